@@ -1,0 +1,21 @@
+/**
+ * Says how to read one kind of JSON payload. Everything not declared structural is text and gets
+ * scanned, so a field nobody anticipated is never a silent bypass.
+ */
+export interface PayloadSpec {
+  /**
+   * Paths whose string values are structural (model, role, type, ids, enums). They are passed unscanned
+   * only while they look like bounded tokens; any other value there is scanned like text (fail closed).
+   */
+  structural?: readonly string[];
+  /**
+   * Subtrees where any finding that is not `allow` rejects the whole payload instead of masking it
+   * (e.g. tool descriptions and schema defaults: masking them would silently change the tool).
+   */
+  rejectIfSensitive?: readonly string[];
+  /** Object keys are scanned too, except under these paths (e.g. JSON-schema property names). */
+  opaqueKeys?: readonly string[];
+}
+
+/** A structural value must look like this to skip scanning: short, no spaces, no `@`. */
+export const BOUNDED_TOKEN = /^[A-Za-z0-9_.:\-/+]{0,128}$/;

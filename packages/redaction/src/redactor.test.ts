@@ -1,0 +1,135 @@
+import type { Detector } from '@stronk/detectors';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createRedactor, PayloadTooDeepError } from './index.ts';
+
+/** A deterministic stand-in detector so these tests do not depend on the built-in detectors' accuracy. */
+const canaryDetector: Detector = {
+  id: 'test.canary',
+  types: ['email', 'api_key'],
+  detect(text) {
+    const out = [];
+    for (const m of text.matchAll(/canary-[a-z]+@example\.test|sk-canary[0-9]+/g)) {
+      out.push({
+        start: m.index,
+        end: m.index + m[0].length,
+        type: m[0].startsWith('sk-') ? ('api_key' as const) : ('email' as const),
+        detector: 'test.canary',
+        score: 1,
+      });
+    }
+    return out;
+  },
+};
+
+const redactor = createRedactor({ builtinDetectors: false, detectors: [canaryDetector], denyTerms: ['Project Nightjar'] });
+
+describe('maskText', () => {
+  it('replaces found values with typed placeholders and reports no raw value', () => {
+    const result = redactor.maskText('Mail canary-ann@example.test about project nightjar.');
+    expect(result.text).toMatch(/^Mail \[\[EMAIL_[0-9A-Z]{10}\]\] about \[\[REDACTED_[0-9A-Z]{10}\]\]\.$/);
+    expect(result.decision.action).toBe('mask');
+    expect(JSON.stringify(result.findings)).not.toMatch(/canary-ann|nightjar/i);
+    expect(result.findings.map((f) => [f.type, f.start, f.end])).toEqual([
+      ['email', 5, 28],
+      ['custom', 35, 51],
+    ]);
+  });
+
+  it('blocks secrets by default while still masking them in the returned text', () => {
+    const result = redactor.maskText('key sk-canary123');
+    expect(result.decision.action).toBe('block');
+    expect(result.decision.typesByAction.block).toEqual(['api_key']);
+    expect(result.text).not.toContain('sk-canary123');
+  });
+
+  it('leaves allowed types untouched', () => {
+    const allowEmail = createRedactor({ builtinDetectors: false, detectors: [canaryDetector], policy: { email: 'allow' } });
+    const result = allowEmail.maskText('canary-ann@example.test');
+    expect(result.text).toBe('canary-ann@example.test');
+    expect(result.findings[0]?.action).toBe('allow');
+  });
+});
+
+describe('maskPayload', () => {
+  const spec = {
+    structural: ['model', 'messages.*.role', 'metadata.**'],
+    rejectIfSensitive: ['tools.**'],
+  };
+
+  it('scans every non-structural string and keeps placeholders consistent across the payload', () => {
+    const payload = {
+      model: 'gpt-test',
+      messages: [
+        { role: 'user', content: 'I am canary-ann@example.test' },
+        { role: 'assistant', content: [{ type: 'text', text: 'Hello canary-ann@example.test' }] },
+      ],
+      unexpected: { deeply: ['nested canary-bob@example.test'] },
+    };
+    const { payload: masked, findings, touchedPaths, vault } = redactor.maskPayload(payload, spec);
+    const first = (masked.messages[0]!.content as string).slice(5);
+    expect(JSON.stringify(masked)).not.toMatch(/canary-(ann|bob)/);
+    expect((masked.messages[1]!.content as Array<{ text: string }>)[0]!.text).toBe(`Hello ${first}`);
+    expect(touchedPaths).toEqual(['messages[0].content', 'messages[1].content[0].text', 'unexpected.deeply[0]']);
+    expect(findings).toHaveLength(3);
+    expect(vault.rehydrate(JSON.stringify(masked))).toBe(JSON.stringify(payload));
+  });
+
+  it('scans a structural field whose value is not a bounded token (fail closed)', () => {
+    const { payload } = redactor.maskPayload({ model: 'canary-ann@example.test is my model' }, spec);
+    expect(payload.model).not.toContain('canary-ann');
+  });
+
+  it('masks sensitive object keys', () => {
+    const { payload } = redactor.maskPayload({ extra: { 'canary-ann@example.test': 1 } }, spec);
+    expect(JSON.stringify(payload)).not.toContain('canary-ann');
+  });
+
+  it('reports sensitive content under reject-if-sensitive paths', () => {
+    const result = redactor.maskPayload(
+      { tools: [{ type: 'function', function: { description: 'Send to canary-ann@example.test' } }] },
+      spec,
+    );
+    expect(result.rejectedPaths).toEqual(['tools[0].function.description']);
+  });
+
+  it('refuses payloads nested deeper than the limit', () => {
+    let deep: unknown = 'x';
+    for (let i = 0; i < 100; i++) deep = [deep];
+    expect(() => redactor.maskPayload(deep)).toThrow(PayloadTooDeepError);
+  });
+});
+
+describe('mask → rehydrate', () => {
+  const builtin = createRedactor({ denyTerms: ['Nightjar'] });
+  const lookAlike = fc.constantFrom('[[EMAIL_0123456789]]', '[[PERSON_ABCDEFGHJK]]', '[[', ']]', '[[REDACTED_');
+  const piece = fc.oneof(
+    fc.string({ unit: 'grapheme' }),
+    fc.string({ unit: 'binary' }),
+    lookAlike,
+    fc.constantFrom('canary-ann@example.test', 'sk-canary42', 'Nightjar', 'ann.lee@example.com', '+1 (202) 555-0143'),
+  );
+
+  it('is the identity over arbitrary Unicode, including placeholder look-alikes', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const text = pieces.join(' ');
+        for (const r of [redactor, builtin]) {
+          const { text: masked, vault } = r.maskText(text);
+          expect(r.rehydrate(masked, vault)).toBe(text);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never leaves a detected canary in the masked text', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const { text } = redactor.maskText(pieces.join(' '));
+        expect(text).not.toMatch(/canary-ann@example\.test|sk-canary42/);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

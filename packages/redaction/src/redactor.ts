@@ -1,0 +1,191 @@
+import {
+  builtinDetectors,
+  createDetectionEngine,
+  type DetectionEngine,
+  type Detector,
+  type EntityType,
+  type Finding,
+  type Language,
+} from '@stronk/detectors';
+import { type Action, createPolicy, type Policy, type PolicyConfig, type PolicyDecision } from '@stronk/policy';
+import { createVault, type RehydrateOptions, StreamRehydrator, type Vault } from '@stronk/vault';
+import { compilePathPatterns, formatJsonPath, type JsonPath } from './json-path.ts';
+import { BOUNDED_TOKEN, type PayloadSpec } from './payload-spec.ts';
+
+export interface RedactorConfig {
+  /** Action per type; unspecified types use the defaults (secrets block, everything else masks). */
+  policy?: PolicyConfig;
+  /** Always masked, as type `custom`. */
+  denyTerms?: readonly string[];
+  /** Never masked. */
+  allowTerms?: readonly string[];
+  /** Extra detectors (for example a local NER model) that run beside the built-in ones. */
+  detectors?: readonly Detector[];
+  /** Set false to run only `detectors`. Default true. */
+  builtinDetectors?: boolean;
+  /** Repeat-text cache entries (0 disables). Default 20,000. */
+  cacheEntries?: number;
+  /** Deepest JSON nesting maskPayload accepts. Default 64. */
+  maxDepth?: number;
+}
+
+/** What was found, where, and what happens to it. Deliberately carries no raw value. */
+export interface FindingReport {
+  type: EntityType;
+  action: Action;
+  detector: string;
+  /** JSON path of the string (`$` for maskText without a path); `key` is set when the finding is in an object key. */
+  path: string;
+  key?: true;
+  /** UTF-16 offsets in the original string. */
+  start: number;
+  end: number;
+}
+
+export interface MaskTextResult {
+  text: string;
+  findings: FindingReport[];
+  decision: PolicyDecision;
+}
+
+export interface MaskPayloadResult<T> {
+  payload: T;
+  findings: FindingReport[];
+  decision: PolicyDecision;
+  /** Paths under `rejectIfSensitive` that held something sensitive; non-empty means do not forward. */
+  rejectedPaths: string[];
+  /** Distinct JSON paths where something was found (paths only, for audit). */
+  touchedPaths: string[];
+}
+
+export interface MaskOptions {
+  /** Scope for placeholders; pass the same vault to keep placeholders stable across calls. */
+  vault?: Vault;
+  lang?: Language;
+}
+
+export class PayloadTooDeepError extends Error {
+  constructor(readonly maxDepth: number) {
+    super(`JSON payload nests deeper than ${maxDepth} levels`);
+    this.name = 'PayloadTooDeepError';
+  }
+}
+
+export interface Redactor {
+  readonly policy: Policy;
+  readonly engine: DetectionEngine;
+  createVault(): Vault;
+  /** Raw findings with offsets and types (no policy applied). */
+  detect(text: string, options?: { lang?: Language }): readonly Finding[];
+  maskText(text: string, options?: MaskOptions): MaskTextResult & { vault: Vault };
+  maskPayload<T>(payload: T, spec?: PayloadSpec, options?: MaskOptions): MaskPayloadResult<T> & { vault: Vault };
+  rehydrate(text: string, vault: Vault, options?: RehydrateOptions): string;
+  createStreamRehydrator(vault: Vault, options?: RehydrateOptions): StreamRehydrator;
+}
+
+export function createRedactor(config: RedactorConfig = {}): Redactor {
+  const policy = createPolicy(config.policy);
+  const engine = createDetectionEngine({
+    detectors: [...(config.builtinDetectors === false ? [] : builtinDetectors()), ...(config.detectors ?? [])],
+    denyTerms: config.denyTerms ?? [],
+    allowTerms: config.allowTerms ?? [],
+    ...(config.cacheEntries === undefined ? {} : { cacheEntries: config.cacheEntries }),
+  });
+  const maxDepth = config.maxDepth ?? 64;
+
+  /** Masks one string, appending reports; returns the masked string. */
+  function maskString(
+    text: string,
+    vault: Vault,
+    path: string,
+    reports: FindingReport[],
+    lang: Language | undefined,
+    isKey: boolean,
+  ): string {
+    const findings = engine.detect(text, lang ? { lang } : {});
+    if (findings.length === 0) return text;
+    let out = '';
+    let cursor = 0;
+    for (const finding of findings) {
+      const action = policy.actionFor(finding.type);
+      reports.push({
+        type: finding.type,
+        action,
+        detector: finding.detector,
+        path,
+        ...(isKey ? { key: true as const } : {}),
+        start: finding.start,
+        end: finding.end,
+      });
+      if (action === 'allow') continue;
+      out += text.slice(cursor, finding.start) + vault.placeholderFor(finding.type, text.slice(finding.start, finding.end));
+      cursor = finding.end;
+    }
+    return out + text.slice(cursor);
+  }
+
+  return {
+    policy,
+    engine,
+    createVault: () => createVault(),
+    detect: (text, options) => engine.detect(text, options),
+    maskText(text, options = {}) {
+      const vault = options.vault ?? createVault();
+      const findings: FindingReport[] = [];
+      const masked = maskString(text, vault, '$', findings, options.lang, false);
+      return { text: masked, findings, decision: policy.decide(findings.map((f) => f.type)), vault };
+    },
+    maskPayload<T>(payload: T, spec: PayloadSpec = {}, options: MaskOptions = {}) {
+      const vault = options.vault ?? createVault();
+      const isStructural = compilePathPatterns(spec.structural);
+      const isRejectZone = compilePathPatterns(spec.rejectIfSensitive);
+      const hasOpaqueKeys = compilePathPatterns(spec.opaqueKeys);
+      const findings: FindingReport[] = [];
+      const rejected = new Set<string>();
+
+      const visit = (value: unknown, path: (string | number)[], depth: number): unknown => {
+        if (depth > maxDepth) throw new PayloadTooDeepError(maxDepth);
+        if (typeof value === 'string') {
+          if (isStructural(path) && BOUNDED_TOKEN.test(value)) return value;
+          const before = findings.length;
+          const formatted = formatJsonPath(path);
+          const masked = maskString(value, vault, formatted, findings, options.lang, false);
+          if (findings.length > before && isRejectZone(path) && findings.slice(before).some((f) => f.action !== 'allow')) {
+            rejected.add(formatted);
+          }
+          return masked;
+        }
+        if (Array.isArray(value)) return value.map((item, index) => visit(item, [...path, index], depth + 1));
+        if (value !== null && typeof value === 'object') {
+          const out: Record<string, unknown> = {};
+          const scanKeys = !hasOpaqueKeys(path);
+          for (const [key, child] of Object.entries(value)) {
+            const childPath = [...path, key];
+            let outKey = key;
+            if (scanKeys && !BOUNDED_TOKEN.test(key)) {
+              const before = findings.length;
+              outKey = maskString(key, vault, formatJsonPath(childPath), findings, options.lang, true);
+              if (findings.length > before && isRejectZone(childPath)) rejected.add(formatJsonPath(childPath));
+            }
+            out[outKey] = visit(child, childPath, depth + 1);
+          }
+          return out;
+        }
+        return value;
+      };
+
+      const masked = visit(payload, [], 0) as T;
+      const touched = [...new Set(findings.map((f) => f.path))];
+      return {
+        payload: masked,
+        findings,
+        decision: policy.decide(findings.map((f) => f.type)),
+        rejectedPaths: [...rejected],
+        touchedPaths: touched,
+        vault,
+      };
+    },
+    rehydrate: (text, vault, options) => vault.rehydrate(text, options),
+    createStreamRehydrator: (vault, options) => new StreamRehydrator(vault, options),
+  };
+}
