@@ -15,7 +15,15 @@ export interface PayloadSpec {
   rejectIfSensitive?: readonly string[];
   /** Object keys are scanned too, except under these paths (e.g. JSON-schema property names). */
   opaqueKeys?: readonly string[];
+  /**
+   * Paths that carry binary media (base64 image or audio data). Such a value is passed unscanned only
+   * when it really is base64 (or a base64 `data:` URL); anything else there is scanned as text.
+   */
+  binary?: readonly string[];
 }
+
+/** Pure base64, or a base64 `data:` URL: media bytes, not language the model reads as text. */
+export const BASE64_MEDIA = /^(?:data:[\w.+-]+\/[\w.+-]+(?:;[\w.+-]+=[\w.+-]+)*;base64,)?[A-Za-z0-9+/\r\n]+={0,2}$/;
 
 /** A structural value must look like this to skip scanning: short, no spaces, no `@`. */
 export const BOUNDED_TOKEN = /^[A-Za-z0-9_.:\-/+]{0,128}$/;

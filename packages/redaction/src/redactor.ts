@@ -10,7 +10,7 @@ import {
 import { type Action, createPolicy, type Policy, type PolicyConfig, type PolicyDecision } from '@stronk/policy';
 import { createVault, type RehydrateOptions, StreamRehydrator, type Vault } from '@stronk/vault';
 import { compilePathPatterns, formatJsonPath, type JsonPath } from './json-path.ts';
-import { BOUNDED_TOKEN, type PayloadSpec } from './payload-spec.ts';
+import { BASE64_MEDIA, BOUNDED_TOKEN, type PayloadSpec } from './payload-spec.ts';
 
 export interface RedactorConfig {
   /** Action per type; unspecified types use the defaults (secrets block, everything else masks). */
@@ -140,6 +140,7 @@ export function createRedactor(config: RedactorConfig = {}): Redactor {
       const isStructural = compilePathPatterns(spec.structural);
       const isRejectZone = compilePathPatterns(spec.rejectIfSensitive);
       const hasOpaqueKeys = compilePathPatterns(spec.opaqueKeys);
+      const isBinary = compilePathPatterns(spec.binary);
       const findings: FindingReport[] = [];
       const rejected = new Set<string>();
 
@@ -147,6 +148,7 @@ export function createRedactor(config: RedactorConfig = {}): Redactor {
         if (depth > maxDepth) throw new PayloadTooDeepError(maxDepth);
         if (typeof value === 'string') {
           if (isStructural(path) && BOUNDED_TOKEN.test(value)) return value;
+          if (value.length >= 64 && isBinary(path) && BASE64_MEDIA.test(value)) return value;
           const before = findings.length;
           const formatted = formatJsonPath(path);
           const masked = maskString(value, vault, formatted, findings, options.lang, false);
@@ -165,7 +167,12 @@ export function createRedactor(config: RedactorConfig = {}): Redactor {
             if (scanKeys && !BOUNDED_TOKEN.test(key)) {
               const before = findings.length;
               outKey = maskString(key, vault, formatJsonPath(childPath), findings, options.lang, true);
-              if (findings.length > before && isRejectZone(childPath)) rejected.add(formatJsonPath(childPath));
+              if (
+                isRejectZone(childPath) &&
+                findings.slice(before).some((f) => f.action !== 'allow')
+              ) {
+                rejected.add(formatJsonPath(childPath));
+              }
             }
             out[outKey] = visit(child, childPath, depth + 1);
           }

@@ -1,0 +1,95 @@
+// Organization vocabulary written from general knowledge, lower-case. Complements the compromise
+// lexicon's organizations and sports teams.
+
+const split = (s: string): string[] =>
+  s
+    .split('|')
+    .map((x) => x.trim())
+    .filter(Boolean);
+
+/** Legal-form suffixes: a capitalized run ending in one of these is a company. Dots are stripped before lookup. */
+export const LEGAL_SUFFIXES: readonly string[] = split(`inc|incorporated|llc|llp|lp|ltd|limited|corp|corporation|co|
+company|plc|ag|sa|nv|bv|gmbh|kg|kgaa|oy|oyj|ab|asa|spa|srl|sarl|sas|pty|pte|bhd|sdn|kk|se|lda|sl|sal|cia|cie|
+holdings|holding|group|partners|associates|ventures|enterprises|industries|international|intl|worldwide`);
+
+/**
+ * Words that head or end organization names ("Bank of Japan", "Oxford University", "Acme Labs"). Ambiguous
+ * ones (e.g. "Times", "Club") are still strong when the run has other capitalized words.
+ */
+export const ORG_HEAD_WORDS: readonly string[] = split(`university|college|institute|institution|foundation|bank|
+hospital|clinic|association|council|ministry|agency|department|dept|committee|commission|authority|board|bureau|
+federation|union|party|club|society|church|school|academy|trust|fund|capital|technologies|technology|tech|systems|
+solutions|services|consulting|consultants|labs|laboratories|laboratory|motors|airlines|airways|insurance|
+pharmaceuticals|pharma|securities|investments|investment|bancorp|bankcorp|financial|network|networks|media|news|
+newspaper|times|post|journal|gazette|herald|tribune|press|television|tv|radio|broadcasting|records|studios|studio|
+entertainment|pictures|films|orchestra|league|army|navy|police|court|parliament|congress|senate|assembly|
+government|office|exchange|reserve|treasury|organisation|organization|alliance|coalition|front|movement|
+brotherhood|ensemble|band|quartet|choir|corps|command|guard|forces|unit|center|centre|museum|library|gallery|
+theatre|theater|hotel|hotels|resorts|restaurant|cafe|bakery|store|stores|shop|supermarket|mart|market|markets|
+brands|foods|beverages|brewery|brewing|energy|oil|petroleum|gas|electric|power|utilities|telecom|communications|
+software|computing|computers|electronics|semiconductor|robotics|analytics|data|digital|interactive|games|mobile|
+online|web|labs|design|designs|logistics|transport|shipping|freight|railways|railway|rail|construction|builders|
+properties|realty|estates|development|developers|management|research|publishing|publishers|books|magazine|
+systems|chemicals|steel|mining|metals|resources|textiles|apparel|fashion|cosmetics|health|healthcare|medical|
+diagnostics|therapeutics|biotech|biosciences|sciences|genomics|agriculture|farms|dairy|motor|automotive|aviation|
+aerospace|defense|defence|security|legal|law|firm|accountants|advisors|advisers|capital|equity|asset|assets|
+credit|lending|loans|mortgage|payments|pay|wallet|finance|bancshares|mutual|cooperative|co-op|charity|ngo|
+mission|relief|aid|rescue|cross|crescent|nations|community|communities|district|county council|city council|
+region|task force|directorate|inspectorate|secretariat|cabinet|administration|service|fc|afc|cf|sc|ac|bc|rfc|cc|
+united|rovers|wanderers|athletic|athletico|albion|hotspur|rangers|celtic|bulls|warriors|kings|giants|tigers|
+lions|bears|eagles|hawks|sharks|wolves|dragons|knights|saints|pirates|raiders|chiefs|cowboys|patriots|yankees|
+dodgers|red sox|white sox|cubs|mets|braves|astros|mariners|orioles|royals|twins|padres|rockies|phillies|expos|
+brewers|cardinals|reds|marlins|rays|angels|athletics|indians|blue jays|lakers|celtics|knicks|nets|heat|magic|
+bulls|pistons|pacers|cavaliers|cavs|bucks|hornets|wizards|raptors|nuggets|jazz|suns|spurs|rockets|mavericks|
+grizzlies|clippers|kings|thunder|blazers|timberwolves|pelicans|supersonics|sonics|packers|steelers|broncos|
+redskins|seahawks|49ers|ravens|texans|colts|jaguars|titans|vikings|panthers|falcons|buccaneers|oilers|canucks|
+flyers|penguins|bruins|canadiens|maple leafs|blackhawks|capitals|islanders|devils|sabres|senators|flames|
+avalanche|predators|stars|ducks|coyotes|whalers|nordiques|jets|sounders|galaxy|fire|crew|revolution`);
+
+/** Heads that take an "of …" complement: "University of Texas", "Bank of England", "Ministry of Defence". */
+export const ORG_OF_HEADS: readonly string[] = split(`university|bank|ministry|department|institute|council|
+college|school|academy|museum|church|federation|association|society|union|board|bureau|office|court|house|
+chamber|league|order|commission|committee|government|republic|kingdom|parliament|assembly|congress|
+organisation|organization|army|navy|party|people's republic|faculty|hospital|center|centre|friends|sisters|
+brothers|knights|daughters|sons|corporation|company|fund`);
+
+/** Well-known organizations (companies, media, international bodies, parties, clubs). */
+export const KNOWN_ORGANIZATIONS: readonly string[] = split(`reuters|associated press|ap|afp|bloomberg|dow jones|
+xinhua|itar-tass|tass|interfax|ansa|kyodo|bbc|cnn|nbc|abc|cbs|fox|fox news|msnbc|pbs|npr|sky|itv|al jazeera|
+new york times|washington post|wall street journal|financial times|the economist|guardian|the guardian|
+the times|daily telegraph|telegraph|daily mail|the sun|usa today|los angeles times|time|newsweek|forbes|
+fortune|der spiegel|le monde|el pais|nasdaq|nyse|ftse|s&p|standard & poor's|moody's|fitch|
+un|u.n.|united nations|unesco|unicef|unhcr|who|wto|imf|world bank|nato|eu|european union|european commission|
+european parliament|opec|osce|oecd|asean|apec|mercosur|nafta|african union|arab league|interpol|fifa|uefa|
+ioc|icc|fia|nba|nfl|nhl|mlb|ncaa|atp|wta|pga|red cross|greenpeace|amnesty international|oxfam|
+fbi|cia|nsa|nasa|fda|sec|epa|irs|fed|federal reserve|pentagon|white house|kremlin|congress|senate|
+bundesbank|bundestag|bank of england|bank of japan|ecb|european central bank|scotland yard|mi5|mi6|
+labour|labour party|conservative party|tories|democrats|republicans|democratic party|republican party|
+gop|hamas|hezbollah|plo|fatah|ira|sinn fein|eta|taliban|al qaeda|likud|anc|bjp|congress party|kdp|puk|
+apple|google|alphabet|microsoft|amazon|meta|facebook|instagram|whatsapp|twitter|youtube|netflix|spotify|uber|
+lyft|airbnb|tesla|spacex|ibm|intel|amd|nvidia|oracle|sap|cisco|dell|hp|hewlett-packard|xerox|siemens|philips|
+sony|samsung|lg|panasonic|toshiba|hitachi|fujitsu|nec|canon|nikon|nintendo|sega|huawei|xiaomi|lenovo|alibaba|
+tencent|baidu|bytedance|tiktok|nokia|ericsson|motorola|qualcomm|broadcom|adobe|salesforce|vmware|paypal|ebay|
+visa|mastercard|american express|goldman sachs|morgan stanley|jpmorgan|jp morgan|citigroup|citibank|citi|
+barclays|hsbc|lloyds|natwest|santander|bnp paribas|societe generale|deutsche bank|commerzbank|ubs|
+credit suisse|ing|abn amro|rabobank|merrill lynch|lehman brothers|blackrock|vanguard|fidelity|berkshire hathaway|
+general motors|gm|ford|chrysler|fiat|volkswagen|vw|bmw|mercedes|mercedes-benz|daimler|audi|porsche|renault|
+peugeot|citroen|volvo|saab|toyota|honda|nissan|mazda|hyundai|kia|boeing|airbus|lockheed martin|raytheon|
+general electric|ge|exxon|exxonmobil|chevron|shell|royal dutch shell|bp|total|gazprom|lukoil|rosneft|aramco|
+coca-cola|pepsi|pepsico|nestle|nestlé|unilever|procter & gamble|p&g|johnson & johnson|pfizer|merck|novartis|
+roche|bayer|basf|glaxosmithkline|gsk|astrazeneca|sanofi|walmart|wal-mart|target|costco|tesco|sainsbury's|
+carrefour|ikea|h&m|zara|nike|adidas|puma|mcdonald's|mcdonalds|burger king|kfc|starbucks|disney|warner bros|
+paramount|universal|mgm|nickelodeon|hbo|at&t|verizon|t-mobile|sprint|vodafone|orange|telefonica|deutsche telekom|
+british telecom|bt|fedex|ups|dhl|british airways|lufthansa|air france|klm|delta|united airlines|american airlines|
+emirates|qantas|ryanair|easyjet|aeroflot|reddit|wikipedia|linkedin|snapchat|pinterest|github|gitlab|mozilla|
+harvard|yale|stanford|mit|oxford university|cambridge university|princeton|columbia university|berkeley|
+juventus|inter|inter milan|ac milan|milan|lazio|roma|napoli|fiorentina|parma|sampdoria|atalanta|udinese|
+real madrid|atletico madrid|barcelona|valencia|sevilla|real betis|deportivo|celta vigo|athletic bilbao|
+real sociedad|espanyol|bayern munich|bayern|borussia dortmund|schalke|werder bremen|hamburg sv|bayer leverkusen|
+ajax|psv|psv eindhoven|feyenoord|benfica|sporting|fc porto|anderlecht|club brugge|galatasaray|fenerbahce|
+besiktas|olympiakos|panathinaikos|celtic|rangers|arsenal|chelsea|liverpool|everton|tottenham|manchester united|
+manchester city|newcastle united|aston villa|west ham|leeds united|nottingham forest|sheffield wednesday|
+blackburn|middlesbrough|wimbledon|coventry|southampton|sunderland|derby county|leicester city|paris st germain|
+psg|monaco|marseille|olympique marseille|auxerre|nantes|bordeaux|lens|red star|partizan|dynamo kiev|
+spartak moscow|cska moscow|boca juniors|river plate|flamengo|santos|all blacks|wallabies|springboks|
+yankees|red sox|dodgers|cubs|lakers|celtics|bulls|knicks`);

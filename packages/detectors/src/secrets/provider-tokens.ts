@@ -1,0 +1,129 @@
+import type { Detector } from '../detector.ts';
+import type { Finding } from '../types.ts';
+import { isSingleCharRun, shannonEntropy } from './entropy.ts';
+import { INFIX_RULES, type InfixRule, PREFIX_RULES, type PrefixRule } from './token-rules.ts';
+
+/** Redaction marks inside a token: `xxxxx`, `XXXXX`, `***`, `###`, `...`. */
+const MASKED = /[xX]{5}|[*#•]{3}|\.\.\./;
+
+function escapeLiteral(literal: string): string {
+  return literal.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+function isAlnum(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+function isLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+/** One alternation of every prefix and hint literal, longest first, so one pass finds all candidates. */
+function buildScanner(literals: readonly string[]): RegExp {
+  const unique = [...new Set(literals)].sort((a, b) => b.length - a.length);
+  return new RegExp(unique.map(escapeLiteral).join('|'), 'g');
+}
+
+function indexBy<T>(rules: readonly T[], keys: (rule: T) => readonly string[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const rule of rules) {
+    for (const key of keys(rule)) {
+      const list = map.get(key) ?? [];
+      list.push(rule);
+      map.set(key, list);
+    }
+  }
+  return map;
+}
+
+const PREFIX_INDEX = indexBy(PREFIX_RULES, (r) => r.prefixes);
+const INFIX_INDEX = indexBy(INFIX_RULES, (r) => r.hints);
+const ALL_LITERALS = [...new Set([...PREFIX_INDEX.keys(), ...INFIX_INDEX.keys()])];
+const SCANNER = buildScanner(ALL_LITERALS);
+
+/**
+ * The scanner reports the longest literal at a position; every shorter literal that is a prefix of it
+ * (`sk-` of `sk-ant-`) starts there too, so its rules apply as well. Precomputed per literal.
+ */
+const PREFIX_RULES_FOR = new Map<string, PrefixRule[]>();
+const INFIX_RULES_FOR = new Map<string, InfixRule[]>();
+for (const literal of ALL_LITERALS) {
+  const prefixRules: PrefixRule[] = [];
+  const infixRules: InfixRule[] = [];
+  for (const other of ALL_LITERALS) {
+    if (!literal.startsWith(other)) continue;
+    prefixRules.push(...(PREFIX_INDEX.get(other) ?? []));
+    infixRules.push(...(INFIX_INDEX.get(other) ?? []));
+  }
+  PREFIX_RULES_FOR.set(literal, prefixRules);
+  INFIX_RULES_FOR.set(literal, infixRules);
+}
+
+function looksMasked(token: string): boolean {
+  return MASKED.test(token) || isSingleCharRun(token.slice(token.length >> 1));
+}
+
+function tryPrefixRule(text: string, at: number, rule: PrefixRule): Finding | undefined {
+  const before = at > 0 ? text.charCodeAt(at - 1) : 32;
+  if (rule.digitBefore ? isLetter(before) : isAlnum(before) || before === 46) return undefined;
+  rule.pattern.lastIndex = at;
+  const match = rule.pattern.exec(text);
+  if (!match) return undefined;
+  const token = match[0];
+  const end = at + token.length;
+  const after = end < text.length ? text.charCodeAt(end) : 32;
+  // A token that runs on into more word characters (or a mask) is a different, longer string.
+  if (isAlnum(after) || after === 42 || after === 35) return undefined;
+  if (looksMasked(token)) return undefined;
+  if (rule.reject?.test(token)) return undefined;
+  if (rule.minEntropy !== undefined && shannonEntropy(token) < rule.minEntropy) return undefined;
+  if (rule.validate && !rule.validate(token)) return undefined;
+  return { start: at, end, type: rule.type ?? 'api_key', detector: `secret.${rule.id}`, score: 0.95 };
+}
+
+function tryInfixRule(text: string, hit: number, rule: InfixRule, out: Finding[]): void {
+  const from = Math.max(0, hit - rule.back);
+  const window = text.slice(from, Math.min(text.length, hit + rule.ahead + 1));
+  rule.pattern.lastIndex = 0;
+  for (let m = rule.pattern.exec(window); m; m = rule.pattern.exec(window)) {
+    const start = from + m.index;
+    const end = start + m[0].length;
+    if (start <= hit && end > hit && !looksMasked(m[0])) {
+      if (rule.minEntropy === undefined || shannonEntropy(m[0]) >= rule.minEntropy) {
+        out.push({ start, end, type: rule.type ?? 'api_key', detector: `secret.${rule.id}`, score: 0.9 });
+      }
+      return;
+    }
+    if (m[0].length === 0) rule.pattern.lastIndex++;
+  }
+}
+
+/** Finds well-known provider token formats (OpenAI, GitHub, AWS, Slack, Stripe, …). */
+export const providerTokenDetector: Detector = {
+  id: 'secret.provider-token',
+  types: ['api_key', 'private_key'],
+  detect(text) {
+    const findings: Finding[] = [];
+    let skipUntil = 0;
+    SCANNER.lastIndex = 0;
+    for (let m = SCANNER.exec(text); m; m = SCANNER.exec(text)) {
+      const at = m.index;
+      if (at < skipUntil) continue;
+      let best: Finding | undefined;
+      for (const rule of PREFIX_RULES_FOR.get(m[0]) ?? []) {
+        const found = tryPrefixRule(text, at, rule);
+        if (found && (!best || found.end > best.end)) best = found;
+      }
+      if (best) {
+        findings.push(best);
+        skipUntil = best.end;
+        SCANNER.lastIndex = best.end;
+        continue;
+      }
+      for (const rule of INFIX_RULES_FOR.get(m[0]) ?? []) tryInfixRule(text, at, rule, findings);
+      // The scanner consumed the literal; let overlapping literals starting inside it be seen too.
+      SCANNER.lastIndex = at + 1;
+    }
+    return findings;
+  },
+};

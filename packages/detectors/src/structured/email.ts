@@ -1,0 +1,113 @@
+import type { Detector } from '../detector.ts';
+import type { Finding } from '../types.ts';
+
+/**
+ * Email addresses, including internationalized ones (RFC 6531): Unicode letters in the local part
+ * and domain, punycode labels, and quoted local parts. Found by scanning outwards from each '@'
+ * with hard length caps, so the cost is linear however the text is built.
+ */
+
+const MAX_LOCAL = 64;
+const MAX_DOMAIN = 253;
+const MAX_LABEL = 63;
+
+const UNICODE_ALNUM = /[\p{L}\p{M}\p{N}]/u;
+
+function isLocalChar(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) {
+    return (
+      (c >= 48 && c <= 57) ||
+      (c >= 65 && c <= 90) ||
+      (c >= 97 && c <= 122) ||
+      c === 46 || // .
+      c === 95 || // _
+      c === 43 || // +
+      c === 45 || // -
+      c === 37 // %
+    );
+  }
+  return isUnicodeAlnum(text, i);
+}
+
+function isDomainChar(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45 || c === 46;
+  return isUnicodeAlnum(text, i);
+}
+
+function isUnicodeAlnum(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  // Surrogate halves: classify the whole code point (lone halves are not letters).
+  if (c >= 0xd800 && c <= 0xdbff) return UNICODE_ALNUM.test(text.slice(i, i + 2));
+  if (c >= 0xdc00 && c <= 0xdfff) return i > 0 && UNICODE_ALNUM.test(text.slice(i - 1, i + 1));
+  // CJK punctuation and ideographs are letters too, but an address never runs into Chinese prose.
+  if (c >= 0x3000 && c <= 0x9fff) return false;
+  return UNICODE_ALNUM.test(text[i]!);
+}
+
+/** Start of the local part that ends just before `at`, or -1. */
+function localPartStart(text: string, at: number): number {
+  if (text.charCodeAt(at - 1) === 34 /* " */) {
+    // Quoted local part: scan back to the opening quote, honouring backslash escapes.
+    for (let i = at - 2; i >= 0 && at - i <= MAX_LOCAL + 2; i--) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || c === 13) return -1;
+      if (c === 34 && text.charCodeAt(i - 1) !== 92) return at - i > 2 ? i : -1;
+    }
+    return -1;
+  }
+  let start = at;
+  while (start > 0 && at - start < MAX_LOCAL && isLocalChar(text, start - 1)) start--;
+  if (start > 0 && isLocalChar(text, start - 1)) return -1; // longer than any real local part
+  // Leading punctuation belongs to the surrounding text, not to the address.
+  while (start < at && '.-+%'.includes(text[start]!)) start++;
+  if (start === at || text.charCodeAt(at - 1) === 46 /* . */) return -1;
+  return start;
+}
+
+/** End of a valid domain starting at `from`, or -1. */
+function domainEnd(text: string, from: number): number {
+  let end = from;
+  while (end < text.length && end - from < MAX_DOMAIN && isDomainChar(text, end)) end++;
+  // Trailing dots and hyphens are sentence punctuation.
+  while (end > from && (text.charCodeAt(end - 1) === 46 || text.charCodeAt(end - 1) === 45)) end--;
+  const labels = text.slice(from, end).split('.');
+  if (labels.length < 2) return -1;
+  for (const label of labels) {
+    if (label.length === 0 || label.length > MAX_LABEL) return -1;
+    if (label.startsWith('-') || label.endsWith('-')) return -1;
+  }
+  return isTopLevelDomain(labels[labels.length - 1]!) ? end : -1;
+}
+
+const LETTERS_ONLY = /^[\p{L}\p{M}]{2,63}$/u;
+const PUNYCODE = /^xn--[a-z0-9-]{1,59}$/i;
+
+function isTopLevelDomain(label: string): boolean {
+  return LETTERS_ONLY.test(label) || PUNYCODE.test(label);
+}
+
+export function findEmails(text: string): Finding[] {
+  const findings: Finding[] = [];
+  let at = text.indexOf('@');
+  let lastEnd = 0;
+  while (at !== -1) {
+    const start = at > lastEnd ? localPartStart(text, at) : -1;
+    if (start >= lastEnd && start !== -1) {
+      const end = domainEnd(text, at + 1);
+      if (end !== -1) {
+        findings.push({ start, end, type: 'email', detector: 'email', score: 0.95 });
+        lastEnd = end;
+      }
+    }
+    at = text.indexOf('@', at + 1);
+  }
+  return findings;
+}
+
+export const emailDetector: Detector = {
+  id: 'email',
+  types: ['email'],
+  detect: (text) => (text.includes('@') ? findEmails(text) : []),
+};

@@ -1,0 +1,56 @@
+import type { Detector } from '../detector.ts';
+import type { Finding } from '../types.ts';
+
+/**
+ * IPv4 (octets 0-255, no leading zeros) and IPv6 (every compressed form, embedded IPv4, optional
+ * zone id). Boundaries keep them out of longer tokens: an IPv4 must not continue a dotted number or
+ * version string, an IPv6 must not touch letters, digits or further colons (`std::cout`, `a:b:c`).
+ */
+
+const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
+const IPV4 = `${OCTET}(?:\\.${OCTET}){3}`;
+const H16 = '[0-9A-Fa-f]{1,4}';
+const LS32 = `(?:${H16}:${H16}|${IPV4})`;
+const IPV6 = [
+  `(?:${H16}:){6}${LS32}`,
+  `::(?:${H16}:){5}${LS32}`,
+  `(?:${H16})?::(?:${H16}:){4}${LS32}`,
+  `(?:(?:${H16}:){0,1}${H16})?::(?:${H16}:){3}${LS32}`,
+  `(?:(?:${H16}:){0,2}${H16})?::(?:${H16}:){2}${LS32}`,
+  `(?:(?:${H16}:){0,3}${H16})?::${H16}:${LS32}`,
+  `(?:(?:${H16}:){0,4}${H16})?::${LS32}`,
+  `(?:(?:${H16}:){0,5}${H16})?::${H16}`,
+  `(?:(?:${H16}:){0,6}${H16})?::`,
+].join('|');
+
+// An IPv4 may follow a colon (`::ffff:1.2.3.4` glued to text still hides an IPv4), but not a dot or word char.
+const IPV4_RE = new RegExp(`(?<![\\w.])${IPV4}(?![\\w]|\\.\\d)`, 'g');
+const IPV6_RE = new RegExp(`(?<![\\w:.])(?:${IPV6})(?:%[0-9A-Za-z_.~-]{1,32})?(?![\\w:]|\\.\\d)`, 'g');
+
+const HAS_DIGIT = /\d/;
+
+export function findIpAddresses(text: string): Finding[] {
+  const findings: Finding[] = [];
+  if (text.includes(':')) {
+    for (const m of text.matchAll(IPV6_RE)) {
+      let end = m.index + m[0].length;
+      // A zone id never ends with a dot; that dot ends the sentence.
+      while (text.charCodeAt(end - 1) === 46) end--;
+      findings.push({ start: m.index, end, type: 'ip_address', detector: 'ip_address', score: 0.9 });
+    }
+  }
+  if (HAS_DIGIT.test(text)) {
+    for (const m of text.matchAll(IPV4_RE)) {
+      const start = m.index;
+      if (findings.some((f) => start >= f.start && start < f.end)) continue;
+      findings.push({ start, end: start + m[0].length, type: 'ip_address', detector: 'ip_address', score: 0.9 });
+    }
+  }
+  return findings;
+}
+
+export const ipAddressDetector: Detector = {
+  id: 'ip_address',
+  types: ['ip_address'],
+  detect: findIpAddresses,
+};

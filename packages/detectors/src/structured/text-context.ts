@@ -1,0 +1,47 @@
+/** Small character and context helpers shared by the structured-identifier detectors. */
+
+/** ASCII letter, digit or underscore: what glues a number to a neighbouring token. */
+export function isAsciiWordCode(code: number): boolean {
+  return (
+    (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95
+  );
+}
+
+export function isDigitCode(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/** Letter in any script except CJK ideographs (Chinese text runs straight into numbers without spaces). */
+const NON_CJK_LETTER = /[\p{L}\p{M}]/u;
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+
+/** True when the character at `index` is a letter or digit that would make a number part of a longer token. */
+export function gluesToToken(text: string, index: number): boolean {
+  if (index < 0 || index >= text.length) return false;
+  const code = text.charCodeAt(index);
+  if (code < 128) return isAsciiWordCode(code);
+  const ch = text[index]!;
+  return NON_CJK_LETTER.test(ch) && !CJK.test(ch);
+}
+
+export function isCjkAt(text: string, index: number): boolean {
+  return index >= 0 && index < text.length && CJK.test(text[index]!);
+}
+
+/** Lower-cased text of up to `window` characters before `start`, cut at the previous line break. */
+export function lineBefore(text: string, start: number, window: number): string {
+  let from = Math.max(0, start - window);
+  const newline = text.lastIndexOf('\n', start - 1);
+  if (newline >= from) from = newline + 1;
+  return text.slice(from, start).toLowerCase();
+}
+
+/** Lower-cased text of up to `window` characters before `start`, across line breaks. */
+export function textBefore(text: string, start: number, window: number): string {
+  return text.slice(Math.max(0, start - window), start).toLowerCase();
+}
+
+/** Keeps only ASCII digits. */
+export function digitsOf(value: string): string {
+  return value.replace(/\D+/g, '');
+}

@@ -1,0 +1,120 @@
+import type { ErrorDetails, RouteId } from '@stronk/providers';
+import type { Vault } from '@stronk/vault';
+import { createParser, type EventSourceMessage } from 'eventsource-parser';
+import { createAnthropicEventRehydrator } from './anthropic-events.ts';
+import { ChannelSet } from './channels.ts';
+import type { BodyRehydrationOptions } from './deep-rehydrate.ts';
+import type { EventRehydrator, EventRehydratorContext } from './event-rehydrator.ts';
+import { createOpenAiChatEventRehydrator } from './openai-chat-events.ts';
+import { createOpenAiResponsesEventRehydrator } from './openai-responses-events.ts';
+import { encodeSseFrame, type SseFrame } from './sse-frame.ts';
+
+const EVENT_REHYDRATORS: Record<RouteId, (context: EventRehydratorContext) => EventRehydrator> = {
+  'openai.chat': createOpenAiChatEventRehydrator,
+  'openai.responses': createOpenAiResponsesEventRehydrator,
+  'anthropic.messages': createAnthropicEventRehydrator,
+};
+
+export interface SseRehydrationOptions extends BodyRehydrationOptions {
+  route: RouteId;
+  vault: Vault;
+  /** Builds the provider-shaped error frame sent when the upstream stream breaks. */
+  errorFrame: (details: ErrorDetails) => SseFrame;
+  /** Largest single event (or unterminated line) accepted from upstream, in characters. Default 8 MiB. */
+  maxEventSize?: number;
+}
+
+export interface SseRehydrationStats {
+  events: number;
+  /** Placeholders restored in streamed deltas. */
+  restored: number;
+  /** Set when the stream ended with an error frame. */
+  error?: 'upstream_stream_error' | 'upstream_stream_malformed';
+}
+
+/** Ends the stream with a provider-shaped error after what was already relayed. */
+class StreamBroken extends Error {
+  constructor(readonly kind: NonNullable<SseRehydrationStats['error']>) {
+    super(kind);
+  }
+}
+
+/**
+ * Relays an upstream SSE byte stream as SSE text with minted placeholders restored. Event order is
+ * kept; a placeholder split across events or network reads is restored once complete. A broken or
+ * malformed upstream ends the relay with one provider-shaped error frame instead of throwing.
+ */
+export async function* rehydrateSse(
+  source: AsyncIterable<Uint8Array>,
+  options: SseRehydrationOptions,
+  stats: SseRehydrationStats = { events: 0, restored: 0 },
+): AsyncGenerator<string> {
+  const channels = new ChannelSet(options.vault);
+  const handler = EVENT_REHYDRATORS[options.route]({ vault: options.vault, channels, options });
+  const decoder = new TextDecoder('utf-8');
+  const queue: Array<EventSourceMessage | { comment: string }> = [];
+  let parseError: StreamBroken | undefined;
+  const parser = createParser({
+    onEvent: (event) => queue.push(event),
+    onComment: (comment) => queue.push({ comment }),
+    onError: (error) => {
+      if (error.type === 'max-buffer-size-exceeded') parseError = new StreamBroken('upstream_stream_malformed');
+    },
+    maxBufferSize: options.maxEventSize ?? 8 * 1024 * 1024,
+  });
+  let finished = false;
+
+  function drain(): string {
+    let out = '';
+    for (const item of queue.splice(0)) {
+      if ('comment' in item) {
+        out += `:${item.comment}\n\n`;
+        continue;
+      }
+      stats.events++;
+      const frame: SseFrame = { event: item.event, id: item.id, data: item.data };
+      if (item.data === '[DONE]') {
+        for (const extra of handler.onEnd()) out += encodeSseFrame(extra);
+        out += encodeSseFrame(frame);
+        finished = true;
+        continue;
+      }
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(item.data);
+      } catch {
+        throw new StreamBroken('upstream_stream_malformed');
+      }
+      for (const extra of handler.onEvent(frame, parsed)) out += encodeSseFrame(extra);
+    }
+    return out;
+  }
+
+  let pendingOutput = '';
+  try {
+    for await (const chunk of source) {
+      parser.feed(decoder.decode(chunk, { stream: true }));
+      if (parseError) throw parseError;
+      const out = drain();
+      if (out) yield out;
+    }
+    parser.feed(decoder.decode());
+    pendingOutput = drain();
+    if (!finished) for (const extra of handler.onEnd()) pendingOutput += encodeSseFrame(extra);
+    stats.restored = channels.restored;
+    if (pendingOutput) yield pendingOutput;
+  } catch (error) {
+    const kind = error instanceof StreamBroken ? error.kind : 'upstream_stream_error';
+    stats.error = kind;
+    let out = '';
+    // Text already held back belongs to the caller's answer: deliver it before the error.
+    for (const extra of handler.onEnd()) out += encodeSseFrame(extra);
+    stats.restored = channels.restored;
+    const message =
+      kind === 'upstream_stream_malformed'
+        ? 'The upstream stream was malformed; the response is incomplete.'
+        : 'The upstream connection failed mid-stream; the response is incomplete.';
+    out += encodeSseFrame(options.errorFrame({ status: 502, message, code: kind, type: 'api_error' }));
+    yield out;
+  }
+}
