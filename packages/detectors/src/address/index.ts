@@ -1,4 +1,5 @@
 import type { Detector } from '../detector.ts';
+import { englishAddressDetector } from './english-address.ts';
 
 /** Detectors for: address, English and Chinese. */
-export const addressDetectors: readonly Detector[] = [];
+export const addressDetectors: readonly Detector[] = [englishAddressDetector];

@@ -444,14 +444,13 @@ export const STREET_PREFIXES: ReadonlySet<string> = new Set([
  * Matched against the lower-cased word, so "Strasse" alone also counts.
  */
 export const EURO_STREET_ENDING =
-  /(?:stra(?:ss|ß)e|str\.?|weg|gasse|platz|allee|ring|damm|ufer|steig|pfad|markt|katu|kuja|tie|polku|raitti|vej|vei|veien|vegen|veg|gade|gaden|gata|gatan|vägen|väg|stræti|straeti|braut|gränd|stig|stigen|torg|torget|laan|straat|gracht|plein|kade|singel|dreef|steeg|hove|utca|útja|út|körút|tér|ulice|náměstí|nábřeží|třída|ova|ská|iela|gatvė|prospektas|tänav|mnt|maantee|puiestee|cesta|ulica|ulitsa|stien)$/;
+  /(?:stra(?:ss|ß)e|str\.?|weg|gasse|platz|allee|damm|ufer|steig|pfad|markt|katu|kuja|tie|polku|raitti|vej|vei|veien|vegen|veg|gade|gaden|gata|gatan|vägen|väg|stræti|straeti|braut|gränd|stig|stigen|torg|torget|laan|straat|gracht|plein|kade|singel|dreef|steeg|hove|utca|útja|út|körút|tér|ulice|náměstí|nábřeží|třída|iela|gatvė|prospektas|tänav|mnt|maantee|puiestee|cesta|ulica|ulitsa|stien)$/;
 
 /** Standalone words that mean "street" after the name: "Villacher Strasse 89", "Kálmán Imre u. 12.". */
 export const EURO_STREET_WORDS: ReadonlySet<string> = new Set([
   'strasse',
   'straße',
   'str',
-  'weg',
   'gasse',
   'platz',
   'allee',
@@ -462,18 +461,7 @@ export const EURO_STREET_WORDS: ReadonlySet<string> = new Set([
   'rkp',
   'krt',
   'tér',
-  'katu',
-  'tie',
-  'vej',
-  'gade',
-  'gata',
-  'gatan',
-  'vei',
-  'veien',
-  'laan',
-  'straat',
   'terrasse',
-  'street',
   'str',
 ]);
 

@@ -88,6 +88,14 @@ export const VERBS_AFTER: ReadonlySet<string> = new Set([
   '提醒',
   '呼吁',
   '分析',
+  '估计',
+  '感叹',
+  '直言',
+  '宣布',
+  '证实',
+  '发现',
+  '诉称',
+  '获悉',
   '相信',
   '希望',
   '笑',
@@ -212,26 +220,54 @@ export const NOT_IN_GIVEN_NAME: ReadonlySet<string> = new Set(
   ),
 );
 
-/** Given-name characters' jieba tags that signal a function word rather than part of a name. */
-export const NON_NAME_TAGS: ReadonlySet<string> = new Set([
-  'x',
-  'p',
-  'c',
-  'u',
-  'uj',
-  'ul',
-  'uz',
-  'ug',
-  'uv',
-  'ud',
-  'r',
-  'm',
-  'q',
-  'f',
-  'y',
-  'e',
-  'o',
-  'd',
-  't',
-  'eng',
-]);
+/** Endings of role nouns that often stand right before a name: 副县长, 营销总监, 协会会长. */
+const ROLE_ENDINGS: readonly string[] = [
+  '长',
+  '总监',
+  '经理',
+  '记者',
+  '主任',
+  '书记',
+  '主席',
+  '董事',
+  '编辑',
+  '演员',
+  '导演',
+  '教练',
+  '律师',
+  '教授',
+  '专家',
+  '员',
+  '师',
+  '人',
+  '官',
+  '民',
+  '手',
+  '家',
+  '总裁',
+  '秘书',
+  '代表',
+  '委员',
+];
+/** Words ending like a role that are not roles (增长 "growth", 成长 "grow up"). */
+const NOT_ROLES: ReadonlySet<string> = new Set(['增长', '成长', '延长', '擅长', '生长', '家长', '人人', '大家', '国家', '他人', '别人', '个人', '本人', '老人', '女人', '男人', '商家', '专家们']);
+
+/** Is this token a role/occupation noun that commonly introduces a name? */
+export function hasRoleBefore(token: { word: string; tag: string }): boolean {
+  const { word, tag } = token;
+  if (ROLES_BEFORE.has(word)) return true;
+  if (word.length < 2 || NOT_ROLES.has(word) || !(tag === 'n' || tag === 'nz' || tag === 'l' || tag === 'nr')) return false;
+  return ROLE_ENDINGS.some((ending) => word.endsWith(ending));
+}
+
+/**
+ * Common words that jieba's dictionary tags `nr` (person) although in running text they are ordinary
+ * vocabulary. Picked from the high-frequency `nr` entries of jieba's own dictionary, plus a few general words.
+ */
+export const NOT_PERSON: ReadonlySet<string> = new Set(
+  (
+    '明白 武功 文明 小姐 和尚 王朝 阳光 陆军 道德 卫星 雷达 太后 荣誉 古老 丘陵 言语 冷笑 武林 明星 宫殿 光荣 权威 师傅 侍卫 帝王 封锁 宣言 胡同 玉米 师兄 顾问 王爷 智慧 王公 白雪 高峰 齐声 祖先 文武 石英 友谊 金殿 侍郎 师哥 英勇 高潮 齐全 洪水 顾客 公正 凤凰 辛勤 米粉 玉石 寻思 胡子 王府 光辉 叶子 安静 祖宗 保健 谢谢 宝贝 白领 老公 红旗 子孙 宝贵 康复 鱼雷 沙滩 师范 诸如 梅花 伯伯 吉祥 范畴 相公 周转 诸侯 鹿角 元帅 孙子 雪山 宝剑 老汉 宁可 修正 比武 山珍 凌辱 子宫 大侠 高明 陈述 老夫 荣获 丛林 老虎 马匹 双喜 博客 体操 关怀 林立 明珠 王子 温泉 向阳 黎明 红外 呼唤 陈列 布满 通达 乌云 宁静 养老 蓝天 左翼 金刚 师生 冷汗 天亮 安抚 高僧 宝石 许可 小雨 朱红 原谅 尼姑 容纳 杜绝 卓越 沙丘 仁兄 晋升 云母 童子 祝贺 师母 慈善 松树 兰花 岳父 史诗 蓬勃 过敏 谢恩 白白 英才 乌龟 凌厉 沙皇 师娘 胡闹 荣耀 满怀 旷野 桂花 高悬 马背 乔木 毛巾 麦子 郎中 白布 张开 元老 周密 银杏 朴素 陈设 马夫 老总 英俊 迎宾 高薪 刚毅 宾客 华丽 孤儿 弘扬 麻木 恩师 燕子 巴掌 白发 练兵 金黄 林子 林木 黑客 杨柳 安危 梅子 查明 石柱 杜鹃 张贴 周旋 巨石 丹田 练功 田园 白云 伯爵 高耸 加薪 伯父 大胜 才华 王宫 朱砂 古文 张嘴 戈壁 小镇 张口 田野 亚军 仰天 李子 熊掌 廉政 凌空 立功 万世 钱财 雷声 温馨 白银 蓝图 殷勤 铁青 伯母 明智 灵敏 奥妙 严正 祝福 陈旧 静默 巧遇 贝壳 高昂 庄园 金光 顾忌 高超 仁义 克隆 拓宽 胡椒 张罗 扬言 徐徐 高雅 常青 富豪 宝宝 时髦 敬仰 宝藏 凯旋 卫冕 敬畏 古董 施政 明朗 钟声 熊猫 陶醉 阿姨 汪洋 任凭 滑雪 张扬 高喊 盖子 麻醉 奥秘 周全 权贵 千秋 毛发 敬佩 白昼 罗汉 小河 施礼 祖母 王道 空旷 ' +
+    '文化 高达 于是 林业 金额 黄金 石油 江山 马上 安全 平安 方向 常规 华人 夏天 秋天 龙头 何时 何必 何况 任何 ' +
+    '任务 任意 宋体 黑体 甘心 包括 关于 成为 成功 时间 高兴 相信 万一 沙发 齐心 特邀'
+  ).split(' '),
+);

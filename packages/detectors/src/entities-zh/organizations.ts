@@ -8,6 +8,8 @@ import {
 } from './organization-words.ts';
 import type { Span } from './person-names.ts';
 
+const ORG = 'organization' as const;
+
 /** Tags a head token may carry; excludes verbs so 学会 "learn" or 进行 never close a name. */
 const HEAD_TAGS: ReadonlySet<string> = new Set(['n', 'nt', 'nz', 'j', 'ng', 'l', 'ns', 'nr', 'vn', 'nrt']);
 /** Tags of tokens that may stand inside an organization name, left of its head. */
@@ -215,27 +217,27 @@ export function findChineseOrganizations(text: string, tokens: readonly Segmente
     const end = (tokens[e] as SegmentedToken).end;
 
     if (knownEnd >= 0 && s === i && e === knownEnd) {
-      spans.push({ start, end, score: 0.7 });
+      spans.push({ start, end, score: 0.7, type: ORG });
     } else if (head > 0 && proper && end - start >= 3) {
-      spans.push({ start, end, score: 0.7 });
+      spans.push({ start, end, score: 0.7, type: ORG });
     } else if (head === 0 && knownEnd < 0 && BRAND_HEADS.has(token.word) && s < i && e === i) {
       // Brand short name: needs an unknown / name-tagged brand before the industry word.
       let brandish = true;
       for (let k = s; k < i; k++) if ((tokens[k] as SegmentedToken).tag === 'ns') brandish = false;
-      if (brandish && proper) spans.push({ start, end, score: 0.5 });
+      if (brandish && proper) spans.push({ start, end, score: 0.5, type: ORG });
       else {
         i += 1;
         continue;
       }
     } else if (head > 0 && !proper && s < i && head >= 2 && end - start >= 5) {
       // Descriptive but specific: 国际经济研究所.
-      spans.push({ start, end, score: 0.5 });
+      spans.push({ start, end, score: 0.5, type: ORG });
     } else if (s === i && e === i && BARE_ORG_WORDS.has(token.word)) {
       const prev = tokens[i - 1];
       const withThis = prev && contiguous(prev, token) && (prev.word === '本' || prev.word === '该');
       const afterCue = prev === undefined || BARE_ORG_PRECEDERS.has(prev.word);
       if (withThis || afterCue || isRoleWord(tokens[i + 1])) {
-        spans.push({ start: withThis && prev ? prev.start : start, end, score: 0.4 });
+        spans.push({ start: withThis && prev ? prev.start : start, end, score: 0.4, type: ORG });
       } else {
         i += 1;
         continue;

@@ -1,6 +1,6 @@
 import type { Detector } from '../detector.ts';
 import type { Finding } from '../types.ts';
-import { isSingleCharRun, shannonEntropy } from './entropy.ts';
+import { shannonEntropy } from './entropy.ts';
 import { INFIX_RULES, type InfixRule, PREFIX_RULES, type PrefixRule } from './token-rules.ts';
 
 /** Redaction marks inside a token: `xxxxx`, `XXXXX`, `***`, `###`, `...`. */
@@ -60,7 +60,15 @@ for (const literal of ALL_LITERALS) {
 }
 
 function looksMasked(token: string): boolean {
-  return MASKED.test(token) || isSingleCharRun(token.slice(token.length >> 1));
+  return MASKED.test(token);
+}
+
+/** `xoxp-…-####`: the token continues with a mask, so what matched is only its unmasked head. */
+function maskFollows(text: string, end: number): boolean {
+  const next = text.charCodeAt(end);
+  const skip = next === 45 || next === 95 ? 1 : 0;
+  const c = text.charCodeAt(end + skip);
+  return c === 42 || c === 35 || (skip === 1 && isAlnum(c));
 }
 
 function tryPrefixRule(text: string, at: number, rule: PrefixRule): Finding | undefined {
@@ -74,7 +82,7 @@ function tryPrefixRule(text: string, at: number, rule: PrefixRule): Finding | un
   const after = end < text.length ? text.charCodeAt(end) : 32;
   // A token that runs on into more word characters (or a mask) is a different, longer string.
   if (isAlnum(after) || after === 42 || after === 35) return undefined;
-  if (looksMasked(token)) return undefined;
+  if (looksMasked(token) || maskFollows(text, end)) return undefined;
   if (rule.reject?.test(token)) return undefined;
   if (rule.minEntropy !== undefined && shannonEntropy(token) < rule.minEntropy) return undefined;
   if (rule.validate && !rule.validate(token)) return undefined;

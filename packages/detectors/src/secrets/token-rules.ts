@@ -84,7 +84,7 @@ export const PREFIX_RULES: readonly PrefixRule[] = [
   { id: 'pulumi', prefixes: ['pul-'], pattern: /pul-[a-f0-9]{40}/y },
   { id: 'terraform-cloud', prefixes: ['atlasv1.'], pattern: /atlasv1\.[A-Za-z0-9_=-]{60,70}/y },
   { id: 'octopus-deploy', prefixes: ['API-'], pattern: /API-[A-Z0-9]{26}/y, minEntropy: 3.5 },
-  { id: 'linear', prefixes: ['lin_api_', 'lin_oauth_'], pattern: /lin_(?:api|oauth)_[A-Za-z0-9]{40}/y },
+  { id: 'linear', prefixes: ['lin_api_', 'lin_oauth_'], pattern: /lin_(?:api|oauth)_[A-Za-z0-9]{40,64}/y },
   { id: 'notion', prefixes: ['ntn_'], pattern: /ntn_\d{11}[A-Za-z0-9]{35}/y },
   { id: 'figma', prefixes: ['figd_', 'figu_'], pattern: /fig[du]_[A-Za-z0-9_-]{40,}/y },
   { id: 'vercel', prefixes: ['vcp_', 'vci_', 'vca_', 'vcr_', 'vck_'], pattern: /vc[pciark]_[A-Za-z0-9]{24,}/y },

@@ -43,7 +43,13 @@ export function findIpAddresses(text: string): Finding[] {
     for (const m of text.matchAll(IPV4_RE)) {
       const start = m.index;
       if (findings.some((f) => start >= f.start && start < f.end)) continue;
-      findings.push({ start, end: start + m[0].length, type: 'ip_address', detector: 'ip_address', score: 0.9 });
+      findings.push({
+        start,
+        end: start + m[0].length,
+        type: 'ip_address',
+        detector: 'ip_address',
+        score: 0.9,
+      });
     }
   }
   return findings;

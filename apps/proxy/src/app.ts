@@ -1,0 +1,63 @@
+import { PROVIDERS } from '@stronk/providers';
+import { createRedactor, type Redactor } from '@stronk/redaction';
+import { Hono } from 'hono';
+import type { ProxyConfig } from './config.ts';
+import { createDebugMaskRoute } from './debug-mask-route.ts';
+import { resolveRequestId } from './headers.ts';
+import { createProxyRoute } from './proxy-route.ts';
+import type { RequestRecordSink } from './request-record.ts';
+
+export interface ProxyAppOptions {
+  config: ProxyConfig;
+  /** Defaults to a redactor built from the config's policy and term lists. */
+  redactor?: Redactor;
+  /** Receives one sanitized record per answered request (audit, metrics). */
+  onRecord?: RequestRecordSink;
+  /** For tests: the fetch used to reach upstreams. */
+  fetch?: typeof fetch;
+}
+
+export function createRedactorForConfig(config: ProxyConfig): Redactor {
+  return createRedactor({ policy: config.policy, denyTerms: config.denyTerms, allowTerms: config.allowTerms, maxDepth: config.maxJsonDepth });
+}
+
+/** The caller-facing proxy: provider routes, health, and (only when enabled) the debug mask endpoint. */
+export function createProxyApp(options: ProxyAppOptions): Hono {
+  const { config } = options;
+  const redactor = options.redactor ?? createRedactorForConfig(config);
+  const deps = { config, redactor, onRecord: options.onRecord ?? (() => {}), ...(options.fetch ? { fetch: options.fetch } : {}) };
+  const app = new Hono();
+
+  app.get('/health', (c) => c.json({ status: 'ok' }));
+
+  for (const provider of Object.values(PROVIDERS)) {
+    for (const route of provider.routes) {
+      const handle = createProxyRoute(provider, route, deps);
+      app.post(route.path, (c) => handle(c.req.raw));
+    }
+  }
+
+  if (config.enableDebugMaskEndpoint) app.post('/debug/mask', createDebugMaskRoute(deps));
+
+  app.notFound((c) => {
+    const requestId = resolveRequestId(c.req.header('x-request-id') ?? null);
+    const body = PROVIDERS[c.req.path.startsWith('/anthropic/') ? 'anthropic' : 'openai'].errorBody({
+      status: 404,
+      message: `No route for ${c.req.method} on this path.`,
+      code: 'not_found',
+    });
+    return c.json(body as object, 404, { 'x-request-id': requestId });
+  });
+
+  app.onError((_error, c) => {
+    // Never echo the error: it might quote request content.
+    const body = PROVIDERS[c.req.path.startsWith('/anthropic/') ? 'anthropic' : 'openai'].errorBody({
+      status: 500,
+      message: 'Internal proxy error.',
+      code: 'internal_error',
+    });
+    return c.json(body as object, 500);
+  });
+
+  return app;
+}

@@ -1,0 +1,57 @@
+import { randomBytes } from 'node:crypto';
+
+/** Exact request header names forwarded upstream; everything else is dropped (cookies, forwarding, hop-by-hop …). */
+const FORWARDED_REQUEST_HEADERS = new Set([
+  'authorization',
+  'x-api-key',
+  'x-responsesapi-include-timing-metrics',
+  'content-type',
+  'accept',
+]);
+/** Provider header families (openai-organization, openai-beta, anthropic-version, anthropic-beta …). */
+const FORWARDED_REQUEST_PREFIXES = ['openai-', 'anthropic-'];
+
+/** Upstream response headers worth passing back to the caller (rate limits, ids, timings). */
+const RETURNED_RESPONSE_HEADERS = new Set(['retry-after', 'request-id', 'x-request-id']);
+const RETURNED_RESPONSE_PREFIXES = ['openai-', 'anthropic-', 'x-ratelimit-', 'ratelimit-'];
+
+/** Turn headers that must never leave the proxy, whatever a prefix rule says. */
+const NEVER_FORWARDED = new Set(['x-codex-turn-metadata', 'x-codex-turn-state']);
+
+const OPAQUE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+export function issueRequestId(): string {
+  return `req_${randomBytes(12).toString('hex')}`;
+}
+
+/** The caller's x-request-id passes only when it is already a bounded opaque id. */
+export function resolveRequestId(callerValue: string | null): string {
+  return callerValue && OPAQUE_REQUEST_ID.test(callerValue) ? callerValue : issueRequestId();
+}
+
+export function upstreamRequestHeaders(incoming: Headers, requestId: string, stream: boolean): Headers {
+  const out = new Headers();
+  for (const [name, value] of incoming) {
+    if (NEVER_FORWARDED.has(name)) continue;
+    if (FORWARDED_REQUEST_HEADERS.has(name) || FORWARDED_REQUEST_PREFIXES.some((p) => name.startsWith(p))) {
+      out.set(name, value);
+    }
+  }
+  // The body is re-serialized JSON whatever the caller declared.
+  out.set('content-type', 'application/json');
+  if (stream) out.set('accept', 'text/event-stream');
+  else if (!out.has('accept')) out.set('accept', 'application/json');
+  out.set('x-request-id', requestId);
+  return out;
+}
+
+export function callerResponseHeaders(upstream: Headers, requestId: string): Headers {
+  const out = new Headers();
+  for (const [name, value] of upstream) {
+    if (RETURNED_RESPONSE_HEADERS.has(name) || RETURNED_RESPONSE_PREFIXES.some((p) => name.startsWith(p))) {
+      out.set(name, value);
+    }
+  }
+  out.set('x-request-id', requestId);
+  return out;
+}

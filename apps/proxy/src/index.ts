@@ -1,0 +1,3 @@
+export { createProxyApp, createRedactorForConfig, type ProxyAppOptions } from './app.ts';
+export { ConfigError, loadProxyConfig, type ProxyConfig } from './config.ts';
+export type { RequestRecord, RequestRecordSink } from './request-record.ts';

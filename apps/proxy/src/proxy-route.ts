@@ -1,0 +1,315 @@
+import type { ErrorDetails, ProviderRouteSpec, ProviderSpec } from '@stronk/providers';
+import { BOUNDED_TOKEN, type FindingReport, PayloadTooDeepError, type Redactor } from '@stronk/redaction';
+import {
+  countPlaceholdersDeep,
+  encodeSseFrame,
+  rehydrateDeep,
+  rehydrateSse,
+  type SseRehydrationStats,
+} from '@stronk/stream';
+import type { ProxyConfig } from './config.ts';
+import { routeErrors } from './errors.ts';
+import { callerResponseHeaders, resolveRequestId, upstreamRequestHeaders } from './headers.ts';
+import { BodyTooLargeError, readBodyWithLimit } from './read-body.ts';
+import type { RequestRecord, RequestRecordSink } from './request-record.ts';
+import { callUpstream, readUpstreamText, UpstreamConnectionError, UpstreamTimeoutError } from './upstream.ts';
+
+export interface ProxyRouteDeps {
+  config: ProxyConfig;
+  redactor: Redactor;
+  onRecord: RequestRecordSink;
+  fetch?: typeof fetch;
+}
+
+const MAX_UPSTREAM_BODY = 64 * 1024 * 1024;
+const JSON_CONTENT_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
+
+function countBy<T extends string>(reports: readonly FindingReport[], key: (r: FindingReport) => T) {
+  const out: Record<string, number> = {};
+  for (const report of reports) out[key(report)] = (out[key(report)] ?? 0) + 1;
+  return out;
+}
+
+function joinUrl(base: URL, path: string): URL {
+  const url = new URL(base.href);
+  url.pathname = `${base.pathname.replace(/\/+$/, "")}${path}`;
+  return url;
+}
+
+/** The whole request lifecycle for one provider route: read → mask → decide → forward → rehydrate. */
+export function createProxyRoute(provider: ProviderSpec, route: ProviderRouteSpec, deps: ProxyRouteDeps) {
+  const { config, redactor } = deps;
+  const errors = routeErrors(provider, route);
+
+  return async function handleProxyRoute(request: Request): Promise<Response> {
+    const started = performance.now();
+    const requestId = resolveRequestId(request.headers.get('x-request-id'));
+    const record: RequestRecord = {
+      requestId,
+      route: route.id,
+      model: 'unknown',
+      stream: false,
+      status: 0,
+      outcome: 'error',
+      latencyMs: 0,
+      detectionMs: 0,
+      countsByType: {},
+      countsByAction: {},
+      rehydrated: 0,
+      touchedPaths: [],
+    };
+    const finish = (response: Response, outcome: RequestRecord['outcome'], errorClass?: string): Response => {
+      record.status = response.status;
+      record.outcome = outcome;
+      record.latencyMs = performance.now() - started;
+      if (errorClass) record.errorClass = errorClass;
+      if (!response.headers.has('x-request-id')) response.headers.set('x-request-id', requestId);
+      deps.onRecord(record);
+      return response;
+    };
+    const fail = (details: ErrorDetails, errorClass: string, outcome: RequestRecord['outcome'] = 'rejected') =>
+      finish(errors.response(details), outcome, errorClass);
+
+    // 1. Read and parse, refusing anything that is not a bounded JSON object.
+    const contentType = request.headers.get('content-type') ?? '';
+    if (!JSON_CONTENT_TYPE.test(contentType)) {
+      return fail(
+        { status: 415, message: 'Content-Type must be application/json.', code: 'unsupported_media_type' },
+        'unsupported_media_type',
+      );
+    }
+    let raw: Uint8Array;
+    try {
+      raw = await readBodyWithLimit(request, config.maxRequestBytes);
+    } catch (error) {
+      if (error instanceof BodyTooLargeError) {
+        return fail(
+          { status: 413, message: `Request body exceeds ${config.maxRequestBytes} bytes.`, code: 'request_too_large' },
+          'request_too_large',
+        );
+      }
+      return fail({ status: 400, message: 'Could not read the request body.', code: 'invalid_body' }, 'invalid_body');
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(raw));
+    } catch {
+      return fail({ status: 400, message: 'Request body is not valid UTF-8 JSON.', code: 'invalid_json' }, 'invalid_json');
+    }
+    if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+      return fail({ status: 400, message: 'Request body must be a JSON object.', code: 'invalid_json' }, 'invalid_json');
+    }
+    const payload = body as Record<string, unknown>;
+    const stream = payload.stream === true;
+    record.stream = stream;
+    if (typeof payload.model === 'string' && BOUNDED_TOKEN.test(payload.model)) record.model = payload.model;
+
+    // 2. Mask every text the provider would see.
+    const detectionStarted = performance.now();
+    let masked: ReturnType<Redactor['maskPayload']>;
+    try {
+      masked = redactor.maskPayload(payload, route.request);
+    } catch (error) {
+      if (error instanceof PayloadTooDeepError) {
+        return fail(
+          { status: 400, message: `Request JSON nests deeper than ${error.maxDepth} levels.`, code: 'invalid_json' },
+          'too_deep',
+        );
+      }
+      throw error;
+    }
+    record.detectionMs = performance.now() - detectionStarted;
+    record.countsByType = countBy(masked.findings, (f) => f.type);
+    record.countsByAction = countBy(masked.findings, (f) => f.action);
+    record.touchedPaths = masked.touchedPaths;
+
+    // 3. Decide.
+    if (masked.rejectedPaths.length > 0) {
+      return fail(
+        {
+          status: 400,
+          message: `Tool definitions contain sensitive content and were not forwarded (${masked.rejectedPaths.join(', ')}).`,
+          code: 'sensitive_tool_definition',
+        },
+        'sensitive_tool_definition',
+        'blocked',
+      );
+    }
+    const decision = masked.decision;
+    if (decision.action === 'block') {
+      return fail(
+        {
+          status: 400,
+          message: `Request blocked: it contains sensitive content of type ${decision.typesByAction.block.join(', ')}.`,
+          code: 'sensitive_content_blocked',
+        },
+        'sensitive_content_blocked',
+        'blocked',
+      );
+    }
+    if (decision.action === 'route_local') {
+      const local = config.localUpstreams[provider.id];
+      if (!local) {
+        return fail(
+          {
+            status: 503,
+            message: `Request needs a local model (${decision.typesByAction.route_local.join(', ')}), but none is configured.`,
+            code: 'route_local_unavailable',
+            type: provider.id === 'anthropic' ? 'api_error' : 'server_error',
+          },
+          'route_local_unavailable',
+          'route_local',
+        );
+      }
+      // The unmasked request stays on the local network: forward the original bytes as they are.
+      return forward(joinUrl(local, route.upstreamPath), raw, undefined, 'route_local');
+    }
+    return forward(
+      joinUrl(config.upstreams[provider.id], route.upstreamPath),
+      new TextEncoder().encode(JSON.stringify(masked.payload)),
+      masked.vault,
+      'forwarded',
+    );
+
+    async function forward(
+      url: URL,
+      outgoing: Uint8Array,
+      vault: typeof masked.vault | undefined,
+      outcome: RequestRecord['outcome'],
+    ): Promise<Response> {
+      let upstream: Awaited<ReturnType<typeof callUpstream>>;
+      try {
+        upstream = await callUpstream(
+          url,
+          { method: 'POST', headers: upstreamRequestHeaders(request.headers, requestId, stream), body: outgoing },
+          {
+            timeoutMs: config.upstreamTimeoutMs,
+            idleTimeoutMs: config.upstreamIdleTimeoutMs,
+            callerSignal: request.signal,
+            ...(deps.fetch ? { fetch: deps.fetch } : {}),
+          },
+        );
+      } catch (error) {
+        if (error instanceof UpstreamTimeoutError) {
+          return fail({ status: 504, message: 'The upstream did not answer in time.', code: 'upstream_timeout' }, 'upstream_timeout', 'error');
+        }
+        const message = error instanceof UpstreamConnectionError ? error.message : 'upstream request failed';
+        return fail({ status: 502, message: `Bad gateway: ${message}.`, code: 'upstream_unreachable' }, 'upstream_unreachable', 'error');
+      }
+      const headers = callerResponseHeaders(upstream.headers, requestId);
+      if (upstream.status >= 300 && upstream.status < 400) {
+        upstream.cancel();
+        return fail(
+          { status: 502, message: 'The upstream answered with a redirect, which is refused.', code: 'upstream_redirect_refused' },
+          'upstream_redirect_refused',
+          'error',
+        );
+      }
+      const upstreamType = upstream.headers.get('content-type') ?? '';
+      const okStream = upstream.status < 300 && upstreamType.includes('text/event-stream');
+      if (okStream) return relayStream(upstream, headers, vault, outcome);
+
+      let text: string;
+      try {
+        text = await readUpstreamText(upstream.body, MAX_UPSTREAM_BODY);
+      } catch (error) {
+        const timeout = error instanceof UpstreamTimeoutError;
+        return fail(
+          {
+            status: timeout ? 504 : 502,
+            message: timeout ? 'The upstream went silent mid-response.' : 'The upstream response could not be read.',
+            code: timeout ? 'upstream_timeout' : 'upstream_read_failed',
+          },
+          timeout ? 'upstream_timeout' : 'upstream_read_failed',
+          'error',
+        );
+      }
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        // Garbage (HTML error pages, truncated JSON) is never passed through verbatim.
+        return fail(
+          { status: 502, message: `The upstream returned an unreadable response (HTTP ${upstream.status}).`, code: 'upstream_invalid_response' },
+          'upstream_invalid_response',
+          'error',
+        );
+      }
+      headers.set('content-type', 'application/json');
+      if (upstream.status >= 400) {
+        // Upstream errors saw only masked input; they are passed back without rehydration so that no raw
+        // value is ever placed into an error body.
+        return finish(new Response(JSON.stringify(parsed), { status: upstream.status, headers }), outcome, `upstream_${upstream.status}`);
+      }
+      if (!vault) return finish(new Response(JSON.stringify(parsed), { status: upstream.status, headers }), outcome);
+      record.rehydrated = countPlaceholdersDeep(parsed, vault);
+      const restored = rehydrateDeep(parsed, vault, { rehydrateToolArguments: config.rehydrateToolArguments });
+      return finish(new Response(JSON.stringify(restored), { status: upstream.status, headers }), outcome);
+    }
+
+    /** Streams are recorded when they end, so the record carries the rehydration count and any stream error. */
+    function relayStream(
+      upstream: Awaited<ReturnType<typeof callUpstream>>,
+      headers: Headers,
+      vault: typeof masked.vault | undefined,
+      outcome: RequestRecord['outcome'],
+    ): Response {
+      headers.set('content-type', 'text/event-stream; charset=utf-8');
+      headers.set('cache-control', 'no-cache');
+      record.status = upstream.status;
+      record.outcome = outcome;
+      const stats: SseRehydrationStats = { events: 0, restored: 0 };
+      const encoder = new TextEncoder();
+      const source: AsyncIterable<Uint8Array> = vault
+        ? (async function* () {
+            for await (const text of rehydrateSse(
+              upstream.body,
+              { route: route.id, vault, rehydrateToolArguments: config.rehydrateToolArguments, errorFrame: errors.frame },
+              stats,
+            )) {
+              yield encoder.encode(text);
+            }
+          })()
+        : upstream.body;
+      const bytes = (async function* () {
+        try {
+          yield* source;
+        } catch {
+          // Only the unmasked route_local passthrough gets here; rehydrateSse reports its own failures.
+          stats.error = 'upstream_stream_error';
+          yield encoder.encode(
+            encodeSseFrame(
+              errors.frame({ status: 502, message: 'The upstream stream failed.', code: 'upstream_stream_error', type: 'api_error' }),
+            ),
+          );
+        } finally {
+          record.rehydrated = stats.restored;
+          if (stats.error) record.errorClass = stats.error;
+          record.latencyMs = performance.now() - started;
+          deps.onRecord(record);
+        }
+      })();
+      return new Response(toReadable(bytes, upstream.cancel), { status: upstream.status, headers });
+    }
+  };
+}
+
+/** Adapts an async iterator to a byte stream whose cancellation (caller gone) releases the upstream. */
+function toReadable(source: AsyncGenerator<Uint8Array>, cancel: () => void): ReadableStream<Uint8Array> {
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const { done, value } = await source.next();
+        if (done) controller.close();
+        else controller.enqueue(value);
+      } catch {
+        controller.close();
+        cancel();
+      }
+    },
+    async cancel() {
+      cancel();
+      await source.return(undefined).catch(() => {});
+    },
+  });
+}

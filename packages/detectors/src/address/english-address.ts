@@ -1,0 +1,654 @@
+import type { Detector } from '../detector.ts';
+import type { Finding } from '../types.ts';
+import { type AddressToken, tokenizeAddressWindow } from './address-tokens.ts';
+import { SOFT_STOP_WORDS, STOP_WORDS } from './stop-words.ts';
+import {
+  ABBREVIATIONS,
+  DIRECTIONALS,
+  EURO_STREET_ENDING,
+  EURO_STREET_WORDS,
+  NAME_PARTICLES,
+  NUMBER_WORDS,
+  ORDINAL_WORDS,
+  STREET_PREFIXES,
+  STREET_SUFFIXES,
+  STRONG_STREET_SUFFIXES,
+  UNIT_NEEDS_VALUE,
+  UNIT_WORDS,
+} from './street-suffixes.ts';
+import { AMBIGUOUS_STATE_CODES, COUNTRY_NAMES, MULTIWORD_PLACE_STARTS, STATE_CODES, STATE_NAMES } from './us-states.ts';
+
+/**
+ * Cheap pre-filter: an address needs a digit or one of a few box / corner keywords. Everything else is
+ * skipped without tokenizing.
+ */
+const ANCHOR = /\d|\b(?:box|corner|usns|usnv|uss)\b/gi;
+/** Characters of context tokenized around each anchor. Bounds the per-anchor work. */
+const WINDOW_BEFORE = 80;
+const WINDOW_AFTER = 260;
+const MAX_TOKENS = 48;
+const MAX_LINES = 5;
+const MAX_LINE_CHARS = 64;
+
+type CaseMode = 'mixed' | 'lower' | 'upper';
+
+interface Evidence {
+  houseNumber: boolean;
+  nameWords: number;
+  strongSuffix: boolean;
+  weakSuffix: boolean;
+  euro: boolean;
+  prefix: boolean;
+  unit: boolean;
+  state: boolean;
+  zip: boolean;
+  country: boolean;
+  box: boolean;
+  cityWords: number;
+  /** A bare number after the street name ("Ilichova 23"), also what sports scores look like. */
+  streetNumber: boolean;
+  commas: number;
+}
+
+interface Candidate {
+  start: number;
+  end: number;
+  score: number;
+}
+
+/** House numbers: digits with an optional letter or range, or Wisconsin-style grid numbers ("W206N"). */
+const HOUSE_NUMBER = /^(?:\d[\da-z]*(?:[/-][\da-z]+)*|[nsew]\d+[nsew]?)$/;
+const MONTHS: ReadonlySet<string> = new Set(
+  'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '),
+);
+const ORDINAL_NUMBER = /^\d+(?:st|nd|rd|th)$/;
+const ZIP = /^(?:\d{5}(?:-\d{4})?|\d{9})$/;
+const INTL_POSTCODE = /^\d{4,6}$/;
+const LETTERS_ONLY = /^\p{L}+$/u;
+const HAS_UPPER = /\p{Lu}/u;
+const HAS_LOWER = /\p{Ll}/u;
+
+function emptyEvidence(): Evidence {
+  return {
+    houseNumber: false,
+    nameWords: 0,
+    strongSuffix: false,
+    weakSuffix: false,
+    euro: false,
+    prefix: false,
+    unit: false,
+    state: false,
+    zip: false,
+    country: false,
+    box: false,
+    cityWords: 0,
+    streetNumber: false,
+    commas: 0,
+  };
+}
+
+function isOrdinal(t: AddressToken): boolean {
+  return (t.kind === 'n' && ORDINAL_NUMBER.test(t.low)) || (t.kind === 'w' && ORDINAL_WORDS.has(t.low));
+}
+
+function isEuroStreetWord(t: AddressToken): boolean {
+  return t.kind === 'w' && t.low.length >= 5 && EURO_STREET_ENDING.test(t.low);
+}
+
+/** Case mode of the line around `pos`: all-lower or all-upper lines give no capitalisation signal. */
+function caseModeAt(text: string, pos: number): CaseMode {
+  let from = text.lastIndexOf('\n', pos) + 1;
+  let to = text.indexOf('\n', pos);
+  if (to < 0) to = text.length;
+  // Multi-line address blocks: look at a bounded neighbourhood, not just one line.
+  from = Math.max(0, Math.min(from, pos - 120));
+  to = Math.min(text.length, Math.max(to, pos + 120));
+  const line = text.slice(from, to);
+  if (!HAS_UPPER.test(line)) return 'lower';
+  if (!HAS_LOWER.test(line)) return 'upper';
+  return 'mixed';
+}
+
+/** Multi-word state or country starting at token i: returns how many tokens it spans (0 when none). */
+function placeNameLength(tokens: readonly AddressToken[], i: number, names: ReadonlySet<string>): number {
+  const first = tokens[i];
+  if (first?.kind !== 'w') return 0;
+  if (!MULTIWORD_PLACE_STARTS.has(first.low)) return names.has(first.low) ? 1 : 0;
+  let phrase = first.low;
+  let best = names.has(phrase) ? 1 : 0;
+  for (let k = 1; k <= 3; k++) {
+    const next = tokens[i + k];
+    if (next?.kind !== 'w') break;
+    phrase += ` ${next.low}`;
+    if (names.has(phrase)) best = k + 1;
+  }
+  return best;
+}
+
+function isZipToken(t: AddressToken | undefined): boolean {
+  return t !== undefined && t.kind === 'n' && ZIP.test(t.low);
+}
+
+/** A token that may begin a continuation line of an address block. */
+function canStartLine(t: AddressToken | undefined, mode: CaseMode): boolean {
+  if (!t) return false;
+  if (t.kind === 'n') return true;
+  if (t.kind === 'p') return t.low === ',' || t.low === '#' || t.low === '>';
+  if (STOP_WORDS.has(t.low) && !t.cap) return false;
+  return mode !== 'mixed' || t.cap || UNIT_WORDS.has(t.low);
+}
+
+/** Length in characters of the line starting at token index i (to the next line break or window end). */
+function lineLength(text: string, tokens: readonly AddressToken[], i: number): number {
+  const t = tokens[i];
+  if (!t) return 0;
+  const nl = text.indexOf('\n', t.start);
+  return (nl < 0 ? text.length : nl) - t.start;
+}
+
+/**
+ * Walks forward from token `i` (the first token of a candidate) consuming address-like tokens and records
+ * the last position where the address could plausibly end. Returns undefined if nothing address-like.
+ */
+function parseForward(
+  text: string,
+  tokens: readonly AddressToken[],
+  i: number,
+  mode: CaseMode,
+  ev: Evidence,
+): { endToken: number } | undefined {
+  let lastGood = -1;
+  let lines = 0;
+  let afterStreet = false; // a street type or street-number has been seen, later words are city / unit
+  let expectUnitValue = false;
+  let lastWasNumber = false;
+  const limit = Math.min(tokens.length, i + MAX_TOKENS);
+  let j = i;
+  while (j < limit) {
+    const t = tokens[j] as AddressToken;
+    const next = tokens[j + 1];
+    if (t.kind === 'nl') {
+      if (lines >= MAX_LINES || t.lines > 2 || lastGood < 0) break;
+      let k = j + 1;
+      while (tokens[k]?.kind === 'p' && (tokens[k]?.low === '>' || tokens[k]?.low === '?')) k++;
+      if (!canStartLine(tokens[k], mode) || lineLength(text, tokens, k) > MAX_LINE_CHARS) break;
+      lines++;
+      j = k;
+      expectUnitValue = false;
+      continue;
+    }
+    if (t.kind === 'p') {
+      if (t.low === ',' || t.low === '-' || t.low === '/') {
+        if (next?.kind === 'p' && next.low !== '#') break;
+        if (t.low === ',') ev.commas++;
+        j++;
+        continue;
+      }
+      if (t.low === '#') {
+        expectUnitValue = true;
+        ev.unit = true;
+        j++;
+        continue;
+      }
+      if (t.low === '&') {
+        if (next?.kind !== 'w' && next?.kind !== 'n') break;
+        j++;
+        continue;
+      }
+      if (t.low === '(' && next?.kind === 'w' && tokens[j + 2]?.low === ')' && ev.country) {
+        j += 3;
+        lastGood = j - 1;
+        continue;
+      }
+      break;
+    }
+    if (t.kind === 'n') {
+      if (expectUnitValue) {
+        ev.unit = true;
+        expectUnitValue = false;
+      } else if (isZipToken(t) && (ev.state || ev.country || ev.cityWords > 0 || afterStreet) && j > i) {
+        ev.zip = true;
+      } else if (INTL_POSTCODE.test(t.low) && (ev.state || ev.country) && j > i) {
+        ev.zip = true;
+      } else if (isOrdinal(t)) {
+        ev.nameWords++;
+      } else if (j > i && ev.nameWords > 0 && !afterStreet && !lastWasNumber) {
+        // "Koskikatu 25", "Highway 157": a number after the street name closes the street part.
+        afterStreet = true;
+        ev.streetNumber = true;
+      }
+      lastGood = j;
+      lastWasNumber = true;
+      j++;
+      if (t.dot) {
+        // "… 60810. It serves": a number with a dot ends a sentence unless a unit or new line follows.
+        const n2 = tokens[j];
+        if (!(n2?.kind === 'nl' || (n2?.kind === 'w' && UNIT_WORDS.has(n2.low)))) break;
+      }
+      continue;
+    }
+    // Word.
+    lastWasNumber = false;
+    const low = t.low;
+    if (expectUnitValue && (LETTERS_ONLY.test(low) && low.length <= 2)) {
+      ev.unit = true;
+      expectUnitValue = false;
+      lastGood = j;
+      j++;
+      continue;
+    }
+    expectUnitValue = false;
+    const statePhrase = placeNameLength(tokens, j, STATE_NAMES);
+    const countryPhrase = placeNameLength(tokens, j, COUNTRY_NAMES);
+    const nextToken = tokens[j + Math.max(1, statePhrase)];
+    const zipFollows = isZipToken(nextToken) || (nextToken?.kind === 'p' && isZipToken(tokens[j + 2]));
+    const endFollows =
+      nextToken === undefined || nextToken.kind === 'nl' || nextToken.low === ',' || nextToken.low === '.';
+    if (j > i && low.length === 2 && STATE_CODES.has(low) && (afterStreet || ev.nameWords > 0 || ev.box)) {
+      const written = mode === 'mixed' ? text.slice(t.start, t.start + 2) === low.toUpperCase() : true;
+      const ambiguous = AMBIGUOUS_STATE_CODES.has(low);
+      if (written && (zipFollows || (!ambiguous && endFollows) || (mode !== 'lower' && endFollows))) {
+        ev.state = true;
+        afterStreet = true;
+        lastGood = j;
+        j++;
+        continue;
+      }
+    }
+    if (j > i && statePhrase > 0 && (afterStreet || ev.box) && (zipFollows || endFollows) && (t.cap || mode !== 'mixed')) {
+      ev.state = true;
+      afterStreet = true;
+      j += statePhrase;
+      lastGood = j - 1;
+      continue;
+    }
+    if (j > i && countryPhrase > 0 && (afterStreet || ev.box || ev.unit) && (t.cap || mode !== 'mixed')) {
+      ev.country = true;
+      afterStreet = true;
+      j += countryPhrase;
+      lastGood = j - 1;
+      continue;
+    }
+    if (UNIT_WORDS.has(low) && j > i && (!STOP_WORDS.has(low) || t.cap)) {
+      const v = tokens[j + 1];
+      const hasValue =
+        v !== undefined &&
+        (v.kind === 'n' || v.low === '#' || (v.kind === 'w' && v.low.length <= 2 && !STOP_WORDS.has(v.low)));
+      const ordinalBefore = j > i && isOrdinal(tokens[j - 1] as AddressToken);
+      if (hasValue || ordinalBefore || !UNIT_NEEDS_VALUE.has(low)) {
+        ev.unit = true;
+        afterStreet = true;
+        expectUnitValue = hasValue && v?.kind !== 'p';
+        if (!hasValue) lastGood = j;
+        j++;
+        continue;
+      }
+    }
+    const lowerWritten = !t.cap;
+    if (STOP_WORDS.has(low) && (lowerWritten || mode !== 'mixed') && !SOFT_STOP_WORDS.has(low)) break;
+    if (low === 'and' || low === '&') {
+      if (next?.kind !== 'w' && next?.kind !== 'n') break;
+      j++;
+      continue;
+    }
+    const suffix = STREET_SUFFIXES.has(low);
+    const dir = DIRECTIONALS.has(low);
+    const particle = NAME_PARTICLES.has(low);
+    if (mode === 'mixed' && lowerWritten && !suffix && !dir && !particle && !isEuroStreetWord(t)) break;
+    if (particle && lowerWritten && !suffix && !dir) {
+      // A lower-case particle must be followed by more name ("Rue de la Paix"), never end a candidate.
+      if (next?.kind !== 'w' && next?.kind !== 'n') break;
+      j++;
+      continue;
+    }
+    if (suffix && ev.nameWords > 0 && !afterStreet) {
+      if (STRONG_STREET_SUFFIXES.has(low)) ev.strongSuffix = true;
+      else ev.weakSuffix = true;
+      afterStreet = true;
+      lastGood = j;
+    } else if (isEuroStreetWord(t) || (EURO_STREET_WORDS.has(low) && j > i && ev.nameWords > 0)) {
+      ev.euro = true;
+      ev.nameWords++;
+      if (tokens[j + 1]?.kind === 'n') lastGood = j;
+      else lastGood = j;
+    } else if (dir) {
+      if (afterStreet) lastGood = j;
+      else ev.nameWords++;
+      if (j === i + 1 || afterStreet) lastGood = j;
+    } else if (afterStreet) {
+      ev.cityWords++;
+      const n2 = tokens[j + 1];
+      const boundary =
+        n2 === undefined ||
+        n2.kind === 'nl' ||
+        n2.low === ',' ||
+        (n2.kind === 'p' && n2.low !== '#' && n2.low !== '&' && n2.low !== '-');
+      if (boundary || t.dot) lastGood = j;
+    } else {
+      ev.nameWords++;
+      const n2 = tokens[j + 1];
+      if (n2 === undefined || n2.kind === 'nl' || n2.low === ',') lastGood = j;
+    }
+    if (t.dot && !ABBREVIATIONS.has(low) && low.length > 1) {
+      // "… in Toronto. Next" — a dotted non-abbreviation ends the sentence.
+      lastGood = j;
+      break;
+    }
+    j++;
+  }
+  if (lastGood < 0) return undefined;
+  return { endToken: lastGood };
+}
+
+/** A street-type word that starts a street name ("Rue", "Via", "ul.", "C/"), or a one-word street name. */
+function isPrefixWord(tokens: readonly AddressToken[], k: number): boolean {
+  const t = tokens[k] as AddressToken;
+  if (t.kind !== 'w') return false;
+  if (t.low === 'c') return tokens[k + 1]?.low === '/';
+  return STREET_PREFIXES.has(t.low) || isEuroStreetWord(t);
+}
+
+/** Scans back from token i over street-name words ("Rue de Rivoli", "Villacher") on the same line. */
+function streetNameStartBefore(tokens: readonly AddressToken[], i: number, mode: CaseMode): number {
+  let k = i - 1;
+  let start = i;
+  let evidence = false;
+  let words = 0;
+  while (k >= 0 && words < 5) {
+    const t = tokens[k] as AddressToken;
+    if (t.kind === 'p' && t.low === '/' && tokens[k - 1]?.low === 'c') {
+      k--;
+      continue;
+    }
+    if (t.kind !== 'w') break;
+    const low = t.low;
+    if (STOP_WORDS.has(low) && !t.cap) break;
+    if (STOP_WORDS.has(low) && mode === 'mixed' && !STREET_PREFIXES.has(low)) break;
+    const particle = NAME_PARTICLES.has(low) && !t.cap;
+    if (mode === 'mixed' && !t.cap && !particle && !isEuroStreetWord(t) && !EURO_STREET_WORDS.has(low)) break;
+    if (t.dot && !ABBREVIATIONS.has(low) && low.length > 2 && !STREET_PREFIXES.has(low)) break;
+    const prefix = isPrefixWord(tokens, k) && low !== 'st';
+    if (isEuroStreetWord(t) || (EURO_STREET_WORDS.has(low) && low !== 'st' && low !== 'street') || prefix) {
+      evidence = true;
+    }
+    if (!particle) start = k;
+    words++;
+    k--;
+  }
+  if (!evidence) return i;
+  // Do not start on a lone particle.
+  return start;
+}
+
+function score(ev: Evidence, wholeField: boolean): number {
+  if (ev.box) return 0.9;
+  const street = ev.nameWords > 0;
+  if (!street) return 0;
+  if (ev.houseNumber) {
+    if (ev.strongSuffix || ev.euro || ev.prefix) return 0.85;
+    if (ev.unit || (ev.state && ev.zip) || ev.zip || (ev.country && ev.state)) return 0.75;
+    if (ev.weakSuffix && (ev.state || ev.country || wholeField)) return 0.65;
+    // A bare "number Name" field ("55 West Cermak"); not "3 Ulsan 2" or "65 Billy Andrade , Duffy Waldorf".
+    if (wholeField && !ev.streetNumber && ev.commas === 0 && ev.nameWords >= 2 && ev.nameWords <= 4) return 0.6;
+    return 0;
+  }
+  // Street name first.
+  if (ev.euro || ev.prefix) return 0.7;
+  if (ev.strongSuffix && (ev.unit || ev.zip || ev.state)) return 0.7;
+  return 0;
+}
+
+/** Whether the candidate is essentially the whole (short) text: a form field holding just an address. */
+function coversWholeField(text: string, start: number, end: number): boolean {
+  if (text.length > 200 || start > 60) return false;
+  if (/[^\s,.;:]/.test(text.slice(end))) return false;
+  return !/[.!?;:]\s/.test(text.slice(0, start));
+}
+
+function parseAt(
+  text: string,
+  tokens: readonly AddressToken[],
+  i: number,
+  mode: CaseMode,
+): Candidate | undefined {
+  const t = tokens[i] as AddressToken;
+  const ev = emptyEvidence();
+  let first = i;
+  let bodyStart = i;
+  if (t.kind === 'w' && (t.low === 'usns' || t.low === 'usnv' || t.low === 'uss')) {
+    return militaryShip(tokens, i);
+  }
+  if (t.kind === 'w' && t.low === 'corner') return cornerOf(text, tokens, i, mode);
+  const box = boxPhraseAt(tokens, i);
+  if (box > 0) {
+    ev.box = true;
+    ev.nameWords = 1;
+    bodyStart = box;
+  } else if (t.kind === 'n' || (t.kind === 'w' && NUMBER_WORDS.has(t.low) && t.cap)) {
+    if (t.kind === 'n' && !HOUSE_NUMBER.test(t.low)) return undefined;
+    const back = t.kind === 'n' ? streetNameStartBefore(tokens, i, mode) : i;
+    // "1. Svetlana …": a dotted number is a list item, not a house number.
+    if (back === i && t.dot) return undefined;
+    if (back < i) {
+      first = back;
+      ev.euro = true;
+      ev.nameWords = 1;
+      bodyStart = i;
+    } else {
+      ev.houseNumber = true;
+      bodyStart = i + 1;
+      // "370 3911 Fourth Avenue", "720 1/2 Clark Street": a second number still belongs to the house number.
+      const n2 = tokens[bodyStart];
+      if (n2?.kind === 'n' && !isOrdinal(n2)) bodyStart++;
+    }
+  } else if (t.kind === 'w' && isPrefixWord(tokens, i) && (t.cap || mode !== 'mixed')) {
+    ev.prefix = STREET_PREFIXES.has(t.low);
+    ev.euro = !ev.prefix;
+    ev.nameWords = 1;
+    bodyStart = i + 1;
+  } else {
+    return undefined;
+  }
+  const body = tokens[bodyStart];
+  if (body === undefined || body.kind === 'nl') {
+    if (!ev.box) return undefined;
+  }
+  if (ev.houseNumber && body) {
+    // The word after a house number must look like a street name, not prose ("5 people", "2 of them").
+    if (body.kind === 'w' && mode === 'mixed' && !body.cap) return undefined;
+    if (body.kind === 'w' && STOP_WORDS.has(body.low) && !body.cap && !DIRECTIONALS.has(body.low)) return undefined;
+    if (body.kind === 'p' && body.low !== '#') return undefined;
+    if (body.kind === 'w' && MONTHS.has(body.low)) return undefined;
+  }
+  const result = parseForward(text, tokens, bodyStart, mode, ev);
+  let endToken = result?.endToken ?? -1;
+  if (ev.box && endToken < 0) endToken = bodyStart - 1;
+  if (endToken < bodyStart - (ev.box ? 1 : 0)) return undefined;
+  const start = (tokens[first] as AddressToken).start;
+  const lastTok = tokens[endToken] as AddressToken;
+  let end = lastTok.end;
+  if (lastTok.dot && !ABBREVIATIONS.has(lastTok.low) && lastTok.kind === 'w') end--;
+  if (lastTok.kind === 'n' && lastTok.dot) end--;
+  const whole = coversWholeField(text, start, end);
+  const s = score(ev, whole);
+  if (s <= 0) return undefined;
+  return { start, end, score: s };
+}
+
+/** "PO Box 12", "P.O. Box 12", "Box# 63", "lock box 427", "rr # 1 box 292", "PSC 0413, Box 8144": index after the keyword or 0. */
+function boxPhraseAt(tokens: readonly AddressToken[], i: number): number {
+  const t = tokens[i] as AddressToken;
+  let k = i;
+  if (t.kind === 'w' && (t.low === 'po' || t.low === 'p.o' || t.low === 'p' || t.low === 'post')) {
+    k = i + 1;
+    if (t.low === 'p' && tokens[k]?.low === 'o') k++;
+    if (t.low === 'post' && tokens[k]?.low === 'office') k++;
+    if (tokens[k]?.low !== 'box') return 0;
+  } else if (t.kind === 'w' && (t.low === 'lock' || t.low === 'postal')) {
+    k = i + 1;
+    if (tokens[k]?.low !== 'box') return 0;
+  } else if (t.kind === 'w' && (t.low === 'box' || t.low === 'lockbox' || t.low === 'postbox' || t.low === 'pobox')) {
+    k = i;
+  } else if (t.kind === 'w' && (t.low === 'psc' || t.low === 'cmr' || t.low === 'unit') && tokens[i + 1]?.kind === 'n') {
+    // Military: "PSC 0413, Box 8144", "Unit 0822 Box 8858".
+    k = i + 2;
+    if (tokens[k]?.low === ',') k++;
+    if (tokens[k]?.low !== 'box') return 0;
+  } else if (t.kind === 'w' && (t.low === 'rr' || t.low === 'rt' || t.low === 'hc' || t.low === 'drawer')) {
+    k = i + 1;
+    if (tokens[k]?.low === '#') k++;
+    if (tokens[k]?.kind !== 'n') return 0;
+    return k;
+  } else {
+    return 0;
+  }
+  k++;
+  if (tokens[k]?.low === '#') k++;
+  if (tokens[k]?.kind !== 'n') return 0;
+  return k;
+}
+
+/** "USNS Smith\nFPO AP 12345": a ship name followed by a military post office line. */
+function militaryShip(tokens: readonly AddressToken[], i: number): Candidate | undefined {
+  let k = i + 1;
+  while (k < i + 5 && tokens[k]?.kind === 'w') k++;
+  if (tokens[k]?.kind === 'nl') k++;
+  const po = tokens[k];
+  if (po?.kind !== 'w' || (po.low !== 'fpo' && po.low !== 'apo' && po.low !== 'dpo')) return undefined;
+  const zip = tokens[k + 2];
+  if (!isZipToken(zip)) return undefined;
+  return { start: (tokens[i] as AddressToken).start, end: (zip as AddressToken).end, score: 0.85 };
+}
+
+/** "the corner of Main St and 5th Ave": an intersection given as an address. */
+function cornerOf(text: string, tokens: readonly AddressToken[], i: number, mode: CaseMode): Candidate | undefined {
+  if (tokens[i + 1]?.low !== 'of') return undefined;
+  const startTok = tokens[i - 1]?.low === 'the' ? i - 1 : i;
+  let k = i + 2;
+  let sawAnd = false;
+  let words = 0;
+  let lastGood = -1;
+  while (k < tokens.length && k < i + 20) {
+    const t = tokens[k] as AddressToken;
+    if (t.kind === 'w' && t.low === 'and') {
+      if (sawAnd || words === 0) break;
+      sawAnd = true;
+      k++;
+      continue;
+    }
+    if (t.kind === 'n') {
+      words++;
+      if (sawAnd) lastGood = k;
+      k++;
+      if (t.dot && !(tokens[k]?.low === 'and')) break;
+      continue;
+    }
+    if (t.kind !== 'w') break;
+    if (mode === 'mixed' && !t.cap && !NAME_PARTICLES.has(t.low) && !EURO_STREET_WORDS.has(t.low)) break;
+    if (STOP_WORDS.has(t.low) && !t.cap) break;
+    words++;
+    if (sawAnd) lastGood = k;
+    k++;
+    if (t.dot && !ABBREVIATIONS.has(t.low)) break;
+  }
+  if (!sawAnd || lastGood < 0) return undefined;
+  const last = tokens[lastGood] as AddressToken;
+  let end = last.end;
+  if (last.dot && !ABBREVIATIONS.has(last.low)) end--;
+  void text;
+  return { start: (tokens[startTok] as AddressToken).start, end, score: 0.7 };
+}
+
+/** Merges anchor positions into disjoint windows so each region is tokenized once. */
+function anchorWindows(text: string): Array<[number, number]> {
+  const windows: Array<[number, number]> = [];
+  ANCHOR.lastIndex = 0;
+  for (let m = ANCHOR.exec(text); m !== null; m = ANCHOR.exec(text)) {
+    const from = Math.max(0, m.index - WINDOW_BEFORE);
+    const to = Math.min(text.length, m.index + WINDOW_AFTER);
+    const last = windows[windows.length - 1];
+    if (last && from <= last[1]) last[1] = to;
+    else windows.push([from, to]);
+    // Skip the rest of a digit run at once: one anchor per run is enough.
+    let k = m.index + m[0].length;
+    while (k < text.length && k < to) {
+      const c = text.charCodeAt(k);
+      if (c < 48 || c > 57) break;
+      k++;
+    }
+    ANCHOR.lastIndex = k;
+  }
+  return windows;
+}
+
+/** Snaps a window start to a token boundary (whitespace) so no word is cut in half. */
+function snapStart(text: string, from: number): number {
+  let k = from;
+  while (k > 0 && k > from - 40 && !/\s/.test(text[k - 1] as string)) k--;
+  return k;
+}
+
+function snapEnd(text: string, to: number): number {
+  let k = to;
+  while (k < text.length && k < to + 40 && !/\s/.test(text[k] as string)) k++;
+  return k;
+}
+
+function isAnchorToken(t: AddressToken): boolean {
+  if (t.kind === 'n') return true;
+  if (t.kind !== 'w') return false;
+  const low = t.low;
+  return (
+    low === 'po' ||
+    low === 'p.o' ||
+    low === 'p' ||
+    low === 'post' ||
+    low === 'lock' ||
+    low === 'box' ||
+    low === 'lockbox' ||
+    low === 'postbox' ||
+    low === 'psc' ||
+    low === 'cmr' ||
+    low === 'unit' ||
+    low === 'rr' ||
+    low === 'rt' ||
+    low === 'hc' ||
+    low === 'drawer' ||
+    low === 'corner' ||
+    low === 'usns' ||
+    low === 'usnv' ||
+    low === 'uss' ||
+    NUMBER_WORDS.has(low) ||
+    STREET_PREFIXES.has(low) ||
+    isEuroStreetWord(t)
+  );
+}
+
+/** Finds English / international street addresses. */
+export function findEnglishAddresses(text: string): Finding[] {
+  const findings: Finding[] = [];
+  let coveredTo = 0;
+  for (const [rawFrom, rawTo] of anchorWindows(text)) {
+    const from = snapStart(text, rawFrom);
+    const to = snapEnd(text, rawTo);
+    const tokens = tokenizeAddressWindow(text, from, to);
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i] as AddressToken;
+      if (t.start < coveredTo || !isAnchorToken(t)) continue;
+      const mode = caseModeAt(text, t.start);
+      const c = parseAt(text, tokens, i, mode);
+      if (!c || c.start < coveredTo) continue;
+      findings.push({ start: c.start, end: c.end, type: 'address', detector: 'address.en', score: c.score });
+      coveredTo = c.end;
+    }
+  }
+  return findings;
+}
+
+export const englishAddressDetector: Detector = {
+  id: 'address.en',
+  types: ['address'],
+  detect(text) {
+    return findEnglishAddresses(text);
+  },
+};

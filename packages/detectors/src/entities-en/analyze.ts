@@ -1,0 +1,125 @@
+import { classifyRun, type RunContext } from './classify-run.ts';
+import { lexicon } from './lexicon.ts';
+import { Kind, Shape, type Token, tokenize } from './tokenize.ts';
+
+export interface EntitySpan {
+  start: number;
+  end: number;
+  type: 'person_name' | 'organization';
+  score: number;
+}
+
+/** Lower-case particles allowed inside a name or organization when followed by another capitalized word. */
+const CONNECTORS = new Set([
+  'de', 'da', 'di', 'do', 'dos', 'das', 'del', 'della', 'der', 'den', 'van', 'von', 'du', 'la', 'le', 'bin',
+  'ibn', 'al', 'el', 'y', 'of', 'and', 'for', 'the', 'on', 'upon',
+]);
+/** Capitalized abbreviations whose trailing dot stays inside the span ("Mr. Smith", "Acme Co."). */
+const DOTTED = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'jr', 'sr', 'co', 'inc', 'corp', 'ltd', 'bros', 'mt', 'ft', 'gen', 'sen', 'rep', 'gov', 'capt', 'col', 'lt', 'sgt', 'rev', 'fr']);
+const SPORTS_WORDS =
+  /\b(?:soccer|football|cricket|rugby|baseball|basketball|hockey|tennis|golf|league|cup|championship|division|innings|wickets?|goals?|striker|midfielder|coach|beat|drew|defeated|standings|played|scorers?|halftime|half-time|fixtures?|season|match|NBA|NFL|NHL|SOCCER|CRICKET|RUGBY|BASEBALL|BASKETBALL|HOCKEY|TENNIS)\b/;
+const SCORE = /\b\d{1,3}-\d{1,3}\b/;
+
+function isCapWord(t: Token): boolean {
+  return t.kind === Kind.Word && t.shape !== Shape.Lower && t.shape !== Shape.Other;
+}
+
+/** Marks each line that is mostly upper-case (headlines): there, capitalization carries no signal. */
+function capsLines(text: string, tokens: readonly Token[]): Uint8Array {
+  const flags = new Uint8Array(tokens.length);
+  let lineStart = 0;
+  let upper = 0;
+  let words = 0;
+  const close = (end: number) => {
+    const caps = words >= 2 && upper / words > 0.6 ? 1 : 0;
+    for (let k = lineStart; k < end; k++) flags[k] = caps;
+  };
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k] as Token;
+    if (t.kind === Kind.Newline) {
+      close(k);
+      lineStart = k + 1;
+      upper = 0;
+      words = 0;
+    } else if (t.kind === Kind.Word && t.end - t.start > 1) {
+      words++;
+      if (t.shape === Shape.Upper) upper++;
+    }
+  }
+  close(tokens.length);
+  void text;
+  return flags;
+}
+
+/**
+ * Finds person and organization spans. Shared by the two detectors through a one-entry cache so the text
+ * is tokenized and classified once.
+ */
+export function analyzeEnglishEntities(text: string): EntitySpan[] {
+  const lex = lexicon();
+  const tokens = tokenize(text);
+  const caps = capsLines(text, tokens);
+  const sports = SPORTS_WORDS.test(text) || SCORE.test(text);
+  const out: EntitySpan[] = [];
+  const n = tokens.length;
+  let i = 0;
+  while (i < n) {
+    const t = tokens[i] as Token;
+    if (!isCapWord(t)) {
+      if (t.kind === Kind.Word && t.shape === Shape.Lower) {
+        const span = classifyLowerName(tokens, i);
+        if (span) out.push(span);
+      }
+      i++;
+      continue;
+    }
+    // Grow a run of capitalized words, with connectors and abbreviation dots inside.
+    let last = i;
+    let j = i + 1;
+    while (j < n) {
+      const u = tokens[j] as Token;
+      if (u.start - (tokens[j - 1] as Token).end > 3) break;
+      if (isCapWord(u) && caps[j] === caps[i]) {
+        last = j;
+        j++;
+        continue;
+      }
+      const next = tokens[j + 1];
+      if (next && isCapWord(next)) {
+        const prev = tokens[j - 1] as Token;
+        if (u.kind === Kind.Word && u.shape === Shape.Lower && CONNECTORS.has(u.lower)) {
+          j++;
+          continue;
+        }
+        if (u.kind === Kind.Punct && u.lower === '&') {
+          j++;
+          continue;
+        }
+        if (u.kind === Kind.Punct && u.lower === '.' && (prev.shape === Shape.Initial || DOTTED.has(prev.lower))) {
+          j++;
+          continue;
+        }
+      }
+      break;
+    }
+    const ctx: RunContext = { text, tokens, first: i, last, caps: caps[i] === 1, sports, lex };
+    classifyRun(ctx, out);
+    i = last + 1;
+  }
+  return out;
+}
+
+/** Lower-case given names ("thanks emma") are common in chat; only unambiguous ones count. */
+function classifyLowerName(tokens: readonly Token[], i: number): EntitySpan | undefined {
+  const lex = lexicon();
+  const t = tokens[i] as Token;
+  if (t.end - t.start < 3) return undefined;
+  if (!lex.firstNames.has(t.lower)) return undefined;
+  if (lex.commonWords.has(t.lower) || lex.stopWords.has(t.lower) || lex.places.has(t.lower)) return undefined;
+  const next = tokens[i + 1];
+  let end = t.end;
+  if (next && next.kind === Kind.Word && next.shape === Shape.Lower && lex.surnames.has(next.lower) && !lex.commonWords.has(next.lower)) {
+    end = next.end;
+  }
+  return { start: t.start, end, type: 'person_name', score: 0.4 };
+}

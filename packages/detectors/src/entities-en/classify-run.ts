@@ -1,0 +1,217 @@
+import type { EntitySpan } from './analyze.ts';
+import type { Lexicon } from './lexicon.ts';
+import { foldAccents } from './lexicon.ts';
+import { organizationEvidence, orgCueBefore } from './organizations.ts';
+import { personCueAfter, personCueBefore, scorePerson } from './person-names.ts';
+import { Kind, Shape, type Token } from './tokenize.ts';
+
+/** One run of capitalized words (connectors and abbreviation dots included) and what we know around it. */
+export interface RunContext {
+  text: string;
+  tokens: readonly Token[];
+  first: number;
+  last: number;
+  /** The run sits in a mostly upper-case line (headline), so capitalization says nothing. */
+  caps: boolean;
+  /** The text looks like sports reporting: place names there usually stand for teams. */
+  sports: boolean;
+  lex: Lexicon;
+}
+
+/** Per-word lexical facts, computed once per word of a run. */
+export interface WordInfo {
+  index: number;
+  token: Token;
+  key: string;
+  first: boolean;
+  surname: boolean;
+  common: boolean;
+  stop: boolean;
+  place: boolean;
+  title: boolean;
+  initial: boolean;
+  /** Non-ASCII letters: a strong hint of a foreign name rather than an English word. */
+  foreign: boolean;
+}
+
+const CONNECTOR_WORDS = new Set(['of', 'and', 'for', 'the', 'on', 'upon', '&']);
+
+function info(ctx: RunContext, index: number): WordInfo {
+  const token = ctx.tokens[index] as Token;
+  const lex = ctx.lex;
+  const key = token.lower;
+  const folded = foldAccents(key);
+  return {
+    index,
+    token,
+    key,
+    first: lex.firstNames.has(key) || lex.firstNames.has(folded),
+    surname: lex.surnames.has(key) || lex.surnames.has(folded),
+    common: lex.commonWords.has(key),
+    stop: lex.stopWords.has(key),
+    place: lex.places.has(key),
+    title: lex.titles.has(key),
+    initial: token.shape === Shape.Initial,
+    foreign: folded !== key,
+  };
+}
+
+export function isSentenceStart(tokens: readonly Token[], index: number): boolean {
+  for (let k = index - 1; k >= 0; k--) {
+    const t = tokens[k] as Token;
+    if (t.kind === Kind.Newline) return true;
+    if (t.kind === Kind.Punct) {
+      if ('.!?:;"“”\'‘’()[]-*•>|#'.includes(t.lower)) return true;
+      continue;
+    }
+    if (t.kind === Kind.Number) return true;
+    return false;
+  }
+  return true;
+}
+
+/** The span of words[from..to] (inclusive), extended over a trailing abbreviation dot. */
+function spanOf(ctx: RunContext, words: readonly WordInfo[], from: number, to: number): [number, number] {
+  const a = words[from] as WordInfo;
+  const b = words[to] as WordInfo;
+  let end = b.token.end;
+  const after = ctx.tokens[b.index + 1];
+  if (
+    after &&
+    after.kind === Kind.Punct &&
+    after.lower === '.' &&
+    after.start === end &&
+    (b.initial || ctx.lex.legalSuffixes.has(b.key) || ctx.lex.nameSuffixes.has(b.key)) &&
+    b.key.length <= 4
+  ) {
+    end = after.end;
+  }
+  return [a.token.start, end];
+}
+
+/** Longest known phrase (organization or place) starting at words[at], as a word count, or 0. */
+function phraseAt(words: readonly WordInfo[], at: number, set: ReadonlySet<string>, max: number): number {
+  let key = '';
+  let best = 0;
+  for (let k = at; k < words.length && k - at < max; k++) {
+    key = k === at ? (words[k] as WordInfo).key : `${key} ${(words[k] as WordInfo).key}`;
+    if (set.has(key)) best = k - at + 1;
+  }
+  return best;
+}
+
+export function classifyRun(ctx: RunContext, out: EntitySpan[]): void {
+  const words: WordInfo[] = [];
+  for (let k = ctx.first; k <= ctx.last; k++) {
+    const t = ctx.tokens[k] as Token;
+    if (t.kind === Kind.Word || (t.kind === Kind.Punct && t.lower === '&')) words.push(info(ctx, k));
+  }
+  // Whole-run organization evidence (legal suffix / head word) wins over splitting at connectors.
+  const org = organizationEvidence(ctx, words);
+  if (org) {
+    if (org.personBefore) classifyPiece(ctx, words.slice(0, org.personBefore), out);
+    const [start, end] = spanOf(ctx, words, org.from, org.to);
+    out.push({ start, end, type: 'organization', score: org.score });
+    return;
+  }
+  // Otherwise split at connectors ("Peter and Mary", "Smith of Reuters") and classify pieces.
+  let pieceStart = 0;
+  for (let k = 0; k <= words.length; k++) {
+    const w = words[k];
+    const isBreak = !w || (w.token.shape === Shape.Lower && CONNECTOR_WORDS.has(w.key)) || w.key === '&';
+    if (isBreak) {
+      if (k > pieceStart) classifyPiece(ctx, words.slice(pieceStart, k), out);
+      pieceStart = k + 1;
+    }
+  }
+}
+
+/** Classifies consecutive capitalized words: strips non-name words, then finds orgs, places and people. */
+function classifyPiece(ctx: RunContext, piece: readonly WordInfo[], out: EntitySpan[]): void {
+  const lex = ctx.lex;
+  let k = 0;
+  let titled = false;
+  let chunkStart = 0;
+  const flush = (end: number) => {
+    if (end > chunkStart) classifyChunk(ctx, piece.slice(chunkStart, end), titled, out);
+    titled = false;
+  };
+  while (k < piece.length) {
+    const w = piece[k] as WordInfo;
+    const orgLen = phraseAt(piece, k, lex.organizations, lex.maxPhraseWords);
+    // A known organization: emit unless it is the start of a person ("Ford Madox Ford" is rare; "Jordan
+    // Smith" is not) - single words that are also given names followed by more words stay with the chunk.
+    if (orgLen > 0 && !(orgLen === 1 && w.first && k + 1 < piece.length && k === chunkStart)) {
+      if (!(orgLen === 1 && (w.stop || (w.common && ctx.caps)))) {
+        flush(k);
+        const [start, end] = spanOf(ctx, piece, k, k + orgLen - 1);
+        out.push({ start, end, type: 'organization', score: 0.7 });
+        k += orgLen;
+        chunkStart = k;
+        continue;
+      }
+    }
+    if (w.title && !w.first && !w.surname) {
+      flush(k);
+      titled = true;
+      k++;
+      chunkStart = k;
+      continue;
+    }
+    const breaks = w.stop || (ctx.caps && w.common && !w.first && !w.surname && !w.place);
+    if (breaks && !(w.first && k > chunkStart)) {
+      flush(k);
+      k++;
+      chunkStart = k;
+      continue;
+    }
+    k++;
+  }
+  flush(piece.length);
+}
+
+function classifyChunk(ctx: RunContext, chunk: readonly WordInfo[], titled: boolean, out: EntitySpan[]): void {
+  const lex = ctx.lex;
+  const firstWord = chunk[0] as WordInfo;
+  const lastWord = chunk[chunk.length - 1] as WordInfo;
+  const [start, end] = spanOf(ctx, chunk, 0, chunk.length - 1);
+  const sentenceStart = isSentenceStart(ctx.tokens, firstWord.index);
+  const next = ctx.tokens[lastWord.index + 1];
+
+  const placeLen = phraseAt(chunk, 0, lex.places, lex.maxPhraseWords);
+  if (placeLen === chunk.length && !firstWord.first && !personCueBefore(ctx, firstWord.index) && !titled) {
+    const teamLike = ctx.sports && (!firstWord.stop || chunk.length > 1);
+    if (teamLike && !isDemonymOnly(chunk)) out.push({ start, end, type: 'organization', score: 0.5 });
+    return;
+  }
+
+  const person = scorePerson(ctx, chunk, { titled, sentenceStart });
+  if (ctx.sports && next?.kind === Kind.Number && !firstWord.first && !titled && chunk.length <= 3) {
+    // Sports tables and score lines: "Wigan 42 Bradford 36", "Reading 4 1 1 2 5 10 4".
+    if (!/-\d+-/.test(ctx.text.slice(next.start, next.end)) && !lowerCueBefore(ctx, firstWord.index)) {
+      out.push({ start, end, type: 'organization', score: 0.45 });
+      return;
+    }
+  }
+  if (person > 0) {
+    if (orgCueBefore(ctx, firstWord.index) && person < 0.5 && chunk.length === 1) {
+      out.push({ start, end, type: 'organization', score: 0.4 });
+      return;
+    }
+    out.push({ start, end, type: 'person_name', score: person });
+    return;
+  }
+  if (personCueAfter(ctx, lastWord.index) && chunk.every((w) => !w.stop && !w.place)) {
+    out.push({ start, end, type: 'person_name', score: 0.4 });
+  }
+}
+
+function isDemonymOnly(chunk: readonly WordInfo[]): boolean {
+  return chunk.length === 1 && /(?:an|ish|ese|ic|i)$/.test((chunk[0] as WordInfo).key);
+}
+
+/** Cricket scorecards ("c Smith b Jones", "lbw b Jones") put people right after these. */
+function lowerCueBefore(ctx: RunContext, index: number): boolean {
+  const prev = ctx.tokens[index - 1];
+  return !!prev && prev.kind === Kind.Word && (prev.lower === 'b' || prev.lower === 'c' || prev.lower === 'st');
+}

@@ -1,0 +1,96 @@
+import type { RunContext, WordInfo } from './classify-run.ts';
+import { Kind, Shape, type Token } from './tokenize.ts';
+
+/** Lower-case words right before a name that make it a person ("called Anna", "thanks Tom"). */
+const CUE_BEFORE = new Set([
+  'named', 'called', 'dear', 'hi', 'hello', 'hey', 'thanks', 'thank', 'congrats', 'congratulations', 'sincerely',
+  'regards', 'best', 'cheers', 'love', 'by', 'with', 'says', 'said', 'told', 'asked', 'met', 'meet', 'married',
+  'wife', 'husband', 'son', 'daughter', 'brother', 'sister', 'mother', 'father', 'mom', 'dad', 'uncle', 'aunt',
+  'cousin', 'friend', 'boyfriend', 'girlfriend', 'coach', 'manager', 'striker', 'midfielder', 'defender',
+  'goalkeeper', 'captain', 'skipper', 'batsman', 'bowler', 'pitcher', 'spokesman', 'spokeswoman', 'minister',
+  'president', 'leader', 'chairman', 'director', 'secretary', 'ceo', 'founder', 'actor', 'actress', 'singer',
+  'player', 'champion', 'star', 'veteran', 'rookie', 'newcomer', 'teammate', 'compatriot', 'opponent', 'seed',
+  'economist', 'analyst', 'officer', 'official', 'envoy', 'ambassador', 'premier', 'governor', 'senator', 'mayor',
+  'judge', 'lawyer', 'doctor', 'dr', 'patient', 'client', 'customer', 'user', 'colleague', 'boss', 'partner',
+  'nominee', 'candidate', 'challenger', 'incumbent', 'rival', 'vs', 'against', 'beat', 'beats', 'defeated',
+]);
+/** Fields that introduce a person after a colon ("Name: Jane Roe", "From: John"). */
+const FIELD_CUES = new Set(['name', 'user', 'patient', 'customer', 'author', 'contact', 'from', 'to', 'attn',
+  'attention', 'by', 'signed', 'client', 'employee', 'owner', 'holder', 'recipient', 'sender', 'cc', 'applicant']);
+/** Verbs right after a name that make it a person ("Smith said"). */
+const CUE_AFTER = new Set(['said', 'says', 'told', 'added', 'wrote', 'explained', 'noted', 'asked', 'replied',
+  'insisted', 'admitted', 'believes', 'thinks', 'smiled', 'laughed', 'died', 'born', 'himself', 'herself']);
+
+function prevWord(ctx: RunContext, index: number, skip = 1): Token | undefined {
+  const t = ctx.tokens[index - skip];
+  return t && t.kind !== Kind.Newline ? t : undefined;
+}
+
+export function personCueBefore(ctx: RunContext, index: number): boolean {
+  const p = prevWord(ctx, index);
+  if (!p) return false;
+  if (p.kind === Kind.Word && p.shape !== Shape.Upper && CUE_BEFORE.has(p.lower)) return true;
+  if (p.kind === Kind.Word && (p.lower === 'is' || p.lower === 'am' || p.lower === 'was')) {
+    const pp = prevWord(ctx, index, 2);
+    return !!pp && pp.lower === 'name';
+  }
+  if (p.kind === Kind.Word && p.lower === 'me') {
+    const pp = prevWord(ctx, index, 2);
+    return !!pp && (pp.lower === 'call' || pp.lower === 'calls');
+  }
+  if (p.kind === Kind.Punct && (p.lower === ':' || p.lower === ',')) {
+    const pp = prevWord(ctx, index, 2);
+    if (!pp || pp.kind !== Kind.Word) return false;
+    return p.lower === ':' ? FIELD_CUES.has(pp.lower) : pp.lower === 'best' || pp.lower === 'regards' || pp.lower === 'thanks' || pp.lower === 'cheers' || pp.lower === 'sincerely';
+  }
+  return false;
+}
+
+export function personCueAfter(ctx: RunContext, index: number): boolean {
+  let k = index + 1;
+  const t = ctx.tokens[k];
+  if (t && t.kind === Kind.Punct && t.lower === ',') k++;
+  const w = ctx.tokens[k];
+  return !!w && w.kind === Kind.Word && CUE_AFTER.has(w.lower);
+}
+
+/** A word shaped like a name part that no word list knows: likely a (foreign) name. */
+function unknownName(w: WordInfo, caps: boolean): boolean {
+  return !caps && !w.common && !w.stop && !w.place && w.token.shape === Shape.Title && w.key.length > 1;
+}
+
+function namePart(w: WordInfo, caps: boolean): boolean {
+  return w.first || w.surname || w.initial || unknownName(w, caps) || (w.foreign && !w.place);
+}
+
+/**
+ * Confidence in (0, 1] that the chunk (capitalized words without titles or stop words) is a person's
+ * name, or 0. Evidence: given-name and surname lists, titles and cue words, and name-shaped unknown words.
+ */
+export function scorePerson(
+  ctx: RunContext,
+  chunk: readonly WordInfo[],
+  where: { titled: boolean; sentenceStart: boolean },
+): number {
+  const caps = ctx.caps;
+  const len = chunk.length;
+  const head = chunk[0] as WordInfo;
+  const tail = chunk[len - 1] as WordInfo;
+  if (len > 5) return 0;
+  const cue = where.titled || personCueBefore(ctx, head.index) || personCueAfter(ctx, tail.index);
+  if (cue && chunk.every((w) => namePart(w, caps) || (!w.stop && !w.place && !caps))) return 0.8;
+  if (len === 1) {
+    if (head.initial) return 0;
+    if (head.first && !head.common && !head.place) return 0.6;
+    if (head.surname && !head.common && !head.place) return 0.55;
+    if (caps || where.sentenceStart) return 0;
+    if (unknownName(head, caps)) return 0.35;
+    return 0;
+  }
+  const partsOk = chunk.every((w) => namePart(w, caps));
+  if (head.first && partsOk) return 0.85;
+  if ((head.first || head.initial) && !tail.common && !tail.stop && !tail.place) return 0.7;
+  if (partsOk && (tail.surname || head.surname)) return 0.7;
+  if (partsOk && !caps && len <= 3 && !chunk.some((w) => w.initial && w === head)) return 0.5;
+  return 0;
+}

@@ -1,0 +1,159 @@
+/** Token kinds produced by {@link tokenize}. Words are Latin-script letter runs (hyphens/apostrophes inside). */
+export const enum Kind {
+  Word = 0,
+  Number = 1,
+  Punct = 2,
+  Newline = 3,
+}
+
+/** Capitalization shape of a word token; drives most name/organization rules. */
+export const enum Shape {
+  /** "Smith", "McDonald", "O'Brien", "Jean-Luc" */
+  Title = 0,
+  /** "NATO", "U.S.", "SMITH" */
+  Upper = 1,
+  /** "smith" */
+  Lower = 2,
+  /** "J" or "J." (a single capital letter) */
+  Initial = 3,
+  /** anything else, e.g. "iPhone" */
+  Other = 4,
+}
+
+export interface Token {
+  start: number;
+  end: number;
+  kind: Kind;
+  shape: Shape;
+  /** Lower-cased text (dots removed for abbreviations like "S.A."); empty for non-words. */
+  lower: string;
+}
+
+function isUpperCode(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7) || (c >= 0x100 && c <= 0x24f && c % 2 === 0);
+}
+
+/** Latin letters only: the family handles Latin-script text; other scripts belong to other detectors. */
+export function isLetterCode(c: number): boolean {
+  return (
+    (c >= 97 && c <= 122) ||
+    (c >= 65 && c <= 90) ||
+    (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) ||
+    (c >= 0x1e00 && c <= 0x1eff)
+  );
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isApostrophe(c: number): boolean {
+  return c === 39 || c === 0x2019;
+}
+
+function shapeOf(text: string, start: number, end: number): Shape {
+  let upper = 0;
+  let lower = 0;
+  let firstUpper = false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (!isLetterCode(c)) continue;
+    // Latin Extended-A/B case parity is irregular in places; good enough for shape heuristics.
+    const up = c < 0x100 ? isUpperCode(c) : text[i] !== text[i]?.toLowerCase();
+    if (up) upper++;
+    else lower++;
+    if (upper + lower === 1) firstUpper = up;
+  }
+  if (upper === 1 && lower === 0) return Shape.Initial;
+  if (lower === 0) return Shape.Upper;
+  if (upper === 0) return Shape.Lower;
+  return firstUpper ? Shape.Title : Shape.Other;
+}
+
+/**
+ * Single linear pass over the text. Words keep inner hyphens and apostrophes ("Jean-Luc", "O'Brien") but a
+ * possessive "'s" is split off; dotted abbreviations ("U.S.", "S.A.") become one word.
+ */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      tokens.push({ start: i, end: i + 1, kind: Kind.Newline, shape: Shape.Other, lower: '' });
+      i++;
+      continue;
+    }
+    if (c <= 32) {
+      i++;
+      continue;
+    }
+    if (isLetterCode(c)) {
+      const start = i;
+      i++;
+      while (i < n) {
+        const d = text.charCodeAt(i);
+        if (isLetterCode(d)) {
+          i++;
+          continue;
+        }
+        const next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+        if ((d === 45 || isApostrophe(d)) && isLetterCode(next)) {
+          // Possessive 's ends the word: "Acme's" -> "Acme" + "'s".
+          const after = i + 2 < n ? text.charCodeAt(i + 2) : 0;
+          if (isApostrophe(d) && (next === 115 || next === 83) && !isLetterCode(after)) break;
+          i += 2;
+          continue;
+        }
+        break;
+      }
+      // Dotted abbreviation: single letters separated by dots ("U.S.", "S.A.", "N.V.").
+      if (i - start === 1 && i + 2 < n && text.charCodeAt(i) === 46 && isLetterCode(text.charCodeAt(i + 1))) {
+        let j = i;
+        while (j + 1 < n && text.charCodeAt(j) === 46 && isLetterCode(text.charCodeAt(j + 1))) {
+          const k = j + 2;
+          if (k < n && isLetterCode(text.charCodeAt(k))) break;
+          j = k;
+        }
+        if (j > i) {
+          if (j < n && text.charCodeAt(j) === 46) j++;
+          const raw = text.slice(start, j);
+          tokens.push({
+            start,
+            end: j,
+            kind: Kind.Word,
+            shape: shapeOf(text, start, j) === Shape.Lower ? Shape.Lower : Shape.Upper,
+            lower: raw.replace(/\./g, '').toLowerCase(),
+          });
+          i = j;
+          continue;
+        }
+      }
+      tokens.push({
+        start,
+        end: i,
+        kind: Kind.Word,
+        shape: shapeOf(text, start, i),
+        lower: text.slice(start, i).toLowerCase(),
+      });
+      continue;
+    }
+    if (isDigitCode(c)) {
+      const start = i;
+      i++;
+      while (i < n) {
+        const d = text.charCodeAt(i);
+        if (isDigitCode(d) || isLetterCode(d)) i++;
+        else if ((d === 46 || d === 44 || d === 45 || d === 58 || d === 47) && isDigitCode(text.charCodeAt(i + 1))) i += 2;
+        else break;
+      }
+      tokens.push({ start, end: i, kind: Kind.Number, shape: Shape.Other, lower: '' });
+      continue;
+    }
+    // Surrogate pairs and other symbols: one punctuation token per code unit is fine for our rules.
+    tokens.push({ start: i, end: i + 1, kind: Kind.Punct, shape: Shape.Other, lower: text[i] ?? '' });
+    i++;
+  }
+  return tokens;
+}

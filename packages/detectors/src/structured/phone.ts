@@ -1,0 +1,247 @@
+import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import type { Detector } from '../detector.ts';
+import type { Finding } from '../types.ts';
+import { isCalendarDate } from './checksums.ts';
+import { type PhoneShape, parsePhoneShape } from './phone-shape.ts';
+import { isAsciiWordCode, isDigitCode, textBefore } from './text-context.ts';
+
+/**
+ * Phone numbers. One cheap regex collects maximal runs of digits joined by single separators
+ * (space, dash, dot, parentheses) plus an optional extension; each run is then judged:
+ *  1. explicit international (`+…` / `00…`): libphonenumber (max metadata) must call it valid or possible;
+ *  2. national US or China numbers: libphonenumber-valid, or a China mobile number;
+ *  3. otherwise a phone-shaped fallback, because real text holds numbers that are not valid in any
+ *     plan but are still someone's phone: 7-15 digits in consistent groups, with guards against
+ *     dates, times, years, money, decimals, versions, ZIP+4, SSNs, IPs and thousands-grouped amounts.
+ */
+
+// Alternatives start with distinct characters (digit, separator, ')' or '('), so matching is linear.
+const RUN = /\+?\(?\d(?:\d|[ .-]\(?\d|\)[ .-]?\(?\d|\(\d)*(?:[ ]?(?:x|ext\.?|extension)[ ]?\d{1,6}(?!\d))?/gi;
+
+const PHONE_CONTEXT =
+  /\b(?:phone|phones|ph|tel|telephone|mobile|mob|cell|cellphone|fax|desk|call|calls|calling|text|sms|message|messages|whatsapp|contact|reach|dial|hotline|number|numbers)\b|电话|手机|联系|致电|热线|传真|号码/;
+const FOLLOWED_BY_WORD = /^ ?\p{L}/u;
+const MONEY_BEFORE = /[$€£¥₹₩]$/;
+
+const MIN_DIGITS = 7;
+const MAX_DIGITS = 15;
+
+type Verdict = { score: number } | undefined;
+
+function parseValid(digits: string, country: CountryCode): ReturnType<typeof parsePhoneNumberFromString> {
+  try {
+    return parsePhoneNumberFromString(digits, country);
+  } catch {
+    return undefined;
+  }
+}
+
+/** `+CC…` or `00CC…`: an explicitly international number. */
+function judgeInternational(shape: PhoneShape): Verdict {
+  const digits = shape.plus ? shape.digits : shape.digits.slice(2);
+  if (digits.length < 6 || digits.length > MAX_DIGITS) return undefined;
+  let parsed: ReturnType<typeof parsePhoneNumberFromString>;
+  try {
+    parsed = parsePhoneNumberFromString(`+${digits}`);
+  } catch {
+    return undefined;
+  }
+  if (!parsed) return undefined;
+  if (parsed.isValid()) return { score: 0.9 };
+  if (!groupsLookLikePhone(shape, true)) return undefined;
+  if (parsed.isPossible()) return { score: 0.75 };
+  if (parsed.countryCallingCode === '86' && CN_MOBILE.test(parsed.nationalNumber)) return { score: 0.75 };
+  // Numbering plans change faster than metadata: a known country code and a sane length still mark a phone.
+  return digits.length >= 8 ? { score: 0.6 } : undefined;
+}
+
+const CN_MOBILE = /^(?:86)?(?:1[3-9]\d{9}|9[28]\d{9})$/;
+
+function judgeNational(shape: PhoneShape): Verdict {
+  const digits = shape.digits;
+  if (CN_MOBILE.test(digits) && (shape.groups.length === 1 || shape.groups[0]!.length <= 3))
+    return { score: 0.85 };
+  const us = parseValid(digits, 'US');
+  if (us?.isValid() && (digits.length === 10 || (digits.length === 11 && digits[0] === '1'))) {
+    return { score: 0.85 };
+  }
+  const cn = parseValid(digits, 'CN');
+  if (cn?.isValid()) {
+    // Without the trunk 0 almost any 10-digit number is a valid Chinese fixed line; demand it.
+    const type = cn.getType();
+    if (digits[0] === '0' || type === 'MOBILE' || type === 'TOLL_FREE' || type === 'SHARED_COST') {
+      return { score: 0.85 };
+    }
+  }
+  return undefined;
+}
+
+function isYear(group: string): boolean {
+  return group.length === 4 && (group.startsWith('19') || group.startsWith('20'));
+}
+
+function looksLikeDate(groups: readonly string[]): boolean {
+  if (groups.length === 2) return isYear(groups[0]!) && isYear(groups[1]!); // 1990-1995
+  if (groups.length !== 3) return false;
+  const [a, b, c] = groups.map(Number) as [number, number, number];
+  if (groups[0]!.length === 4) return isCalendarDate(a, b, c);
+  if (groups[2]!.length === 4 || groups[2]!.length === 2) {
+    const year = groups[2]!.length === 4 ? c : 2000 + c;
+    return isCalendarDate(year, a, b) || isCalendarDate(year, b, a);
+  }
+  return false;
+}
+
+/**
+ * Grouping typical of written phone numbers. `international` relaxes the rules for the country-code
+ * group, which people separate however they like.
+ */
+function groupsLookLikePhone(shape: PhoneShape, international: boolean): boolean {
+  const { groups, seps, inParens } = shape;
+  let uniform: string | undefined;
+  for (let i = 0; i < seps.length; i++) {
+    const sep = seps[i]!;
+    const aroundParens = sep.includes('(') || sep.includes(')') || inParens[i] || inParens[i + 1];
+    const afterCountryCode = i === 0 && (international || shape.plus || groups[0] === '1');
+    if (aroundParens || afterCountryCode) continue;
+    if (sep.length !== 1) return false;
+    if (uniform === undefined) uniform = sep;
+    else if (uniform !== sep) return false;
+  }
+  for (let i = 0; i < groups.length; i++) {
+    const len = groups[i]!.length;
+    // The country code, or the NANP trunk 1 in `1 (567) 362-8910`.
+    const isPrefix = i === 0 && (international || shape.plus || groups[0] === '1');
+    if (len > 8) return false;
+    if (len === 1 && !isPrefix && !inParens[i]) return false;
+  }
+  return true;
+}
+
+/** National numbers that fail validation but are shaped like a phone number. */
+function judgeFallback(shape: PhoneShape, context: boolean, followedByWord: boolean): Verdict {
+  const { groups, seps } = shape;
+  const digits = shape.digits;
+  if (digits.length < MIN_DIGITS || digits.length > 12) return undefined;
+  if (groups.length === 1) return context ? { score: 0.55 } : undefined;
+  if (!groupsLookLikePhone(shape, false)) return undefined;
+  const sep = seps.find((s) => s.length === 1);
+  if (!shape.inParens.some(Boolean)) {
+    // 1.234.567: an amount with thousands separators, unless a phone word says otherwise.
+    const thousands = sep === '.' && groups.slice(1).every((g) => g.length === 3);
+    if (thousands && !context) return undefined;
+    // Four-digit groups only, no other sign: years, codes, tables.
+    if (groups.every((g) => isYear(g)) && !context) return undefined;
+  }
+  // `370 3911 Fourth Avenue`: house numbers and postcodes run into words; phone numbers rarely do.
+  if (sep === ' ' && !context && followedByWord) return undefined;
+  return { score: context ? 0.7 : 0.6 };
+}
+
+/** Shapes that are something else before they are a phone number: dates, SSNs, ZIP+4, IPs, decimals. */
+function isOtherNumber(shape: PhoneShape): boolean {
+  const { groups, seps } = shape;
+  if (shape.inParens.some(Boolean) || groups.length < 2) return false;
+  const sep = seps[0];
+  if (seps.some((s) => s !== sep)) return false;
+  if (looksLikeDate(groups)) return true;
+  const lens = groups.map((g) => g.length).join('-');
+  if (lens === '3-2-4' || (sep === '-' && lens === '5-4')) return true;
+  if (sep === '.' && groups.length === 4 && groups.every((g) => g.length <= 3 && Number(g) <= 255))
+    return true;
+  return sep === '.' && groups.length === 2;
+}
+
+function judge(shape: PhoneShape, context: boolean, followedByWord: boolean): Verdict {
+  const digits = shape.digits;
+  const international = shape.plus || (digits.startsWith('00') && !digits.startsWith('000'));
+  if (international) {
+    const verdict = judgeInternational(shape);
+    if (verdict || shape.plus) return verdict;
+  }
+  if (digits.length < MIN_DIGITS || digits.length > MAX_DIGITS) return undefined;
+  if (isOtherNumber(shape)) return undefined;
+  if (shape.groups.length === 1 || groupsLookLikePhone(shape, false)) {
+    const verdict = judgeNational(shape);
+    if (verdict) return verdict;
+  }
+  return judgeFallback(shape, context, followedByWord);
+}
+
+/** Characters that, right before a run, show it continues a longer token (a decimal, a date, a version). */
+function badBefore(text: string, start: number): boolean {
+  if (start === 0) return false;
+  const code = text.charCodeAt(start - 1);
+  if (isAsciiWordCode(code)) return true;
+  if (code === 46 || code === 44 || code === 47 || code === 58 || code === 45) {
+    return start >= 2 && isDigitCode(text.charCodeAt(start - 2));
+  }
+  return MONEY_BEFORE.test(text.slice(Math.max(0, start - 2), start).trimEnd());
+}
+
+function badAfter(text: string, end: number): boolean {
+  if (end >= text.length) return false;
+  const code = text.charCodeAt(end);
+  if (isAsciiWordCode(code) || code === 37 /* % */) return true;
+  if (code === 46 || code === 44 || code === 47 || code === 58 || code === 45) {
+    return end + 1 < text.length && isDigitCode(text.charCodeAt(end + 1));
+  }
+  return false;
+}
+
+function tryCandidate(text: string, start: number, end: number, findings: Finding[]): boolean {
+  // A `(` that never closes belongs to the prose around the number.
+  let from = start;
+  const raw = text.slice(start, end);
+  if (raw.startsWith('(') && !raw.includes(')')) from++;
+  let to = end;
+  while (to > from && text.charCodeAt(to - 1) === 41 /* ) */ && !text.slice(from, to - 1).includes('(')) to--;
+  if (badBefore(text, from) || badAfter(text, to)) return false;
+  const shape = parsePhoneShape(text.slice(from, to));
+  const context = PHONE_CONTEXT.test(textBefore(text, from, 40));
+  const verdict = judge(shape, context, FOLLOWED_BY_WORD.test(text.slice(to, to + 3)));
+  if (!verdict) return false;
+  findings.push({ start: from, end: to, type: 'phone', detector: 'phone', score: verdict.score });
+  return true;
+}
+
+/** Offsets of the spaces inside a run: where a run of several numbers may be split. */
+function spaceOffsets(run: string): number[] {
+  const offsets: number[] = [];
+  for (let i = 0; i < run.length; i++) if (run.charCodeAt(i) === 32) offsets.push(i);
+  return offsets;
+}
+
+export function findPhones(text: string): Finding[] {
+  const findings: Finding[] = [];
+  for (const m of text.matchAll(RUN)) {
+    const start = m.index;
+    const run = m[0];
+    let digitCount = 0;
+    for (let i = 0; i < run.length; i++) if (isDigitCode(run.charCodeAt(i))) digitCount++;
+    if (digitCount < 6) continue;
+    if (tryCandidate(text, start, start + run.length, findings)) continue;
+    // A run may hold a phone number next to other numbers (`2 x 555-0132`, a score line): try the
+    // space-delimited pieces, longest first, but only a handful so tables stay cheap.
+    const spaces = spaceOffsets(run);
+    if (spaces.length === 0 || spaces.length > 8) continue;
+    let found = false;
+    for (let drop = 1; drop <= Math.min(3, spaces.length) && !found; drop++) {
+      const headEnd = spaces[spaces.length - drop]!;
+      found = tryCandidate(text, start, start + headEnd, findings);
+      if (!found) {
+        const tailStart = spaces[drop - 1]! + 1;
+        found = tryCandidate(text, start + tailStart, start + run.length, findings);
+      }
+    }
+  }
+  return findings;
+}
+
+const HAS_SIX_DIGITS = /\d(?:[^\d\n]{0,3}\d){5}/;
+
+export const phoneDetector: Detector = {
+  id: 'phone',
+  types: ['phone'],
+  detect: (text) => (HAS_SIX_DIGITS.test(text) ? findPhones(text) : []),
+};
