@@ -96,7 +96,9 @@ describe('real SDKs through the proxy', () => {
     expect(message.content[0]?.type === 'text' && message.content[0].text).toBe(EXPECTED);
     expectNoCanaryUpstream();
     expect(upstream.requests[0]?.url).toBe('/v1/messages');
-    expect(upstream.requests[0]?.headers['x-api-key']).toBe('test-anthropic-key');
+    const { authorization, 'x-api-key': apiKey } = upstream.requests[0]!.headers;
+    expect(apiKey === 'test-anthropic-key' || authorization === 'Bearer test-anthropic-key').toBe(true);
+    expect(upstream.requests[0]?.headers['anthropic-version']).toBeTruthy();
   });
 
   it('anthropic messages, streaming', async () => {

@@ -12,6 +12,8 @@ export interface AddressToken {
   cap: boolean;
   /** Number of line breaks, for `nl` tokens. */
   lines: number;
+  /** Dotted initials folded into `low` ("P.O." → "po", "N.W." → "nw"): an abbreviation, not a sentence end. */
+  abbr: boolean;
 }
 
 // One alternative per kind; every quantified class is disjoint from what follows it, so matching is linear.
@@ -19,6 +21,7 @@ export interface AddressToken {
 const TOKEN =
   /(\n[\t \r\n]*)|([A-Za-z]{1,3}\d[\dA-Za-z]*)|([\p{L}\p{M}]+(?:['’.\-][\p{L}\p{M}]+){0,6}\.?)|(\d[\dA-Za-z]*(?:[/-][\dA-Za-z]+){0,4}\.?)|([^\s\p{L}\p{M}\d])/gu;
 const UPPER_START = /^\p{Lu}/u;
+const DOTTED_INITIALS = /^(?:\p{L}{1,2}\.){1,3}\p{L}{1,3}$/u;
 
 /** Tokenizes `text[from, to)`; whitespace other than line breaks is skipped. */
 export function tokenizeAddressWindow(text: string, from: number, to: number): AddressToken[] {
@@ -32,24 +35,27 @@ export function tokenizeAddressWindow(text: string, from: number, to: number): A
     if (m[1] !== undefined) {
       let lines = 0;
       for (let i = 0; i < raw.length; i++) if (raw.charCodeAt(i) === 10) lines++;
-      tokens.push({ kind: 'nl', start, end: start + 1, low: '\n', dot: false, cap: false, lines });
+      tokens.push({ kind: 'nl', start, end: start + 1, low: '\n', dot: false, cap: false, lines, abbr: false });
       continue;
     }
     if (m[5] !== undefined) {
-      tokens.push({ kind: 'p', start, end, low: raw, dot: false, cap: false, lines: 0 });
+      tokens.push({ kind: 'p', start, end, low: raw, dot: false, cap: false, lines: 0, abbr: false });
       continue;
     }
     const dot = raw.endsWith('.');
     const body = dot ? raw.slice(0, -1) : raw;
     const isWord = m[3] !== undefined;
+    const abbr = isWord && DOTTED_INITIALS.test(body);
+    const lower = body.toLowerCase();
     tokens.push({
       kind: isWord ? 'w' : 'n',
       start,
       end,
-      low: body.toLowerCase(),
+      low: abbr ? lower.replaceAll('.', '') : lower,
       dot,
       cap: UPPER_START.test(body),
       lines: 0,
+      abbr,
     });
   }
   return tokens;

@@ -16,7 +16,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     'come came take took make made know knew think thought want wanted need needed live lives lived living ' +
     'located moved send sent ship shipped deliver delivered meet met visit visited stay stayed work worked ' +
     'call called use used new old all any some each every both either neither few many much more most other ' +
-    'such own same one two three mr mrs ms dr prof sir madam dear hi hello hey ok okay via'
+    'such own same one two three mr mrs ms prof sir madam dear hi hello hey ok okay via'
   ).split(' '),
 );
 

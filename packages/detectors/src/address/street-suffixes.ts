@@ -467,6 +467,10 @@ export const EURO_STREET_WORDS: ReadonlySet<string> = new Set([
 
 /** Secondary unit designators: "Apt 4B", "Suite 200", "# 12", "Floor 3". */
 export const UNIT_WORDS: ReadonlySet<string> = new Set([
+  'box',
+  'bx',
+  'ms',
+  'mailstop',
   'apt',
   'apartment',
   'appt',
@@ -519,6 +523,10 @@ export const UNIT_WORDS: ReadonlySet<string> = new Set([
 
 /** Unit words that need a following value to mean anything ("Apt 5"); the rest may stand alone ("Rear"). */
 export const UNIT_NEEDS_VALUE: ReadonlySet<string> = new Set([
+  'box',
+  'bx',
+  'ms',
+  'mailstop',
   'apt',
   'apartment',
   'appt',

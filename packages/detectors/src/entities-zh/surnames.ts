@@ -10,7 +10,7 @@ const SINGLE_SURNAMES =
  * of these needs more evidence than jieba's tag alone.
  */
 const AMBIGUOUS_SURNAMES =
-  '高方白金石马龙江文安向于成时明和全平国来都相云花强利但由信干那元南师商关乐初门路华包应连车项解管简计支巴丰宣晋容敬母修居衣展阴智幸富植衡位盘满楼皮劳燕班权帅屠豆盖练井祖卿索普伏鹿薄羊乌况宿鲜印隆危玉银亢戎勾呼揭束奉尧常温康施齐易曲游阳司古吉沙荣仲官封谈惠原区海公战';
+  '高方白金石马龙江文安向于成时明和全平国来都相云花强利但由信干那元南师商关乐初门路华包应连车项解管简计支巴丰宣晋容敬母修居衣展阴智幸富植衡位盘满楼皮劳燕班权帅屠豆盖练井祖卿索普伏鹿薄羊乌况宿鲜印隆危玉银亢戎勾呼揭束奉尧常温康施齐易曲游阳司古吉沙荣仲官封谈惠原区海公战任单曾边查冷毕党席宫米全能双雷章';
 
 /** Two-character surnames; checked before single ones so 欧阳修 is not read as 欧 + 阳修. */
 export const COMPOUND_SURNAMES: ReadonlySet<string> = new Set([

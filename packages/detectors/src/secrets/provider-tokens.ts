@@ -18,10 +18,38 @@ function isLetter(code: number): boolean {
   return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
-/** One alternation of every prefix and hint literal, longest first, so one pass finds all candidates. */
+interface TrieNode {
+  children: Map<string, TrieNode>;
+  terminal: boolean;
+}
+
+function trieSource(node: TrieNode): string {
+  const branches = [...node.children].map(([ch, child]) => escapeLiteral(ch) + trieSource(child));
+  if (branches.length === 0) return '';
+  // Longest alternatives first so the scanner reports the longest literal at a position.
+  const body = branches.length === 1 ? (branches[0] ?? '') : `(?:${branches.join('|')})`;
+  return node.terminal ? `(?:${body})?` : body;
+}
+
+/**
+ * One regex over every prefix and hint literal, shaped as a trie (`g(?:h[pousr]_|l…)`) so the engine
+ * tests each position against a handful of first characters instead of hundreds of alternatives.
+ */
 function buildScanner(literals: readonly string[]): RegExp {
-  const unique = [...new Set(literals)].sort((a, b) => b.length - a.length);
-  return new RegExp(unique.map(escapeLiteral).join('|'), 'g');
+  const root: TrieNode = { children: new Map(), terminal: false };
+  for (const literal of literals) {
+    let node = root;
+    for (const ch of literal) {
+      let next = node.children.get(ch);
+      if (!next) {
+        next = { children: new Map(), terminal: false };
+        node.children.set(ch, next);
+      }
+      node = next;
+    }
+    node.terminal = true;
+  }
+  return new RegExp(trieSource(root), 'g');
 }
 
 function indexBy<T>(rules: readonly T[], keys: (rule: T) => readonly string[]): Map<string, T[]> {
