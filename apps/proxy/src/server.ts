@@ -1,7 +1,6 @@
-import { serve } from '@hono/node-server';
 import { preloadChineseSegmenter } from '@stronk/detectors';
-import { createProxyApp } from './app.ts';
 import { ConfigError, loadProxyConfig } from './config.ts';
+import { startProxyServer } from './start.ts';
 
 function log(fields: Record<string, unknown>): void {
   process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), ...fields })}\n`);
@@ -20,21 +19,19 @@ try {
 
 // Load detector dictionaries before listening so the first request does not pay for them.
 preloadChineseSegmenter();
-const app = createProxyApp({ config });
-const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
-  log({
-    level: 'info',
-    msg: 'stronk-gateway proxy listening',
-    host: info.address,
-    port: info.port,
-    upstreams: { openai: config.upstreams.openai.origin, anthropic: config.upstreams.anthropic.origin },
-  });
+const running = await startProxyServer({ config });
+log({
+  level: 'info',
+  msg: 'stronk-gateway proxy listening',
+  host: running.host,
+  port: running.port,
+  upstreams: { openai: config.upstreams.openai.origin, anthropic: config.upstreams.anthropic.origin },
 });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     log({ level: 'info', msg: 'shutting down', signal });
-    server.close(() => process.exit(0));
+    void running.close().then(() => process.exit(0));
     setTimeout(() => process.exit(0), 5000).unref();
   });
 }

@@ -1,8 +1,6 @@
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
-import { createProxyApp } from '../src/app.ts';
 import { loadProxyConfig } from '../src/config.ts';
 import type { RequestRecord } from '../src/request-record.ts';
+import { startProxyServer } from '../src/start.ts';
 import type { FakeUpstream } from './fake-upstream.ts';
 
 export interface RunningProxy {
@@ -22,20 +20,8 @@ export async function startProxy(upstream: FakeUpstream, env: Record<string, str
     ...env,
   });
   const records: RequestRecord[] = [];
-  const app = createProxyApp({ config, onRecord: (r) => records.push(r) });
-  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    records,
-    close: () =>
-      new Promise((resolve) => {
-        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
-        server.close(() => resolve());
-      }),
-  };
+  const running = await startProxyServer({ config: { ...config, host: '127.0.0.1', port: 0 }, onRecord: (r) => records.push(r) });
+  return { url: `http://127.0.0.1:${running.port}`, records, close: running.close };
 }
 
 /** Every string the upstream saw — headers, raw body, and the body's JSON strings unescaped. */

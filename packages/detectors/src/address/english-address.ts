@@ -48,6 +48,8 @@ interface Evidence {
   /** A bare number after the street name ("Ilichova 23"), also what sports scores look like. */
   streetNumber: boolean;
   commas: number;
+  /** Every name word so far is a directional ("East", "N"). */
+  dirOnly: boolean;
 }
 
 interface Candidate {
@@ -84,11 +86,30 @@ function emptyEvidence(): Evidence {
     cityWords: 0,
     streetNumber: false,
     commas: 0,
+    dirOnly: true,
   };
 }
 
 function isOrdinal(t: AddressToken): boolean {
   return (t.kind === 'n' && ORDINAL_NUMBER.test(t.low)) || (t.kind === 'w' && ORDINAL_WORDS.has(t.low));
+}
+
+function isAbbreviation(t: AddressToken): boolean {
+  const low = t.low;
+  if (t.abbr || ABBREVIATIONS.has(low)) return true;
+  return low.length <= 4 && (STREET_SUFFIXES.has(low) || UNIT_WORDS.has(low) || DIRECTIONALS.has(low));
+}
+
+/** A street type or "STATE ZIP" within the next few tokens: lets a lower-case word join the address. */
+function addressAhead(tokens: readonly AddressToken[], j: number): boolean {
+  for (let k = j + 1; k <= j + 3; k++) {
+    const t = tokens[k];
+    if (t === undefined || t.kind === 'nl') return false;
+    if (t.kind === 'w' && STREET_SUFFIXES.has(t.low)) return true;
+    if (t.kind === 'w' && STATE_CODES.has(t.low) && isZipToken(tokens[k + 1])) return true;
+    if (t.kind === 'w' && STOP_WORDS.has(t.low)) return false;
+  }
+  return false;
 }
 
 function isEuroStreetWord(t: AddressToken): boolean {
@@ -210,8 +231,10 @@ function parseForward(
         ev.zip = true;
       } else if (INTL_POSTCODE.test(t.low) && (ev.state || ev.country) && j > i) {
         ev.zip = true;
-      } else if (isOrdinal(t)) {
+      } else if (isOrdinal(t) || (j > i && !afterStreet && ev.dirOnly && ev.nameWords > 0)) {
+        // "5th Avenue", and grid streets: "2901 East 3300 South", "132 N 10".
         ev.nameWords++;
+        ev.dirOnly = false;
       } else if (j > i && ev.nameWords > 0 && !afterStreet && !lastWasNumber) {
         // "Koskikatu 25", "Highway 157": a number after the street name closes the street part.
         afterStreet = true;
@@ -230,7 +253,7 @@ function parseForward(
     // Word.
     lastWasNumber = false;
     const low = t.low;
-    if (expectUnitValue && (LETTERS_ONLY.test(low) && low.length <= 2)) {
+    if (expectUnitValue && LETTERS_ONLY.test(low) && (low.length === 1 || (low.length === 2 && !STOP_WORDS.has(low)))) {
       ev.unit = true;
       expectUnitValue = false;
       lastGood = j;
@@ -245,6 +268,7 @@ function parseForward(
     const endFollows =
       nextToken === undefined || nextToken.kind === 'nl' || nextToken.low === ',' || nextToken.low === '.';
     if (j > i && low.length === 2 && STATE_CODES.has(low) && (afterStreet || ev.nameWords > 0 || ev.box)) {
+      // (state codes are checked before stop words: "IN", "OR", "ME" are states when a ZIP follows)
       const written = mode === 'mixed' ? text.slice(t.start, t.start + 2) === low.toUpperCase() : true;
       const ambiguous = AMBIGUOUS_STATE_CODES.has(low);
       if (written && (zipFollows || (!ambiguous && endFollows) || (mode !== 'lower' && endFollows))) {
@@ -255,7 +279,14 @@ function parseForward(
         continue;
       }
     }
-    if (j > i && statePhrase > 0 && (afterStreet || ev.box) && (zipFollows || endFollows) && (t.cap || mode !== 'mixed')) {
+    const afterComma = tokens[j - 1]?.low === ',';
+    if (
+      j > i &&
+      statePhrase > 0 &&
+      (afterStreet || ev.box || (ev.nameWords > 0 && (afterComma || zipFollows))) &&
+      (zipFollows || endFollows) &&
+      (t.cap || mode !== 'mixed')
+    ) {
       ev.state = true;
       afterStreet = true;
       j += statePhrase;
@@ -273,7 +304,9 @@ function parseForward(
       const v = tokens[j + 1];
       const hasValue =
         v !== undefined &&
-        (v.kind === 'n' || v.low === '#' || (v.kind === 'w' && v.low.length <= 2 && !STOP_WORDS.has(v.low)));
+        (v.kind === 'n' ||
+          v.low === '#' ||
+          (v.kind === 'w' && (v.low.length === 1 || (v.low.length === 2 && !STOP_WORDS.has(v.low)))));
       const ordinalBefore = j > i && isOrdinal(tokens[j - 1] as AddressToken);
       if (hasValue || ordinalBefore || !UNIT_NEEDS_VALUE.has(low)) {
         ev.unit = true;
@@ -294,7 +327,9 @@ function parseForward(
     const suffix = STREET_SUFFIXES.has(low);
     const dir = DIRECTIONALS.has(low);
     const particle = NAME_PARTICLES.has(low);
-    if (mode === 'mixed' && lowerWritten && !suffix && !dir && !particle && !isEuroStreetWord(t)) break;
+    if (mode === 'mixed' && lowerWritten && !suffix && !dir && !particle && !isEuroStreetWord(t)) {
+      if (!addressAhead(tokens, j)) break;
+    }
     if (particle && lowerWritten && !suffix && !dir) {
       // A lower-case particle must be followed by more name ("Rue de la Paix"), never end a candidate.
       if (next?.kind !== 'w' && next?.kind !== 'n') break;
@@ -309,11 +344,13 @@ function parseForward(
     } else if (isEuroStreetWord(t) || (EURO_STREET_WORDS.has(low) && j > i && ev.nameWords > 0)) {
       ev.euro = true;
       ev.nameWords++;
+      ev.dirOnly = false;
       if (tokens[j + 1]?.kind === 'n') lastGood = j;
       else lastGood = j;
     } else if (dir) {
       if (afterStreet) lastGood = j;
       else ev.nameWords++;
+      if (!afterStreet && j > i && ev.dirOnly && tokens[j + 1] === undefined) lastGood = j;
       if (j === i + 1 || afterStreet) lastGood = j;
     } else if (afterStreet) {
       ev.cityWords++;
@@ -326,10 +363,11 @@ function parseForward(
       if (boundary || t.dot) lastGood = j;
     } else {
       ev.nameWords++;
+      ev.dirOnly = false;
       const n2 = tokens[j + 1];
       if (n2 === undefined || n2.kind === 'nl' || n2.low === ',') lastGood = j;
     }
-    if (t.dot && !ABBREVIATIONS.has(low) && low.length > 1) {
+    if (t.dot && !isAbbreviation(t) && low.length > 1) {
       // "… in Toronto. Next" — a dotted non-abbreviation ends the sentence.
       lastGood = j;
       break;
@@ -366,7 +404,7 @@ function streetNameStartBefore(tokens: readonly AddressToken[], i: number, mode:
     if (STOP_WORDS.has(low) && mode === 'mixed' && !STREET_PREFIXES.has(low)) break;
     const particle = NAME_PARTICLES.has(low) && !t.cap;
     if (mode === 'mixed' && !t.cap && !particle && !isEuroStreetWord(t) && !EURO_STREET_WORDS.has(low)) break;
-    if (t.dot && !ABBREVIATIONS.has(low) && low.length > 2 && !STREET_PREFIXES.has(low)) break;
+    if (t.dot && !isAbbreviation(t) && low.length > 2 && !STREET_PREFIXES.has(low)) break;
     const prefix = isPrefixWord(tokens, k) && low !== 'st';
     if (isEuroStreetWord(t) || (EURO_STREET_WORDS.has(low) && low !== 'st' && low !== 'street') || prefix) {
       evidence = true;
@@ -386,7 +424,7 @@ function score(ev: Evidence, wholeField: boolean): number {
   if (!street) return 0;
   if (ev.houseNumber) {
     if (ev.strongSuffix || ev.euro || ev.prefix) return 0.85;
-    if (ev.unit || (ev.state && ev.zip) || ev.zip || (ev.country && ev.state)) return 0.75;
+    if (ev.unit || ev.zip || (ev.country && ev.state) || (ev.state && (wholeField || ev.commas > 0))) return 0.75;
     if (ev.weakSuffix && (ev.state || ev.country || wholeField)) return 0.65;
     // A bare "number Name" field ("55 West Cermak"); not "3 Ulsan 2" or "65 Billy Andrade , Duffy Waldorf".
     if (wholeField && !ev.streetNumber && ev.commas === 0 && ev.nameWords >= 2 && ev.nameWords <= 4) return 0.6;
@@ -455,7 +493,8 @@ function parseAt(
   }
   if (ev.houseNumber && body) {
     // The word after a house number must look like a street name, not prose ("5 people", "2 of them").
-    if (body.kind === 'w' && mode === 'mixed' && !body.cap) return undefined;
+    if (body.kind === 'w' && mode === 'mixed' && !body.cap && !DIRECTIONALS.has(body.low) && !addressAhead(tokens, bodyStart))
+      return undefined;
     if (body.kind === 'w' && STOP_WORDS.has(body.low) && !body.cap && !DIRECTIONALS.has(body.low)) return undefined;
     if (body.kind === 'p' && body.low !== '#') return undefined;
     if (body.kind === 'w' && MONTHS.has(body.low)) return undefined;
@@ -467,7 +506,7 @@ function parseAt(
   const start = (tokens[first] as AddressToken).start;
   const lastTok = tokens[endToken] as AddressToken;
   let end = lastTok.end;
-  if (lastTok.dot && !ABBREVIATIONS.has(lastTok.low) && lastTok.kind === 'w') end--;
+  if (lastTok.dot && !isAbbreviation(lastTok) && lastTok.kind === 'w') end--;
   if (lastTok.kind === 'n' && lastTok.dot) end--;
   const whole = coversWholeField(text, start, end);
   const s = score(ev, whole);
@@ -549,12 +588,12 @@ function cornerOf(text: string, tokens: readonly AddressToken[], i: number, mode
     words++;
     if (sawAnd) lastGood = k;
     k++;
-    if (t.dot && !ABBREVIATIONS.has(t.low)) break;
+    if (t.dot && !isAbbreviation(t)) break;
   }
   if (!sawAnd || lastGood < 0) return undefined;
   const last = tokens[lastGood] as AddressToken;
   let end = last.end;
-  if (last.dot && !ABBREVIATIONS.has(last.low)) end--;
+  if (last.dot && !isAbbreviation(last)) end--;
   void text;
   return { start: (tokens[startTok] as AddressToken).start, end, score: 0.7 };
 }

@@ -22,4 +22,4 @@ for (const l of lines) {
   }
   gold.forEach((g: any, i: number) => { if (!used.has(i)) { fn++; if (mode === 'fn') show('FN', g); } });
 }
-console.log({ tp, fp, fn, wrongType, P: tp / (tp + fp), R: tp / (tp + fn) });
+{ const P = tp / (tp + fp), R = tp / (tp + fn); console.log(JSON.stringify({ tp, fp, fn, wrongType, P: P.toFixed(3), R: R.toFixed(3), F: (2 * P * R / (P + R)).toFixed(3) })); }

@@ -62,11 +62,18 @@ export function analyzeEnglishEntities(text: string): EntitySpan[] {
   const sports = SPORTS_WORDS.test(text) || SCORE.test(text);
   const out: EntitySpan[] = [];
   const n = tokens.length;
+  // Texts that capitalize names properly ("... met Anna") do not need the risky lower-case name rule.
+  let casual = true;
+  for (let k = 1; k < n && casual; k++) {
+    const t = tokens[k] as Token;
+    const p = tokens[k - 1] as Token;
+    if (t.kind === Kind.Word && t.shape === Shape.Title && p.kind === Kind.Word && p.shape === Shape.Lower) casual = false;
+  }
   let i = 0;
   while (i < n) {
     const t = tokens[i] as Token;
     if (!isCapWord(t)) {
-      if (t.kind === Kind.Word && t.shape === Shape.Lower) {
+      if (casual && t.kind === Kind.Word && t.shape === Shape.Lower) {
         const span = classifyLowerName(tokens, i);
         if (span) out.push(span);
       }

@@ -32,6 +32,8 @@ export interface WordInfo {
   initial: boolean;
   /** Non-ASCII letters: a strong hint of a foreign name rather than an English word. */
   foreign: boolean;
+  /** Organization head/suffix word, or a hyphenated compound with a lower-case part ("Family-controlled"). */
+  orgWord: boolean;
 }
 
 const CONNECTOR_WORDS = new Set(['of', 'and', 'for', 'the', 'on', 'upon', '&']);
@@ -53,6 +55,7 @@ function info(ctx: RunContext, index: number): WordInfo {
     title: lex.titles.has(key),
     initial: token.shape === Shape.Initial,
     foreign: folded !== key,
+    orgWord: lex.orgHeads.has(key) || lex.legalSuffixes.has(key) || /-[a-z]/.test(token.start < ctx.text.length ? ctx.text.slice(token.start, token.end) : ''),
   };
 }
 
@@ -64,7 +67,6 @@ export function isSentenceStart(tokens: readonly Token[], index: number): boolea
       if ('.!?:;"“”\'‘’()[]-*•>|#'.includes(t.lower)) return true;
       continue;
     }
-    if (t.kind === Kind.Number) return true;
     return false;
   }
   return true;
@@ -105,6 +107,15 @@ export function classifyRun(ctx: RunContext, out: EntitySpan[]): void {
   for (let k = ctx.first; k <= ctx.last; k++) {
     const t = ctx.tokens[k] as Token;
     if (t.kind === Kind.Word || (t.kind === Kind.Punct && t.lower === '&')) words.push(info(ctx, k));
+  }
+  // "Douglas & Lomason", "Procter & Gamble": an ampersand between capitalized words names a firm.
+  const amp = words.findIndex((w) => w.key === '&');
+  if (amp > 0 && amp < words.length - 1 && !ctx.caps) {
+    let from = 0;
+    while (from < amp && (words[from] as WordInfo).stop) from++;
+    const [start, end] = spanOf(ctx, words, from, words.length - 1);
+    out.push({ start, end, type: 'organization', score: 0.7 });
+    return;
   }
   // Whole-run organization evidence (legal suffix / head word) wins over splitting at connectors.
   const org = organizationEvidence(ctx, words);
@@ -186,9 +197,12 @@ function classifyChunk(ctx: RunContext, chunk: readonly WordInfo[], titled: bool
   }
 
   const person = scorePerson(ctx, chunk, { titled, sentenceStart });
-  if (ctx.sports && next?.kind === Kind.Number && !firstWord.first && !titled && chunk.length <= 3) {
+  if (next?.kind === Kind.Number && !titled && chunk.length <= 3 && !chunk.some((w) => w.initial)) {
     // Sports tables and score lines: "Wigan 42 Bradford 36", "Reading 4 1 1 2 5 10 4".
-    if (!/-\d+-/.test(ctx.text.slice(next.start, next.end)) && !lowerCueBefore(ctx, firstWord.index)) {
+    const prev = ctx.tokens[firstWord.index - 1];
+    const scoreLine = prev?.kind === Kind.Number || (tableRow(ctx, firstWord.index, lastWord.index) && person < 0.8);
+    const sportsy = ctx.sports && person < 0.7;
+    if ((scoreLine || sportsy) && !/-\d+-/.test(ctx.text.slice(next.start, next.end)) && !lowerCueBefore(ctx, firstWord.index)) {
       out.push({ start, end, type: 'organization', score: 0.45 });
       return;
     }
@@ -204,6 +218,19 @@ function classifyChunk(ctx: RunContext, chunk: readonly WordInfo[], titled: bool
   if (personCueAfter(ctx, lastWord.index) && chunk.every((w) => !w.stop && !w.place)) {
     out.push({ start, end, type: 'person_name', score: 0.4 });
   }
+}
+
+/** "Name 4 1 1 2 5 10 4": a row that starts with the name and continues with at least two numbers. */
+function tableRow(ctx: RunContext, first: number, last: number): boolean {
+  const before = ctx.tokens[first - 1];
+  if (before && before.kind !== Kind.Newline) return false;
+  let numbers = 0;
+  for (let k = last + 1; k < ctx.tokens.length && k < last + 4; k++) {
+    const t = ctx.tokens[k] as Token;
+    if (t.kind === Kind.Number) numbers++;
+    else if (t.kind !== Kind.Punct || t.lower !== '.') break;
+  }
+  return numbers >= 2;
 }
 
 function isDemonymOnly(chunk: readonly WordInfo[]): boolean {

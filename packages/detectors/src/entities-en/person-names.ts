@@ -12,7 +12,7 @@ const CUE_BEFORE = new Set([
   'player', 'champion', 'star', 'veteran', 'rookie', 'newcomer', 'teammate', 'compatriot', 'opponent', 'seed',
   'economist', 'analyst', 'officer', 'official', 'envoy', 'ambassador', 'premier', 'governor', 'senator', 'mayor',
   'judge', 'lawyer', 'doctor', 'dr', 'patient', 'client', 'customer', 'user', 'colleague', 'boss', 'partner',
-  'nominee', 'candidate', 'challenger', 'incumbent', 'rival', 'vs', 'against', 'beat', 'beats', 'defeated',
+  'nominee', 'candidate', 'challenger', 'incumbent',
 ]);
 /** Fields that introduce a person after a colon ("Name: Jane Roe", "From: John"). */
 const FIELD_CUES = new Set(['name', 'user', 'patient', 'customer', 'author', 'contact', 'from', 'to', 'attn',
@@ -56,11 +56,11 @@ export function personCueAfter(ctx: RunContext, index: number): boolean {
 
 /** A word shaped like a name part that no word list knows: likely a (foreign) name. */
 function unknownName(w: WordInfo, caps: boolean): boolean {
-  return !caps && !w.common && !w.stop && !w.place && w.token.shape === Shape.Title && w.key.length > 1;
+  return !caps && !w.common && !w.stop && !w.place && !w.orgWord && w.token.shape === Shape.Title && w.key.length > 1;
 }
 
 function namePart(w: WordInfo, caps: boolean): boolean {
-  return w.first || w.surname || w.initial || unknownName(w, caps) || (w.foreign && !w.place);
+  return !w.orgWord && (w.first || w.surname || w.initial || unknownName(w, caps) || (w.foreign && !w.place));
 }
 
 /**
@@ -79,17 +79,24 @@ export function scorePerson(
   if (len > 5) return 0;
   const cue = where.titled || personCueBefore(ctx, head.index) || personCueAfter(ctx, tail.index);
   if (cue && chunk.every((w) => namePart(w, caps) || (!w.stop && !w.place && !caps))) return 0.8;
+  if (chunk.every((w) => w.initial || w.token.shape === Shape.Upper) && !chunk.some((w) => w.first || w.surname)) return 0;
   if (len === 1) {
-    if (head.initial) return 0;
+    if (head.initial || head.orgWord) return 0;
     if (head.first && !head.common && !head.place) return 0.6;
     if (head.surname && !head.common && !head.place) return 0.55;
-    if (caps || where.sentenceStart) return 0;
-    if (unknownName(head, caps)) return 0.35;
+    if (caps || !unknownName(head, caps)) return 0;
+    if (!where.sentenceStart) return 0.35;
+    // Sentence-initial unknown word: only if it does not look like an inflected English word.
+    const nextTok = ctx.tokens[tail.index + 1];
+    const nextLower = !!nextTok && nextTok.kind === Kind.Word && nextTok.shape === Shape.Lower;
+    if (nextLower && !/(?:s|ly|ing|ed|ion|ment|ness|ity|ers|al|ive|ous|ful|less)$/.test(head.key)) return 0.3;
+    return 0;
     return 0;
   }
   const partsOk = chunk.every((w) => namePart(w, caps));
   if (head.first && partsOk) return 0.85;
-  if ((head.first || head.initial) && !tail.common && !tail.stop && !tail.place) return 0.7;
+  if (caps && !head.first && !head.surname && !tail.surname) return 0;
+  if ((head.first || head.initial) && !tail.orgWord && !tail.common && !tail.stop && !tail.place) return 0.7;
   if (partsOk && (tail.surname || head.surname)) return 0.7;
   if (partsOk && !caps && len <= 3 && !chunk.some((w) => w.initial && w === head)) return 0.5;
   return 0;

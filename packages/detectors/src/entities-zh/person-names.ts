@@ -15,6 +15,9 @@ const CJK_ONLY = /^[\u3400-\u9fff\uf900-\ufaff]+$/;
 const FIXTURE_BEFORE = /(?:vs|VS|Vs|对阵|负于|战胜|击败|战平)\s?$/;
 const FIXTURE_AFTER = /^\s?(?:vs|VS|Vs|主场|客场|主队|客队|做客|坐镇)/;
 const MAX_FOREIGN_NAME = 16;
+const CUE_PUNCTUATION: ReadonlySet<string> = new Set(['，', ',', '：', ':', '（', '(']);
+/** Strong cues a name precedes directly: 先生/女士/小姐, or "，男" / "：女" in résumés. */
+const STRONG_CUE = /先生|女士|小姐|[，,：:][男女][，,。；;：:\s]/g;
 
 function isCjkWord(word: string): boolean {
   return CJK_ONLY.test(word);
@@ -37,11 +40,17 @@ function hasCueAfter(text: string, tokens: readonly SegmentedToken[], next: numb
   const after = tokens[next];
   if (after && after.start === end && (TITLES_AFTER.has(after.word) || VERBS_AFTER.has(after.word))) return true;
   const c0 = text.charAt(end);
-  if (c0 === '，' || c0 === ',' || c0 === '（' || c0 === '(') {
+  if (CUE_PUNCTUATION.has(c0)) {
     const c1 = text.charAt(end + 1);
     if (c1 === '男' || c1 === '女') return true;
   }
   return false;
+}
+
+/** A name opening a line and followed by punctuation is a résumé / list heading: 林某某，男，… */
+function opensLine(text: string, start: number, end: number): boolean {
+  const before = start === 0 ? '\n' : text.charAt(start - 1);
+  return (before === '\n' || before === ' ') && CUE_PUNCTUATION.has(text.charAt(end));
 }
 
 function hasCueBefore(tokens: readonly SegmentedToken[], index: number): boolean {
@@ -132,18 +141,54 @@ function isFixture(text: string, start: number, end: number): boolean {
   return FIXTURE_BEFORE.test(text.slice(Math.max(0, start - 3), start)) || FIXTURE_AFTER.test(text.slice(end, end + 3));
 }
 
+/** Name directly before a strong cue (张伟先生, 黄某某，男，): longest surname-led reading on token bounds. */
+function nameBeforeCue(text: string, cue: number, titled: boolean, tokenStarts: ReadonlySet<number>): Span | undefined {
+  for (let len = 4; len >= (titled ? 1 : 2); len--) {
+    const start = cue - len;
+    if (start < 0 || !tokenStarts.has(start)) continue;
+    const name = text.slice(start, cue);
+    if (!isCjkWord(name) || NOT_PERSON.has(name)) continue;
+    const surLen = surnameLength(name);
+    if (surLen === 0 || (len === 4 && surLen !== 2) || (len === 1 && isAmbiguousSurname(name))) continue;
+    let plain = true;
+    for (let k = surLen; k < len; k++) if (NOT_IN_GIVEN_NAME.has(name.charAt(k))) plain = false;
+    if (!plain) continue;
+    // 向张伟先生: an ambiguous surname-like character before a clear surname is not part of the name.
+    if (len === 3 && surLen === 1 && isAmbiguousSurname(name) && surnameLength(name.slice(1)) === 1) continue;
+    return { start, end: cue, score: 0.8, type: 'person_name' };
+  }
+  return undefined;
+}
+
+function namesBeforeStrongCues(text: string, tokens: readonly SegmentedToken[]): Span[] {
+  const spans: Span[] = [];
+  let tokenStarts: Set<number> | undefined;
+  for (const match of text.matchAll(STRONG_CUE)) {
+    tokenStarts ??= new Set(tokens.map((t) => t.start));
+    const titled = match[0].length === 2 && !CUE_PUNCTUATION.has(match[0].charAt(0));
+    const span = nameBeforeCue(text, match.index, titled, tokenStarts);
+    const last = spans[spans.length - 1];
+    if (span && (!last || last.end <= span.start)) spans.push(span);
+  }
+  return spans;
+}
+
 /**
  * Chinese person names from jieba tokens: whole-name `nr` tokens, surname + given-name fragments (jieba
  * without HMM leaves unknown names in pieces and tags their characters erratically), and transliterated
  * foreign names, weighed with cue words.
  */
 export function findChinesePersons(text: string, tokens: readonly SegmentedToken[]): Span[] {
-  const spans: Span[] = [];
+  const cued = namesBeforeStrongCues(text, tokens);
+  const spans: Span[] = [...cued];
+  let cuedIndex = 0;
   let i = 0;
   while (i < tokens.length) {
     const token = tokens[i] as SegmentedToken;
     const { word, tag } = token;
-    if (!isCjkWord(word)) {
+    while (cuedIndex < cued.length && (cued[cuedIndex] as Span).end <= token.start) cuedIndex += 1;
+    const covering = cued[cuedIndex];
+    if (!isCjkWord(word) || (covering && covering.start < token.end)) {
       i += 1;
       continue;
     }
@@ -172,8 +217,9 @@ export function findChinesePersons(text: string, tokens: readonly SegmentedToken
         else if (!ambiguous) score += 1;
         if (surLen === 2) score += 1;
         if (hasCueAfter(text, tokens, given.endIndex + 1, lastToken.end)) score += 2;
+        else if (opensLine(text, token.start, lastToken.end)) score += 2;
         if (hasCueBefore(tokens, i)) score += 2;
-        if (score >= 3) {
+        if (score >= (ambiguous ? 4 : 3)) {
           spans.push({
             start: token.start,
             end: lastToken.end,
@@ -208,7 +254,8 @@ export function findChinesePersons(text: string, tokens: readonly SegmentedToken
       !isAmbiguousSurname(word.charAt(0)) &&
       !NOT_PERSON.has(word) &&
       !NOT_IN_GIVEN_NAME.has(word.charAt(1)) &&
-      hasCueAfter(text, tokens, i + 1, token.end) &&
+      TITLES_AFTER.has(tokens[i + 1]?.word ?? '') &&
+      tokens[i + 1]?.start === token.end &&
       tag.startsWith('n')
     ) {
       spans.push({ start: token.start, end: token.end, score: 0.5, type: 'person_name' });

@@ -134,31 +134,58 @@ function tryInfixRule(text: string, hit: number, rule: InfixRule, out: Finding[]
   }
 }
 
-/** Finds well-known provider token formats (OpenAI, GitHub, AWS, Slack, Stripe, …). */
+/** Characters that can occur inside a token or between a token and its infix hint. */
+const TOKEN_CHAR = new Uint8Array(128);
+for (const ch of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-+/=.~|:') {
+  TOKEN_CHAR[ch.charCodeAt(0)] = 1;
+}
+/** Every supported format is at least this long, so shorter runs of token characters are skipped. */
+const MIN_RUN = 20;
+
+function scanRun(text: string, runStart: number, runEnd: number, findings: Finding[]): void {
+  const chunk = text.slice(runStart, runEnd);
+  let skipUntil = 0;
+  SCANNER.lastIndex = 0;
+  for (let m = SCANNER.exec(chunk); m; m = SCANNER.exec(chunk)) {
+    const at = runStart + m.index;
+    if (at < skipUntil) continue;
+    let best: Finding | undefined;
+    for (const rule of PREFIX_RULES_FOR.get(m[0]) ?? []) {
+      const found = tryPrefixRule(text, at, rule);
+      if (found && (!best || found.end > best.end)) best = found;
+    }
+    if (best) {
+      findings.push(best);
+      skipUntil = best.end;
+      SCANNER.lastIndex = best.end - runStart;
+      continue;
+    }
+    for (const rule of INFIX_RULES_FOR.get(m[0]) ?? []) tryInfixRule(text, at, rule, findings);
+    // The scanner consumed the literal; let overlapping literals starting inside it be seen too.
+    SCANNER.lastIndex = m.index + 1;
+  }
+}
+
+/**
+ * Finds well-known provider token formats (OpenAI, GitHub, AWS, Slack, Stripe, …). A hand-written loop
+ * first finds runs of token characters long enough to hold a token — prose has few — and only those
+ * runs are searched for the prefix literals.
+ */
 export const providerTokenDetector: Detector = {
   id: 'secret.provider-token',
   types: ['api_key', 'private_key'],
   detect(text) {
     const findings: Finding[] = [];
-    let skipUntil = 0;
-    SCANNER.lastIndex = 0;
-    for (let m = SCANNER.exec(text); m; m = SCANNER.exec(text)) {
-      const at = m.index;
-      if (at < skipUntil) continue;
-      let best: Finding | undefined;
-      for (const rule of PREFIX_RULES_FOR.get(m[0]) ?? []) {
-        const found = tryPrefixRule(text, at, rule);
-        if (found && (!best || found.end > best.end)) best = found;
+    const length = text.length;
+    let runStart = -1;
+    for (let i = 0; i <= length; i++) {
+      const c = i < length ? text.charCodeAt(i) : 32;
+      if (c < 128 && TOKEN_CHAR[c] === 1) {
+        if (runStart < 0) runStart = i;
+      } else if (runStart >= 0) {
+        if (i - runStart >= MIN_RUN) scanRun(text, runStart, i, findings);
+        runStart = -1;
       }
-      if (best) {
-        findings.push(best);
-        skipUntil = best.end;
-        SCANNER.lastIndex = best.end;
-        continue;
-      }
-      for (const rule of INFIX_RULES_FOR.get(m[0]) ?? []) tryInfixRule(text, at, rule, findings);
-      // The scanner consumed the literal; let overlapping literals starting inside it be seen too.
-      SCANNER.lastIndex = at + 1;
     }
     return findings;
   },

@@ -125,7 +125,7 @@ export const PREFIX_RULES: readonly PrefixRule[] = [
   { id: 'dynatrace', prefixes: ['dt0c01.'], pattern: /dt0c01\.[A-Z0-9]{24}\.[A-Z0-9]{64}/y },
   { id: 'cloudflare', prefixes: ['cfat_', 'cfut_', 'cfk_'], pattern: /cf(?:at|ut|k)_[A-Za-z0-9]{48}/y },
   { id: 'cloudflare-origin-ca', prefixes: ['v1.0-'], pattern: /v1\.0-[a-f0-9]{24}-[a-f0-9]{146}/y },
-  { id: 'flyio', prefixes: ['fo1_', 'fm1r_', 'fm1a_', 'fm2_', 'FlyV1 fm'], pattern: /(?:FlyV1 )?(?:fo1_[A-Za-z0-9_-]{43}|fm(?:1[ar]|2)_[A-Za-z0-9+/]{100,}={0,3})/y },
+  { id: 'flyio', prefixes: ['fo1_', 'fm1r_', 'fm1a_', 'fm2_'], pattern: /(?:fo1_[A-Za-z0-9_-]{43}|fm(?:1[ar]|2)_[A-Za-z0-9+/]{100,}={0,3})/y },
   { id: 'heroku-v2', prefixes: ['HRKU-'], pattern: /HRKU-[A-Za-z0-9_-]{58,60}/y },
   { id: 'vault-service', prefixes: ['hvs.', 'hvb.', 'hvr.'], pattern: /hv[sbr]\.[A-Za-z0-9_-]{24,400}/y, minEntropy: 3.5 },
   { id: 'grafana-cloud', prefixes: ['glc_'], pattern: new RegExp(`glc_[${B64}]{32,400}={0,2}`, 'y'), minEntropy: 3 },

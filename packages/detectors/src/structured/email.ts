@@ -12,9 +12,12 @@ const MAX_DOMAIN = 253;
 const MAX_LABEL = 63;
 
 const UNICODE_ALNUM = /[\p{L}\p{M}\p{N}]/u;
+const CJK = /[\u3000-\u9fff\uf900-\ufaff]/;
 
 function isLocalChar(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
+  // Chinese prose runs straight into an address (`请发到abc@qq.com`): ideographs end the local part.
+  if (c >= 0x3000 && c <= 0x9fff) return false;
   if (c < 128) {
     return (
       (c >= 48 && c <= 57) ||
@@ -42,8 +45,6 @@ function isUnicodeAlnum(text: string, i: number): boolean {
   // Surrogate halves: classify the whole code point (lone halves are not letters).
   if (c >= 0xd800 && c <= 0xdbff) return UNICODE_ALNUM.test(text.slice(i, i + 2));
   if (c >= 0xdc00 && c <= 0xdfff) return i > 0 && UNICODE_ALNUM.test(text.slice(i - 1, i + 1));
-  // CJK punctuation and ideographs are letters too, but an address never runs into Chinese prose.
-  if (c >= 0x3000 && c <= 0x9fff) return false;
   return UNICODE_ALNUM.test(text[i]!);
 }
 
@@ -73,6 +74,13 @@ function domainEnd(text: string, from: number): number {
   while (end < text.length && end - from < MAX_DOMAIN && isDomainChar(text, end)) end++;
   // Trailing dots and hyphens are sentence punctuation.
   while (end > from && (text.charCodeAt(end - 1) === 46 || text.charCodeAt(end - 1) === 45)) end--;
+  // `abc@qq.com谢谢`: Chinese prose glued to the top-level domain is not part of it.
+  const lastDot = text.lastIndexOf('.', end - 1);
+  if (lastDot > from) {
+    const tld = text.slice(lastDot + 1, end);
+    const cjk = tld.search(CJK);
+    if (cjk > 0) end = lastDot + 1 + cjk;
+  }
   const labels = text.slice(from, end).split('.');
   if (labels.length < 2) return -1;
   for (const label of labels) {

@@ -98,6 +98,7 @@ function looksLikeDate(groups: readonly string[]): boolean {
  */
 function groupsLookLikePhone(shape: PhoneShape, international: boolean): boolean {
   const { groups, seps, inParens } = shape;
+  if (groups.length === 1) return true;
   let uniform: string | undefined;
   for (let i = 0; i < seps.length; i++) {
     const sep = seps[i]!;
