@@ -18,14 +18,24 @@ export interface ProxyAppOptions {
 }
 
 export function createRedactorForConfig(config: ProxyConfig): Redactor {
-  return createRedactor({ policy: config.policy, denyTerms: config.denyTerms, allowTerms: config.allowTerms, maxDepth: config.maxJsonDepth });
+  return createRedactor({
+    policy: config.policy,
+    denyTerms: config.denyTerms,
+    allowTerms: config.allowTerms,
+    maxDepth: config.maxJsonDepth,
+  });
 }
 
 /** The caller-facing proxy: provider routes, health, and (only when enabled) the debug mask endpoint. */
 export function createProxyApp(options: ProxyAppOptions): Hono {
   const { config } = options;
   const redactor = options.redactor ?? createRedactorForConfig(config);
-  const deps = { config, redactor, onRecord: options.onRecord ?? (() => {}), ...(options.fetch ? { fetch: options.fetch } : {}) };
+  const deps = {
+    config,
+    redactor,
+    onRecord: options.onRecord ?? (() => {}),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  };
   const app = new Hono();
 
   app.get('/health', (c) => c.json({ status: 'ok' }));

@@ -54,7 +54,8 @@ function readInteger(env: Env, name: string, fallback: number, min: number, max:
   if (value === undefined) return fallback;
   if (!/^\d+$/.test(value)) throw new ConfigError(PREFIX + name, 'expected a whole number');
   const parsed = Number(value);
-  if (parsed < min || parsed > max) throw new ConfigError(PREFIX + name, `expected a number from ${min} to ${max}`);
+  if (parsed < min || parsed > max)
+    throw new ConfigError(PREFIX + name, `expected a number from ${min} to ${max}`);
   return parsed;
 }
 
@@ -76,7 +77,8 @@ function readUrl(env: Env, name: string, fallback: string | undefined): URL | un
   } catch {
     throw new ConfigError(PREFIX + name, 'not a valid absolute URL');
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ConfigError(PREFIX + name, 'must be http(s)');
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new ConfigError(PREFIX + name, 'must be http(s)');
   if (url.username || url.password) throw new ConfigError(PREFIX + name, 'must not contain credentials');
   if (url.search || url.hash) throw new ConfigError(PREFIX + name, 'must not contain a query or fragment');
   // Normalize away a trailing slash so route paths join predictably.
@@ -97,7 +99,10 @@ export function loadProxyConfig(env: Env): ProxyConfig {
     const spec = PROVIDERS[provider];
     const url = readUrl(env, name, spec.defaultBaseUrl)!;
     if (url.protocol !== 'https:' && !allowInsecureUpstreams) {
-      throw new ConfigError(PREFIX + name, 'must use https (set STRONK_GATEWAY_ALLOW_INSECURE_UPSTREAMS=true to allow http)');
+      throw new ConfigError(
+        PREFIX + name,
+        'must use https (set STRONK_GATEWAY_ALLOW_INSECURE_UPSTREAMS=true to allow http)',
+      );
     }
     if (url.hostname !== spec.officialHost && !allowNonstandardUpstreamHosts) {
       throw new ConfigError(
@@ -122,7 +127,8 @@ export function loadProxyConfig(env: Env): ProxyConfig {
   }
 
   const host = read(env, 'HOST') ?? '127.0.0.1';
-  if (!/^[A-Za-z0-9.:_-]+$/.test(host)) throw new ConfigError(`${PREFIX}HOST`, 'not a valid host name or address');
+  if (!/^[A-Za-z0-9.:_-]+$/.test(host))
+    throw new ConfigError(`${PREFIX}HOST`, 'not a valid host name or address');
 
   return {
     host,

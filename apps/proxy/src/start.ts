@@ -14,7 +14,9 @@ export interface RunningProxyServer {
 export async function startProxyServer(options: ProxyAppOptions): Promise<RunningProxyServer> {
   const app = createProxyApp(options);
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, hostname: options.config.host, port: options.config.port }, () => resolve(s));
+    const s = serve({ fetch: app.fetch, hostname: options.config.host, port: options.config.port }, () =>
+      resolve(s),
+    );
     s.once('error', reject);
   });
   const { address, port } = server.address() as AddressInfo;

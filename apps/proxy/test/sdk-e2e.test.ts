@@ -18,7 +18,11 @@ beforeAll(async () => {
   upstream = await startFakeUpstream();
   proxy = await startProxy(upstream);
   openai = new OpenAI({ apiKey: 'test-openai-key', baseURL: `${proxy.url}/v1`, maxRetries: 0 });
-  anthropic = new Anthropic({ apiKey: 'test-anthropic-key', baseURL: `${proxy.url}/anthropic`, maxRetries: 0 });
+  anthropic = new Anthropic({
+    apiKey: 'test-anthropic-key',
+    baseURL: `${proxy.url}/anthropic`,
+    maxRetries: 0,
+  });
 });
 afterAll(async () => {
   await proxy.close();
@@ -63,7 +67,11 @@ describe('real SDKs through the proxy', () => {
   });
 
   it('openai responses, non-streaming', async () => {
-    const response = await openai.responses.create({ model: 'gpt-test', instructions: `Serve ${CANARIES[2]}.`, input: PROMPT });
+    const response = await openai.responses.create({
+      model: 'gpt-test',
+      instructions: `Serve ${CANARIES[2]}.`,
+      input: PROMPT,
+    });
     expect(response.output_text).toBe(EXPECTED);
     expectNoCanaryUpstream();
     expect(upstream.requests[0]?.url).toBe('/v1/responses');
@@ -119,9 +127,17 @@ describe('real SDKs through the proxy', () => {
 
   it('records sanitized telemetry for each request', async () => {
     proxy.records.length = 0;
-    await openai.chat.completions.create({ model: 'gpt-test', messages: [{ role: 'user', content: PROMPT }] });
+    await openai.chat.completions.create({
+      model: 'gpt-test',
+      messages: [{ role: 'user', content: PROMPT }],
+    });
     const record = proxy.records.at(-1)!;
-    expect(record).toMatchObject({ route: 'openai.chat', model: 'gpt-test', status: 200, outcome: 'forwarded' });
+    expect(record).toMatchObject({
+      route: 'openai.chat',
+      model: 'gpt-test',
+      status: 200,
+      outcome: 'forwarded',
+    });
     expect(record.countsByType.email).toBe(2);
     expect(record.rehydrated).toBeGreaterThanOrEqual(4);
     const serialized = JSON.stringify(record);

@@ -68,7 +68,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       const text = await readAll(io.stdin);
       const result = redactor.maskText(text);
       if (options.values.json) {
-        io.stdout(`${JSON.stringify({ text: result.text, decision: result.decision, findings: result.findings }, null, 2)}\n`);
+        io.stdout(
+          `${JSON.stringify({ text: result.text, decision: result.decision, findings: result.findings }, null, 2)}\n`,
+        );
       } else {
         io.stdout(result.text);
       }

@@ -1,7 +1,7 @@
 import { addressDetectors } from './address/index.ts';
 import type { Detector } from './detector.ts';
-import { chineseEntityDetectors } from './entities-zh/index.ts';
 import { englishEntityDetectors } from './entities-en/index.ts';
+import { chineseEntityDetectors } from './entities-zh/index.ts';
 import { secretDetectors } from './secrets/index.ts';
 import { structuredDetectors } from './structured/index.ts';
 

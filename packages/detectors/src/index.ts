@@ -9,4 +9,11 @@ export {
 export { type NormalizedText, normalizeText } from './normalize.ts';
 export { resolveOverlaps, typePriority } from './resolve-overlaps.ts';
 export { preloadChineseSegmenter, type SegmentedToken } from './segmentation/chinese-segmenter.ts';
-export { ENTITY_TYPES, type EntityType, type Finding, isEntityType, type Language, SECRET_TYPES } from './types.ts';
+export {
+  ENTITY_TYPES,
+  type EntityType,
+  type Finding,
+  isEntityType,
+  type Language,
+  SECRET_TYPES,
+} from './types.ts';

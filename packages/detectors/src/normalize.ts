@@ -13,12 +13,13 @@ export interface NormalizedText {
   toOriginal(start: number, end: number): [number, number];
 }
 
-const DROPPED = /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/;
+const DROPPED =
+  /\u034f|[\u00ad\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/;
 const SPACES = /[\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
 const DASHES = /[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/;
 /** Quick screen: any character that folding might touch. Plain ASCII and CJK text never match. */
 const NEEDS_FOLDING =
-  /[\u00a0\u00ad\u034f\u061c\u115f\u1160\u1680\u17b4\u17b5\u180e\u2000-\u2015\u2028-\u202f\u205f-\u206f\u2212\u3000\ufe58\ufe63\ufe6b\ufeff\uff01-\uff5e]|[^\P{Nd}0-9]/u;
+  /\u034f|[\u00a0\u00ad\u061c\u115f\u1160\u1680\u17b4\u17b5\u180e\u2000-\u2015\u2028-\u202f\u205f-\u206f\u2212\u3000\ufe58\ufe63\ufe6b\ufeff\uff01-\uff5e]|[^\P{Nd}0-9]/u;
 
 let digitValues: Map<number, number> | undefined;
 

@@ -30,7 +30,13 @@ export function createDenyTermDetector(terms: readonly string[]): Detector | und
     detect(text) {
       const findings: Finding[] = [];
       for (const match of text.matchAll(pattern)) {
-        findings.push({ start: match.index, end: match.index + match[0].length, type: 'custom', detector: this.id, score: 1 });
+        findings.push({
+          start: match.index,
+          end: match.index + match[0].length,
+          type: 'custom',
+          detector: this.id,
+          score: 1,
+        });
       }
       return findings;
     },
@@ -38,7 +44,9 @@ export function createDenyTermDetector(terms: readonly string[]): Detector | und
 }
 
 /** Allow terms are never masked: a finding whose exact text (case-insensitive) is allowed is dropped. */
-export function createAllowFilter(terms: readonly string[]): ((text: string, finding: Finding) => boolean) | undefined {
+export function createAllowFilter(
+  terms: readonly string[],
+): ((text: string, finding: Finding) => boolean) | undefined {
   const allowed = new Set(terms.map((t) => t.trim().toLowerCase()).filter((t) => t.length > 0));
   if (allowed.size === 0) return undefined;
   return (text, finding) => !allowed.has(text.slice(finding.start, finding.end).trim().toLowerCase());

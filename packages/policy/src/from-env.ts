@@ -31,7 +31,10 @@ export function policyConfigFromEnv(env: Readonly<Record<string, string | undefi
     }
     const value = rawValue.trim().toLowerCase().replace('-', '_');
     if (!isAction(value)) {
-      throw new PolicyConfigError(`${variable}: unknown action; expected one of ${ACTIONS.join(', ')}`, variable);
+      throw new PolicyConfigError(
+        `${variable}: unknown action; expected one of ${ACTIONS.join(', ')}`,
+        variable,
+      );
     }
     config[typeName as EntityType] = value;
   }

@@ -7,7 +7,15 @@ describe('createPolicy', () => {
     for (const type of ['api_key', 'bearer_token', 'jwt', 'private_key', 'url_credentials'] as const) {
       expect(policy.actionFor(type)).toBe('block');
     }
-    for (const type of ['email', 'phone', 'person_name', 'organization', 'address', 'iban', 'custom'] as const) {
+    for (const type of [
+      'email',
+      'phone',
+      'person_name',
+      'organization',
+      'address',
+      'iban',
+      'custom',
+    ] as const) {
       expect(policy.actionFor(type)).toBe('mask');
     }
   });
@@ -20,7 +28,12 @@ describe('createPolicy', () => {
     expect(policy.decide(['person_name', 'phone']).action).toBe('route_local');
     const decision = policy.decide(['phone', 'api_key', 'email', 'api_key']);
     expect(decision.action).toBe('block');
-    expect(decision.typesByAction).toEqual({ allow: ['email'], mask: [], route_local: ['phone'], block: ['api_key'] });
+    expect(decision.typesByAction).toEqual({
+      allow: ['email'],
+      mask: [],
+      route_local: ['phone'],
+      block: ['api_key'],
+    });
   });
 });
 

@@ -10,7 +10,14 @@ export {
   openAiResponsesErrorEvent,
   openAiResponsesRoute,
 } from './openai/index.ts';
-export type { ErrorDetails, ProviderError, ProviderId, ProviderRouteSpec, ProviderSpec, RouteId } from './types.ts';
+export type {
+  ErrorDetails,
+  ProviderError,
+  ProviderId,
+  ProviderRouteSpec,
+  ProviderSpec,
+  RouteId,
+} from './types.ts';
 
 export const PROVIDERS: Readonly<Record<ProviderId, ProviderSpec>> = {
   openai: openAiProvider,

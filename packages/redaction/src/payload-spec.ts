@@ -23,7 +23,8 @@ export interface PayloadSpec {
 }
 
 /** Pure base64, or a base64 `data:` URL: media bytes, not language the model reads as text. */
-export const BASE64_MEDIA = /^(?:data:[\w.+-]+\/[\w.+-]+(?:;[\w.+-]+=[\w.+-]+)*;base64,)?[A-Za-z0-9+/\r\n]+={0,2}$/;
+export const BASE64_MEDIA =
+  /^(?:data:[\w.+-]+\/[\w.+-]+(?:;[\w.+-]+=[\w.+-]+)*;base64,)?[A-Za-z0-9+/\r\n]+={0,2}$/;
 
 /** A structural value must look like this to skip scanning: short, no spaces, no `@`. */
 export const BOUNDED_TOKEN = /^[A-Za-z0-9_.:\-/+]{0,128}$/;

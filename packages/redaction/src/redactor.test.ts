@@ -22,7 +22,11 @@ const canaryDetector: Detector = {
   },
 };
 
-const redactor = createRedactor({ builtinDetectors: false, detectors: [canaryDetector], denyTerms: ['Project Nightjar'] });
+const redactor = createRedactor({
+  builtinDetectors: false,
+  detectors: [canaryDetector],
+  denyTerms: ['Project Nightjar'],
+});
 
 describe('maskText', () => {
   it('replaces found values with typed placeholders and reports no raw value', () => {
@@ -44,7 +48,11 @@ describe('maskText', () => {
   });
 
   it('leaves allowed types untouched', () => {
-    const allowEmail = createRedactor({ builtinDetectors: false, detectors: [canaryDetector], policy: { email: 'allow' } });
+    const allowEmail = createRedactor({
+      builtinDetectors: false,
+      detectors: [canaryDetector],
+      policy: { email: 'allow' },
+    });
     const result = allowEmail.maskText('canary-ann@example.test');
     expect(result.text).toBe('canary-ann@example.test');
     expect(result.findings[0]?.action).toBe('allow');
@@ -70,7 +78,11 @@ describe('maskPayload', () => {
     const first = (masked.messages[0]!.content as string).slice(5);
     expect(JSON.stringify(masked)).not.toMatch(/canary-(ann|bob)/);
     expect((masked.messages[1]!.content as Array<{ text: string }>)[0]!.text).toBe(`Hello ${first}`);
-    expect(touchedPaths).toEqual(['messages[0].content', 'messages[1].content[0].text', 'unexpected.deeply[0]']);
+    expect(touchedPaths).toEqual([
+      'messages[0].content',
+      'messages[1].content[0].text',
+      'unexpected.deeply[0]',
+    ]);
     expect(findings).toHaveLength(3);
     expect(vault.rehydrate(JSON.stringify(masked))).toBe(JSON.stringify(payload));
   });
@@ -102,12 +114,24 @@ describe('maskPayload', () => {
 
 describe('mask → rehydrate', () => {
   const builtin = createRedactor({ denyTerms: ['Nightjar'] });
-  const lookAlike = fc.constantFrom('[[EMAIL_0123456789]]', '[[PERSON_ABCDEFGHJK]]', '[[', ']]', '[[REDACTED_');
+  const lookAlike = fc.constantFrom(
+    '[[EMAIL_0123456789]]',
+    '[[PERSON_ABCDEFGHJK]]',
+    '[[',
+    ']]',
+    '[[REDACTED_',
+  );
   const piece = fc.oneof(
     fc.string({ unit: 'grapheme' }),
     fc.string({ unit: 'binary' }),
     lookAlike,
-    fc.constantFrom('canary-ann@example.test', 'sk-canary42', 'Nightjar', 'ann.lee@example.com', '+1 (202) 555-0143'),
+    fc.constantFrom(
+      'canary-ann@example.test',
+      'sk-canary42',
+      'Nightjar',
+      'ann.lee@example.com',
+      '+1 (202) 555-0143',
+    ),
   );
 
   it('is the identity over arbitrary Unicode, including placeholder look-alikes', () => {

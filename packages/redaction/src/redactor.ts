@@ -7,9 +7,15 @@ import {
   type Finding,
   type Language,
 } from '@stronk/detectors';
-import { type Action, createPolicy, type Policy, type PolicyConfig, type PolicyDecision } from '@stronk/policy';
+import {
+  type Action,
+  createPolicy,
+  type Policy,
+  type PolicyConfig,
+  type PolicyDecision,
+} from '@stronk/policy';
 import { createVault, type RehydrateOptions, StreamRehydrator, type Vault } from '@stronk/vault';
-import { compilePathPatterns, formatJsonPath, type JsonPath } from './json-path.ts';
+import { compilePathPatterns, formatJsonPath } from './json-path.ts';
 import { BASE64_MEDIA, BOUNDED_TOKEN, type PayloadSpec } from './payload-spec.ts';
 
 export interface RedactorConfig {
@@ -78,7 +84,11 @@ export interface Redactor {
   /** Raw findings with offsets and types (no policy applied). */
   detect(text: string, options?: { lang?: Language }): readonly Finding[];
   maskText(text: string, options?: MaskOptions): MaskTextResult & { vault: Vault };
-  maskPayload<T>(payload: T, spec?: PayloadSpec, options?: MaskOptions): MaskPayloadResult<T> & { vault: Vault };
+  maskPayload<T>(
+    payload: T,
+    spec?: PayloadSpec,
+    options?: MaskOptions,
+  ): MaskPayloadResult<T> & { vault: Vault };
   rehydrate(text: string, vault: Vault, options?: RehydrateOptions): string;
   createStreamRehydrator(vault: Vault, options?: RehydrateOptions): StreamRehydrator;
 }
@@ -86,7 +96,10 @@ export interface Redactor {
 export function createRedactor(config: RedactorConfig = {}): Redactor {
   const policy = createPolicy(config.policy);
   const engine = createDetectionEngine({
-    detectors: [...(config.builtinDetectors === false ? [] : builtinDetectors()), ...(config.detectors ?? [])],
+    detectors: [
+      ...(config.builtinDetectors === false ? [] : builtinDetectors()),
+      ...(config.detectors ?? []),
+    ],
     denyTerms: config.denyTerms ?? [],
     allowTerms: config.allowTerms ?? [],
     ...(config.cacheEntries === undefined ? {} : { cacheEntries: config.cacheEntries }),
@@ -118,7 +131,9 @@ export function createRedactor(config: RedactorConfig = {}): Redactor {
         end: finding.end,
       });
       if (action === 'allow') continue;
-      out += text.slice(cursor, finding.start) + vault.placeholderFor(finding.type, text.slice(finding.start, finding.end));
+      out +=
+        text.slice(cursor, finding.start) +
+        vault.placeholderFor(finding.type, text.slice(finding.start, finding.end));
       cursor = finding.end;
     }
     return out + text.slice(cursor);
@@ -152,7 +167,11 @@ export function createRedactor(config: RedactorConfig = {}): Redactor {
           const before = findings.length;
           const formatted = formatJsonPath(path);
           const masked = maskString(value, vault, formatted, findings, options.lang, false);
-          if (findings.length > before && isRejectZone(path) && findings.slice(before).some((f) => f.action !== 'allow')) {
+          if (
+            findings.length > before &&
+            isRejectZone(path) &&
+            findings.slice(before).some((f) => f.action !== 'allow')
+          ) {
             rejected.add(formatted);
           }
           return masked;
@@ -167,10 +186,7 @@ export function createRedactor(config: RedactorConfig = {}): Redactor {
             if (scanKeys && !BOUNDED_TOKEN.test(key)) {
               const before = findings.length;
               outKey = maskString(key, vault, formatJsonPath(childPath), findings, options.lang, true);
-              if (
-                isRejectZone(childPath) &&
-                findings.slice(before).some((f) => f.action !== 'allow')
-              ) {
+              if (isRejectZone(childPath) && findings.slice(before).some((f) => f.action !== 'allow')) {
                 rejected.add(formatJsonPath(childPath));
               }
             }

@@ -1,5 +1,10 @@
 import { rehydrateDeep } from './deep-rehydrate.ts';
-import { type EventRehydrator, type EventRehydratorContext, isRecord, jsonFrame } from './event-rehydrator.ts';
+import {
+  type EventRehydrator,
+  type EventRehydratorContext,
+  isRecord,
+  jsonFrame,
+} from './event-rehydrator.ts';
 import type { SseFrame } from './sse-frame.ts';
 
 /** `content_block_delta` delta types that stream text, and the field holding it. */
@@ -13,7 +18,11 @@ const DELTA_FIELDS: Record<string, { field: string; jsonText: boolean; toolArgum
  * Anthropic messages events: each content block index is a channel. Held-back text is sent as one more
  * `content_block_delta` right before that block's `content_block_stop`.
  */
-export function createAnthropicEventRehydrator({ vault, channels, options }: EventRehydratorContext): EventRehydrator {
+export function createAnthropicEventRehydrator({
+  vault,
+  channels,
+  options,
+}: EventRehydratorContext): EventRehydrator {
   const deltaTypeByBlock = new Map<string, string>();
 
   function flushBlock(index: string): SseFrame[] {

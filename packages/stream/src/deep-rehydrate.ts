@@ -47,7 +47,8 @@ export function rehydrateDeep(value: unknown, vault: Vault, options: BodyRehydra
 export function countPlaceholdersDeep(value: unknown, vault: Vault): number {
   if (vault.size === 0) return 0;
   if (typeof value === 'string') return vault.countPlaceholders(value);
-  if (Array.isArray(value)) return value.reduce<number>((n, item) => n + countPlaceholdersDeep(item, vault), 0);
+  if (Array.isArray(value))
+    return value.reduce<number>((n, item) => n + countPlaceholdersDeep(item, vault), 0);
   if (value === null || typeof value !== 'object') return 0;
   let n = 0;
   for (const child of Object.values(value)) n += countPlaceholdersDeep(child, vault);

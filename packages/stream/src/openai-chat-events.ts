@@ -1,5 +1,10 @@
 import { rehydrateDeep } from './deep-rehydrate.ts';
-import { type EventRehydrator, type EventRehydratorContext, isRecord, type JsonRecord } from './event-rehydrator.ts';
+import {
+  type EventRehydrator,
+  type EventRehydratorContext,
+  isRecord,
+  type JsonRecord,
+} from './event-rehydrator.ts';
 import type { SseFrame } from './sse-frame.ts';
 
 /**
@@ -7,7 +12,11 @@ import type { SseFrame } from './sse-frame.ts';
  * `delta.tool_calls[j].function.arguments` is a JSON-text channel per tool call (rehydrated only when
  * enabled). Held-back text is flushed into the chunk that carries the choice's `finish_reason`.
  */
-export function createOpenAiChatEventRehydrator({ vault, channels, options }: EventRehydratorContext): EventRehydrator {
+export function createOpenAiChatEventRehydrator({
+  vault,
+  channels,
+  options,
+}: EventRehydratorContext): EventRehydrator {
   let template: JsonRecord | undefined;
 
   function rehydrateChoice(choice: JsonRecord): void {

@@ -1,12 +1,21 @@
 import { rehydrateDeep } from './deep-rehydrate.ts';
-import { type EventRehydrator, type EventRehydratorContext, isRecord, jsonFrame } from './event-rehydrator.ts';
+import {
+  type EventRehydrator,
+  type EventRehydratorContext,
+  isRecord,
+  jsonFrame,
+} from './event-rehydrator.ts';
 import type { SseFrame } from './sse-frame.ts';
 
 /** `<kind>.delta` events whose `delta` field is streamed text, and the `.done` events that end them. */
 const TEXT_DELTAS: Record<string, { done: string; jsonText: boolean; toolArguments: boolean }> = {
   'response.output_text.delta': { done: 'response.output_text.done', jsonText: false, toolArguments: false },
   'response.refusal.delta': { done: 'response.refusal.done', jsonText: false, toolArguments: false },
-  'response.reasoning_text.delta': { done: 'response.reasoning_text.done', jsonText: false, toolArguments: false },
+  'response.reasoning_text.delta': {
+    done: 'response.reasoning_text.done',
+    jsonText: false,
+    toolArguments: false,
+  },
   'response.reasoning_summary_text.delta': {
     done: 'response.reasoning_summary_text.done',
     jsonText: false,

@@ -13,7 +13,8 @@ const original = reply.replaceAll(person, 'Zoë Ångström').replaceAll(email, '
 /** Splits the reply into deltas of 1..7 characters (deterministic), as a model would stream it. */
 function deltas(text: string): string[] {
   const out: string[] = [];
-  for (let i = 0, step = 1; i < text.length; i += step, step = (step % 7) + 1) out.push(text.slice(i, i + step));
+  for (let i = 0, step = 1; i < text.length; i += step, step = (step % 7) + 1)
+    out.push(text.slice(i, i + step));
   return out;
 }
 
@@ -21,18 +22,44 @@ const transcripts = {
   'openai.chat': () =>
     [
       ...deltas(reply).map((d) => ({
-        data: { id: 'c1', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: { content: d }, finish_reason: null }] },
+        data: {
+          id: 'c1',
+          object: 'chat.completion.chunk',
+          created: 1,
+          model: 'm',
+          choices: [{ index: 0, delta: { content: d }, finish_reason: null }],
+        },
       })),
-      { data: { id: 'c1', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] } },
+      {
+        data: {
+          id: 'c1',
+          object: 'chat.completion.chunk',
+          created: 1,
+          model: 'm',
+          choices: [{ index: 0, delta: {}, finish_reason: 'stop' }],
+        },
+      },
     ]
       .map((e) => encodeSseFrame({ data: JSON.stringify(e.data) }))
       .join('') + encodeSseFrame({ data: '[DONE]' }),
   'openai.responses': () =>
     [
       { type: 'response.created', response: { id: 'r1', output: [] } },
-      ...deltas(reply).map((d) => ({ type: 'response.output_text.delta', item_id: 'm1', output_index: 0, content_index: 0, delta: d })),
+      ...deltas(reply).map((d) => ({
+        type: 'response.output_text.delta',
+        item_id: 'm1',
+        output_index: 0,
+        content_index: 0,
+        delta: d,
+      })),
       { type: 'response.output_text.done', item_id: 'm1', output_index: 0, content_index: 0, text: reply },
-      { type: 'response.completed', response: { id: 'r1', output: [{ type: 'message', content: [{ type: 'output_text', text: reply }] }] } },
+      {
+        type: 'response.completed',
+        response: {
+          id: 'r1',
+          output: [{ type: 'message', content: [{ type: 'output_text', text: reply }] }],
+        },
+      },
     ]
       .map((e) => encodeSseFrame({ event: e.type, data: JSON.stringify(e) }))
       .join(''),
@@ -40,7 +67,11 @@ const transcripts = {
     [
       { type: 'message_start', message: { id: 'msg1', content: [] } },
       { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } },
-      ...deltas(reply).map((d) => ({ type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: d } })),
+      ...deltas(reply).map((d) => ({
+        type: 'content_block_delta',
+        index: 0,
+        delta: { type: 'text_delta', text: d },
+      })),
       { type: 'content_block_stop', index: 0 },
       { type: 'message_delta', delta: { stop_reason: 'end_turn' } },
       { type: 'message_stop' },
@@ -100,7 +131,11 @@ describe('rehydrateSse', () => {
     it(`${route}: restores placeholders when bytes arrive one at a time`, async () => {
       const bytes = new TextEncoder().encode(transcripts[route]());
       const stats: SseRehydrationStats = { events: 0, restored: 0 };
-      const out = await relay(route, [...bytes].map((b) => Uint8Array.of(b)), stats);
+      const out = await relay(
+        route,
+        [...bytes].map((b) => Uint8Array.of(b)),
+        stats,
+      );
       expect(streamedText(route, out).text).toBe(original);
       expect(stats.restored).toBe(3);
       expect(out).not.toContain(person);
@@ -116,7 +151,9 @@ describe('rehydrateSse', () => {
 
   it('delivers held-back text and then an error frame when the upstream connection breaks', async () => {
     const chunk = encodeSseFrame({
-      data: JSON.stringify({ choices: [{ index: 0, delta: { content: `hi ${email.slice(0, 6)}` }, finish_reason: null }] }),
+      data: JSON.stringify({
+        choices: [{ index: 0, delta: { content: `hi ${email.slice(0, 6)}` }, finish_reason: null }],
+      }),
     });
     const source = (async function* () {
       yield new TextEncoder().encode(chunk);
@@ -145,7 +182,12 @@ describe('rehydrateSse', () => {
     })();
     for await (const piece of rehydrateSse(
       source,
-      { route: 'anthropic.messages', vault, maxEventSize: 16 * 1024, errorFrame: (d) => ({ data: JSON.stringify(d) }) },
+      {
+        route: 'anthropic.messages',
+        vault,
+        maxEventSize: 16 * 1024,
+        errorFrame: (d) => ({ data: JSON.stringify(d) }),
+      },
       stats,
     )) {
       out += piece;

@@ -58,7 +58,8 @@ export async function* rehydrateSse(
     onEvent: (event) => queue.push(event),
     onComment: (comment) => queue.push({ comment }),
     onError: (error) => {
-      if (error.type === 'max-buffer-size-exceeded') parseError = new StreamBroken('upstream_stream_malformed');
+      if (error.type === 'max-buffer-size-exceeded')
+        parseError = new StreamBroken('upstream_stream_malformed');
     },
     maxBufferSize: options.maxEventSize ?? 8 * 1024 * 1024,
   });

@@ -49,5 +49,7 @@ export const PLACEHOLDER_SHAPE = /\[\[([A-Za-z_]{1,20})_([0-9A-Za-z]{10})\]\]/g;
 
 /** The longest placeholder any label can produce: bounds the streaming holdback. */
 export const MAX_PLACEHOLDER_LENGTH = Math.max(
-  ...Object.values(PLACEHOLDER_LABELS).map((label) => formatPlaceholder(label, 'X'.repeat(NONCE_LENGTH)).length),
+  ...Object.values(PLACEHOLDER_LABELS).map(
+    (label) => formatPlaceholder(label, 'X'.repeat(NONCE_LENGTH)).length,
+  ),
 );

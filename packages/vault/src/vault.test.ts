@@ -51,7 +51,9 @@ describe('Vault', () => {
       fc.property(fc.array(fc.tuple(fc.string({ unit: 'grapheme' }), fc.boolean())), (parts) => {
         const vault = createVault();
         const original = parts.map(([text]) => text).join('');
-        const masked = parts.map(([text, secret]) => (secret && text ? vault.placeholderFor('custom', text) : text)).join('');
+        const masked = parts
+          .map(([text, secret]) => (secret && text ? vault.placeholderFor('custom', text) : text))
+          .join('');
         expect(vault.rehydrate(masked)).toBe(original);
       }),
     );
@@ -69,7 +71,8 @@ describe('StreamRehydrator', () => {
     for (let i = 0; i <= reply.length; i++) {
       for (const j of [i, Math.min(reply.length, i + 1), Math.min(reply.length, i + 7)]) {
         const stream = new StreamRehydrator(vault);
-        const out = stream.push(reply.slice(0, i)) + stream.push(reply.slice(i, j)) + stream.push(reply.slice(j));
+        const out =
+          stream.push(reply.slice(0, i)) + stream.push(reply.slice(i, j)) + stream.push(reply.slice(j));
         expect(out + stream.flush()).toBe(expected);
       }
     }

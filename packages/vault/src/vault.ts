@@ -20,7 +20,8 @@ export class Vault {
   readonly #byPlaceholder = new Map<string, { value: string; type: string }>();
 
   constructor(snapshot?: VaultSnapshot) {
-    for (const [placeholder, value, type] of snapshot?.entries ?? []) this.#remember(placeholder, value, type);
+    for (const [placeholder, value, type] of snapshot?.entries ?? [])
+      this.#remember(placeholder, value, type);
   }
 
   #remember(placeholder: string, value: string, type: string): void {
@@ -74,7 +75,11 @@ export class Vault {
 
   export(): VaultSnapshot {
     return {
-      entries: [...this.#byPlaceholder.entries()].map(([placeholder, { value, type }]) => [placeholder, value, type]),
+      entries: [...this.#byPlaceholder.entries()].map(([placeholder, { value, type }]) => [
+        placeholder,
+        value,
+        type,
+      ]),
     };
   }
 }

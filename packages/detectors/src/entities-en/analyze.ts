@@ -18,7 +18,7 @@ const CONNECTORS = new Set([
 const DOTTED = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'jr', 'sr', 'co', 'inc', 'corp', 'ltd', 'bros', 'mt', 'ft', 'gen', 'sen', 'rep', 'gov', 'capt', 'col', 'lt', 'sgt', 'rev', 'fr']);
 const SPORTS_WORDS =
   /\b(?:soccer|football|cricket|rugby|baseball|basketball|hockey|tennis|golf|league|cup|championship|division|innings|wickets?|goals?|striker|midfielder|coach|beat|drew|defeated|standings|played|scorers?|halftime|half-time|fixtures?|season|match|NBA|NFL|NHL|SOCCER|CRICKET|RUGBY|BASEBALL|BASKETBALL|HOCKEY|TENNIS)\b/;
-const SCORE = /\b\d{1,3}-\d{1,3}\b/;
+const SCORE = /\b\d{1,3}-\d{1,3}\b|^[A-Z][A-Z .]{1,30} AT [A-Z][A-Z .]{1,30}$/m;
 
 function isCapWord(t: Token): boolean {
   return t.kind === Kind.Word && t.shape !== Shape.Lower && t.shape !== Shape.Other;
@@ -109,6 +109,18 @@ export function analyzeEnglishEntities(text: string): EntitySpan[] {
       }
       break;
     }
+    // Parts of e-mail addresses, URLs and handles are not names here.
+    const before = t.start > 0 ? text.charCodeAt(t.start - 1) : 32;
+    const afterRun = (tokens[last] as Token).end;
+    const after = afterRun < text.length ? text.charCodeAt(afterRun) : 32;
+    if (before === 64 || before === 47 || after === 64 || (before === 46 && t.start > 1 && text.charCodeAt(t.start - 2) !== 32)) {
+      i = last + 1;
+      continue;
+    }
+    if (firmOfThree(tokens, i, out)) {
+      i += 5;
+      continue;
+    }
     const ctx: RunContext = { text, tokens, first: i, last, caps: caps[i] === 1, sports, lex };
     classifyRun(ctx, out);
     i = last + 1;
@@ -116,16 +128,39 @@ export function analyzeEnglishEntities(text: string): EntitySpan[] {
   return out;
 }
 
+/** "Lopez, Santos and Coleman": three single capitalized words as "A, B and C" name a partnership. */
+function firmOfThree(tokens: readonly Token[], i: number, out: EntitySpan[]): boolean {
+  const a = tokens[i];
+  const comma = tokens[i + 1];
+  const b = tokens[i + 2];
+  const and = tokens[i + 3];
+  const c = tokens[i + 4];
+  const after = tokens[i + 5];
+  const before = tokens[i - 1];
+  if (!a || !b || !c || !comma || !and) return false;
+  if (comma.lower !== ',' || (and.lower !== 'and' && and.lower !== '&')) return false;
+  if (a.shape !== Shape.Title || b.shape !== Shape.Title || c.shape !== Shape.Title) return false;
+  if (a.kind !== Kind.Word || b.kind !== Kind.Word || c.kind !== Kind.Word) return false;
+  if (after && after.kind === Kind.Word && after.shape !== Shape.Lower) return false;
+  if (before && before.lower === ',') return false;
+  const lex = lexicon();
+  const surnameLike = (t: Token) => !lex.firstNames.has(t.lower) && !lex.places.has(t.lower) && !lex.stopWords.has(t.lower);
+  if (!surnameLike(a) || !surnameLike(b) || !surnameLike(c)) return false;
+  out.push({ start: a.start, end: c.end, type: 'organization', score: 0.6 });
+  return true;
+}
+
 /** Lower-case given names ("thanks emma") are common in chat; only unambiguous ones count. */
 function classifyLowerName(tokens: readonly Token[], i: number): EntitySpan | undefined {
   const lex = lexicon();
   const t = tokens[i] as Token;
-  if (t.end - t.start < 3) return undefined;
+  if (t.end - t.start < 4) return undefined;
   if (!lex.firstNames.has(t.lower)) return undefined;
   if (lex.commonWords.has(t.lower) || lex.stopWords.has(t.lower) || lex.places.has(t.lower)) return undefined;
   const next = tokens[i + 1];
   let end = t.end;
-  if (next && next.kind === Kind.Word && next.shape === Shape.Lower && lex.surnames.has(next.lower) && !lex.commonWords.has(next.lower)) {
+  const nextIsName = !!next && (lex.surnames.has(next.lower) || lex.firstNames.has(next.lower));
+  if (next && next.kind === Kind.Word && next.shape === Shape.Lower && nextIsName && !lex.commonWords.has(next.lower)) {
     end = next.end;
   }
   return { start: t.start, end, type: 'person_name', score: 0.4 };

@@ -191,7 +191,8 @@ function classifyChunk(ctx: RunContext, chunk: readonly WordInfo[], titled: bool
 
   const placeLen = phraseAt(chunk, 0, lex.places, lex.maxPhraseWords);
   if (placeLen === chunk.length && !firstWord.first && !personCueBefore(ctx, firstWord.index) && !titled) {
-    const teamLike = ctx.sports && (!firstWord.stop || chunk.length > 1);
+    const numeric = next?.kind === Kind.Number && (tableRow(ctx, firstWord.index, lastWord.index) || ctx.tokens[firstWord.index - 1]?.kind === Kind.Number);
+    const teamLike = (ctx.sports || numeric) && (!firstWord.stop || chunk.length > 1);
     if (teamLike && !isDemonymOnly(chunk)) out.push({ start, end, type: 'organization', score: 0.5 });
     return;
   }
@@ -200,12 +201,25 @@ function classifyChunk(ctx: RunContext, chunk: readonly WordInfo[], titled: bool
   if (next?.kind === Kind.Number && !titled && chunk.length <= 3 && !chunk.some((w) => w.initial)) {
     // Sports tables and score lines: "Wigan 42 Bradford 36", "Reading 4 1 1 2 5 10 4".
     const prev = ctx.tokens[firstWord.index - 1];
-    const scoreLine = prev?.kind === Kind.Number || (tableRow(ctx, firstWord.index, lastWord.index) && person < 0.8);
+    const beforePrev = ctx.tokens[firstWord.index - 2];
+    const afterNext = ctx.tokens[lastWord.index + 2];
+    const scoreLine =
+      (prev?.kind === Kind.Number &&
+        beforePrev?.kind === Kind.Word &&
+        beforePrev.shape !== Shape.Lower &&
+        (!afterNext || afterNext.kind === Kind.Newline || afterNext.lower === '(')) ||
+      (tableRow(ctx, firstWord.index, lastWord.index) && person < 0.8);
     const sportsy = ctx.sports && person < 0.7;
     if ((scoreLine || sportsy) && !/-\d+-/.test(ctx.text.slice(next.start, next.end)) && !lowerCueBefore(ctx, firstWord.index)) {
       out.push({ start, end, type: 'organization', score: 0.45 });
       return;
     }
+  }
+  // Right after a house number: a street name, which the address detector owns.
+  if (ctx.tokens[firstWord.index - 1]?.kind === Kind.Number && !titled) return;
+  if (person > 0 && chunk.length === 1 && isDoubleSurname(ctx, firstWord)) {
+    out.push({ start, end, type: 'organization', score: 0.4 });
+    return;
   }
   if (person > 0) {
     if (orgCueBefore(ctx, firstWord.index) && person < 0.5 && chunk.length === 1) {
@@ -231,6 +245,16 @@ function tableRow(ctx: RunContext, first: number, last: number): boolean {
     else if (t.kind !== Kind.Punct || t.lower !== '.') break;
   }
   return numbers >= 2;
+}
+
+/** "Evans-Bonilla" on its own reads as a firm (law/consulting partnership) rather than a person. */
+function isDoubleSurname(ctx: RunContext, w: WordInfo): boolean {
+  const parts = w.key.split('-');
+  if (parts.length !== 2 || w.token.shape !== Shape.Title) return false;
+  const raw = ctx.text.slice(w.token.start, w.token.end);
+  const dash = raw.indexOf('-');
+  if (dash < 0 || raw[dash + 1] === raw[dash + 1]?.toLowerCase()) return false;
+  return parts.every((p) => !ctx.lex.firstNames.has(p)) && parts.some((p) => ctx.lex.surnames.has(p));
 }
 
 function isDemonymOnly(chunk: readonly WordInfo[]): boolean {

@@ -54,6 +54,9 @@ export function personCueAfter(ctx: RunContext, index: number): boolean {
   return !!w && w.kind === Kind.Word && CUE_AFTER.has(w.lower);
 }
 
+/** Endings of derived English words, which unknown names rarely have. */
+const ENGLISH_SUFFIX = /(?:ic|ly|ing|ness|ment|tion|sion|ity|ers|ive|ous|ful|less|able|ible|ical|ism|ist|ize|ise|ized|ised|ated)$/;
+
 /** A word shaped like a name part that no word list knows: likely a (foreign) name. */
 function unknownName(w: WordInfo, caps: boolean): boolean {
   return !caps && !w.common && !w.stop && !w.place && !w.orgWord && w.token.shape === Shape.Title && w.key.length > 1;
@@ -78,19 +81,20 @@ export function scorePerson(
   const tail = chunk[len - 1] as WordInfo;
   if (len > 5) return 0;
   const cue = where.titled || personCueBefore(ctx, head.index) || personCueAfter(ctx, tail.index);
-  if (cue && chunk.every((w) => namePart(w, caps) || (!w.stop && !w.place && !caps))) return 0.8;
+  const plausible = (w: WordInfo) =>
+    namePart(w, caps) || (!w.stop && !w.place && !caps && !w.orgWord && !ENGLISH_SUFFIX.test(w.key));
+  if (cue && !(len === 1 && head.key.endsWith('s') && !head.surname) && chunk.every(plausible)) return 0.8;
   if (chunk.every((w) => w.initial || w.token.shape === Shape.Upper) && !chunk.some((w) => w.first || w.surname)) return 0;
   if (len === 1) {
     if (head.initial || head.orgWord) return 0;
     if (head.first && !head.common && !head.place) return 0.6;
     if (head.surname && !head.common && !head.place) return 0.55;
-    if (caps || !unknownName(head, caps)) return 0;
+    if (caps || !unknownName(head, caps) || ENGLISH_SUFFIX.test(head.key)) return 0;
     if (!where.sentenceStart) return 0.35;
-    // Sentence-initial unknown word: only if it does not look like an inflected English word.
+    // Sentence-initial unknown word: only when followed by a lower-case word ("Lukashenko responded").
     const nextTok = ctx.tokens[tail.index + 1];
     const nextLower = !!nextTok && nextTok.kind === Kind.Word && nextTok.shape === Shape.Lower;
-    if (nextLower && !/(?:s|ly|ing|ed|ion|ment|ness|ity|ers|al|ive|ous|ful|less)$/.test(head.key)) return 0.3;
-    return 0;
+    return nextLower && !head.key.endsWith('s') ? 0.3 : 0;
     return 0;
   }
   const partsOk = chunk.every((w) => namePart(w, caps));

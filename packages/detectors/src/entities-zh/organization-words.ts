@@ -148,7 +148,7 @@ export const NOT_ORG_HEADS: ReadonlySet<string> = new Set([
   '团队',
   '排队',
   '庭院',
-  '网友',
+  '总部',
   '部门',
   '内部',
   '外部',

@@ -118,20 +118,51 @@ const KNOWN_BY_FIRST: ReadonlyMap<string, readonly string[]> = (() => {
   return map;
 })();
 
-function headLength(token: SegmentedToken): number {
+/** Role nouns jieba glues onto a head (协会会长, 董事会秘书); the organization ends before them. */
+const GLUED_ROLES: readonly string[] = ['会长', '院长', '校长', '局长', '厅长', '行长', '主任', '主席', '秘书', '经理'];
+/** Heads that name an internal department; not chained onto an organization (中信地产 | 营销管理部). */
+const DEPARTMENT_ENDINGS: readonly string[] = ['部', '处', '科', '室', '组', '总部'];
+/** Single characters that never sit inside an organization name (particles, prepositions, pronouns). */
+const FUNCTION_CHARS: ReadonlySet<string> = new Set('的了着过是在和与及或就也都还又把被对从向给让说等则而但却很不没已将要会能可为这那其之于此由因所若如即并我你他她它们经到至自当'.split(''));
+/** Heads recognised even when jieba tags them as verbs (分行/v). */
+const HEAD_WORDS_ANY_TAG: ReadonlySet<string> = new Set(ORG_HEADS.filter((h) => h.length >= 2 && h !== '学会'));
+
+interface Head {
+  /** Characters to drop from the end of the token (a glued role), usually 0. */
+  cut: number;
+}
+
+function headOf(token: SegmentedToken): Head | undefined {
   const { word, tag } = token;
-  if (tag === 'nt') return word.length;
-  if (!HEAD_TAGS.has(tag) || NOT_ORG_HEADS.has(word)) return 0;
-  for (const head of ORG_HEADS) if (word.endsWith(head)) return head.length;
-  return SINGLE_CHAR_HEADS.has(word.charAt(word.length - 1)) ? 1 : 0;
+  if (tag === 'nt') return { cut: 0 };
+  if (HEAD_WORDS_ANY_TAG.has(word)) return { cut: 0 };
+  if (!HEAD_TAGS.has(tag) || NOT_ORG_HEADS.has(word)) return undefined;
+  for (const role of GLUED_ROLES) {
+    if (word.length > role.length + 1 && word.endsWith(role)) {
+      const rest = word.slice(0, word.length - role.length);
+      if (ORG_HEADS.some((h) => rest.endsWith(h)) || SINGLE_CHAR_HEADS.has(rest.charAt(rest.length - 1))) {
+        return { cut: role.length };
+      }
+    }
+  }
+  for (const head of ORG_HEADS) if (word.endsWith(head)) return { cut: 0 };
+  return SINGLE_CHAR_HEADS.has(word.charAt(word.length - 1)) ? { cut: 0 } : undefined;
+}
+
+function isDepartment(token: SegmentedToken): boolean {
+  return DEPARTMENT_ENDINGS.some((d) => token.word.endsWith(d));
 }
 
 function isModifier(token: SegmentedToken): boolean {
   const { word, tag } = token;
-  if (!MODIFIER_TAGS.has(tag) || LEFT_STOP_WORDS.has(word)) return false;
+  if (LEFT_STOP_WORDS.has(word)) return false;
+  if (word.length === 1 && /[\u3400-\u9fff]/.test(word)) {
+    // jieba leaves unknown brand/name characters as single tokens with arbitrary tags: 林/ng 达/v 集团.
+    return !FUNCTION_CHARS.has(word) && tag !== 'p' && tag !== 'c' && tag !== 'r' && !tag.startsWith('u');
+  }
+  if (!MODIFIER_TAGS.has(tag)) return false;
   if (tag === 'x') return word === '·' || word === '&';
   if (tag === 'm') return ASCII_DIGIT.test(word);
-  if (tag === 'a') return word.length === 1;
   return true;
 }
 
@@ -177,35 +208,37 @@ export function findChineseOrganizations(text: string, tokens: readonly Segmente
   while (i < tokens.length) {
     const token = tokens[i] as SegmentedToken;
     const knownEnd = knownOrgEnd(text, tokens, i);
-    const head = headLength(token);
-    if (head === 0 && knownEnd < 0 && !BRAND_HEADS.has(token.word)) {
+    const head = knownEnd >= 0 ? undefined : headOf(token);
+    const brand = knownEnd < 0 && !head && BRAND_HEADS.has(token.word);
+    if (knownEnd < 0 && !head && !brand) {
       i += 1;
       continue;
     }
 
-    // Extend left over name-like tokens.
+    // Extend left over name-like tokens (not for well-known names, which are complete).
     let s = i;
     let chars = token.word.length;
-    while (s - 1 >= floor && i - s < MAX_LEFT_TOKENS) {
+    while (knownEnd < 0 && s - 1 >= floor && i - s < MAX_LEFT_TOKENS) {
       const prev = tokens[s - 1] as SegmentedToken;
       if (!contiguous(prev, tokens[s]) || !isModifier(prev) || chars + prev.word.length > MAX_ORG_CHARS) break;
       s -= 1;
       chars += prev.word.length;
     }
 
-    // Chain sub-units to the right: 公安厅 + 经侦 + 总队.
-    let e = Math.max(i, knownEnd);
-    for (;;) {
-      let k = e + 1;
+    // Chain sub-units to the right: 公安厅 + 经侦 + 总队, 招行 + 广州 + 分行.
+    let e = knownEnd >= 0 ? knownEnd : i;
+    let cut = head?.cut ?? 0;
+    while (cut === 0) {
       let found = -1;
-      while (k < tokens.length && k <= e + 4 && contiguous(tokens[k - 1], tokens[k])) {
+      for (let k = e + 1; k < tokens.length && k <= e + 4 && contiguous(tokens[k - 1], tokens[k]); k++) {
         const t = tokens[k] as SegmentedToken;
-        if (headLength(t) > 0 && t.word.length >= 2) {
+        const sub = t.word.length >= 2 && !isDepartment(t) ? headOf(t) : undefined;
+        if (sub) {
           found = k;
+          cut = sub.cut;
           break;
         }
         if (!isModifier(t) || t.tag === 'm') break;
-        k += 1;
       }
       if (found < 0) break;
       e = found;
@@ -214,22 +247,17 @@ export function findChineseOrganizations(text: string, tokens: readonly Segmente
     let proper = token.tag === 'nt' || knownEnd >= 0;
     for (let k = s; k <= e && !proper; k++) if (isProper(tokens[k] as SegmentedToken)) proper = true;
     const start = (tokens[s] as SegmentedToken).start;
-    const end = (tokens[e] as SegmentedToken).end;
+    const end = (tokens[e] as SegmentedToken).end - cut;
+    const singles = countSingles(tokens, s, e);
 
-    if (knownEnd >= 0 && s === i && e === knownEnd) {
+    if (knownEnd >= 0) {
       spans.push({ start, end, score: 0.7, type: ORG });
-    } else if (head > 0 && proper && end - start >= 3) {
+    } else if (head && (proper || singles >= 2) && end - start >= 3) {
       spans.push({ start, end, score: 0.7, type: ORG });
-    } else if (head === 0 && knownEnd < 0 && BRAND_HEADS.has(token.word) && s < i && e === i) {
-      // Brand short name: needs an unknown / name-tagged brand before the industry word.
-      let brandish = true;
-      for (let k = s; k < i; k++) if ((tokens[k] as SegmentedToken).tag === 'ns') brandish = false;
-      if (brandish && proper) spans.push({ start, end, score: 0.5, type: ORG });
-      else {
-        i += 1;
-        continue;
-      }
-    } else if (head > 0 && !proper && s < i && head >= 2 && end - start >= 5) {
+    } else if (brand && s < i && e === i && (proper || singles >= 2) && !hasPlace(tokens, s, i)) {
+      // Brand short name (博彦科技): needs an unknown / name-tagged brand before the industry word.
+      spans.push({ start, end, score: 0.5, type: ORG });
+    } else if (head && s < i && token.word.length >= 2 && end - start >= 5) {
       // Descriptive but specific: 国际经济研究所.
       spans.push({ start, end, score: 0.5, type: ORG });
     } else if (s === i && e === i && BARE_ORG_WORDS.has(token.word)) {
@@ -250,4 +278,16 @@ export function findChineseOrganizations(text: string, tokens: readonly Segmente
     i = e + 1;
   }
   return spans;
+}
+
+/** Single-character CJK tokens in [s, e]: jieba's trace of an unknown proper name. */
+function countSingles(tokens: readonly SegmentedToken[], s: number, e: number): number {
+  let n = 0;
+  for (let k = s; k <= e; k++) if ((tokens[k] as SegmentedToken).word.length === 1) n += 1;
+  return n;
+}
+
+function hasPlace(tokens: readonly SegmentedToken[], s: number, e: number): boolean {
+  for (let k = s; k < e; k++) if ((tokens[k] as SegmentedToken).tag === 'ns') return true;
+  return false;
 }

@@ -1,5 +1,12 @@
 import type { SegmentedToken } from '../segmentation/chinese-segmenter.ts';
-import { hasRoleBefore, NOT_IN_GIVEN_NAME, NOT_PERSON, TITLES_AFTER, VERBS_AFTER } from './cue-words.ts';
+import {
+  hasRoleBefore,
+  NOT_IN_GIVEN_NAME,
+  NOT_PERSON,
+  ROLES_BEFORE,
+  TITLES_AFTER,
+  VERBS_AFTER,
+} from './cue-words.ts';
 import { isAmbiguousSurname, surnameLength } from './surnames.ts';
 import { isTransliterated, NAME_JOINERS } from './transliteration.ts';
 
@@ -107,32 +114,40 @@ function readGivenName(tokens: readonly SegmentedToken[], i: number): GivenName 
     const g3 = tokens[i + 3];
     const nextNameStarts = surnameLength(g2.word) === 1 && contiguous(g2, g3) && g3?.tag === 'nr';
     if (!nextNameStarts) {
+      // Three single-character tokens: no dictionary word spans them, typical of an unknown name.
       const nr = g1.tag === 'nr' || g2.tag === 'nr';
-      return { endIndex: i + 2, score: nr ? 2 : 1 };
+      return { endIndex: i + 2, score: nr ? 3 : 2 };
     }
   }
   return { endIndex: i + 1, score: g1Score };
+}
+
+/** Index of the token continuing a foreign name after token k in direction dir (skipping one joiner), or -1. */
+function foreignStep(text: string, tokens: readonly SegmentedToken[], k: number, dir: 1 | -1): number {
+  const near = tokens[k + dir];
+  if (!near) return -1;
+  const [a, b] = dir === 1 ? [tokens[k], near] : [near, tokens[k]];
+  if (joined(text, a, b) && extendsForeignName(near)) return k + dir;
+  // jieba keeps · as its own token inside CJK runs: 哈莉 · 贝丽.
+  const far = tokens[k + 2 * dir];
+  if (!far || !NAME_JOINERS.has(near.word) || !extendsForeignName(far)) return -1;
+  const [c, d] = dir === 1 ? [tokens[k], far] : [far, tokens[k]];
+  return c && d && d.start === c.end + 1 ? k + 2 * dir : -1;
 }
 
 /** Extends a transliterated-name anchor left and right over joined transliteration tokens. */
 function foreignNameBounds(text: string, tokens: readonly SegmentedToken[], i: number): [number, number] {
   let first = i;
   let last = i;
-  const anchor = tokens[i] as SegmentedToken;
-  let length = anchor.word.length;
-  while (first > 0) {
-    const prev = tokens[first - 1] as SegmentedToken;
-    if (!joined(text, prev, tokens[first]) || !extendsForeignName(prev)) break;
-    if (length + prev.word.length > MAX_FOREIGN_NAME) break;
-    first -= 1;
-    length += prev.word.length + 1;
+  for (let step = foreignStep(text, tokens, first, -1); step >= 0; step = foreignStep(text, tokens, first, -1)) {
+    const start = (tokens[step] as SegmentedToken).start;
+    if ((tokens[last] as SegmentedToken).end - start > MAX_FOREIGN_NAME) break;
+    first = step;
   }
-  while (last + 1 < tokens.length) {
-    const next = tokens[last + 1] as SegmentedToken;
-    if (!joined(text, tokens[last], next) || !extendsForeignName(next)) break;
-    if (length + next.word.length > MAX_FOREIGN_NAME) break;
-    last += 1;
-    length += next.word.length + 1;
+  for (let step = foreignStep(text, tokens, last, 1); step >= 0; step = foreignStep(text, tokens, last, 1)) {
+    const end = (tokens[step] as SegmentedToken).end;
+    if (end - (tokens[first] as SegmentedToken).start > MAX_FOREIGN_NAME) break;
+    last = step;
   }
   return [first, last];
 }
@@ -246,7 +261,23 @@ export function findChinesePersons(text: string, tokens: readonly SegmentedToken
       continue;
     }
 
-    // A 2–3 character word led by a surname and followed by an honorific or speech verb: 程阳先生.
+    // A 2–3 character word led by a surname right after a role: 记者马力, 导演李安.
+    if (
+      surLen === 1 &&
+      word.length >= 2 &&
+      word.length <= 3 &&
+      tag.startsWith('n') &&
+      !NOT_PERSON.has(word) &&
+      !NOT_IN_GIVEN_NAME.has(word.charAt(1)) &&
+      hasCueBefore(tokens, i) &&
+      ROLES_BEFORE.has((tokens[i - 1] as SegmentedToken).word)
+    ) {
+      spans.push({ start: token.start, end: token.end, score: 0.5, type: 'person_name' });
+      i += 1;
+      continue;
+    }
+
+    // A 2–3 character word led by a surname and followed by an honorific: 程阳先生.
     if (
       surLen === 1 &&
       word.length >= 2 &&

@@ -23,7 +23,8 @@ function getJieba(): JiebaInstance {
   return jieba;
 }
 
-const CJK_RUN = /[\u3400-\u9fff\uf900-\ufaff][\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef0-9A-Za-z·\-\s]*/g;
+const CJK_RUN =
+  /[\u3400-\u9fff\uf900-\ufaff][\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef0-9A-Za-z·\-\s]*/g;
 
 /**
  * Tags only the CJK-bearing runs of the text, so long Latin or code content never goes through jieba.

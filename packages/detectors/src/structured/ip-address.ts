@@ -25,7 +25,7 @@ const IPV6 = [
 
 // An IPv4 may follow a colon (`::ffff:1.2.3.4` glued to text still hides an IPv4), but not a dot or word char.
 const IPV4_RE = new RegExp(`(?<![\\w.])${IPV4}(?![\\w]|\\.\\d)`, 'g');
-const IPV6_RE = new RegExp(`(?<![\\w:.])(?:${IPV6})(?:%[0-9A-Za-z_.~-]{1,32})?(?![\\w:]|\\.\\d)`, 'g');
+const IPV6_RE = new RegExp(`(?<![\\w:.])(?:${IPV6})(?:%[0-9A-Za-z_.~-]{1,32})?(?![\\w:=]|\\.\\d)`, 'g');
 
 const HAS_DIGIT = /\d/;
 

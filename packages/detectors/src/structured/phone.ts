@@ -3,7 +3,7 @@ import type { Detector } from '../detector.ts';
 import type { Finding } from '../types.ts';
 import { isCalendarDate } from './checksums.ts';
 import { type PhoneShape, parsePhoneShape } from './phone-shape.ts';
-import { isAsciiWordCode, isDigitCode, textBefore } from './text-context.ts';
+import { isAsciiWordCode, isCjkAt, isDigitCode, textBefore } from './text-context.ts';
 
 /**
  * Phone numbers. One cheap regex collects maximal runs of digits joined by single separators
@@ -20,8 +20,29 @@ const RUN = /\+?\(?\d(?:\d|[ .-]\(?\d|\)[ .-]?\(?\d|\(\d)*(?:[ ]?(?:x|ext\.?|ext
 
 const PHONE_CONTEXT =
   /\b(?:phone|phones|ph|tel|telephone|mobile|mob|cell|cellphone|fax|desk|call|calls|calling|text|sms|message|messages|whatsapp|contact|reach|dial|hotline|number|numbers)\b|电话|手机|联系|致电|热线|传真|号码/;
-const FOLLOWED_BY_WORD = /^ ?\p{L}/u;
+/** Words that make the number an identifier of something else (`customer # 55-0037082`, `Apt. 675 62314`). */
+const ID_CONTEXT =
+  /(?:#|\b(?:no|nos|id|ref|account|acct|customer|order|invoice|serial|licen[cs]e|passport|zip|postal|postcode|apt|apartment|suite|unit|box|room|spc|lot)\b\.?)\s*[:#]?\s*$/;
+/** A US state (name or postal abbreviation) right before: the number is a ZIP code. */
+const STATE_CODE_BEFORE =
+  /\b(?:A[LKZR]|C[AOT]|D[EC]|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY])\.?,? ?$/;
+const STATE_NAME_BEFORE =
+  /\b(?:alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|georgia|hawaii|idaho|illinois|indiana|iowa|kansas|kentucky|louisiana|maine|maryland|massachusetts|michigan|minnesota|mississippi|missouri|montana|nebraska|nevada|new hampshire|new jersey|new mexico|new york|north carolina|north dakota|ohio|oklahoma|oregon|pennsylvania|rhode island|south carolina|south dakota|tennessee|texas|utah|vermont|virginia|washington|west virginia|wisconsin|wyoming),? ?$/i;
 const MONEY_BEFORE = /[$€£¥₹₩]$/;
+
+/** What the text around a candidate says about it. */
+interface Surroundings {
+  /** A phone word shortly before (`Phone:`, `fax`, `电话`). */
+  readonly phoneWord: boolean;
+  /** An identifier word right before (`customer #`, `Apt.`, `zip`). */
+  readonly idWord: boolean;
+  /** A US state right before: ZIP territory. */
+  readonly afterState: boolean;
+  /** Glued to Chinese text on the left (building-unit-room numbers in addresses). */
+  readonly cjkBefore: boolean;
+  /** The next token is a word starting with a lower- or upper-case letter, or there is none. */
+  readonly nextWord: 'none' | 'lower' | 'upper';
+}
 
 const MIN_DIGITS = 7;
 const MAX_DIGITS = 15;
@@ -120,22 +141,32 @@ function groupsLookLikePhone(shape: PhoneShape, international: boolean): boolean
 }
 
 /** National numbers that fail validation but are shaped like a phone number. */
-function judgeFallback(shape: PhoneShape, context: boolean, followedByWord: boolean): Verdict {
+/** `1077-1083`, `9208-9214 South Cottage Grove`: a range of house or page numbers. */
+function looksLikeRange(groups: readonly string[]): boolean {
+  if (groups.length !== 2 || groups[0]!.length !== groups[1]!.length || groups[0]!.length > 4) return false;
+  const gap = Number(groups[1]) - Number(groups[0]);
+  return gap > 0 && gap < 200;
+}
+
+/** National numbers that fail validation but are shaped like a phone number. */
+function judgeFallback(shape: PhoneShape, around: Surroundings): Verdict {
   const { groups, seps } = shape;
   const digits = shape.digits;
+  const context = around.phoneWord;
   if (digits.length < MIN_DIGITS || digits.length > 12) return undefined;
   if (groups.length === 1) return context ? { score: 0.55 } : undefined;
   if (!groupsLookLikePhone(shape, false)) return undefined;
+  if (!context && (around.idWord || around.afterState || around.cjkBefore)) return undefined;
   const sep = seps.find((s) => s.length === 1);
-  if (!shape.inParens.some(Boolean)) {
-    // 1.234.567: an amount with thousands separators, unless a phone word says otherwise.
-    const thousands = sep === '.' && groups.slice(1).every((g) => g.length === 3);
-    if (thousands && !context) return undefined;
-    // Four-digit groups only, no other sign: years, codes, tables.
-    if (groups.every((g) => isYear(g)) && !context) return undefined;
+  if (!shape.inParens.some(Boolean) && !context) {
+    // 1.234.567: an amount with thousands separators.
+    if (sep === '.' && groups.slice(1).every((g) => g.length === 3)) return undefined;
+    // Years only (`1990 2000`), ranges (`1077-1083`), or short pairs as in score tables (`69 71 71 73`).
+    if (groups.every((g) => isYear(g)) || looksLikeRange(groups)) return undefined;
+    if (sep === ' ' && groups.length <= 4 && groups.every((g) => g.length === 2)) return undefined;
   }
   // `370 3911 Fourth Avenue`: house numbers and postcodes run into words; phone numbers rarely do.
-  if (sep === ' ' && !context && followedByWord) return undefined;
+  if (sep === ' ' && !context && around.nextWord !== 'none') return undefined;
   return { score: context ? 0.7 : 0.6 };
 }
 
@@ -153,7 +184,7 @@ function isOtherNumber(shape: PhoneShape): boolean {
   return sep === '.' && groups.length === 2;
 }
 
-function judge(shape: PhoneShape, context: boolean, followedByWord: boolean): Verdict {
+function judge(shape: PhoneShape, around: Surroundings): Verdict {
   const digits = shape.digits;
   const international = shape.plus || (digits.startsWith('00') && !digits.startsWith('000'));
   if (international) {
@@ -162,11 +193,14 @@ function judge(shape: PhoneShape, context: boolean, followedByWord: boolean): Ve
   }
   if (digits.length < MIN_DIGITS || digits.length > MAX_DIGITS) return undefined;
   if (isOtherNumber(shape)) return undefined;
-  if (shape.groups.length === 1 || groupsLookLikePhone(shape, false)) {
+  // A ZIP (+4) after a state, or a house number before a street name, can pass as a valid US number.
+  const zipLike = around.afterState && shape.groups[0]!.length >= 5;
+  const streetNumber = around.nextWord === 'upper' && shape.seps.some((sep) => sep === ' ');
+  if (!zipLike && !streetNumber && (shape.groups.length === 1 || groupsLookLikePhone(shape, false))) {
     const verdict = judgeNational(shape);
     if (verdict) return verdict;
   }
-  return judgeFallback(shape, context, followedByWord);
+  return judgeFallback(shape, around);
 }
 
 /** Characters that, right before a run, show it continues a longer token (a decimal, a date, a version). */
@@ -199,12 +233,26 @@ function tryCandidate(text: string, start: number, end: number, findings: Findin
   while (to > from && text.charCodeAt(to - 1) === 41 /* ) */ && !text.slice(from, to - 1).includes('(')) to--;
   if (badBefore(text, from) || badAfter(text, to)) return false;
   const shape = parsePhoneShape(text.slice(from, to));
-  const context = PHONE_CONTEXT.test(textBefore(text, from, 40));
-  const verdict = judge(shape, context, FOLLOWED_BY_WORD.test(text.slice(to, to + 3)));
+  const verdict = judge(shape, surroundings(text, from, to));
   if (!verdict) return false;
   findings.push({ start: from, end: to, type: 'phone', detector: 'phone', score: verdict.score });
   return true;
 }
+
+function surroundings(text: string, from: number, to: number): Surroundings {
+  const before = textBefore(text, from, 40);
+  const lastBit = text.slice(Math.max(0, from - 20), from);
+  const next = NEXT_WORD.exec(text.slice(to, to + 3))?.[1];
+  return {
+    phoneWord: PHONE_CONTEXT.test(before),
+    idWord: ID_CONTEXT.test(before),
+    afterState: STATE_CODE_BEFORE.test(lastBit) || STATE_NAME_BEFORE.test(lastBit),
+    cjkBefore: isCjkAt(text, from - 1),
+    nextWord: next === undefined ? 'none' : next === next.toLowerCase() ? 'lower' : 'upper',
+  };
+}
+
+const NEXT_WORD = /^ ?(\p{L})/u;
 
 /** Offsets of the spaces inside a run: where a run of several numbers may be split. */
 function spaceOffsets(run: string): number[] {

@@ -41,7 +41,11 @@ export const openAiChatRoute: ProviderRouteSpec = {
       'safety_identifier',
       'verbosity',
     ],
-    binary: ['messages.*.content.*.image_url.url', 'messages.*.content.*.input_audio.data', 'messages.*.content.*.file.file_data'],
+    binary: [
+      'messages.*.content.*.image_url.url',
+      'messages.*.content.*.input_audio.data',
+      'messages.*.content.*.file.file_data',
+    ],
     rejectIfSensitive: ['tools.**', 'functions.**'],
     opaqueKeys: ['tools.**', 'functions.**', 'response_format.json_schema.schema.**', 'logit_bias'],
   },

@@ -9,7 +9,9 @@ function openAiErrorType(details: ErrorDetails): string {
 
 /** `{"error":{"message","type","code","param":null}}`, the shape the openai SDK parses. */
 export function openAiErrorBody(details: ErrorDetails): unknown {
-  return { error: { message: details.message, type: openAiErrorType(details), code: details.code, param: null } };
+  return {
+    error: { message: details.message, type: openAiErrorType(details), code: details.code, param: null },
+  };
 }
 
 /** Responses streams carry errors as a typed `error` event; chat streams use the plain error body. */

@@ -46,7 +46,7 @@ result results fixture fixtures scorers scorer summary summaries table leaders p
 market markets stocks shares bonds prices price index rate rates dollar dollars yen euro euros mark marks
 pound pounds franc francs lira peso rupee oil gold trade budget tax economy economic government police army
 state states national federal central north south east west northern southern eastern western
-new old upper lower greater little big great grand high low royal saint st holy free
+new old upper lower greater little big great grand high low royal holy free
 mid late early`;
 
 /** Every stop word above, lower-cased. */

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { bearerDetector } from './bearer.ts';
+import { scalesLinearly, spans } from './test-helpers.ts';
+
+const TOKEN = 'Zq8RmT2vLp4KxW9sYb3NcD1f';
+
+describe('bearerDetector', () => {
+  it('finds Authorization headers and curl credentials', () => {
+    expect(spans(bearerDetector, `Authorization: Bearer ${TOKEN}`)).toEqual([TOKEN]);
+    expect(spans(bearerDetector, `curl -H "X-Api-Key: ${TOKEN}" https://api.example.org`)).toEqual([TOKEN]);
+    const basic = Buffer.from('svc:Pa55-w0rd-Q9').toString('base64');
+    expect(spans(bearerDetector, `-H 'Authorization: Basic ${basic}'`)).toEqual([basic]);
+    expect(spans(bearerDetector, 'curl -u deploy:Qx7-vLm2Tz9 https://example.org')).toEqual(['deploy:Qx7-vLm2Tz9']);
+  });
+  it('ignores placeholders and variables', () => {
+    for (const text of [
+      'Authorization: Bearer $TOKEN',
+      'Authorization: Bearer <your token>',
+      'Authorization: Bearer XXXXXXXXXXXX',
+      'curl -u "$USER:$PASS" https://example.org',
+      'curl -u user:password https://example.org',
+      'She was the bearer of bad news.',
+    ]) {
+      expect(spans(bearerDetector, text), text).toEqual([]);
+    }
+  });
+  it('stays linear on adversarial input', () => {
+    for (const unit of ['Bearer ', 'Authorization: ', '-u ', 'a']) {
+      expect(scalesLinearly(bearerDetector, unit), unit).toBe(true);
+    }
+  });
+});
