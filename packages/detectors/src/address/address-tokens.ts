@@ -19,7 +19,7 @@ export interface AddressToken {
 // One alternative per kind; every quantified class is disjoint from what follows it, so matching is linear.
 // Mixed letter-digit forms ("W206N", "A1A") come before words so they stay a single number-like token.
 const TOKEN =
-  /(\n[\t \r\n]*)|([A-Za-z]{1,3}\d[\dA-Za-z]*)|([\p{L}\p{M}]+(?:['’.\-][\p{L}\p{M}]+){0,6}\.?)|(\d[\dA-Za-z]*(?:[/-][\dA-Za-z]+){0,4}\.?)|([^\s\p{L}\p{M}\d])/gu;
+  /(\n[\t \r\n]*)|([\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]+)|([A-Za-z]{1,3}\d[\dA-Za-z]*)|([\p{L}\p{M}]+(?:['’.-][\p{L}\p{M}]+){0,6}\.?)|(\d[\dA-Za-z]*(?:[/-][\dA-Za-z]+){0,4}\.?)|([^\s\p{L}\p{M}\d])/gu;
 const UPPER_START = /^\p{Lu}/u;
 const DOTTED_INITIALS = /^(?:\p{L}{1,2}\.){1,3}\p{L}{1,3}$/u;
 
@@ -35,16 +35,26 @@ export function tokenizeAddressWindow(text: string, from: number, to: number): A
     if (m[1] !== undefined) {
       let lines = 0;
       for (let i = 0; i < raw.length; i++) if (raw.charCodeAt(i) === 10) lines++;
-      tokens.push({ kind: 'nl', start, end: start + 1, low: '\n', dot: false, cap: false, lines, abbr: false });
+      tokens.push({
+        kind: 'nl',
+        start,
+        end: start + 1,
+        low: '\n',
+        dot: false,
+        cap: false,
+        lines,
+        abbr: false,
+      });
       continue;
     }
-    if (m[5] !== undefined) {
+    if (m[6] !== undefined || m[2] !== undefined) {
+      // CJK text is never part of a Latin-script address: a punctuation-like token that stops the parser.
       tokens.push({ kind: 'p', start, end, low: raw, dot: false, cap: false, lines: 0, abbr: false });
       continue;
     }
     const dot = raw.endsWith('.');
     const body = dot ? raw.slice(0, -1) : raw;
-    const isWord = m[3] !== undefined;
+    const isWord = m[4] !== undefined;
     const abbr = isWord && DOTTED_INITIALS.test(body);
     const lower = body.toLowerCase();
     tokens.push({

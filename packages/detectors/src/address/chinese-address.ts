@@ -33,7 +33,8 @@ const NUMBER =
 const POI =
   /小区|大厦|广场|花园|园区|公寓|新村|家园|苑|山庄|市场|商城|商场|工业区|开发区|工业园|科技园|产业园|物流园|大楼|写字楼|仓库|宿舍|别墅|码头/;
 /** People and roles: a run naming them is about someone ("…管理委员会主任王为民"), not a delivery point. */
-const PERSON_CONTEXT = /主任|经理|处长|局长|县长|市长|书记|先生|女士|记者|编辑|老师|教授|主席|总裁|董事|负责人|人士|业主/;
+const PERSON_CONTEXT =
+  /主任|经理|处长|局长|县长|市长|部长|科长|厂长|校长|院长|队长|主管|总监|书记|先生|女士|记者|编辑|老师|教授|主席|总裁|董事|负责人|人士|业主/;
 
 const TRIM_EDGE = /^[_\-－—#()（）]+|[_\-－—#()（）]+$/g;
 
@@ -61,8 +62,13 @@ const COMPONENT_END = new RegExp(
   `(?:${NUMBER.source})|(?:路|街|大道|巷|弄|胡同|公路|镇|乡|街道|村|社区|小区|大厦|广场|花园|公寓|新村|家园|苑|山庄|工业区|开发区|工业园|大楼)`,
   'g',
 );
+/** Stricter component tests for running text, where "轨道", "社区" or "市场" are ordinary words. */
+const PROSE_ROAD = /[\u4e00-\u9fff]{1,6}(?:路|街|大道|巷|弄|胡同)(?!口|线|费|况|演|灯|车|边|上)/;
+const PROSE_TOWN = /[\u4e00-\u9fff]{1,4}(?:镇|乡|街道|村)(?!民|长|委|干部|官)/;
+const PROSE_ADMIN = /[\u4e00-\u9fff]{2,4}(?:省|自治区|县)|[\u4e00-\u9fff]{2,4}市(?!场|民|长|委|政府)/;
 /** A house / building / room number: the strongest single sign of a delivery address. */
-const STRONG_NUMBER = /(?:\d+|[一二三四五六七八九十百]+)(?:号楼|号院|号|栋|幢|单元|室)|\d+[-－—]\d+/;
+const STRONG_NUMBER =
+  /(?:\d+|[一二三四五六七八九十百]+)(?:号楼|号院|号|栋|幢|单元|室)|(?<=[\u4e00-\u9fff])\d+[-－—]\d+/;
 
 /**
  * In running text (as opposed to a field holding only the address) require a street-level core: a road
@@ -70,35 +76,57 @@ const STRONG_NUMBER = /(?:\d+|[一二三四五六七八九十百]+)(?:号楼|号
  */
 function proseAddressEnd(segment: string): number {
   if (PERSON_CONTEXT.test(segment)) return 0;
-  const road = ROAD.test(segment);
-  const town = TOWN.test(segment);
+  const road = PROSE_ROAD.test(segment);
+  const town = PROSE_TOWN.test(segment);
   const strongNumber = STRONG_NUMBER.test(segment);
-  const locating = PLACE_NAME.test(segment) || ADMIN.test(segment);
+  const locating = PLACE_NAME.test(segment) || PROSE_ADMIN.test(segment);
   const ok = (road && strongNumber) || (strongNumber && (locating || town)) || (town && road && locating);
   if (!ok) return 0;
   let end = 0;
   COMPONENT_END.lastIndex = 0;
-  for (let m = COMPONENT_END.exec(segment); m !== null; m = COMPONENT_END.exec(segment)) end = m.index + m[0].length;
+  for (let m = COMPONENT_END.exec(segment); m !== null; m = COMPONENT_END.exec(segment))
+    end = m.index + m[0].length;
   return end;
 }
 
-/** Scores a candidate segment; 0 means "not an address". */
-function scoreSegment(segment: string): number {
+/** Businesses and institutions: in a field holding only an address they name the delivery point. */
+const BROAD_POI =
+  /中心|酒店|宾馆|饭店|学院|大学|中学|小学|学校|医院|公司|厂|城|府|庭|湾|院|馆|站|店|超市|银行|邮局|大桥|基地|园|局|所|部|室/;
+const NUMBER_GLOBAL = new RegExp(NUMBER.source, 'g');
+const ADMIN_SUFFIX_GLOBAL = /省|自治区|市|区|县|旗/g;
+
+function countMatches(re: RegExp, s: string, cap: number): number {
+  re.lastIndex = 0;
+  let n = 0;
+  while (n < cap && re.exec(s) !== null) n++;
+  return n;
+}
+
+/**
+ * Scores a segment; 0 means "not an address". `pureField` is true when the whole text is this one segment
+ * (a form value or shipping line), where a locating prefix plus a named delivery point is enough.
+ */
+function scoreSegment(segment: string, pureField: boolean): number {
   const hasCjk = /[\u4e00-\u9fff]/.test(segment);
   if (!hasCjk || segment.length < 4 || PERSON_CONTEXT.test(segment)) return 0;
   const place = PLACE_NAME.test(segment);
   const admin = ADMIN.test(segment);
   const town = TOWN.test(segment);
   const road = ROAD.test(segment);
-  const number = NUMBER.test(segment);
+  const numbers = countMatches(NUMBER_GLOBAL, segment, 2);
   const poi = POI.test(segment);
-  const streetLevel = (town ? 1 : 0) + (road ? 1 : 0) + (number ? 1 : 0) + (poi ? 1 : 0);
+  const streetLevel = (town ? 1 : 0) + (road ? 1 : 0) + numbers + (poi ? 1 : 0);
   const locating = place || admin;
-  if (streetLevel === 0) return 0;
   const kinds = streetLevel + (locating ? 1 : 0);
   if (kinds >= 3) return 0.9;
-  if (kinds === 2 && (road || number || town)) return 0.75;
-  if (kinds === 2 && locating && poi) return 0.6;
+  if (streetLevel > 0 && kinds === 2 && (road || numbers > 0 || town)) return 0.75;
+  if (streetLevel > 0 && kinds === 2 && locating && poi) return 0.6;
+  if (!pureField) return 0;
+  // A bare field: "<admin chain><shop name>", "<estate name>12-3-401", "<village>235".
+  const trailingNumber = /[\u4e00-\u9fff][A-Za-z]?\d{2,}[A-Za-z]?$/.test(segment);
+  if ((locating || streetLevel > 0) && (trailingNumber || BROAD_POI.test(segment))) return 0.55;
+  if (locating && countMatches(ADMIN_SUFFIX_GLOBAL, segment, 3) >= 2 && !/[省市区县旗]$/.test(segment))
+    return 0.5;
   return 0;
 }
 
@@ -122,10 +150,21 @@ export function findChineseAddresses(text: string): Finding[] {
         start += lead[0].length;
       }
       // A field holding just the address (a form value, a shipping line) gets the permissive rules.
-      const wholeField = text.length <= 120 && segments.length === 1 && trimmed.length >= text.trim().length * 0.6;
-      if (wholeField) {
-        const score = scoreSegment(trimmed);
-        if (score > 0) findings.push({ start, end: start + trimmed.length, type: 'address', detector: 'address.zh', score });
+      const pureField =
+        text.length <= 120 &&
+        segments.length === 1 &&
+        trimmed.length >= text.trim().length - 2 &&
+        !/[，。！？；：,!?;:]/.test(text);
+      if (pureField) {
+        const score = scoreSegment(trimmed, true);
+        if (score > 0)
+          findings.push({
+            start,
+            end: start + trimmed.length,
+            type: 'address',
+            detector: 'address.zh',
+            score,
+          });
         continue;
       }
       // In prose, start at a known province / city when the words before it locate nothing.
@@ -135,7 +174,8 @@ export function findChineseAddresses(text: string): Finding[] {
         trimmed = trimmed.slice(place.index);
       }
       const end = proseAddressEnd(trimmed);
-      if (end >= 4) findings.push({ start, end: start + end, type: 'address', detector: 'address.zh', score: 0.7 });
+      if (end >= 4)
+        findings.push({ start, end: start + end, type: 'address', detector: 'address.zh', score: 0.7 });
     }
   }
   return findings;

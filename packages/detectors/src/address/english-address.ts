@@ -16,7 +16,13 @@ import {
   UNIT_NEEDS_VALUE,
   UNIT_WORDS,
 } from './street-suffixes.ts';
-import { AMBIGUOUS_STATE_CODES, COUNTRY_NAMES, MULTIWORD_PLACE_STARTS, STATE_CODES, STATE_NAMES } from './us-states.ts';
+import {
+  AMBIGUOUS_STATE_CODES,
+  COUNTRY_NAMES,
+  MULTIWORD_PLACE_STARTS,
+  STATE_CODES,
+  STATE_NAMES,
+} from './us-states.ts';
 
 /**
  * Cheap pre-filter: an address needs a digit or one of a few box / corner keywords. Everything else is
@@ -61,7 +67,9 @@ interface Candidate {
 /** House numbers: digits with an optional letter or range, or Wisconsin-style grid numbers ("W206N"). */
 const HOUSE_NUMBER = /^(?:\d[\da-z]*(?:[/-][\da-z]+)*|[nsew]\d+[nsew]?)$/;
 const MONTHS: ReadonlySet<string> = new Set(
-  'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '),
+  'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(
+    ' ',
+  ),
 );
 const ORDINAL_NUMBER = /^\d+(?:st|nd|rd|th)$/;
 const ZIP = /^(?:\d{5}(?:-\d{4})?|\d{9})$/;
@@ -116,17 +124,14 @@ function isEuroStreetWord(t: AddressToken): boolean {
   return t.kind === 'w' && t.low.length >= 5 && EURO_STREET_ENDING.test(t.low);
 }
 
-/** Case mode of the line around `pos`: all-lower or all-upper lines give no capitalisation signal. */
+/**
+ * Case mode around `pos` (a bounded neighbourhood, so the cost per anchor is constant): all-lower or
+ * all-upper text gives no capitalisation signal.
+ */
 function caseModeAt(text: string, pos: number): CaseMode {
-  let from = text.lastIndexOf('\n', pos) + 1;
-  let to = text.indexOf('\n', pos);
-  if (to < 0) to = text.length;
-  // Multi-line address blocks: look at a bounded neighbourhood, not just one line.
-  from = Math.max(0, Math.min(from, pos - 120));
-  to = Math.min(text.length, Math.max(to, pos + 120));
-  const line = text.slice(from, to);
-  if (!HAS_UPPER.test(line)) return 'lower';
-  if (!HAS_LOWER.test(line)) return 'upper';
+  const near = text.slice(Math.max(0, pos - 120), Math.min(text.length, pos + 120));
+  if (!HAS_UPPER.test(near)) return 'lower';
+  if (!HAS_LOWER.test(near)) return 'upper';
   return 'mixed';
 }
 
@@ -163,8 +168,23 @@ function canStartLine(t: AddressToken | undefined, mode: CaseMode): boolean {
 function lineLength(text: string, tokens: readonly AddressToken[], i: number): number {
   const t = tokens[i];
   if (!t) return 0;
-  const nl = text.indexOf('\n', t.start);
-  return (nl < 0 ? text.length : nl) - t.start;
+  const limit = Math.min(text.length, t.start + MAX_LINE_CHARS + 1);
+  let k = t.start;
+  while (k < limit && text.charCodeAt(k) !== 10) k++;
+  return k - t.start;
+}
+
+/** Whether the line starting at token i holds a digit (after a blank line only such lines continue). */
+function lineHasDigit(text: string, tokens: readonly AddressToken[], i: number): boolean {
+  const t = tokens[i];
+  if (!t) return false;
+  const limit = Math.min(text.length, t.start + MAX_LINE_CHARS + 1);
+  for (let k = t.start; k < limit; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 10) return false;
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
 }
 
 /**
@@ -193,6 +213,7 @@ function parseForward(
       let k = j + 1;
       while (tokens[k]?.kind === 'p' && (tokens[k]?.low === '>' || tokens[k]?.low === '?')) k++;
       if (!canStartLine(tokens[k], mode) || lineLength(text, tokens, k) > MAX_LINE_CHARS) break;
+      if (t.lines > 1 && !lineHasDigit(text, tokens, k)) break;
       lines++;
       j = k;
       expectUnitValue = false;
@@ -253,7 +274,11 @@ function parseForward(
     // Word.
     lastWasNumber = false;
     const low = t.low;
-    if (expectUnitValue && LETTERS_ONLY.test(low) && (low.length === 1 || (low.length === 2 && !STOP_WORDS.has(low)))) {
+    if (
+      expectUnitValue &&
+      LETTERS_ONLY.test(low) &&
+      (low.length === 1 || (low.length === 2 && !STOP_WORDS.has(low)))
+    ) {
       ev.unit = true;
       expectUnitValue = false;
       lastGood = j;
@@ -424,10 +449,12 @@ function score(ev: Evidence, wholeField: boolean): number {
   if (!street) return 0;
   if (ev.houseNumber) {
     if (ev.strongSuffix || ev.euro || ev.prefix) return 0.85;
-    if (ev.unit || ev.zip || (ev.country && ev.state) || (ev.state && (wholeField || ev.commas > 0))) return 0.75;
+    if (ev.unit || ev.zip || (ev.country && ev.state) || (ev.state && (wholeField || ev.commas > 0)))
+      return 0.75;
     if (ev.weakSuffix && (ev.state || ev.country || wholeField)) return 0.65;
     // A bare "number Name" field ("55 West Cermak"); not "3 Ulsan 2" or "65 Billy Andrade , Duffy Waldorf".
-    if (wholeField && !ev.streetNumber && ev.commas === 0 && ev.nameWords >= 2 && ev.nameWords <= 4) return 0.6;
+    if (wholeField && !ev.streetNumber && ev.commas === 0 && ev.nameWords >= 2 && ev.nameWords <= 4)
+      return 0.6;
     return 0;
   }
   // Street name first.
@@ -493,9 +520,16 @@ function parseAt(
   }
   if (ev.houseNumber && body) {
     // The word after a house number must look like a street name, not prose ("5 people", "2 of them").
-    if (body.kind === 'w' && mode === 'mixed' && !body.cap && !DIRECTIONALS.has(body.low) && !addressAhead(tokens, bodyStart))
+    if (
+      body.kind === 'w' &&
+      mode === 'mixed' &&
+      !body.cap &&
+      !DIRECTIONALS.has(body.low) &&
+      !addressAhead(tokens, bodyStart)
+    )
       return undefined;
-    if (body.kind === 'w' && STOP_WORDS.has(body.low) && !body.cap && !DIRECTIONALS.has(body.low)) return undefined;
+    if (body.kind === 'w' && STOP_WORDS.has(body.low) && !body.cap && !DIRECTIONALS.has(body.low))
+      return undefined;
     if (body.kind === 'p' && body.low !== '#') return undefined;
     if (body.kind === 'w' && MONTHS.has(body.low)) return undefined;
   }
@@ -526,9 +560,16 @@ function boxPhraseAt(tokens: readonly AddressToken[], i: number): number {
   } else if (t.kind === 'w' && (t.low === 'lock' || t.low === 'postal')) {
     k = i + 1;
     if (tokens[k]?.low !== 'box') return 0;
-  } else if (t.kind === 'w' && (t.low === 'box' || t.low === 'lockbox' || t.low === 'postbox' || t.low === 'pobox')) {
+  } else if (
+    t.kind === 'w' &&
+    (t.low === 'box' || t.low === 'lockbox' || t.low === 'postbox' || t.low === 'pobox')
+  ) {
     k = i;
-  } else if (t.kind === 'w' && (t.low === 'psc' || t.low === 'cmr' || t.low === 'unit') && tokens[i + 1]?.kind === 'n') {
+  } else if (
+    t.kind === 'w' &&
+    (t.low === 'psc' || t.low === 'cmr' || t.low === 'unit') &&
+    tokens[i + 1]?.kind === 'n'
+  ) {
     // Military: "PSC 0413, Box 8144", "Unit 0822 Box 8858".
     k = i + 2;
     if (tokens[k]?.low === ',') k++;
@@ -560,7 +601,12 @@ function militaryShip(tokens: readonly AddressToken[], i: number): Candidate | u
 }
 
 /** "the corner of Main St and 5th Ave": an intersection given as an address. */
-function cornerOf(text: string, tokens: readonly AddressToken[], i: number, mode: CaseMode): Candidate | undefined {
+function cornerOf(
+  text: string,
+  tokens: readonly AddressToken[],
+  i: number,
+  mode: CaseMode,
+): Candidate | undefined {
   if (tokens[i + 1]?.low !== 'of') return undefined;
   const startTok = tokens[i - 1]?.low === 'the' ? i - 1 : i;
   let k = i + 2;

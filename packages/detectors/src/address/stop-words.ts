@@ -21,4 +21,12 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
 );
 
 /** Stop words that may still appear inside an address when capitalised or between name words. */
-export const SOFT_STOP_WORDS: ReadonlySet<string> = new Set(['new', 'old', 'one', 'two', 'three', 'no', 'via']);
+export const SOFT_STOP_WORDS: ReadonlySet<string> = new Set([
+  'new',
+  'old',
+  'one',
+  'two',
+  'three',
+  'no',
+  'via',
+]);

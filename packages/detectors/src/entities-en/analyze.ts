@@ -1,5 +1,5 @@
 import { classifyRun, type RunContext } from './classify-run.ts';
-import { lexicon } from './lexicon.ts';
+import { F, lexicon } from './lexicon.ts';
 import { Kind, Shape, type Token, tokenize } from './tokenize.ts';
 
 export interface EntitySpan {
@@ -11,11 +11,61 @@ export interface EntitySpan {
 
 /** Lower-case particles allowed inside a name or organization when followed by another capitalized word. */
 const CONNECTORS = new Set([
-  'de', 'da', 'di', 'do', 'dos', 'das', 'del', 'della', 'der', 'den', 'van', 'von', 'du', 'la', 'le', 'bin',
-  'ibn', 'al', 'el', 'y', 'of', 'and', 'for', 'the', 'on', 'upon',
+  'de',
+  'da',
+  'di',
+  'do',
+  'dos',
+  'das',
+  'del',
+  'della',
+  'der',
+  'den',
+  'van',
+  'von',
+  'du',
+  'la',
+  'le',
+  'bin',
+  'ibn',
+  'al',
+  'el',
+  'y',
+  'of',
+  'and',
+  'for',
+  'the',
+  'on',
+  'upon',
 ]);
 /** Capitalized abbreviations whose trailing dot stays inside the span ("Mr. Smith", "Acme Co."). */
-const DOTTED = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'jr', 'sr', 'co', 'inc', 'corp', 'ltd', 'bros', 'mt', 'ft', 'gen', 'sen', 'rep', 'gov', 'capt', 'col', 'lt', 'sgt', 'rev', 'fr']);
+const DOTTED = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'st',
+  'jr',
+  'sr',
+  'co',
+  'inc',
+  'corp',
+  'ltd',
+  'bros',
+  'mt',
+  'ft',
+  'gen',
+  'sen',
+  'rep',
+  'gov',
+  'capt',
+  'col',
+  'lt',
+  'sgt',
+  'rev',
+  'fr',
+]);
 const SPORTS_WORDS =
   /\b(?:soccer|football|cricket|rugby|baseball|basketball|hockey|tennis|golf|league|cup|championship|division|innings|wickets?|goals?|striker|midfielder|coach|beat|drew|defeated|standings|played|scorers?|halftime|half-time|fixtures?|season|match|NBA|NFL|NHL|SOCCER|CRICKET|RUGBY|BASEBALL|BASKETBALL|HOCKEY|TENNIS)\b/;
 const SCORE = /\b\d{1,3}-\d{1,3}\b|^[A-Z][A-Z .]{1,30} AT [A-Z][A-Z .]{1,30}$/m;
@@ -25,7 +75,7 @@ function isCapWord(t: Token): boolean {
 }
 
 /** Marks each line that is mostly upper-case (headlines): there, capitalization carries no signal. */
-function capsLines(text: string, tokens: readonly Token[]): Uint8Array {
+function capsLines(tokens: readonly Token[]): Uint8Array {
   const flags = new Uint8Array(tokens.length);
   let lineStart = 0;
   let upper = 0;
@@ -47,7 +97,6 @@ function capsLines(text: string, tokens: readonly Token[]): Uint8Array {
     }
   }
   close(tokens.length);
-  void text;
   return flags;
 }
 
@@ -58,7 +107,7 @@ function capsLines(text: string, tokens: readonly Token[]): Uint8Array {
 export function analyzeEnglishEntities(text: string): EntitySpan[] {
   const lex = lexicon();
   const tokens = tokenize(text);
-  const caps = capsLines(text, tokens);
+  const caps = capsLines(tokens);
   const sports = SPORTS_WORDS.test(text) || SCORE.test(text);
   const out: EntitySpan[] = [];
   const n = tokens.length;
@@ -67,7 +116,8 @@ export function analyzeEnglishEntities(text: string): EntitySpan[] {
   for (let k = 1; k < n && casual; k++) {
     const t = tokens[k] as Token;
     const p = tokens[k - 1] as Token;
-    if (t.kind === Kind.Word && t.shape === Shape.Title && p.kind === Kind.Word && p.shape === Shape.Lower) casual = false;
+    if (t.kind === Kind.Word && t.shape === Shape.Title && p.kind === Kind.Word && p.shape === Shape.Lower)
+      casual = false;
   }
   let i = 0;
   while (i < n) {
@@ -102,7 +152,11 @@ export function analyzeEnglishEntities(text: string): EntitySpan[] {
           j++;
           continue;
         }
-        if (u.kind === Kind.Punct && u.lower === '.' && (prev.shape === Shape.Initial || DOTTED.has(prev.lower))) {
+        if (
+          u.kind === Kind.Punct &&
+          u.lower === '.' &&
+          (prev.shape === Shape.Initial || DOTTED.has(prev.lower))
+        ) {
           j++;
           continue;
         }
@@ -113,7 +167,12 @@ export function analyzeEnglishEntities(text: string): EntitySpan[] {
     const before = t.start > 0 ? text.charCodeAt(t.start - 1) : 32;
     const afterRun = (tokens[last] as Token).end;
     const after = afterRun < text.length ? text.charCodeAt(afterRun) : 32;
-    if (before === 64 || before === 47 || after === 64 || (before === 46 && t.start > 1 && text.charCodeAt(t.start - 2) !== 32)) {
+    if (
+      before === 64 ||
+      before === 47 ||
+      after === 64 ||
+      (before === 46 && t.start > 1 && text.charCodeAt(t.start - 2) !== 32)
+    ) {
       i = last + 1;
       continue;
     }
@@ -126,6 +185,11 @@ export function analyzeEnglishEntities(text: string): EntitySpan[] {
     i = last + 1;
   }
   return out;
+}
+
+function surnameLike(t: Token): boolean {
+  const f = lexicon().flags.get(t.lower) ?? 0;
+  return (f & (F.first | F.place | F.stop)) === 0;
 }
 
 /** "Lopez, Santos and Coleman": three single capitalized words as "A, B and C" name a partnership. */
@@ -143,8 +207,6 @@ function firmOfThree(tokens: readonly Token[], i: number, out: EntitySpan[]): bo
   if (a.kind !== Kind.Word || b.kind !== Kind.Word || c.kind !== Kind.Word) return false;
   if (after && after.kind === Kind.Word && after.shape !== Shape.Lower) return false;
   if (before && before.lower === ',') return false;
-  const lex = lexicon();
-  const surnameLike = (t: Token) => !lex.firstNames.has(t.lower) && !lex.places.has(t.lower) && !lex.stopWords.has(t.lower);
   if (!surnameLike(a) || !surnameLike(b) || !surnameLike(c)) return false;
   out.push({ start: a.start, end: c.end, type: 'organization', score: 0.6 });
   return true;
@@ -155,12 +217,18 @@ function classifyLowerName(tokens: readonly Token[], i: number): EntitySpan | un
   const lex = lexicon();
   const t = tokens[i] as Token;
   if (t.end - t.start < 4) return undefined;
-  if (!lex.firstNames.has(t.lower)) return undefined;
-  if (lex.commonWords.has(t.lower) || lex.stopWords.has(t.lower) || lex.places.has(t.lower)) return undefined;
+  const f = lex.flags.get(t.lower) ?? 0;
+  if ((f & F.first) === 0 || (f & (F.common | F.stop | F.place)) !== 0) return undefined;
   const next = tokens[i + 1];
   let end = t.end;
   const nextIsName = !!next && (lex.surnames.has(next.lower) || lex.firstNames.has(next.lower));
-  if (next && next.kind === Kind.Word && next.shape === Shape.Lower && nextIsName && !lex.commonWords.has(next.lower)) {
+  if (
+    next &&
+    next.kind === Kind.Word &&
+    next.shape === Shape.Lower &&
+    nextIsName &&
+    !lex.commonWords.has(next.lower)
+  ) {
     end = next.end;
   }
   return { start: t.start, end, type: 'person_name', score: 0.4 };

@@ -1,6 +1,6 @@
 import type { EntitySpan } from './analyze.ts';
 import type { Lexicon } from './lexicon.ts';
-import { foldAccents } from './lexicon.ts';
+import { F, foldAccents } from './lexicon.ts';
 import { organizationEvidence, orgCueBefore } from './organizations.ts';
 import { personCueAfter, personCueBefore, scorePerson } from './person-names.ts';
 import { Kind, Shape, type Token } from './tokenize.ts';
@@ -34,28 +34,39 @@ export interface WordInfo {
   foreign: boolean;
   /** Organization head/suffix word, or a hyphenated compound with a lower-case part ("Family-controlled"). */
   orgWord: boolean;
+  /** May start a known organization or place phrase (skips the n-gram lookups otherwise). */
+  phraseStart: boolean;
 }
 
 const CONNECTOR_WORDS = new Set(['of', 'and', 'for', 'the', 'on', 'upon', '&']);
 
 function info(ctx: RunContext, index: number): WordInfo {
   const token = ctx.tokens[index] as Token;
-  const lex = ctx.lex;
   const key = token.lower;
-  const folded = foldAccents(key);
+  const flags = ctx.lex.flags;
+  let f = flags.get(key) ?? 0;
+  let foreign = false;
+  // Only words with non-ASCII letters need the (slow) accent folding.
+  if (/[^\x00-\x7f]/.test(key)) {
+    const folded = foldAccents(key);
+    foreign = folded !== key;
+    if (foreign) f |= (flags.get(folded) ?? 0) & (F.first | F.surname);
+  }
+  const hyphenLower = key.includes('-') && /-[a-z]/.test(ctx.text.slice(token.start, token.end));
   return {
     index,
     token,
     key,
-    first: lex.firstNames.has(key) || lex.firstNames.has(folded),
-    surname: lex.surnames.has(key) || lex.surnames.has(folded),
-    common: lex.commonWords.has(key),
-    stop: lex.stopWords.has(key),
-    place: lex.places.has(key),
-    title: lex.titles.has(key),
+    first: (f & F.first) !== 0,
+    surname: (f & F.surname) !== 0,
+    common: (f & F.common) !== 0,
+    stop: (f & F.stop) !== 0,
+    place: (f & F.place) !== 0,
+    title: (f & F.title) !== 0,
     initial: token.shape === Shape.Initial,
-    foreign: folded !== key,
-    orgWord: lex.orgHeads.has(key) || lex.legalSuffixes.has(key) || /-[a-z]/.test(token.start < ctx.text.length ? ctx.text.slice(token.start, token.end) : ''),
+    foreign,
+    orgWord: (f & (F.orgHead | F.legal)) !== 0 || hyphenLower,
+    phraseStart: (f & (F.org | F.place | F.phraseStart)) !== 0,
   };
 }
 
@@ -93,6 +104,8 @@ function spanOf(ctx: RunContext, words: readonly WordInfo[], from: number, to: n
 
 /** Longest known phrase (organization or place) starting at words[at], as a word count, or 0. */
 function phraseAt(words: readonly WordInfo[], at: number, set: ReadonlySet<string>, max: number): number {
+  const w0 = words[at];
+  if (!w0?.phraseStart) return 0;
   let key = '';
   let best = 0;
   for (let k = at; k < words.length && k - at < max; k++) {
@@ -109,7 +122,8 @@ export function classifyRun(ctx: RunContext, out: EntitySpan[]): void {
     if (t.kind === Kind.Word || (t.kind === Kind.Punct && t.lower === '&')) words.push(info(ctx, k));
   }
   // "Douglas & Lomason", "Procter & Gamble": an ampersand between capitalized words names a firm.
-  const amp = words.findIndex((w) => w.key === '&');
+  let amp = -1;
+  for (let k = 0; k < words.length && amp < 0; k++) if ((words[k] as WordInfo).key === '&') amp = k;
   if (amp > 0 && amp < words.length - 1 && !ctx.caps) {
     let from = 0;
     while (from < amp && (words[from] as WordInfo).stop) from++;
@@ -143,10 +157,6 @@ function classifyPiece(ctx: RunContext, piece: readonly WordInfo[], out: EntityS
   let k = 0;
   let titled = false;
   let chunkStart = 0;
-  const flush = (end: number) => {
-    if (end > chunkStart) classifyChunk(ctx, piece.slice(chunkStart, end), titled, out);
-    titled = false;
-  };
   while (k < piece.length) {
     const w = piece[k] as WordInfo;
     const orgLen = phraseAt(piece, k, lex.organizations, lex.maxPhraseWords);
@@ -154,7 +164,7 @@ function classifyPiece(ctx: RunContext, piece: readonly WordInfo[], out: EntityS
     // Smith" is not) - single words that are also given names followed by more words stay with the chunk.
     if (orgLen > 0 && !(orgLen === 1 && w.first && k + 1 < piece.length && k === chunkStart)) {
       if (!(orgLen === 1 && (w.stop || (w.common && ctx.caps)))) {
-        flush(k);
+        titled = flush(ctx, piece, chunkStart, k, titled, out);
         const [start, end] = spanOf(ctx, piece, k, k + orgLen - 1);
         out.push({ start, end, type: 'organization', score: 0.7 });
         k += orgLen;
@@ -163,7 +173,7 @@ function classifyPiece(ctx: RunContext, piece: readonly WordInfo[], out: EntityS
       }
     }
     if (w.title && !w.first && !w.surname) {
-      flush(k);
+      flush(ctx, piece, chunkStart, k, titled, out);
       titled = true;
       k++;
       chunkStart = k;
@@ -171,17 +181,35 @@ function classifyPiece(ctx: RunContext, piece: readonly WordInfo[], out: EntityS
     }
     const breaks = w.stop || (ctx.caps && w.common && !w.first && !w.surname && !w.place);
     if (breaks && !(w.first && k > chunkStart)) {
-      flush(k);
+      titled = flush(ctx, piece, chunkStart, k, titled, out);
       k++;
       chunkStart = k;
       continue;
     }
     k++;
   }
-  flush(piece.length);
+  flush(ctx, piece, chunkStart, piece.length, titled, out);
 }
 
-function classifyChunk(ctx: RunContext, chunk: readonly WordInfo[], titled: boolean, out: EntitySpan[]): void {
+/** Classifies piece[from..to) as one chunk, if non-empty; returns the reset "titled" flag. */
+function flush(
+  ctx: RunContext,
+  piece: readonly WordInfo[],
+  from: number,
+  to: number,
+  titled: boolean,
+  out: EntitySpan[],
+): boolean {
+  if (to > from) classifyChunk(ctx, piece.slice(from, to), titled, out);
+  return false;
+}
+
+function classifyChunk(
+  ctx: RunContext,
+  chunk: readonly WordInfo[],
+  titled: boolean,
+  out: EntitySpan[],
+): void {
   const lex = ctx.lex;
   const firstWord = chunk[0] as WordInfo;
   const lastWord = chunk[chunk.length - 1] as WordInfo;
@@ -191,14 +219,17 @@ function classifyChunk(ctx: RunContext, chunk: readonly WordInfo[], titled: bool
 
   const placeLen = phraseAt(chunk, 0, lex.places, lex.maxPhraseWords);
   if (placeLen === chunk.length && !firstWord.first && !personCueBefore(ctx, firstWord.index) && !titled) {
-    const numeric = next?.kind === Kind.Number && (tableRow(ctx, firstWord.index, lastWord.index) || ctx.tokens[firstWord.index - 1]?.kind === Kind.Number);
+    const numeric =
+      next?.kind === Kind.Number &&
+      (tableRow(ctx, firstWord.index, lastWord.index) ||
+        ctx.tokens[firstWord.index - 1]?.kind === Kind.Number);
     const teamLike = (ctx.sports || numeric) && (!firstWord.stop || chunk.length > 1);
     if (teamLike && !isDemonymOnly(chunk)) out.push({ start, end, type: 'organization', score: 0.5 });
     return;
   }
 
   const person = scorePerson(ctx, chunk, { titled, sentenceStart });
-  if (next?.kind === Kind.Number && !titled && chunk.length <= 3 && !chunk.some((w) => w.initial)) {
+  if (next?.kind === Kind.Number && !titled && chunk.length <= 3 && !hasInitial(chunk)) {
     // Sports tables and score lines: "Wigan 42 Bradford 36", "Reading 4 1 1 2 5 10 4".
     const prev = ctx.tokens[firstWord.index - 1];
     const beforePrev = ctx.tokens[firstWord.index - 2];
@@ -210,7 +241,11 @@ function classifyChunk(ctx: RunContext, chunk: readonly WordInfo[], titled: bool
         (!afterNext || afterNext.kind === Kind.Newline || afterNext.lower === '(')) ||
       (tableRow(ctx, firstWord.index, lastWord.index) && person < 0.8);
     const sportsy = ctx.sports && person < 0.7;
-    if ((scoreLine || sportsy) && !/-\d+-/.test(ctx.text.slice(next.start, next.end)) && !lowerCueBefore(ctx, firstWord.index)) {
+    if (
+      (scoreLine || sportsy) &&
+      !/-\d+-/.test(ctx.text.slice(next.start, next.end)) &&
+      !lowerCueBefore(ctx, firstWord.index)
+    ) {
       out.push({ start, end, type: 'organization', score: 0.45 });
       return;
     }
@@ -229,7 +264,7 @@ function classifyChunk(ctx: RunContext, chunk: readonly WordInfo[], titled: bool
     out.push({ start, end, type: 'person_name', score: person });
     return;
   }
-  if (personCueAfter(ctx, lastWord.index) && chunk.every((w) => !w.stop && !w.place)) {
+  if (personCueAfter(ctx, lastWord.index) && !hasStopOrPlace(chunk)) {
     out.push({ start, end, type: 'person_name', score: 0.4 });
   }
 }
@@ -244,7 +279,19 @@ function tableRow(ctx: RunContext, first: number, last: number): boolean {
     if (t.kind === Kind.Number) numbers++;
     else if (t.kind !== Kind.Punct || t.lower !== '.') break;
   }
-  return numbers >= 2;
+  if (numbers >= 2) return true;
+  // "Kettering 3 Dorchester 1": name, score, capitalized name, and the line ends with a number.
+  const third = ctx.tokens[last + 2];
+  if (numbers !== 1 || !third || third.kind !== Kind.Word || third.shape === Shape.Lower) return false;
+  for (let k = last + 3; k < ctx.tokens.length && k < last + 8; k++) {
+    const t = ctx.tokens[k] as Token;
+    if (t.kind === Kind.Number) {
+      const after = ctx.tokens[k + 1];
+      return !after || after.kind === Kind.Newline;
+    }
+    if (t.kind !== Kind.Word || t.shape === Shape.Lower) return false;
+  }
+  return false;
 }
 
 /** "Evans-Bonilla" on its own reads as a firm (law/consulting partnership) rather than a person. */
@@ -254,7 +301,19 @@ function isDoubleSurname(ctx: RunContext, w: WordInfo): boolean {
   const raw = ctx.text.slice(w.token.start, w.token.end);
   const dash = raw.indexOf('-');
   if (dash < 0 || raw[dash + 1] === raw[dash + 1]?.toLowerCase()) return false;
-  return parts.every((p) => !ctx.lex.firstNames.has(p)) && parts.some((p) => ctx.lex.surnames.has(p));
+  const [a = '', b = ''] = parts;
+  const lex = ctx.lex;
+  return !lex.firstNames.has(a) && !lex.firstNames.has(b) && (lex.surnames.has(a) || lex.surnames.has(b));
+}
+
+function hasInitial(chunk: readonly WordInfo[]): boolean {
+  for (const w of chunk) if (w.initial) return true;
+  return false;
+}
+
+function hasStopOrPlace(chunk: readonly WordInfo[]): boolean {
+  for (const w of chunk) if (w.stop || w.place) return true;
+  return false;
 }
 
 function isDemonymOnly(chunk: readonly WordInfo[]): boolean {
@@ -264,5 +323,7 @@ function isDemonymOnly(chunk: readonly WordInfo[]): boolean {
 /** Cricket scorecards ("c Smith b Jones", "lbw b Jones") put people right after these. */
 function lowerCueBefore(ctx: RunContext, index: number): boolean {
   const prev = ctx.tokens[index - 1];
-  return !!prev && prev.kind === Kind.Word && (prev.lower === 'b' || prev.lower === 'c' || prev.lower === 'st');
+  return (
+    !!prev && prev.kind === Kind.Word && (prev.lower === 'b' || prev.lower === 'c' || prev.lower === 'st')
+  );
 }

@@ -1,6 +1,6 @@
 import type { Detector } from '../detector.ts';
-import { analyzeEnglishEntities, type EntitySpan } from './analyze.ts';
 import type { EntityType, Finding } from '../types.ts';
+import { analyzeEnglishEntities, type EntitySpan } from './analyze.ts';
 
 /** Quick reject: without Latin letters there is nothing for this family to look at. */
 const LATIN = /[A-Za-z\u00c0-\u024f]/;
@@ -30,10 +30,13 @@ function entityDetector(id: string, type: EntityType & EntitySpan['type']): Dete
   return {
     id,
     types: [type],
-    detect(text): Finding[] {
+    detect(text, context): Finding[] {
       const found: Finding[] = [];
+      // In Chinese text, Latin fragments are mostly product names and handles: keep only confident spans.
+      const minScore = context.hasCjk ? 0.6 : 0;
       for (const s of spansFor(text)) {
-        if (s.type === type) found.push({ start: s.start, end: s.end, type, detector: id, score: s.score });
+        if (s.type === type && s.score >= minScore)
+          found.push({ start: s.start, end: s.end, type, detector: id, score: s.score });
       }
       return found;
     },

@@ -10,6 +10,23 @@ import { EXTRA_DEMONYMS, EXTRA_PLACES } from './gazetteer/places.ts';
 import { NAME_SUFFIXES, PERSON_TITLES, STOP_WORDS } from './gazetteer/stop-words.ts';
 import { EXTRA_SURNAMES } from './gazetteer/surnames.ts';
 
+/** Bit flags of {@link Lexicon.flags}: one hash lookup per word answers every list membership. */
+export const F = {
+  first: 1,
+  surname: 2,
+  place: 4,
+  org: 8,
+  common: 16,
+  stop: 32,
+  title: 64,
+  orgHead: 128,
+  legal: 256,
+  nameSuffix: 512,
+  ofHead: 1024,
+  /** First word of a multi-word organization or place. */
+  phraseStart: 2048,
+} as const;
+
 /** Lower-cased lookup sets, built once on first use (a few ms, well under 10 MB). */
 export interface Lexicon {
   firstNames: ReadonlySet<string>;
@@ -28,6 +45,41 @@ export interface Lexicon {
   stopWords: ReadonlySet<string>;
   titles: ReadonlySet<string>;
   nameSuffixes: ReadonlySet<string>;
+  /** Single-word entries of every list above, with accent-folded variants, as {@link F} bit masks. */
+  flags: ReadonlyMap<string, number>;
+}
+
+function buildFlags(lex: Omit<Lexicon, 'flags'>): Map<string, number> {
+  const flags = new Map<string, number>();
+  const add = (set: ReadonlySet<string>, bit: number) => {
+    for (const w of set) {
+      if (w.includes(' ')) continue;
+      flags.set(w, (flags.get(w) ?? 0) | bit);
+      const folded = foldAccents(w);
+      if (folded !== w) flags.set(folded, (flags.get(folded) ?? 0) | bit);
+    }
+  };
+  add(lex.firstNames, F.first);
+  add(lex.surnames, F.surname);
+  add(lex.places, F.place);
+  add(lex.organizations, F.org);
+  add(lex.commonWords, F.common);
+  add(lex.stopWords, F.stop);
+  add(lex.titles, F.title);
+  add(lex.orgHeads, F.orgHead);
+  add(lex.legalSuffixes, F.legal);
+  add(lex.nameSuffixes, F.nameSuffix);
+  add(lex.orgOfHeads, F.ofHead);
+  for (const set of [lex.organizations, lex.places]) {
+    for (const phrase of set) {
+      const space = phrase.indexOf(' ');
+      if (space > 0) {
+        const head = phrase.slice(0, space);
+        flags.set(head, (flags.get(head) ?? 0) | F.phraseStart);
+      }
+    }
+  }
+  return flags;
 }
 
 let cached: Lexicon | undefined;
@@ -36,7 +88,6 @@ const bars = (s: string): string[] => s.split('|');
 
 /** Strips accents so "Jose" and "José" share an entry. */
 export function foldAccents(s: string): string {
-  // biome-ignore lint/suspicious/noMisleadingCharacterClass: combining marks are exactly what we strip.
   return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 }
 
@@ -64,8 +115,9 @@ export function lexicon(): Lexicon {
     ...EXTRA_DEMONYMS,
   ]);
   let maxPhraseWords = 1;
-  for (const p of [...organizations, ...places]) maxPhraseWords = Math.max(maxPhraseWords, p.split(' ').length);
-  cached = {
+  for (const p of [...organizations, ...places])
+    maxPhraseWords = Math.max(maxPhraseWords, p.split(' ').length);
+  const base: Omit<Lexicon, 'flags'> = {
     firstNames: withFolded([...bars(compromise.FIRST_NAMES), ...EXTRA_FIRST_NAMES]),
     surnames: withFolded([...bars(compromise.LAST_NAMES), ...EXTRA_SURNAMES]),
     places,
@@ -79,5 +131,6 @@ export function lexicon(): Lexicon {
     titles: new Set([...PERSON_TITLES, ...bars(compromise.HONORIFICS).filter((h) => !h.includes(' '))]),
     nameSuffixes: new Set(NAME_SUFFIXES),
   };
+  cached = { ...base, flags: buildFlags(base) };
   return cached;
 }

@@ -2,8 +2,26 @@ import type { RunContext, WordInfo } from './classify-run.ts';
 import { Kind, Shape } from './tokenize.ts';
 
 /** Lower-case words right before an unknown capitalized word that suggest an organization. */
-const ORG_CUE_BEFORE = new Set(['at', 'from', 'join', 'joined', 'joining', 'support', 'supporting', 'supports',
-  'company', 'firm', 'startup', 'via', 'employer', 'brand', 'club', 'side', 'team', 'agency']);
+const ORG_CUE_BEFORE = new Set([
+  'at',
+  'from',
+  'join',
+  'joined',
+  'joining',
+  'support',
+  'supporting',
+  'supports',
+  'company',
+  'firm',
+  'startup',
+  'via',
+  'employer',
+  'brand',
+  'club',
+  'side',
+  'team',
+  'agency',
+]);
 
 export function orgCueBefore(ctx: RunContext, index: number): boolean {
   const p = ctx.tokens[index - 1];
@@ -34,7 +52,11 @@ export function organizationEvidence(ctx: RunContext, words: readonly WordInfo[]
   let ofHead = -1;
   for (let k = 0; k + 2 < n; k++) {
     const w = words[k] as WordInfo;
-    if (lex.orgOfHeads.has(w.key) && (words[k + 1] as WordInfo).key === 'of' && w.token.shape !== Shape.Lower) {
+    if (
+      lex.orgOfHeads.has(w.key) &&
+      (words[k + 1] as WordInfo).key === 'of' &&
+      w.token.shape !== Shape.Lower
+    ) {
       ofHead = k;
       break;
     }
@@ -47,7 +69,11 @@ export function organizationEvidence(ctx: RunContext, words: readonly WordInfo[]
   // "Jane Roe of Acme Inc": split at an "of" that does not follow an org head.
   for (let k = 1; k < n - 1; k++) {
     const w = words[k] as WordInfo;
-    if ((w.key === 'of' || w.key === 'at') && w.token.shape === Shape.Lower && !lex.orgOfHeads.has((words[k - 1] as WordInfo).key)) {
+    if (
+      (w.key === 'of' || w.key === 'at') &&
+      w.token.shape === Shape.Lower &&
+      !lex.orgOfHeads.has((words[k - 1] as WordInfo).key)
+    ) {
       personBefore = k;
       from = k + 1;
     }
@@ -55,13 +81,11 @@ export function organizationEvidence(ctx: RunContext, words: readonly WordInfo[]
   while (from < n - 1) {
     const w = words[from] as WordInfo;
     const isConnector = w.token.shape === Shape.Lower || w.key === '&';
-    if (isConnector || ((w.stop || w.title) && !lex.orgOfHeads.has(w.key) && !lex.orgHeads.has(w.key))) from++;
+    if (isConnector || ((w.stop || w.title) && !lex.orgOfHeads.has(w.key) && !lex.orgHeads.has(w.key)))
+      from++;
     else break;
   }
-  if (from >= n - 1 && !(from === n - 1 && ofHead < 0 && score < 0.8 && false)) {
-    // Only the head word is left ("The University"): generic, not a named organization.
-    if (from > n - 1 || (words[from] as WordInfo).index === last.index) return undefined;
-  }
-  // A lone head plus a given name ("Grace Bank"?) is still an org; a head alone is not (handled above).
+  // Only the head word is left ("The University"): generic, not a named organization.
+  if (from >= n - 1) return undefined;
   return { from, to: n - 1, score, personBefore };
 }

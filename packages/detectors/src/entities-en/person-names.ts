@@ -3,23 +3,151 @@ import { Kind, Shape, type Token } from './tokenize.ts';
 
 /** Lower-case words right before a name that make it a person ("called Anna", "thanks Tom"). */
 const CUE_BEFORE = new Set([
-  'named', 'called', 'dear', 'hi', 'hello', 'hey', 'thanks', 'thank', 'congrats', 'congratulations', 'sincerely',
-  'regards', 'best', 'cheers', 'love', 'by', 'with', 'says', 'said', 'told', 'asked', 'met', 'meet', 'married',
-  'wife', 'husband', 'son', 'daughter', 'brother', 'sister', 'mother', 'father', 'mom', 'dad', 'uncle', 'aunt',
-  'cousin', 'friend', 'boyfriend', 'girlfriend', 'coach', 'manager', 'striker', 'midfielder', 'defender',
-  'goalkeeper', 'captain', 'skipper', 'batsman', 'bowler', 'pitcher', 'spokesman', 'spokeswoman', 'minister',
-  'president', 'leader', 'chairman', 'director', 'secretary', 'ceo', 'founder', 'actor', 'actress', 'singer',
-  'player', 'champion', 'star', 'veteran', 'rookie', 'newcomer', 'teammate', 'compatriot', 'opponent', 'seed',
-  'economist', 'analyst', 'officer', 'official', 'envoy', 'ambassador', 'premier', 'governor', 'senator', 'mayor',
-  'judge', 'lawyer', 'doctor', 'dr', 'patient', 'client', 'customer', 'user', 'colleague', 'boss', 'partner',
-  'nominee', 'candidate', 'challenger', 'incumbent',
+  'named',
+  'called',
+  'dear',
+  'hi',
+  'hello',
+  'hey',
+  'thanks',
+  'thank',
+  'congrats',
+  'congratulations',
+  'sincerely',
+  'regards',
+  'best',
+  'cheers',
+  'love',
+  'by',
+  'with',
+  'says',
+  'said',
+  'told',
+  'asked',
+  'met',
+  'meet',
+  'married',
+  'wife',
+  'husband',
+  'son',
+  'daughter',
+  'brother',
+  'sister',
+  'mother',
+  'father',
+  'mom',
+  'dad',
+  'uncle',
+  'aunt',
+  'cousin',
+  'friend',
+  'boyfriend',
+  'girlfriend',
+  'coach',
+  'manager',
+  'striker',
+  'midfielder',
+  'defender',
+  'goalkeeper',
+  'captain',
+  'skipper',
+  'batsman',
+  'bowler',
+  'pitcher',
+  'spokesman',
+  'spokeswoman',
+  'minister',
+  'president',
+  'leader',
+  'chairman',
+  'director',
+  'secretary',
+  'ceo',
+  'founder',
+  'actor',
+  'actress',
+  'singer',
+  'player',
+  'champion',
+  'star',
+  'veteran',
+  'rookie',
+  'newcomer',
+  'teammate',
+  'compatriot',
+  'opponent',
+  'seed',
+  'economist',
+  'analyst',
+  'officer',
+  'official',
+  'envoy',
+  'ambassador',
+  'premier',
+  'governor',
+  'senator',
+  'mayor',
+  'judge',
+  'lawyer',
+  'doctor',
+  'dr',
+  'patient',
+  'client',
+  'customer',
+  'user',
+  'colleague',
+  'boss',
+  'partner',
+  'nominee',
+  'candidate',
+  'challenger',
+  'incumbent',
 ]);
 /** Fields that introduce a person after a colon ("Name: Jane Roe", "From: John"). */
-const FIELD_CUES = new Set(['name', 'user', 'patient', 'customer', 'author', 'contact', 'from', 'to', 'attn',
-  'attention', 'by', 'signed', 'client', 'employee', 'owner', 'holder', 'recipient', 'sender', 'cc', 'applicant']);
+const FIELD_CUES = new Set([
+  'name',
+  'user',
+  'patient',
+  'customer',
+  'author',
+  'contact',
+  'from',
+  'to',
+  'attn',
+  'attention',
+  'by',
+  'signed',
+  'client',
+  'employee',
+  'owner',
+  'holder',
+  'recipient',
+  'sender',
+  'cc',
+  'applicant',
+]);
 /** Verbs right after a name that make it a person ("Smith said"). */
-const CUE_AFTER = new Set(['said', 'says', 'told', 'added', 'wrote', 'explained', 'noted', 'asked', 'replied',
-  'insisted', 'admitted', 'believes', 'thinks', 'smiled', 'laughed', 'died', 'born', 'himself', 'herself']);
+const CUE_AFTER = new Set([
+  'said',
+  'says',
+  'told',
+  'added',
+  'wrote',
+  'explained',
+  'noted',
+  'asked',
+  'replied',
+  'insisted',
+  'admitted',
+  'believes',
+  'thinks',
+  'smiled',
+  'laughed',
+  'died',
+  'born',
+  'himself',
+  'herself',
+]);
 
 function prevWord(ctx: RunContext, index: number, skip = 1): Token | undefined {
   const t = ctx.tokens[index - skip];
@@ -41,7 +169,13 @@ export function personCueBefore(ctx: RunContext, index: number): boolean {
   if (p.kind === Kind.Punct && (p.lower === ':' || p.lower === ',')) {
     const pp = prevWord(ctx, index, 2);
     if (!pp || pp.kind !== Kind.Word) return false;
-    return p.lower === ':' ? FIELD_CUES.has(pp.lower) : pp.lower === 'best' || pp.lower === 'regards' || pp.lower === 'thanks' || pp.lower === 'cheers' || pp.lower === 'sincerely';
+    return p.lower === ':'
+      ? FIELD_CUES.has(pp.lower)
+      : pp.lower === 'best' ||
+          pp.lower === 'regards' ||
+          pp.lower === 'thanks' ||
+          pp.lower === 'cheers' ||
+          pp.lower === 'sincerely';
   }
   return false;
 }
@@ -55,11 +189,20 @@ export function personCueAfter(ctx: RunContext, index: number): boolean {
 }
 
 /** Endings of derived English words, which unknown names rarely have. */
-const ENGLISH_SUFFIX = /(?:ic|ly|ing|ness|ment|tion|sion|ity|ers|ive|ous|ful|less|able|ible|ical|ism|ist|ize|ise|ized|ised|ated)$/;
+const ENGLISH_SUFFIX =
+  /(?:ic|ly|ing|ness|ment|tion|sion|ity|ers|ive|ous|ful|less|able|ible|ical|ism|ist|ize|ise|ized|ised|ated)$/;
 
 /** A word shaped like a name part that no word list knows: likely a (foreign) name. */
 function unknownName(w: WordInfo, caps: boolean): boolean {
-  return !caps && !w.common && !w.stop && !w.place && !w.orgWord && w.token.shape === Shape.Title && w.key.length > 1;
+  return (
+    !caps &&
+    !w.common &&
+    !w.stop &&
+    !w.place &&
+    !w.orgWord &&
+    w.token.shape === Shape.Title &&
+    w.key.length > 1
+  );
 }
 
 function namePart(w: WordInfo, caps: boolean): boolean {
@@ -81,10 +224,20 @@ export function scorePerson(
   const tail = chunk[len - 1] as WordInfo;
   if (len > 5) return 0;
   const cue = where.titled || personCueBefore(ctx, head.index) || personCueAfter(ctx, tail.index);
-  const plausible = (w: WordInfo) =>
-    namePart(w, caps) || (!w.stop && !w.place && !caps && !w.orgWord && !ENGLISH_SUFFIX.test(w.key));
-  if (cue && !(len === 1 && head.key.endsWith('s') && !head.surname) && chunk.every(plausible)) return 0.8;
-  if (chunk.every((w) => w.initial || w.token.shape === Shape.Upper) && !chunk.some((w) => w.first || w.surname)) return 0;
+  // One pass over the words (no per-call closures: this runs for every capitalized chunk).
+  let allPlausible = true;
+  let allNamePart = true;
+  let allInitialOrUpper = true;
+  let anyListedName = false;
+  for (const w of chunk) {
+    const part = namePart(w, caps);
+    if (!part) allNamePart = false;
+    if (!part && (w.stop || w.place || caps || w.orgWord || ENGLISH_SUFFIX.test(w.key))) allPlausible = false;
+    if (!w.initial && w.token.shape !== Shape.Upper) allInitialOrUpper = false;
+    if (w.first || w.surname) anyListedName = true;
+  }
+  if (cue && !(len === 1 && head.key.endsWith('s') && !head.surname) && allPlausible) return 0.8;
+  if (allInitialOrUpper && !anyListedName) return 0;
   if (len === 1) {
     if (head.initial || head.orgWord) return 0;
     if (head.first && !head.common && !head.place) return 0.6;
@@ -95,13 +248,12 @@ export function scorePerson(
     const nextTok = ctx.tokens[tail.index + 1];
     const nextLower = !!nextTok && nextTok.kind === Kind.Word && nextTok.shape === Shape.Lower;
     return nextLower && !head.key.endsWith('s') ? 0.3 : 0;
-    return 0;
   }
-  const partsOk = chunk.every((w) => namePart(w, caps));
+  const partsOk = allNamePart;
   if (head.first && partsOk) return 0.85;
   if (caps && !head.first && !head.surname && !tail.surname) return 0;
   if ((head.first || head.initial) && !tail.orgWord && !tail.common && !tail.stop && !tail.place) return 0.7;
   if (partsOk && (tail.surname || head.surname)) return 0.7;
-  if (partsOk && !caps && len <= 3 && !chunk.some((w) => w.initial && w === head)) return 0.5;
+  if (partsOk && !caps && len <= 3 && !head.initial) return 0.5;
   return 0;
 }

@@ -1,5 +1,5 @@
 /** Token kinds produced by {@link tokenize}. Words are Latin-script letter runs (hyphens/apostrophes inside). */
-export const enum Kind {
+export enum Kind {
   Word = 0,
   Number = 1,
   Punct = 2,
@@ -7,7 +7,7 @@ export const enum Kind {
 }
 
 /** Capitalization shape of a word token; drives most name/organization rules. */
-export const enum Shape {
+export enum Shape {
   /** "Smith", "McDonald", "O'Brien", "Jean-Luc" */
   Title = 0,
   /** "NATO", "U.S.", "SMITH" */
@@ -30,7 +30,11 @@ export interface Token {
 }
 
 function isUpperCode(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7) || (c >= 0x100 && c <= 0x24f && c % 2 === 0);
+  return (
+    (c >= 65 && c <= 90) ||
+    (c >= 0xc0 && c <= 0xde && c !== 0xd7) ||
+    (c >= 0x100 && c <= 0x24f && c % 2 === 0)
+  );
 }
 
 /** Latin letters only: the family handles Latin-script text; other scripts belong to other detectors. */
@@ -145,7 +149,11 @@ export function tokenize(text: string): Token[] {
       while (i < n) {
         const d = text.charCodeAt(i);
         if (isDigitCode(d) || isLetterCode(d)) i++;
-        else if ((d === 46 || d === 44 || d === 45 || d === 58 || d === 47) && isDigitCode(text.charCodeAt(i + 1))) i += 2;
+        else if (
+          (d === 46 || d === 44 || d === 45 || d === 58 || d === 47) &&
+          isDigitCode(text.charCodeAt(i + 1))
+        )
+          i += 2;
         else break;
       }
       tokens.push({ start, end: i, kind: Kind.Number, shape: Shape.Other, lower: '' });

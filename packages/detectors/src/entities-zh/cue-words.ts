@@ -250,13 +250,33 @@ const ROLE_ENDINGS: readonly string[] = [
   '委员',
 ];
 /** Words ending like a role that are not roles (增长 "growth", 成长 "grow up"). */
-const NOT_ROLES: ReadonlySet<string> = new Set(['增长', '成长', '延长', '擅长', '生长', '家长', '人人', '大家', '国家', '他人', '别人', '个人', '本人', '老人', '女人', '男人', '商家', '专家们']);
+const NOT_ROLES: ReadonlySet<string> = new Set([
+  '增长',
+  '成长',
+  '延长',
+  '擅长',
+  '生长',
+  '家长',
+  '人人',
+  '大家',
+  '国家',
+  '他人',
+  '别人',
+  '个人',
+  '本人',
+  '老人',
+  '女人',
+  '男人',
+  '商家',
+  '专家们',
+]);
 
 /** Is this token a role/occupation noun that commonly introduces a name? */
 export function hasRoleBefore(token: { word: string; tag: string }): boolean {
   const { word, tag } = token;
   if (ROLES_BEFORE.has(word)) return true;
-  if (word.length < 2 || NOT_ROLES.has(word) || !(tag === 'n' || tag === 'nz' || tag === 'l' || tag === 'nr')) return false;
+  if (word.length < 2 || NOT_ROLES.has(word) || !(tag === 'n' || tag === 'nz' || tag === 'l' || tag === 'nr'))
+    return false;
   return ROLE_ENDINGS.some((ending) => word.endsWith(ending));
 }
 

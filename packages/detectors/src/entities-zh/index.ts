@@ -8,6 +8,7 @@ const ID = 'zh.entities';
 /**
  * Person and organization names in Chinese text, from jieba tokens (shared via the context) plus rules.
  * One detector for both types because the person pass also yields clubs named in sports fixtures.
+ * Overlaps between the two are left to the engine (longer span wins).
  */
 export const chineseEntityDetector: Detector = {
   id: ID,

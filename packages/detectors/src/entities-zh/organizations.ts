@@ -76,6 +76,8 @@ const LEFT_STOP_WORDS: ReadonlySet<string> = new Set([
   '所属',
   '有关',
   '相关',
+  '街道',
+  '社区',
 ]);
 /** Words after which a bare 公司 / 集团 refers to a specific, already-named company (résumé style). */
 const BARE_ORG_PRECEDERS: ReadonlySet<string> = new Set([
@@ -100,10 +102,23 @@ const BARE_ORG_PRECEDERS: ReadonlySet<string> = new Set([
   '受聘',
 ]);
 const BARE_ORG_WORDS: ReadonlySet<string> = new Set(['公司', '集团', '本公司', '本集团', '该公司']);
-const ROLE_ENDINGS = ['经理', '董事', '总监', '监事', '总裁', '秘书', '顾问', '主任', '主席', '会长', '总师', '工程师'];
+const ROLE_ENDINGS = [
+  '经理',
+  '董事',
+  '总监',
+  '监事',
+  '总裁',
+  '秘书',
+  '顾问',
+  '主任',
+  '主席',
+  '会长',
+  '总师',
+  '工程师',
+];
 
 const ASCII_DIGIT = /[0-9]/;
-const MAX_LEFT_TOKENS = 6;
+const MAX_LEFT_TOKENS = 8;
 const MAX_ORG_CHARS = 28;
 
 /** Known organizations bucketed by first character, longest first, for a cheap boundary-aligned lookup. */
@@ -119,17 +134,81 @@ const KNOWN_BY_FIRST: ReadonlyMap<string, readonly string[]> = (() => {
 })();
 
 /** Role nouns jieba glues onto a head (协会会长, 董事会秘书); the organization ends before them. */
-const GLUED_ROLES: readonly string[] = ['会长', '院长', '校长', '局长', '厅长', '行长', '主任', '主席', '秘书', '经理'];
+const GLUED_ROLES: readonly string[] = [
+  '会长',
+  '院长',
+  '校长',
+  '局长',
+  '厅长',
+  '行长',
+  '主任',
+  '主席',
+  '秘书',
+  '经理',
+];
 /** Heads that name an internal department; not chained onto an organization (中信地产 | 营销管理部). */
 const DEPARTMENT_ENDINGS: readonly string[] = ['部', '处', '科', '室', '组', '总部'];
 /** Single characters that never sit inside an organization name (particles, prepositions, pronouns). */
-const FUNCTION_CHARS: ReadonlySet<string> = new Set('的了着过是在和与及或就也都还又把被对从向给让说等则而但却很不没已将要会能可为这那其之于此由因所若如即并我你他她它们经到至自当'.split(''));
+const FUNCTION_CHARS: ReadonlySet<string> = new Set(
+  '的了着过是在和与及或就也都还又把被对从向给让说等则而但却很不没已将要会能可为这那其之于此由因所若如即并我你他她它们经到至自当曾获兼任年月日'.split(
+    '',
+  ),
+);
+/** Tags of single characters that are never part of a name (numbers, measure words, time, direction). */
+const NON_NAME_SINGLE_TAGS: ReadonlySet<string> = new Set([
+  'p',
+  'c',
+  'r',
+  'm',
+  'q',
+  't',
+  'f',
+  'd',
+  'x',
+  'y',
+  'e',
+  'o',
+]);
+/** Tags allowed inside a name but not at its left edge (勘察 in 公路勘察规划设计院). */
+const INTERIOR_TAGS: ReadonlySet<string> = new Set(['v', 'z', 'ad']);
+/** Verbs that occur inside organization names (business lines); other verbs end the name. */
+const ORG_VERBS: ReadonlySet<string> = new Set(
+  '勘察 设计 制造 开发 研究 发展 建设 规划 管理 投资 经营 监督 检验 检测 服务 培训 咨询 联合 合作 交易 运输 销售 生产 加工 印刷 出版 广播 保障 执法 评估 审计 认证 促进 研发 贸易 营销 租赁 装饰 安装 维修 控股 电子 实验 测试 治理 保护 救助 监测'.split(
+    ' ',
+  ),
+);
+const PAREN_OPEN: ReadonlySet<string> = new Set(['(', '（']);
+const PAREN_CLOSE: ReadonlySet<string> = new Set([')', '）']);
 /** Heads recognised even when jieba tags them as verbs (分行/v). */
-const HEAD_WORDS_ANY_TAG: ReadonlySet<string> = new Set(ORG_HEADS.filter((h) => h.length >= 2 && h !== '学会'));
+const HEAD_WORDS_ANY_TAG: ReadonlySet<string> = new Set(
+  ORG_HEADS.filter((h) => h.length >= 2 && h !== '学会'),
+);
 
 interface Head {
   /** Characters to drop from the end of the token (a glued role), usually 0. */
   cut: number;
+}
+
+/** Multi-character heads bucketed by last character, so a token is checked against a handful, not all. */
+const HEADS_BY_LAST: ReadonlyMap<string, readonly string[]> = groupByLastChar(ORG_HEADS);
+const ROLES_BY_LAST: ReadonlyMap<string, readonly string[]> = groupByLastChar(GLUED_ROLES);
+
+function groupByLastChar(words: readonly string[]): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const w of [...words].sort((a, b) => b.length - a.length)) {
+    const last = w.charAt(w.length - 1);
+    const bucket = map.get(last);
+    if (bucket) bucket.push(w);
+    else map.set(last, [w]);
+  }
+  return map;
+}
+
+function endsWithHead(word: string): boolean {
+  const last = word.charAt(word.length - 1);
+  if (SINGLE_CHAR_HEADS.has(last)) return true;
+  const bucket = HEADS_BY_LAST.get(last);
+  return bucket?.some((h) => word.endsWith(h)) ?? false;
 }
 
 function headOf(token: SegmentedToken): Head | undefined {
@@ -137,16 +216,16 @@ function headOf(token: SegmentedToken): Head | undefined {
   if (tag === 'nt') return { cut: 0 };
   if (HEAD_WORDS_ANY_TAG.has(word)) return { cut: 0 };
   if (!HEAD_TAGS.has(tag) || NOT_ORG_HEADS.has(word)) return undefined;
-  for (const role of GLUED_ROLES) {
-    if (word.length > role.length + 1 && word.endsWith(role)) {
-      const rest = word.slice(0, word.length - role.length);
-      if (ORG_HEADS.some((h) => rest.endsWith(h)) || SINGLE_CHAR_HEADS.has(rest.charAt(rest.length - 1))) {
-        return { cut: role.length };
+  const roles = ROLES_BY_LAST.get(word.charAt(word.length - 1));
+  if (roles) {
+    for (const role of roles) {
+      if (word.length > role.length + 1 && word.endsWith(role)) {
+        const rest = word.slice(0, word.length - role.length);
+        return endsWithHead(rest) ? { cut: role.length } : undefined;
       }
     }
   }
-  for (const head of ORG_HEADS) if (word.endsWith(head)) return { cut: 0 };
-  return SINGLE_CHAR_HEADS.has(word.charAt(word.length - 1)) ? { cut: 0 } : undefined;
+  return endsWithHead(word) ? { cut: 0 } : undefined;
 }
 
 function isDepartment(token: SegmentedToken): boolean {
@@ -158,10 +237,13 @@ function isModifier(token: SegmentedToken): boolean {
   if (LEFT_STOP_WORDS.has(word)) return false;
   if (word.length === 1 && /[\u3400-\u9fff]/.test(word)) {
     // jieba leaves unknown brand/name characters as single tokens with arbitrary tags: 林/ng 达/v 集团.
-    return !FUNCTION_CHARS.has(word) && tag !== 'p' && tag !== 'c' && tag !== 'r' && !tag.startsWith('u');
+    return !FUNCTION_CHARS.has(word) && !NON_NAME_SINGLE_TAGS.has(tag) && !tag.startsWith('u');
   }
+  if (isRoleWord(token) || NOT_ORG_HEADS.has(word)) return false;
+  if (INTERIOR_TAGS.has(tag)) return true;
   if (!MODIFIER_TAGS.has(tag)) return false;
-  if (tag === 'x') return word === '·' || word === '&';
+  if (tag === 'a') return false;
+  if (tag === 'x') return word === '·' || word === '&' || PAREN_OPEN.has(word) || PAREN_CLOSE.has(word);
   if (tag === 'm') return ASCII_DIGIT.test(word);
   return true;
 }
@@ -208,7 +290,10 @@ export function findChineseOrganizations(text: string, tokens: readonly Segmente
   while (i < tokens.length) {
     const token = tokens[i] as SegmentedToken;
     const knownEnd = knownOrgEnd(text, tokens, i);
-    const head = knownEnd >= 0 ? undefined : headOf(token);
+    // A head inside parentheses (…工程(集团)股份有限公司) belongs to the outer name.
+    const parenthesised =
+      PAREN_CLOSE.has(text.charAt(token.end)) && PAREN_OPEN.has(text.charAt(token.start - 1));
+    const head = knownEnd >= 0 || parenthesised ? undefined : headOf(token);
     const brand = knownEnd < 0 && !head && BRAND_HEADS.has(token.word);
     if (knownEnd < 0 && !head && !brand) {
       i += 1;
@@ -220,10 +305,12 @@ export function findChineseOrganizations(text: string, tokens: readonly Segmente
     let chars = token.word.length;
     while (knownEnd < 0 && s - 1 >= floor && i - s < MAX_LEFT_TOKENS) {
       const prev = tokens[s - 1] as SegmentedToken;
-      if (!contiguous(prev, tokens[s]) || !isModifier(prev) || chars + prev.word.length > MAX_ORG_CHARS) break;
+      if (!bridged(text, prev, tokens[s] as SegmentedToken) || !isModifier(prev)) break;
+      if (chars + prev.word.length > MAX_ORG_CHARS) break;
       s -= 1;
       chars += prev.word.length;
     }
+    s = trimLeftEdge(tokens, s, i);
 
     // Chain sub-units to the right: 公安厅 + 经侦 + 总队, 招行 + 广州 + 分行.
     let e = knownEnd >= 0 ? knownEnd : i;
@@ -238,7 +325,7 @@ export function findChineseOrganizations(text: string, tokens: readonly Segmente
           cut = sub.cut;
           break;
         }
-        if (!isModifier(t) || t.tag === 'm') break;
+        if (!isModifier(t)) break;
       }
       if (found < 0) break;
       e = found;
@@ -246,8 +333,8 @@ export function findChineseOrganizations(text: string, tokens: readonly Segmente
 
     let proper = token.tag === 'nt' || knownEnd >= 0;
     for (let k = s; k <= e && !proper; k++) if (isProper(tokens[k] as SegmentedToken)) proper = true;
-    const start = (tokens[s] as SegmentedToken).start;
     const end = (tokens[e] as SegmentedToken).end - cut;
+    const start = balancedStart(text, (tokens[s] as SegmentedToken).start, end);
     const singles = countSingles(tokens, s, e);
 
     if (knownEnd >= 0) {
@@ -278,6 +365,49 @@ export function findChineseOrganizations(text: string, tokens: readonly Segmente
     i = e + 1;
   }
   return spans;
+}
+
+/**
+ * Verbs may sit inside a name but do not start one. A verb outside the business-line list (远航 in a
+ * brand) is kept only when a proper name stands left of it: 宁波远航电气 yes, 提供银行 no.
+ */
+function trimLeftEdge(tokens: readonly SegmentedToken[], s: number, i: number): number {
+  let start = s;
+  let properSeen = false;
+  for (let k = s; k < i; k++) {
+    const t = tokens[k] as SegmentedToken;
+    if (t.tag === 'v' && t.word.length > 1 && !ORG_VERBS.has(t.word) && !properSeen) start = k + 1;
+    if (isProper(t)) properSeen = true;
+  }
+  while (start < i && INTERIOR_TAGS.has((tokens[start] as SegmentedToken).tag)) start += 1;
+  while (start < i && PAREN_CLOSE.has((tokens[start] as SegmentedToken).word)) start += 1;
+  return start;
+}
+
+/** Adjacent tokens, or tokens separated by one parenthesis: 新纶科技（香港）有限公司. */
+function bridged(text: string, a: SegmentedToken, b: SegmentedToken): boolean {
+  if (a.end === b.start) return true;
+  if (b.start !== a.end + 1) return false;
+  const gap = text.charAt(a.end);
+  return PAREN_OPEN.has(gap) || PAREN_CLOSE.has(gap);
+}
+
+/** Moves `start` past any parenthesis left unbalanced inside [start, end). */
+function balancedStart(text: string, start: number, end: number): number {
+  let depth = 0;
+  let result = start;
+  for (let k = start; k < end; k++) {
+    const ch = text.charAt(k);
+    if (PAREN_OPEN.has(ch)) depth += 1;
+    else if (PAREN_CLOSE.has(ch)) {
+      if (depth === 0) result = k + 1;
+      else depth -= 1;
+    }
+  }
+  if (depth === 0) return result;
+  // An unclosed "(" : the name starts after the last one.
+  for (let k = end - 1; k >= result; k--) if (PAREN_OPEN.has(text.charAt(k))) return k + 1;
+  return result;
 }
 
 /** Single-character CJK tokens in [s, e]: jieba's trace of an unknown proper name. */

@@ -26,6 +26,20 @@ const CUE_PUNCTUATION: ReadonlySet<string> = new Set(['，', ',', '：', ':', '�
 /** Strong cues a name precedes directly: 先生/女士/小姐, or "，男" / "：女" in résumés. */
 const STRONG_CUE = /先生|女士|小姐|[，,：:][男女][，,。；;：:\s]/g;
 
+/** Place-name suffixes: a "name" containing or followed by one is a village, street or district (沈村, 柯城区). */
+const PLACE_CHARS: ReadonlySet<string> = new Set(
+  '区村镇路街乡县市省州巷弄道庄屯苑园桥港湾寨坊宅山河湖岛'.split(''),
+);
+const INNER_PLACE_CHARS: ReadonlySet<string> = new Set('区村镇路街乡县市省州巷弄'.split(''));
+const DIRECTIONS: ReadonlySet<string> = new Set('东西南北中'.split(''));
+
+function isPlaceLike(text: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) if (INNER_PLACE_CHARS.has(text.charAt(k))) return true;
+  const next = text.charAt(end);
+  if (PLACE_CHARS.has(next)) return true;
+  return DIRECTIONS.has(next) && PLACE_CHARS.has(text.charAt(end + 1));
+}
+
 function isCjkWord(word: string): boolean {
   return CJK_ONLY.test(word);
 }
@@ -36,7 +50,7 @@ function contiguous(a: SegmentedToken | undefined, b: SegmentedToken | undefined
 
 /** Could this single-character token be one character of a given name? jieba's tag is unreliable here. */
 function isGivenNameChar(token: SegmentedToken | undefined, strict: boolean): boolean {
-  if (!token || token.word.length !== 1 || !isCjkWord(token.word)) return false;
+  if (token?.word.length !== 1 || !isCjkWord(token.word)) return false;
   if (NOT_IN_GIVEN_NAME.has(token.word)) return false;
   if (strict && (TITLES_AFTER.has(token.word) || VERBS_AFTER.has(token.word))) return false;
   return true;
@@ -45,7 +59,8 @@ function isGivenNameChar(token: SegmentedToken | undefined, strict: boolean): bo
 /** Is there a title, speech verb or "，男/女" right after a name ending at `end`? */
 function hasCueAfter(text: string, tokens: readonly SegmentedToken[], next: number, end: number): boolean {
   const after = tokens[next];
-  if (after && after.start === end && (TITLES_AFTER.has(after.word) || VERBS_AFTER.has(after.word))) return true;
+  if (after && after.start === end && (TITLES_AFTER.has(after.word) || VERBS_AFTER.has(after.word)))
+    return true;
   const c0 = text.charAt(end);
   if (CUE_PUNCTUATION.has(c0)) {
     const c1 = text.charAt(end + 1);
@@ -84,7 +99,8 @@ function isForeignAnchor(text: string, tokens: readonly SegmentedToken[], i: num
   if (token.word.length < 2 || !isTransliterated(token.word)) return false;
   if (token.tag === 'nr') return true;
   // A place-like word counts only when joined by · to more of the name: 丹尼斯·霍珀.
-  const joinedNext = tokens[i + 1] && token.end + 1 === tokens[i + 1]?.start && joined(text, token, tokens[i + 1]);
+  const joinedNext =
+    tokens[i + 1] && token.end + 1 === tokens[i + 1]?.start && joined(text, token, tokens[i + 1]);
   return (token.tag === 'ns' || token.tag === 'nz') && Boolean(joinedNext);
 }
 
@@ -103,7 +119,8 @@ function readGivenName(tokens: readonly SegmentedToken[], i: number): GivenName 
   if (!surname || !g1 || !contiguous(surname, g1) || !isCjkWord(g1.word)) return undefined;
   if (g1.word.length === 2) {
     if (TITLES_AFTER.has(g1.word) || VERBS_AFTER.has(g1.word) || NOT_PERSON.has(g1.word)) return undefined;
-    if (NOT_IN_GIVEN_NAME.has(g1.word.charAt(0)) || NOT_IN_GIVEN_NAME.has(g1.word.charAt(1))) return undefined;
+    if (NOT_IN_GIVEN_NAME.has(g1.word.charAt(0)) || NOT_IN_GIVEN_NAME.has(g1.word.charAt(1)))
+      return undefined;
     return { endIndex: i + 1, score: g1.tag === 'nr' ? 2 : g1.tag.startsWith('n') ? 1 : 0 };
   }
   if (!isGivenNameChar(g1, false)) return undefined;
@@ -112,7 +129,8 @@ function readGivenName(tokens: readonly SegmentedToken[], i: number): GivenName 
   if (contiguous(g1, g2) && isGivenNameChar(g2, true) && g2) {
     // 李蕾张羽飞: a second surname followed by a name-tagged character starts the next name.
     const g3 = tokens[i + 3];
-    const nextNameStarts = surnameLength(g2.word) === 1 && contiguous(g2, g3) && g3?.tag === 'nr';
+    const nextNameStarts =
+      g2.word === surname.word || (surnameLength(g2.word) === 1 && contiguous(g2, g3) && g3?.tag === 'nr');
     if (!nextNameStarts) {
       // Three single-character tokens: no dictionary word spans them, typical of an unknown name.
       const nr = g1.tag === 'nr' || g2.tag === 'nr';
@@ -139,7 +157,11 @@ function foreignStep(text: string, tokens: readonly SegmentedToken[], k: number,
 function foreignNameBounds(text: string, tokens: readonly SegmentedToken[], i: number): [number, number] {
   let first = i;
   let last = i;
-  for (let step = foreignStep(text, tokens, first, -1); step >= 0; step = foreignStep(text, tokens, first, -1)) {
+  for (
+    let step = foreignStep(text, tokens, first, -1);
+    step >= 0;
+    step = foreignStep(text, tokens, first, -1)
+  ) {
     const start = (tokens[step] as SegmentedToken).start;
     if ((tokens[last] as SegmentedToken).end - start > MAX_FOREIGN_NAME) break;
     first = step;
@@ -153,11 +175,19 @@ function foreignNameBounds(text: string, tokens: readonly SegmentedToken[], i: n
 }
 
 function isFixture(text: string, start: number, end: number): boolean {
-  return FIXTURE_BEFORE.test(text.slice(Math.max(0, start - 3), start)) || FIXTURE_AFTER.test(text.slice(end, end + 3));
+  return (
+    FIXTURE_BEFORE.test(text.slice(Math.max(0, start - 3), start)) ||
+    FIXTURE_AFTER.test(text.slice(end, end + 3))
+  );
 }
 
 /** Name directly before a strong cue (张伟先生, 黄某某，男，): longest surname-led reading on token bounds. */
-function nameBeforeCue(text: string, cue: number, titled: boolean, tokenStarts: ReadonlySet<number>): Span | undefined {
+function nameBeforeCue(
+  text: string,
+  cue: number,
+  titled: boolean,
+  tokenStarts: ReadonlySet<number>,
+): Span | undefined {
   for (let len = 4; len >= (titled ? 1 : 2); len--) {
     const start = cue - len;
     if (start < 0 || !tokenStarts.has(start)) continue;
@@ -166,7 +196,9 @@ function nameBeforeCue(text: string, cue: number, titled: boolean, tokenStarts: 
     const surLen = surnameLength(name);
     if (surLen === 0 || (len === 4 && surLen !== 2) || (len === 1 && isAmbiguousSurname(name))) continue;
     let plain = true;
-    for (let k = surLen; k < len; k++) if (NOT_IN_GIVEN_NAME.has(name.charAt(k))) plain = false;
+    // 一 is common in given names (罗一鸣) though it is a function character elsewhere.
+    for (let k = surLen; k < len; k++)
+      if (NOT_IN_GIVEN_NAME.has(name.charAt(k)) && name.charAt(k) !== '一') plain = false;
     if (!plain) continue;
     // 向张伟先生: an ambiguous surname-like character before a clear surname is not part of the name.
     if (len === 3 && surLen === 1 && isAmbiguousSurname(name) && surnameLength(name.slice(1)) === 1) continue;
@@ -185,7 +217,7 @@ function namesBeforeStrongCues(text: string, tokens: readonly SegmentedToken[]):
     const last = spans[spans.length - 1];
     if (span && (!last || last.end <= span.start)) spans.push(span);
   }
-  return spans;
+  return spans.filter((span) => span.type !== 'person_name' || !isPlaceLike(text, span.start, span.end));
 }
 
 /**
@@ -254,10 +286,19 @@ export function findChinesePersons(text: string, tokens: readonly SegmentedToken
       let score = cue ? 2 : 0;
       if (surLen > 0) score += isAmbiguousSurname(word.charAt(0)) && surLen === 1 ? 1 : 2;
       if (word.length >= 3 && surLen > 0) score += 1;
+      // 欧阳明/nr 辉/nr: jieba cut the last given-name character off a surname-led name.
+      const tail = tokens[i + 1];
+      const extend =
+        surLen > 0 &&
+        word.length === surLen + 1 &&
+        tail?.tag === 'nr' &&
+        contiguous(token, tail) &&
+        isGivenNameChar(tail, true);
+      const end = extend && tail ? tail.end : token.end;
       if (score >= 2) {
-        spans.push({ start: token.start, end: token.end, score: Math.min(0.9, 0.4 + score / 10), type: 'person_name' });
+        spans.push({ start: token.start, end, score: Math.min(0.9, 0.4 + score / 10), type: 'person_name' });
       }
-      i += 1;
+      i += extend ? 2 : 1;
       continue;
     }
 
@@ -293,5 +334,5 @@ export function findChinesePersons(text: string, tokens: readonly SegmentedToken
     }
     i += 1;
   }
-  return spans;
+  return spans.filter((span) => span.type !== 'person_name' || !isPlaceLike(text, span.start, span.end));
 }

@@ -55,7 +55,11 @@ export const COMPOUND_SURNAMES: ReadonlySet<string> = new Set([
   '第五',
 ]);
 
-const SINGLE: ReadonlySet<string> = new Set(SINGLE_SURNAMES);
+/** Traditional-script forms of common surnames, for Hong Kong / Taiwan text. */
+const TRADITIONAL_SURNAMES =
+  '陳張劉黃趙吳孫馬鄭謝許韓馮鄧蕭葉蘇呂盧蔣錢韋龍陸戴鍾譚賈廖鄒陶賀顧龔羅楊萬閻蔡湯嚴魯';
+
+const SINGLE: ReadonlySet<string> = new Set(SINGLE_SURNAMES + TRADITIONAL_SURNAMES);
 const AMBIGUOUS: ReadonlySet<string> = new Set(AMBIGUOUS_SURNAMES);
 
 export function isSurnameChar(ch: string): boolean {
@@ -67,7 +71,10 @@ export function isAmbiguousSurname(ch: string): boolean {
 }
 
 /** Length of the surname at the start of `word` (2 for compound, 1 for single), or 0. */
+const COMPOUND_FIRST: ReadonlySet<string> = new Set([...COMPOUND_SURNAMES].map((s) => s.charAt(0)));
+
 export function surnameLength(word: string): number {
-  if (word.length >= 2 && COMPOUND_SURNAMES.has(word.slice(0, 2))) return 2;
-  return word.length >= 1 && SINGLE.has(word.charAt(0)) ? 1 : 0;
+  const first = word.charAt(0);
+  if (word.length >= 2 && COMPOUND_FIRST.has(first) && COMPOUND_SURNAMES.has(word.slice(0, 2))) return 2;
+  return SINGLE.has(first) ? 1 : 0;
 }

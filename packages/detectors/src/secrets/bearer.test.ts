@@ -10,7 +10,9 @@ describe('bearerDetector', () => {
     expect(spans(bearerDetector, `curl -H "X-Api-Key: ${TOKEN}" https://api.example.org`)).toEqual([TOKEN]);
     const basic = Buffer.from('svc:Pa55-w0rd-Q9').toString('base64');
     expect(spans(bearerDetector, `-H 'Authorization: Basic ${basic}'`)).toEqual([basic]);
-    expect(spans(bearerDetector, 'curl -u deploy:Qx7-vLm2Tz9 https://example.org')).toEqual(['deploy:Qx7-vLm2Tz9']);
+    expect(spans(bearerDetector, 'curl -u deploy:Qx7-vLm2Tz9 https://example.org')).toEqual([
+      'deploy:Qx7-vLm2Tz9',
+    ]);
   });
   it('ignores placeholders and variables', () => {
     for (const text of [

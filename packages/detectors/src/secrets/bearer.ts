@@ -10,7 +10,7 @@ import { charClassCount, isPlaceholder, shannonEntropy } from './entropy.ts';
 
 const PREFILTER = /authorization|bearer|-H\s|--header|-u\s|--user|token:|key:/i;
 
-const CREDENTIAL_CHARS = String.raw`[A-Za-z0-9._~+/=:@!$%^&*#?-]`;
+const CREDENTIAL_CHARS = '[A-Za-z0-9._~+/=:@!$%^&*#?-]';
 /** `Authorization: Bearer x`, `"authorization": "Basic x"`, `'Authorization' = 'x'`. */
 const AUTHORIZATION = new RegExp(
   String.raw`(?:proxy-)?authorization["']?\s{0,3}[:=]\s{0,3}["']?\s{0,3}(?:(bearer|basic|token|api-token|apikey|digest|bot|oauth|jwt|ssws|key|splunk|genieKey|negotiate)\s{1,3})?(${CREDENTIAL_CHARS}{4,2000})`,
@@ -19,10 +19,12 @@ const AUTHORIZATION = new RegExp(
 /** `Bearer x` outside a header (logs, prose, code). */
 const BEARER = new RegExp(String.raw`\b[Bb]earer\s{1,3}(${CREDENTIAL_CHARS}{12,2000})`, 'g');
 /** curl `-H "X-Api-Key: x"` / `--header 'Token: x'`. */
-const CURL_HEADER = /(?:-H|--header)\s{1,3}(["'])([A-Za-z][A-Za-z0-9_-]{0,40})\s{0,3}:\s{0,3}([^"'\r\n]{1,2000})\1/g;
+const CURL_HEADER =
+  /(?:-H|--header)\s{1,3}(["'])([A-Za-z][A-Za-z0-9_-]{0,40})\s{0,3}:\s{0,3}([^"'\r\n]{1,2000})\1/g;
 const AUTH_HEADER_NAME = /auth|token|key|secret|session|passw|credential/i;
 /** curl `-u user:pass` / `--user "user:pass"` / `--user "{u}":"{p}"`. */
-const CURL_USER = /(?:^|\s)(?:-u|--user)(?:\s{1,4}|=)((?:"[^"\r\n]{0,300}"|'[^'\r\n]{0,300}'|[^\s"']{1,300}){1,4})/g;
+const CURL_USER =
+  /(?:^|\s)(?:-u|--user)(?:\s{1,4}|=)((?:"[^"\r\n]{0,300}"|'[^'\r\n]{0,300}'|[^\s"']{1,300}){1,4})/g;
 
 const PLACEHOLDER_SECRET = new Set([
   'password',
@@ -58,7 +60,8 @@ function decodeBase64(value: string): string | undefined {
 }
 
 /** Whether the credential after an auth scheme looks like a real one. */
-const SCHEME_WORD = /^(?:bearer|basic|token|api-token|apikey|digest|bot|oauth|jwt|ssws|key|splunk|geniekey|negotiate)$/i;
+const SCHEME_WORD =
+  /^(?:bearer|basic|token|api-token|apikey|digest|bot|oauth|jwt|ssws|key|splunk|geniekey|negotiate)$/i;
 
 function isCredential(value: string, scheme: string | undefined, minLength: number): boolean {
   if (SCHEME_WORD.test(value)) return false;
@@ -66,7 +69,7 @@ function isCredential(value: string, scheme: string | undefined, minLength: numb
   if (PLACEHOLDER_SECRET.has(value.toLowerCase())) return false;
   if (scheme?.toLowerCase() === 'basic') {
     const decoded = decodeBase64(value);
-    return decoded !== undefined && decoded.includes(':');
+    return decoded?.includes(':') ?? false;
   }
   return charClassCount(value) >= 2 || shannonEntropy(value) >= 3;
 }
@@ -75,13 +78,24 @@ function trimCredential(value: string): string {
   return value.replace(/[.,;:!?)\]}>*#]+$/, '');
 }
 
-function addFinding(findings: Finding[], start: number, value: string, score: number): void {
+function addFinding(
+  findings: Finding[],
+  seen: Set<number>,
+  start: number,
+  value: string,
+  score: number,
+): void {
+  if (seen.has(start)) return;
+  seen.add(start);
   findings.push({ start, end: start + value.length, type: 'bearer_token', detector: 'secret.bearer', score });
 }
 
 /** Splits a shell word like `"u":"p"` or `'u:p'` into its unquoted text. */
 function unquoteShellWord(word: string): string {
-  return word.replace(/"([^"]*)"|'([^']*)'/g, (_m, a: string | undefined, b: string | undefined) => a ?? b ?? '');
+  return word.replace(
+    /"([^"]*)"|'([^']*)'/g,
+    (_m, a: string | undefined, b: string | undefined) => a ?? b ?? '',
+  );
 }
 
 function isBasicCredential(raw: string): boolean {
@@ -94,7 +108,8 @@ function isBasicCredential(raw: string): boolean {
   if (user.startsWith('$') || password.startsWith('$')) return false;
   if (user === password) return false;
   const secret = password.length > 0 ? password : user;
-  if (secret.length < 6 || PLACEHOLDER_SECRET.has(secret.toLowerCase()) || isPlaceholder(secret)) return false;
+  if (secret.length < 6 || PLACEHOLDER_SECRET.has(secret.toLowerCase()) || isPlaceholder(secret))
+    return false;
   return charClassCount(secret) >= 2 && shannonEntropy(secret) >= 2.5;
 }
 
@@ -104,16 +119,18 @@ export const bearerDetector: Detector = {
   detect(text) {
     if (!PREFILTER.test(text)) return [];
     const findings: Finding[] = [];
+    const seen = new Set<number>();
     AUTHORIZATION.lastIndex = 0;
     for (let m = AUTHORIZATION.exec(text); m; m = AUTHORIZATION.exec(text)) {
       const value = trimCredential(m[2] ?? '');
-      if (isCredential(value, m[1], 6)) addFinding(findings, m.index + m[0].length - (m[2] ?? '').length, value, 0.9);
+      if (isCredential(value, m[1], 6))
+        addFinding(findings, seen, m.index + m[0].length - (m[2] ?? '').length, value, 0.9);
     }
     BEARER.lastIndex = 0;
     for (let m = BEARER.exec(text); m; m = BEARER.exec(text)) {
       const value = trimCredential(m[1] ?? '');
       if (isCredential(value, 'bearer', 12) && /[0-9]/.test(value)) {
-        addFinding(findings, m.index + m[0].length - (m[1] ?? '').length, value, 0.85);
+        addFinding(findings, seen, m.index + m[0].length - (m[1] ?? '').length, value, 0.85);
       }
     }
     CURL_HEADER.lastIndex = 0;
@@ -123,13 +140,13 @@ export const bearerDetector: Detector = {
       const raw = m[3] ?? '';
       const value = trimCredential(raw.trim());
       const offset = m.index + m[0].length - 1 - raw.length + (raw.length - raw.trimStart().length);
-      if (isCredential(value, undefined, 6)) addFinding(findings, offset, value, 0.8);
+      if (isCredential(value, undefined, 6)) addFinding(findings, seen, offset, value, 0.8);
     }
     CURL_USER.lastIndex = 0;
     for (let m = CURL_USER.exec(text); m; m = CURL_USER.exec(text)) {
       const word = m[1] ?? '';
       if (!isBasicCredential(unquoteShellWord(word))) continue;
-      addFinding(findings, m.index + m[0].length - word.length, word, 0.8);
+      addFinding(findings, seen, m.index + m[0].length - word.length, word, 0.8);
     }
     return findings;
   },

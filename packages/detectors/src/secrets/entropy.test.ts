@@ -11,7 +11,15 @@ describe('entropy helpers', () => {
     expect(charClassCount('aB3-')).toBe(4);
   });
   it('recognises placeholders', () => {
-    for (const v of ['xxxxxxxxxx', '${API_KEY}', '<your-key>', 'changeme', '****', 'my_example_key', '0000000000']) {
+    for (const v of [
+      'xxxxxxxxxx',
+      '${API_KEY}',
+      '<your-key>',
+      'changeme',
+      '****',
+      'my_example_key',
+      '0000000000',
+    ]) {
       expect(isPlaceholder(v), v).toBe(true);
     }
     expect(isPlaceholder('Q7vX2pLm9RkT4wZs')).toBe(false);

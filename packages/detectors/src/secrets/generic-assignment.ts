@@ -70,7 +70,10 @@ const NAMED_FORMATS: readonly { name: RegExp; value: RegExp }[] = [
   { name: /sumo(?:logic)?[._-]?access/i, value: /^su[A-Za-z0-9]{12}$/ },
   { name: /sourcegraph/i, value: /^[a-fA-F0-9]{40}$/ },
   // Azure AD app registrations: tenant + client id are what an attacker pairs with a leaked secret.
-  { name: /azure[\w.-]*client[_-]?id|tenant[_-]?id/i, value: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i },
+  {
+    name: /azure[\w.-]*client[_-]?id|tenant[_-]?id/i,
+    value: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+  },
 ];
 
 const REFERENCE = /^(?:\$|%|\{|<|@|&|\*|#|\/|\.\/|~\/|[a-z]+:\/\/)/i;
@@ -86,7 +89,12 @@ function decodesToText(value: string): boolean {
 function looksLikeIdentifier(value: string): boolean {
   const segments = value.split(/[_.\-/:]+/).filter((s) => s.length > 0);
   if (segments.length < 2) return false;
-  const wordy = segments.filter((s) => /^(?:[a-z]{3,}|[A-Z][a-z]{2,}|[A-Z]{3,})$/.test(s) || /^\d{1,8}$/.test(s) || /^[A-Za-z]\d{1,3}$/.test(s));
+  const wordy = segments.filter(
+    (s) =>
+      /^(?:[a-z]{3,}|[A-Z][a-z]{2,}|[A-Z]{3,})$/.test(s) ||
+      /^\d{1,8}$/.test(s) ||
+      /^[A-Za-z]\d{1,3}$/.test(s),
+  );
   return wordy.length >= segments.length - 1 && !/^[0-9a-fA-F]{8}-/.test(value);
 }
 
@@ -165,9 +173,11 @@ export const genericAssignmentDetector: Detector = {
     for (let m = KEYWORD.exec(text); m; m = KEYWORD.exec(text)) {
       // Expand the keyword hit to the whole identifier around it.
       let nameStart = m.index;
-      while (nameStart > 0 && m.index - nameStart < 80 && isIdentChar(text.charCodeAt(nameStart - 1))) nameStart--;
+      while (nameStart > 0 && m.index - nameStart < 80 && isIdentChar(text.charCodeAt(nameStart - 1)))
+        nameStart--;
       let nameEnd = m.index + m[0].length;
-      while (nameEnd < text.length && nameEnd - m.index < 80 && isIdentChar(text.charCodeAt(nameEnd))) nameEnd++;
+      while (nameEnd < text.length && nameEnd - m.index < 80 && isIdentChar(text.charCodeAt(nameEnd)))
+        nameEnd++;
       if (nameEnd <= lastNameEnd) continue;
       lastNameEnd = nameEnd;
       KEYWORD.lastIndex = nameEnd;
@@ -182,14 +192,23 @@ export const genericAssignmentDetector: Detector = {
       if (isSecretName(words)) {
         accepted = looksRandom(value);
         // AWS secret access keys are exactly 40 chars; other lengths here are encrypted blobs or ids.
-        if (accepted && words.includes('aws') && words.includes('secret') && value.length !== 40) accepted = false;
+        if (accepted && words.includes('aws') && words.includes('secret') && value.length !== 40)
+          accepted = false;
       } else {
         accepted = NAMED_FORMATS.some((f) => f.name.test(name) && f.value.test(value));
       }
       if (accepted) {
-        findings.push({ start: parsed.start, end: parsed.end, type: 'api_key', detector: this.id, score: 0.7 });
-        KEYWORD.lastIndex = parsed.end;
+        findings.push({
+          start: parsed.start,
+          end: parsed.end,
+          type: 'api_key',
+          detector: this.id,
+          score: 0.7,
+        });
       }
+      // A value never contains the next assignment's name, so resume after it (keeps `key=key=…` linear).
+      KEYWORD.lastIndex = Math.max(KEYWORD.lastIndex, parsed.end);
+      lastNameEnd = Math.max(lastNameEnd, parsed.end);
     }
     return findings;
   },

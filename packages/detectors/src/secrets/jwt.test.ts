@@ -16,6 +16,7 @@ describe('jwtDetector', () => {
     expect(spans(jwtDetector, `QQQ${TOKEN}`)).toEqual([]);
   });
   it('stays linear on adversarial input', () => {
-    for (const unit of ['eyJ', 'eyJhbGciOiJ.', 'a']) expect(scalesLinearly(jwtDetector, unit), unit).toBe(true);
+    for (const unit of ['eyJ', 'eyJhbGciOiJ.', 'a'])
+      expect(scalesLinearly(jwtDetector, unit), unit).toBe(true);
   });
 });

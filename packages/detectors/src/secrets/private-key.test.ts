@@ -16,9 +16,13 @@ describe('privateKeyDetector', () => {
   });
   it('skips placeholder bodies and public keys', () => {
     for (const body of ['xxx', '***', '...', 'c2hvcnQ=']) {
-      expect(spans(privateKeyDetector, `-----BEGIN PRIVATE KEY-----\n${body}\n-----END PRIVATE KEY-----`)).toEqual([]);
+      expect(
+        spans(privateKeyDetector, `-----BEGIN PRIVATE KEY-----\n${body}\n-----END PRIVATE KEY-----`),
+      ).toEqual([]);
     }
-    expect(spans(privateKeyDetector, `-----BEGIN PUBLIC KEY-----\n${BODY}\n-----END PUBLIC KEY-----`)).toEqual([]);
+    expect(
+      spans(privateKeyDetector, `-----BEGIN PUBLIC KEY-----\n${BODY}\n-----END PUBLIC KEY-----`),
+    ).toEqual([]);
   });
   it('stays linear on adversarial input', () => {
     expect(scalesLinearly(privateKeyDetector, '-----BEGIN PRIVATE KEY-----\n')).toBe(true);

@@ -15,7 +15,10 @@ const MAX_BLOCK = 40_000;
 const MIN_BODY = 50;
 
 function bodyIsKeyMaterial(body: string): boolean {
-  const material = body.replace(/\\r|\\n/g, '\n').replace(ARMOR_HEADER, '').replace(/[\s"',+]+/g, '');
+  const material = body
+    .replace(/\\r|\\n/g, '\n')
+    .replace(ARMOR_HEADER, '')
+    .replace(/[\s"',+]+/g, '');
   if (material.length < MIN_BODY) return false;
   if (!/^[A-Za-z0-9/=_-]+$/.test(material.replace(/\+/g, ''))) return false;
   return shannonEntropy(material) >= 4;
@@ -27,12 +30,17 @@ export const privateKeyDetector: Detector = {
   detect(text) {
     if (!text.includes('PRIVATE KEY')) return [];
     const findings: Finding[] = [];
+    // Position of the next END marker, found once and reused, so many BEGINs without an END stay linear.
+    let nextEnd: RegExpExecArray | null | undefined;
     BEGIN.lastIndex = 0;
     for (let m = BEGIN.exec(text); m; m = BEGIN.exec(text)) {
       const start = m.index;
       const bodyStart = start + m[0].length;
-      END.lastIndex = bodyStart;
-      const end = END.exec(text);
+      if (nextEnd === undefined || (nextEnd !== null && nextEnd.index < bodyStart)) {
+        END.lastIndex = bodyStart;
+        nextEnd = END.exec(text);
+      }
+      const end = nextEnd;
       let blockEnd: number;
       let body: string;
       if (end && end.index - bodyStart <= MAX_BLOCK) {

@@ -19,7 +19,10 @@ export function scalesLinearly(detector: Detector, unit: string, factor = 40): b
   const small = unit.repeat(Math.ceil(100_000 / unit.length));
   const big = unit.repeat(Math.ceil(1_000_000 / unit.length));
   detector.detect(small, CONTEXT);
-  const tSmall = Math.max(1, timeIt(() => detector.detect(small, CONTEXT)));
+  const tSmall = Math.max(
+    1,
+    timeIt(() => detector.detect(small, CONTEXT)),
+  );
   const tBig = timeIt(() => detector.detect(big, CONTEXT));
   return tBig < tSmall * factor;
 }

@@ -1,6 +1,7 @@
 import type { Detector } from '../detector.ts';
 import type { Finding } from '../types.ts';
 import { gb11643CheckChar, isCalendarDate } from './checksums.ts';
+import { hasDigit } from './text-context.ts';
 
 /**
  * Chinese resident identity card numbers. Second-generation (18 characters): a real province code,
@@ -76,7 +77,8 @@ export function isValidCnResidentId(id: string): boolean {
 
 export function findCnResidentIds(text: string): Finding[] {
   const findings: Finding[] = [];
-  for (const m of text.matchAll(CANDIDATE)) {
+  CANDIDATE.lastIndex = 0;
+  for (let m = CANDIDATE.exec(text); m !== null; m = CANDIDATE.exec(text)) {
     if (!isValidCnResidentId(m[0])) continue;
     findings.push({
       start: m.index,
@@ -95,5 +97,5 @@ const HAS_LONG_RUN = /\d{15}/;
 export const cnResidentIdDetector: Detector = {
   id: 'cn_resident_id',
   types: ['cn_resident_id'],
-  detect: (text) => (HAS_LONG_RUN.test(text) ? findCnResidentIds(text) : []),
+  detect: (text) => (hasDigit(text) && HAS_LONG_RUN.test(text) ? findCnResidentIds(text) : []),
 };

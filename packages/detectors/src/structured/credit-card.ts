@@ -1,7 +1,7 @@
 import type { Detector } from '../detector.ts';
 import type { Finding } from '../types.ts';
 import { luhnValid } from './checksums.ts';
-import { lineBefore } from './text-context.ts';
+import { hasDigit, lineBefore } from './text-context.ts';
 
 /**
  * Payment card numbers: 12-19 digits, bare or grouped with single spaces or dashes (4-4-4-4,
@@ -9,8 +9,9 @@ import { lineBefore } from './text-context.ts';
  * and 12-digit (Maestro) numbers, additionally need a card word nearby.
  */
 
-// Digit groups joined by one consistent separator; bounded so a long digit run costs O(length).
-const CANDIDATE = /(?<![\w.,+\-/])\d{1,19}(?:([ -])\d{1,19}(?:\1\d{1,19}){0,6})?(?![\w]|[.,\-/]\d)/g;
+// Bare, or a 4-digit group then groups joined by one consistent separator; every quantifier is
+// bounded, so a long digit run costs O(length).
+const CANDIDATE = /(?<![\w.,+\-/])(?:\d{12,19}|\d{4}([ -])\d{4,6}(?:\1\d{1,7}){1,4})(?![\w]|[.,\-/]\d)/g;
 const CARD_CONTEXT =
   /\b(?:card|cards|cc|ccn|credit|debit|visa|mastercard|master card|amex|american express|maestro|discover|diners|jcb|unionpay|pan)\b|卡|信用/;
 
@@ -36,7 +37,8 @@ function groupingIsCardLike(groups: readonly string[]): boolean {
 
 export function findCreditCards(text: string): Finding[] {
   const findings: Finding[] = [];
-  for (const m of text.matchAll(CANDIDATE)) {
+  CANDIDATE.lastIndex = 0;
+  for (let m = CANDIDATE.exec(text); m !== null; m = CANDIDATE.exec(text)) {
     const raw = m[0];
     const groups = m[1] ? raw.split(m[1]) : [raw];
     const digits = groups.join('');
@@ -60,7 +62,7 @@ export function findCreditCards(text: string): Finding[] {
 export const creditCardDetector: Detector = {
   id: 'credit_card',
   types: ['credit_card'],
-  detect: (text) => (HAS_DIGIT_RUN.test(text) ? findCreditCards(text) : []),
+  detect: (text) => (hasDigit(text) && HAS_DIGIT_RUN.test(text) ? findCreditCards(text) : []),
 };
 
-const HAS_DIGIT_RUN = /\d{4}/;
+const HAS_DIGIT_RUN = /\d{4}[ -]?\d{4}/;

@@ -1,6 +1,7 @@
 import type { Detector } from '../detector.ts';
 import type { Finding } from '../types.ts';
 import { ibanMod97Valid } from './checksums.ts';
+import { hasDigit } from './text-context.ts';
 
 /**
  * IBANs (ISO 13616): a known country code, two check digits and the country's fixed-length BBAN,
@@ -183,5 +184,5 @@ const PREFILTER = /[A-Z]{2}[ -]?\d{2}/;
 export const ibanDetector: Detector = {
   id: 'iban',
   types: ['iban'],
-  detect: (text) => (PREFILTER.test(text) ? findIbans(text) : []),
+  detect: (text) => (hasDigit(text) && PREFILTER.test(text) ? findIbans(text) : []),
 };

@@ -1,5 +1,6 @@
 import type { Detector } from '../detector.ts';
 import type { Finding } from '../types.ts';
+import { hasDigit } from './text-context.ts';
 
 /**
  * IPv4 (octets 0-255, no leading zeros) and IPv6 (every compressed form, embedded IPv4, optional
@@ -27,20 +28,25 @@ const IPV6 = [
 const IPV4_RE = new RegExp(`(?<![\\w.])${IPV4}(?![\\w]|\\.\\d)`, 'g');
 const IPV6_RE = new RegExp(`(?<![\\w:.])(?:${IPV6})(?:%[0-9A-Za-z_.~-]{1,32})?(?![\\w:=]|\\.\\d)`, 'g');
 
-const HAS_DIGIT = /\d/;
+// Every IPv6 has two colons within five characters; every IPv4 a digit-dot-digit.
+const IPV6_HINT = /:[0-9A-Fa-f]{0,4}:/;
+const IPV4_HINT = /\d\.\d/;
 
 export function findIpAddresses(text: string): Finding[] {
   const findings: Finding[] = [];
-  if (text.includes(':')) {
-    for (const m of text.matchAll(IPV6_RE)) {
+  const digits = hasDigit(text);
+  if (text.includes('::') || (digits && IPV6_HINT.test(text))) {
+    IPV6_RE.lastIndex = 0;
+    for (let m = IPV6_RE.exec(text); m !== null; m = IPV6_RE.exec(text)) {
       let end = m.index + m[0].length;
       // A zone id never ends with a dot; that dot ends the sentence.
       while (text.charCodeAt(end - 1) === 46) end--;
       findings.push({ start: m.index, end, type: 'ip_address', detector: 'ip_address', score: 0.9 });
     }
   }
-  if (HAS_DIGIT.test(text)) {
-    for (const m of text.matchAll(IPV4_RE)) {
+  if (digits && IPV4_HINT.test(text)) {
+    IPV4_RE.lastIndex = 0;
+    for (let m = IPV4_RE.exec(text); m !== null; m = IPV4_RE.exec(text)) {
       const start = m.index;
       if (findings.some((f) => start >= f.start && start < f.end)) continue;
       findings.push({

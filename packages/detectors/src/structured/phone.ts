@@ -3,7 +3,7 @@ import type { Detector } from '../detector.ts';
 import type { Finding } from '../types.ts';
 import { isCalendarDate } from './checksums.ts';
 import { type PhoneShape, parsePhoneShape } from './phone-shape.ts';
-import { isAsciiWordCode, isCjkAt, isDigitCode, textBefore } from './text-context.ts';
+import { hasDigit, isAsciiWordCode, isCjkAt, isDigitCode, textBefore } from './text-context.ts';
 
 /**
  * Phone numbers. One cheap regex collects maximal runs of digits joined by single separators
@@ -15,8 +15,10 @@ import { isAsciiWordCode, isCjkAt, isDigitCode, textBefore } from './text-contex
  *     dates, times, years, money, decimals, versions, ZIP+4, SSNs, IPs and thousands-grouped amounts.
  */
 
+const COARSE = /\+?\(?\d[\d .()-]*/g;
 // Alternatives start with distinct characters (digit, separator, ')' or '('), so matching is linear.
-const RUN = /\+?\(?\d(?:\d|[ .-]\(?\d|\)[ .-]?\(?\d|\(\d)*(?:[ ]?(?:x|ext\.?|extension)[ ]?\d{1,6}(?!\d))?/gi;
+const RUN =
+  /\+?\(?\d(?:\d|[ .-]\(?\d|\)[ .-]?\(?\d|\(\d)*(?: ?(?:[xX]|[eE]xt\.?|[eE]xtension) ?\d{1,6}(?!\d))?/g;
 
 const PHONE_CONTEXT =
   /\b(?:phone|phones|ph|tel|telephone|mobile|mob|cell|cellphone|fax|desk|call|calls|calling|text|sms|message|messages|whatsapp|contact|reach|dial|hotline|number|numbers)\b|电话|手机|联系|致电|热线|传真|号码/;
@@ -46,6 +48,7 @@ interface Surroundings {
 
 const MIN_DIGITS = 7;
 const MAX_DIGITS = 15;
+const MAX_RUN_LENGTH = 40;
 
 type Verdict = { score: number } | undefined;
 
@@ -78,15 +81,18 @@ function judgeInternational(shape: PhoneShape): Verdict {
 
 const CN_MOBILE = /^(?:86)?(?:1[3-9]\d{9}|9[28]\d{9})$/;
 
+// Cheap shape screens so libphonenumber only sees numbers that could pass: NANP area and exchange
+// codes start with 2-9; Chinese fixed lines carry the trunk 0, and 400/800 numbers are ten digits.
+const NANP_SHAPE = /^1?[2-9]\d\d[2-9]\d{6}$/;
+const CN_SHAPE = /^(?:0\d{9,11}|[48]00\d{7})$/;
+
 function judgeNational(shape: PhoneShape): Verdict {
   const digits = shape.digits;
-  if (CN_MOBILE.test(digits) && (shape.groups.length === 1 || shape.groups[0]!.length <= 3))
-    return { score: 0.85 };
-  const us = parseValid(digits, 'US');
-  if (us?.isValid() && (digits.length === 10 || (digits.length === 11 && digits[0] === '1'))) {
+  if (CN_MOBILE.test(digits) && (shape.groups.length === 1 || shape.groups[0]!.length <= 3)) {
     return { score: 0.85 };
   }
-  const cn = parseValid(digits, 'CN');
+  if (NANP_SHAPE.test(digits) && parseValid(digits, 'US')?.isValid()) return { score: 0.85 };
+  const cn = CN_SHAPE.test(digits) ? parseValid(digits, 'CN') : undefined;
   if (cn?.isValid()) {
     // Without the trunk 0 almost any 10-digit number is a valid Chinese fixed line; demand it.
     const type = cn.getType();
@@ -233,23 +239,57 @@ function tryCandidate(text: string, start: number, end: number, findings: Findin
   while (to > from && text.charCodeAt(to - 1) === 41 /* ) */ && !text.slice(from, to - 1).includes('(')) to--;
   if (badBefore(text, from) || badAfter(text, to)) return false;
   const shape = parsePhoneShape(text.slice(from, to));
-  const verdict = judge(shape, surroundings(text, from, to));
+  const count = shape.digits.length;
+  if (count < (shape.plus ? 6 : MIN_DIGITS) || count > (shape.plus ? MAX_DIGITS : MAX_DIGITS + 2))
+    return false;
+  const verdict = judge(shape, new LazySurroundings(text, from, to));
   if (!verdict) return false;
   findings.push({ start: from, end: to, type: 'phone', detector: 'phone', score: verdict.score });
   return true;
 }
 
-function surroundings(text: string, from: number, to: number): Surroundings {
-  const before = textBefore(text, from, 40);
-  const lastBit = text.slice(Math.max(0, from - 20), from);
-  const next = NEXT_WORD.exec(text.slice(to, to + 3))?.[1];
-  return {
-    phoneWord: PHONE_CONTEXT.test(before),
-    idWord: ID_CONTEXT.test(before),
-    afterState: STATE_CODE_BEFORE.test(lastBit) || STATE_NAME_BEFORE.test(lastBit),
-    cjkBefore: isCjkAt(text, from - 1),
-    nextWord: next === undefined ? 'none' : next === next.toLowerCase() ? 'lower' : 'upper',
-  };
+/** Context is only read for candidates that get that far, and each fact at most once. */
+class LazySurroundings implements Surroundings {
+  #before: string | undefined;
+  #phoneWord: boolean | undefined;
+  #nextWord: Surroundings['nextWord'] | undefined;
+
+  constructor(
+    private readonly text: string,
+    private readonly from: number,
+    private readonly to: number,
+  ) {}
+
+  private get before(): string {
+    if (this.#before === undefined) this.#before = textBefore(this.text, this.from, 40);
+    return this.#before;
+  }
+
+  get phoneWord(): boolean {
+    if (this.#phoneWord === undefined) this.#phoneWord = PHONE_CONTEXT.test(this.before);
+    return this.#phoneWord;
+  }
+
+  get idWord(): boolean {
+    return ID_CONTEXT.test(this.before);
+  }
+
+  get afterState(): boolean {
+    const lastBit = this.text.slice(Math.max(0, this.from - 20), this.from);
+    return STATE_CODE_BEFORE.test(lastBit) || STATE_NAME_BEFORE.test(lastBit);
+  }
+
+  get cjkBefore(): boolean {
+    return isCjkAt(this.text, this.from - 1);
+  }
+
+  get nextWord(): Surroundings['nextWord'] {
+    if (this.#nextWord === undefined) {
+      const next = NEXT_WORD.exec(this.text.slice(this.to, this.to + 3))?.[1];
+      this.#nextWord = next === undefined ? 'none' : next === next.toLowerCase() ? 'lower' : 'upper';
+    }
+    return this.#nextWord;
+  }
 }
 
 const NEXT_WORD = /^ ?(\p{L})/u;
@@ -261,36 +301,48 @@ function spaceOffsets(run: string): number[] {
   return offsets;
 }
 
+/** Judges one maximal run, or failing that a few of its space-delimited pieces. */
+function judgeRun(text: string, start: number, run: string, findings: Finding[]): void {
+  // The longest written phone number (`+44 (0) 20 7946 0321 ext. 12345`) is far shorter; longer runs
+  // are tables or data dumps.
+  if (run.length > MAX_RUN_LENGTH) return;
+  let digitCount = 0;
+  for (let i = 0; i < run.length; i++) if (isDigitCode(run.charCodeAt(i))) digitCount++;
+  if (digitCount < 6) return;
+  if (tryCandidate(text, start, start + run.length, findings)) return;
+  // A run may hold a phone number next to other numbers (`2 x 555-0132`, a score line): try the
+  // space-delimited pieces, longest first, but only a handful so tables stay cheap.
+  const spaces = spaceOffsets(run);
+  if (digitCount < MIN_DIGITS + 1 || spaces.length === 0 || spaces.length > 8) return;
+  for (let drop = 1; drop <= Math.min(3, spaces.length); drop++) {
+    if (tryCandidate(text, start, start + spaces[spaces.length - drop]!, findings)) return;
+    if (tryCandidate(text, start + spaces[drop - 1]! + 1, start + run.length, findings)) return;
+  }
+}
+
 export function findPhones(text: string): Finding[] {
   const findings: Finding[] = [];
-  for (const m of text.matchAll(RUN)) {
-    const start = m.index;
-    const run = m[0];
-    let digitCount = 0;
-    for (let i = 0; i < run.length; i++) if (isDigitCode(run.charCodeAt(i))) digitCount++;
-    if (digitCount < 6) continue;
-    if (tryCandidate(text, start, start + run.length, findings)) continue;
-    // A run may hold a phone number next to other numbers (`2 x 555-0132`, a score line): try the
-    // space-delimited pieces, longest first, but only a handful so tables stay cheap.
-    const spaces = spaceOffsets(run);
-    if (spaces.length === 0 || spaces.length > 8) continue;
-    let found = false;
-    for (let drop = 1; drop <= Math.min(3, spaces.length) && !found; drop++) {
-      const headEnd = spaces[spaces.length - drop]!;
-      found = tryCandidate(text, start, start + headEnd, findings);
-      if (!found) {
-        const tailStart = spaces[drop - 1]! + 1;
-        found = tryCandidate(text, start + tailStart, start + run.length, findings);
-      }
+  // The coarse pattern is a plain character class, several times faster than RUN; RUN only runs
+  // inside coarse regions long enough to hold a phone number.
+  COARSE.lastIndex = 0;
+  for (let region = COARSE.exec(text); region !== null; region = COARSE.exec(text)) {
+    const regionEnd = region.index + region[0].length;
+    if (region[0].length < 6) continue;
+    RUN.lastIndex = region.index;
+    let consumed = regionEnd;
+    for (let m = RUN.exec(text); m !== null && m.index < regionEnd; m = RUN.exec(text)) {
+      judgeRun(text, m.index, m[0], findings);
+      consumed = Math.max(consumed, m.index + m[0].length);
     }
+    COARSE.lastIndex = consumed;
   }
   return findings;
 }
 
-const HAS_SIX_DIGITS = /\d(?:[^\d\n]{0,3}\d){5}/;
+const HAS_TWO_DIGITS = /\d\d/;
 
 export const phoneDetector: Detector = {
   id: 'phone',
   types: ['phone'],
-  detect: (text) => (HAS_SIX_DIGITS.test(text) ? findPhones(text) : []),
+  detect: (text) => (hasDigit(text) && HAS_TWO_DIGITS.test(text) ? findPhones(text) : []),
 };

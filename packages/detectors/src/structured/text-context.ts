@@ -45,3 +45,19 @@ export function textBefore(text: string, start: number, window: number): string 
 export function digitsOf(value: string): string {
   return value.replace(/\D+/g, '');
 }
+
+const DIGIT = /\d/;
+let lastText: string | undefined;
+let lastHasDigit = false;
+
+/**
+ * True when the text holds an ASCII digit. Every numeric detector asks this first about the same
+ * string, so the answer for the latest text is remembered: digit-free prose costs one scan in all.
+ */
+export function hasDigit(text: string): boolean {
+  if (text !== lastText) {
+    lastText = text;
+    lastHasDigit = DIGIT.test(text);
+  }
+  return lastHasDigit;
+}

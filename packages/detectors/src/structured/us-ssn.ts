@@ -1,6 +1,6 @@
 import type { Detector } from '../detector.ts';
 import type { Finding } from '../types.ts';
-import { isCjkAt, lineBefore } from './text-context.ts';
+import { hasDigit, isCjkAt, lineBefore } from './text-context.ts';
 
 /**
  * US Social Security numbers in valid ranges (area not 000, 666 or 9xx; group not 00; serial not
@@ -28,7 +28,8 @@ const ONLY_NUMBERS = /^[\d\s.-]*$/;
 
 export function findUsSsns(text: string): Finding[] {
   const findings: Finding[] = [];
-  for (const m of text.matchAll(CANDIDATE)) {
+  CANDIDATE.lastIndex = 0;
+  for (let m = CANDIDATE.exec(text); m !== null; m = CANDIDATE.exec(text)) {
     const digits =
       (m[1] ? m[1] + m[3]! + m[4]! : '') +
       (m[5] ?? '') +
@@ -59,7 +60,7 @@ export function findUsSsns(text: string): Finding[] {
 export const usSsnDetector: Detector = {
   id: 'us_ssn',
   types: ['us_ssn'],
-  detect: (text) => (HAS_THREE_DIGITS.test(text) ? findUsSsns(text) : []),
+  detect: (text) => (hasDigit(text) && HAS_THREE_DIGITS.test(text) ? findUsSsns(text) : []),
 };
 
-const HAS_THREE_DIGITS = /\d{3}/;
+const HAS_THREE_DIGITS = /\d{3}[ .-]?\d{2}/;

@@ -149,6 +149,7 @@ tendai thabo wanjiru yaw zanele
 `;
 
 /** Every given name above, lower-cased. */
-export const EXTRA_FIRST_NAMES: readonly string[] = `${ENGLISH} ${ROMANCE} ${GERMANIC_NORDIC} ${CENTRAL_EASTERN} ${ASIAN_MIDEAST_AFRICAN}`
- .split(/\s+/)
- .filter(Boolean);
+export const EXTRA_FIRST_NAMES: readonly string[] =
+  `${ENGLISH} ${ROMANCE} ${GERMANIC_NORDIC} ${CENTRAL_EASTERN} ${ASIAN_MIDEAST_AFRICAN}`
+    .split(/\s+/)
+    .filter(Boolean);

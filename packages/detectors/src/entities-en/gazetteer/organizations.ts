@@ -8,7 +8,8 @@ const split = (s: string): string[] =>
     .filter(Boolean);
 
 /** Legal-form suffixes: a capitalized run ending in one of these is a company. Dots are stripped before lookup. */
-export const LEGAL_SUFFIXES: readonly string[] = split(`inc|incorporated|llc|llp|lp|ltd|limited|corp|corporation|co|
+export const LEGAL_SUFFIXES: readonly string[] =
+  split(`inc|incorporated|llc|llp|lp|ltd|limited|corp|corporation|co|
 company|plc|ag|sa|nv|bv|gmbh|kg|kgaa|oy|oyj|ab|asa|spa|srl|sarl|sas|pty|pte|bhd|sdn|kk|se|lda|sl|sal|cia|cie|
 holdings|holding|group|partners|associates|ventures|enterprises|industries|international|intl|worldwide`);
 
@@ -16,7 +17,8 @@ holdings|holding|group|partners|associates|ventures|enterprises|industries|inter
  * Words that head or end organization names ("Bank of Japan", "Oxford University", "Acme Labs"). Ambiguous
  * ones (e.g. "Times", "Club") are still strong when the run has other capitalized words.
  */
-export const ORG_HEAD_WORDS: readonly string[] = split(`university|college|institute|institution|foundation|bank|
+export const ORG_HEAD_WORDS: readonly string[] =
+  split(`university|college|institute|institution|foundation|bank|
 hospital|clinic|association|council|ministry|agency|department|dept|committee|commission|authority|board|bureau|
 federation|union|party|club|society|church|school|academy|trust|fund|capital|technologies|technology|tech|systems|
 solutions|services|consulting|consultants|labs|laboratories|laboratory|motors|airlines|airways|insurance|
@@ -54,7 +56,8 @@ organisation|organization|army|navy|party|people's republic|faculty|hospital|cen
 brothers|knights|daughters|sons|corporation|company|fund`);
 
 /** Well-known organizations (companies, media, international bodies, parties, clubs). */
-export const KNOWN_ORGANIZATIONS: readonly string[] = split(`reuters|associated press|ap|afp|bloomberg|dow jones|
+export const KNOWN_ORGANIZATIONS: readonly string[] =
+  split(`reuters|associated press|ap|afp|bloomberg|dow jones|
 xinhua|itar-tass|tass|interfax|ansa|kyodo|bbc|cnn|nbc|abc|cbs|fox|fox news|msnbc|pbs|npr|sky|itv|al jazeera|
 new york times|washington post|wall street journal|financial times|the economist|guardian|the guardian|
 the times|daily telegraph|telegraph|daily mail|the sun|usa today|los angeles times|time|newsweek|forbes|

@@ -57,7 +57,8 @@ export const EXTRA_PLACES: readonly string[] = `${COUNTRIES_AND_REGIONS}|${ENGLI
   .filter(Boolean);
 
 /** Nationality and regional adjectives (capitalized in English, never names by themselves). */
-export const EXTRA_DEMONYMS: readonly string[] = `afghan african albanian algerian american arab arabian argentine
+export const EXTRA_DEMONYMS: readonly string[] =
+  `afghan african albanian algerian american arab arabian argentine
 argentinian armenian asian australian austrian azeri bangladeshi belgian bolivian bosnian brazilian british
 bulgarian burmese cambodian cameroonian canadian catalan chechen chilean chinese colombian congolese croatian
 cuban cypriot czech danish dutch ecuadorian egyptian english eritrean estonian ethiopian european filipino finnish
@@ -69,5 +70,5 @@ slovak slovenian somali spanish sri lankan sudanese swedish swiss syrian taiwane
 tunisian turkish ugandan ukrainian uruguayan uzbek venezuelan vietnamese welsh yemeni yugoslav zambian zimbabwean
 western eastern northern southern islamic muslim christian catholic protestant jewish hindu buddhist sikh
 latin nordic baltic balkan soviet communist olympic`
-  .split(/\s+/)
-  .filter(Boolean);
+    .split(/\s+/)
+    .filter(Boolean);

@@ -50,9 +50,8 @@ new old upper lower greater little big great grand high low royal holy free
 mid late early`;
 
 /** Every stop word above, lower-cased. */
-export const STOP_WORDS: readonly string[] = `${FUNCTION_WORDS} ${CALENDAR} ${DOCUMENT_WORDS} ${HEADLINE_AND_SPORTS}`
-  .split(/\s+/)
-  .filter(Boolean);
+export const STOP_WORDS: readonly string[] =
+  `${FUNCTION_WORDS} ${CALENDAR} ${DOCUMENT_WORDS} ${HEADLINE_AND_SPORTS}`.split(/\s+/).filter(Boolean);
 
 /** Titles that introduce a person's name ("Dr. Jane Roe", "Sir Anthony"). Dots are stripped before lookup. */
 export const PERSON_TITLES: readonly string[] = `mr mrs ms miss mx dr prof professor sir dame lord lady madam

@@ -74,7 +74,7 @@ rahman saleh salem yousef
 adeyemi mensah okafor okonkwo nkosi
 `;
 
-/** Every family name above, lower-cased (multi-word entries like "de vries" are kept whole). */
+/** Every family name above, lower-cased (particles such as "de"/"van" are handled as connectors instead). */
 export const EXTRA_SURNAMES: readonly string[] = `${ENGLISH} ${EUROPEAN} ${ASIAN_OTHER}`
- .split(/\s+/)
- .filter(Boolean);
+  .split(/\s+/)
+  .filter(Boolean);

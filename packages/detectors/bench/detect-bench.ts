@@ -1,0 +1,104 @@
+/**
+ * `pnpm bench:detect` — detection speed and memory, printed as a Markdown table.
+ * Throughput is measured on the evaluation dev texts (../shared/eval/dev, read at run time, never copied)
+ * and compared with a compromise-only pass over the same texts in the same run, because these machines
+ * are noisy and only same-run ratios are comparable.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join, resolve } from 'node:path';
+import { builtinDetectors, createDetectionEngine, preloadChineseSegmenter } from '../src/index.ts';
+import { makeChatMessage } from '../src/testing/index.ts';
+
+const evalDir = resolve(import.meta.dirname, '../../../../shared/eval/dev');
+const quick = process.argv.includes('--quick');
+
+function loadEvalTexts(): string[] {
+  if (!existsSync(evalDir)) return [];
+  const texts: string[] = [];
+  for (const file of readdirSync(evalDir).filter((f) => f.endsWith('.jsonl'))) {
+    for (const line of readFileSync(join(evalDir, file), 'utf8').split('\n')) {
+      if (line.trim()) texts.push((JSON.parse(line) as { text: string }).text);
+    }
+  }
+  return texts;
+}
+
+function mb(n: number): string {
+  return (n / 1024 / 1024).toFixed(1);
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+const rssBefore = process.memoryUsage().rss;
+preloadChineseSegmenter();
+const engine = createDetectionEngine({ detectors: builtinDetectors(), cacheEntries: 0 });
+engine.detect('warm up: Ann Lee, ann@example.com, 北京市朝阳区建国路88号 张伟先生');
+global.gc?.();
+const idleRss = process.memoryUsage().rss;
+
+let texts = loadEvalTexts();
+if (quick) texts = texts.filter((_, i) => i % 10 === 0);
+const totalChars = texts.reduce((n, t) => n + t.length, 0);
+const totalBytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
+
+function timeIt(fn: () => void): number {
+  const start = process.hrtime.bigint();
+  fn();
+  return Number(process.hrtime.bigint() - start) / 1e9;
+}
+
+// Full detector set over every eval text, best of 3 passes.
+let fullSeconds = Number.POSITIVE_INFINITY;
+for (let pass = 0; pass < (quick ? 1 : 3); pass++) {
+  fullSeconds = Math.min(fullSeconds, timeIt(() => {
+    for (const text of texts) engine.detect(text);
+  }));
+}
+
+// Imported only now so its lexicon does not count towards the idle RSS above.
+const { default: nlp } = await import('compromise');
+// The off-the-shelf baseline: compromise people()/organizations() over the same texts (a sample if slow).
+const baselineTexts = texts.filter((_, i) => i % 20 === 0);
+const baselineBytes = baselineTexts.reduce((n, t) => n + Buffer.byteLength(t), 0);
+const compromiseSeconds = timeIt(() => {
+  for (const text of baselineTexts) {
+    const doc = nlp(text);
+    doc.people().out('offset');
+    doc.organizations().out('offset');
+  }
+});
+
+// 4 KB chat messages with realistic PII, each distinct.
+const messages = Array.from({ length: quick ? 200 : 1000 }, (_, i) => makeChatMessage(i, 4096));
+const latencies: number[] = [];
+for (const message of messages) latencies.push(timeIt(() => engine.detect(message)) * 1000);
+latencies.sort((a, b) => a - b);
+
+// Resent history: the same texts again through a caching engine.
+const cachingEngine = createDetectionEngine({ detectors: builtinDetectors() });
+const coldSeconds = timeIt(() => {
+  for (const message of messages) cachingEngine.detect(message);
+});
+const warmSeconds = timeIt(() => {
+  for (const message of messages) cachingEngine.detect(message);
+});
+
+const fullRate = totalBytes / fullSeconds;
+const compromiseRate = baselineBytes / compromiseSeconds;
+console.log(`## Detection benchmark (${new Date().toISOString().slice(0, 10)})
+
+Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}${quick ? ' (quick run)' : ''}.
+Texts: ${texts.length} eval dev texts, ${(totalChars / 1e6).toFixed(2)} M chars, ${mb(totalBytes)} MiB UTF-8.
+
+| measure | value | target |
+|---|---|---|
+| full detector set throughput (1 core) | ${mb(fullRate)} MiB/s (${(totalChars / fullSeconds / 1e6).toFixed(2)} M chars/s) | ≥ 2 MB/s |
+| compromise-only pass (people + organizations), same run | ${(compromiseRate / 1024).toFixed(0)} KiB/s | baseline |
+| ratio full set / compromise-only | ${(fullRate / compromiseRate).toFixed(1)}× | |
+| 4 KB chat message, p50 / p99 / max | ${percentile(latencies, 50).toFixed(2)} / ${percentile(latencies, 99).toFixed(2)} / ${latencies.at(-1)!.toFixed(2)} ms | p99 ≤ 2 ms |
+| resent history (cache hit) vs first sight | ${((warmSeconds / coldSeconds) * 100).toFixed(2)} % of the cost (${((warmSeconds / messages.length) * 1e6).toFixed(1)} µs per 4 KB message) | almost nothing |
+| idle RSS, all detectors loaded | ${mb(idleRss)} MiB (process before loading: ${mb(rssBefore)} MiB) | ≤ 150 MB |
+`);

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { findChineseAddresses } from './chinese-address.ts';
+
+const spans = (text: string) => findChineseAddresses(text).map((f) => text.slice(f.start, f.end));
+
+describe('chinese addresses', () => {
+  it('accepts a full address field', () => {
+    expect(spans('江苏省苏州市姑苏区人民路1024号3幢502室')).toEqual([
+      '江苏省苏州市姑苏区人民路1024号3幢502室',
+    ]);
+    expect(spans('青山镇东坡村78号')).toEqual(['青山镇东坡村78号']);
+    expect(spans('湖北省武汉市洪山区光谷花园7-2-1101')).toEqual(['湖北省武汉市洪山区光谷花园7-2-1101']);
+  });
+
+  it('trims edge underscores and keeps offsets', () => {
+    const text = '_成都市锦江区春熙路88号_';
+    const [f] = findChineseAddresses(text);
+    expect(f).toMatchObject({ start: 1, end: text.length - 1, type: 'address', detector: 'address.zh' });
+  });
+
+  it('finds an address inside a sentence without the surrounding words', () => {
+    expect(spans('我住在广州市天河区体育西路189号，欢迎来玩。')).toEqual(['广州市天河区体育西路189号']);
+    expect(spans('公司位于南京市鼓楼区中山北路30号的写字楼里')).toEqual(['南京市鼓楼区中山北路30号']);
+  });
+
+  it('ignores place names and organisations on their own', () => {
+    expect(spans('浙江省杭州市')).toEqual([]);
+    expect(spans('他去年去了上海和广州。')).toEqual([]);
+    expect(spans('北京市朝阳区人民法院审理了此案，法院认为……')).toEqual([]);
+    expect(spans('1996年任某市公路局局长。')).toEqual([]);
+  });
+
+  it('never throws on odd input', () => {
+    expect(() => findChineseAddresses('\ud800路\udfff号')).not.toThrow();
+  });
+
+  it('stays linear on adversarial input', () => {
+    const inputs = [
+      (n: number) => '路'.repeat(n),
+      (n: number) => '1号'.repeat(n / 2),
+      (n: number) => '市区县镇村路号'.repeat(n / 7),
+      (n: number) => '1'.repeat(n),
+      (n: number) => '浙江省'.repeat(n / 3),
+    ];
+    for (const make of inputs) {
+      const small = make(100_000);
+      const big = make(1_000_000);
+      const t0 = performance.now();
+      findChineseAddresses(small);
+      const t1 = performance.now();
+      findChineseAddresses(big);
+      const t2 = performance.now();
+      expect(t2 - t1).toBeLessThan(Math.max(40 * (t1 - t0), 400));
+    }
+  });
+});

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { findEnglishAddresses } from './english-address.ts';
+
+const spans = (text: string) => findEnglishAddresses(text).map((f) => text.slice(f.start, f.end));
+
+describe('english addresses', () => {
+  it('finds US street addresses with unit, city, state and ZIP', () => {
+    expect(spans('Send it to 742 Evergreen Terrace, Apt 3B, Springfield, IL 62704 please.')).toEqual([
+      '742 Evergreen Terrace, Apt 3B, Springfield, IL 62704',
+    ]);
+    expect(spans('Our office: 1600 N. Maple Ave., Suite 210, Dayton, Ohio 45402')).toEqual([
+      '1600 N. Maple Ave., Suite 210, Dayton, Ohio 45402',
+    ]);
+  });
+
+  it('reports correct offsets', () => {
+    const text = 'I live at 12 Oak Street.';
+    const [f] = findEnglishAddresses(text);
+    expect(f).toMatchObject({ start: 10, end: 23, type: 'address', detector: 'address.en' });
+  });
+
+  it('stops at prose after the street', () => {
+    expect(spans('We met at 88 Harbor Road after the concert.')).toEqual(['88 Harbor Road']);
+  });
+
+  it('handles lower-case and all-caps fields', () => {
+    expect(spans('4410 pine ridge dr apt 12 boulder co 80301')).toEqual([
+      '4410 pine ridge dr apt 12 boulder co 80301',
+    ]);
+    expect(spans('9 WILLOW CREEK LN')).toEqual(['9 WILLOW CREEK LN']);
+  });
+
+  it('finds PO boxes and military addresses', () => {
+    expect(spans('Mail: P.O. Box 4471, Reno, NV 89501')).toEqual(['P.O. Box 4471, Reno, NV 89501']);
+    expect(spans('PSC 1234, Box 5678\nAPO AE 09876')).toEqual(['PSC 1234, Box 5678\nAPO AE 09876']);
+  });
+
+  it('finds European street-name-first addresses', () => {
+    expect(spans('Die Adresse ist Hauptstraße 5, 10115 Berlin.')).toEqual(['Hauptstraße 5, 10115 Berlin']);
+    expect(spans('Nous sommes au Rue de Rivoli 12 depuis mai')).toEqual(['Rue de Rivoli 12']);
+    expect(spans('Toimisto: Koskikatu 25 Apt. 4')).toEqual(['Koskikatu 25 Apt. 4']);
+  });
+
+  it('follows a multi-line address block', () => {
+    const text = 'Jane Roe\n51 Lantern Way\nSuite 9\nPortland, OR 97201\n\nThanks';
+    expect(spans(text)).toEqual(['51 Lantern Way\nSuite 9\nPortland, OR 97201']);
+  });
+
+  it('ignores scores, list items, years and quantities', () => {
+    expect(spans('Leeds 2 Chelsea 1')).toEqual([]);
+    expect(spans('1. Maria Lopez ( Spain ) 10.55')).toEqual([]);
+    expect(spans('In 1979 Democracy Wall was closed.')).toEqual([]);
+    expect(spans('The index closed 3.53 points lower on Friday.')).toEqual([]);
+    expect(spans('Only 5 people came, 2 of them late.')).toEqual([]);
+    expect(spans('Springfield, IL 62704')).toEqual([]);
+  });
+
+  it('does not treat CJK text as address words', () => {
+    expect(spans('15个大型社区将重点建设')).toEqual([]);
+  });
+
+  it('never throws on odd input', () => {
+    expect(() => findEnglishAddresses('\ud800 12 \udfff Main St \u0000')).not.toThrow();
+    expect(findEnglishAddresses('')).toEqual([]);
+  });
+
+  it('stays linear on adversarial input', () => {
+    const inputs = [
+      (n: number) => '1'.repeat(n),
+      (n: number) => '1 '.repeat(n / 2),
+      (n: number) => 'Street '.repeat(n / 7),
+      (n: number) => '12 Main Street '.repeat(n / 15),
+      (n: number) => '1 A '.repeat(n / 4),
+      (n: number) => 'a@a.a '.repeat(n / 6),
+      (n: number) => ' '.repeat(n),
+      (n: number) => '1\n'.repeat(n / 2),
+    ];
+    for (const make of inputs) {
+      const small = make(100_000);
+      const big = make(1_000_000);
+      const t0 = performance.now();
+      findEnglishAddresses(small);
+      const t1 = performance.now();
+      findEnglishAddresses(big);
+      const t2 = performance.now();
+      // 10x the input must not take much more than ~10x the time (generous for timer noise).
+      expect(t2 - t1).toBeLessThan(Math.max(40 * (t1 - t0), 400));
+    }
+  });
+});

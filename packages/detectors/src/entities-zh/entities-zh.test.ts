@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import type { DetectContext } from '../detector.ts';
+import { segmentChinese } from '../segmentation/chinese-segmenter.ts';
+import { chineseEntityDetector } from './index.ts';
+import { findChineseOrganizations } from './organizations.ts';
+import { findChinesePersons } from './person-names.ts';
+
+function context(text: string): DetectContext {
+  let tokens: ReturnType<typeof segmentChinese> | undefined;
+  return {
+    lang: 'zh',
+    hasCjk: /[\u3400-\u9fff]/.test(text),
+    chineseTokens: () => {
+      tokens ??= segmentChinese(text);
+      return tokens;
+    },
+  };
+}
+
+function found(text: string, type: 'person_name' | 'organization'): string[] {
+  return chineseEntityDetector
+    .detect(text, context(text))
+    .filter((f) => f.type === type)
+    .map((f) => text.slice(f.start, f.end));
+}
+
+describe('Chinese person names', () => {
+  it('finds a name before a speech verb', () => {
+    expect(found('欧阳明辉表示，明年的计划不会改变。', 'person_name')).toContain('欧阳明辉');
+  });
+
+  it('finds résumé-style names with an honorific or "，男"', () => {
+    expect(found('郑海涛先生，1970年出生，中国国籍。', 'person_name')).toEqual(['郑海涛']);
+    expect(found('罗一鸣，男，汉族，本科学历。', 'person_name')).toContain('罗一鸣');
+  });
+
+  it('finds a name after a role word', () => {
+    expect(found('本报记者彭晓岚报道', 'person_name')).toContain('彭晓岚');
+  });
+
+  it('joins transliterated names across the middle dot', () => {
+    expect(found('演员汤姆·汉克斯出席了活动', 'person_name')).toContain('汤姆·汉克斯');
+  });
+
+  it('reports offsets into the given text', () => {
+    const text = '昨天，邓卫华说会议推迟。';
+    const hit = chineseEntityDetector.detect(text, context(text)).find((f) => f.type === 'person_name');
+    expect(hit && text.slice(hit.start, hit.end)).toBe('邓卫华');
+    expect(hit?.start).toBe(3);
+  });
+
+  it('does not tag ordinary words that start with a surname character', () => {
+    expect(found('我们明白这个道理，高兴地回家了。', 'person_name')).toEqual([]);
+    expect(found('中国国籍，无境外永久居留权。', 'person_name')).toEqual([]);
+  });
+});
+
+describe('Chinese organizations', () => {
+  it('extends a company head over its name', () => {
+    expect(found('2015年加入杭州星辰数据科技有限公司，任财务总监。', 'organization')).toContain(
+      '杭州星辰数据科技有限公司',
+    );
+  });
+
+  it('keeps a parenthesised part of the name', () => {
+    expect(found('现任宁波远航电气（集团）股份有限公司董事。', 'organization')).toContain(
+      '宁波远航电气（集团）股份有限公司',
+    );
+  });
+
+  it('chains a university and its department', () => {
+    expect(found('毕业于南京大学经济系。', 'organization')).toContain('南京大学经济系');
+  });
+
+  it('finds government bodies and well-known names', () => {
+    expect(found('据福建省公安厅通报，', 'organization')).toContain('福建省公安厅');
+    expect(found('国务院召开常务会议，腾讯和阿里巴巴的代表参加。', 'organization')).toEqual(
+      expect.arrayContaining(['国务院', '腾讯', '阿里巴巴']),
+    );
+  });
+
+  it('treats résumé references to 公司 as the organization', () => {
+    expect(found('历任公司副总经理、总工程师。', 'organization')).toEqual(['公司']);
+  });
+
+  it('does not turn common words ending in a head character into organizations', () => {
+    expect(found('我们全部的社会关系都在进行调整。', 'organization')).toEqual([]);
+  });
+});
+
+describe('robustness and speed', () => {
+  it('returns nothing for text without CJK', () => {
+    expect(chineseEntityDetector.detect('Hello world, Mr Smith.', context('Hello world, Mr Smith.'))).toEqual(
+      [],
+    );
+  });
+
+  it('never throws on odd input', () => {
+    for (const text of [
+      '\ud800王\udc00',
+      '王',
+      '先生',
+      '·',
+      '（集团）',
+      '张'.repeat(50),
+      '公司'.repeat(30),
+      '',
+    ]) {
+      expect(() => chineseEntityDetector.detect(text, context(text))).not.toThrow();
+    }
+  });
+
+  it('runs in linear time on adversarial token streams', () => {
+    const unit = '王李张先生公司集团（集团）·大学局部';
+    const tokensSmall = segmentChinese(unit.repeat(400));
+    const tokensLarge = segmentChinese(unit.repeat(4000));
+    const small = unit.repeat(400);
+    const large = unit.repeat(4000);
+    const time = (text: string, tokens: ReturnType<typeof segmentChinese>) => {
+      const t0 = performance.now();
+      findChineseOrganizations(text, tokens);
+      findChinesePersons(text, tokens);
+      return performance.now() - t0;
+    };
+    time(small, tokensSmall);
+    const ratio = time(large, tokensLarge) / Math.max(time(small, tokensSmall), 1);
+    expect(ratio).toBeLessThan(40);
+  });
+});

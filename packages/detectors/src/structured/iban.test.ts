@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { findIbans, ibanDetector } from './iban.ts';
+import { scalingRatio, spans } from './test-helpers.ts';
+
+describe('iban', () => {
+  it('finds compact and grouped IBANs', () => {
+    expect(spans(ibanDetector, 'IBAN GB82WEST12345698765432 please')).toEqual(['GB82WEST12345698765432']);
+    expect(spans(ibanDetector, 'IBAN: GB82 WEST 1234 5698 7654 32.')).toEqual([
+      'GB82 WEST 1234 5698 7654 32',
+    ]);
+    expect(findIbans('x DE89370400440532013000')).toMatchObject([{ start: 2, end: 24, type: 'iban' }]);
+  });
+
+  it('rejects bad checksums, unknown countries and wrong lengths', () => {
+    expect(spans(ibanDetector, 'GB83WEST12345698765432')).toEqual([]);
+    expect(spans(ibanDetector, 'QQ82WEST12345698765432')).toEqual([]);
+    expect(spans(ibanDetector, 'GB82WEST123456987654321')).toEqual([]);
+  });
+
+  it('stays linear on adversarial input', () => {
+    const unit = 'GB82 1';
+    expect(scalingRatio(findIbans, unit.repeat(20_000), unit.repeat(200_000))).toBeLessThan(40);
+  });
+});

@@ -1,0 +1,1 @@
+export { makeChatMessage } from './synthetic-chat.ts';
