@@ -37,7 +37,17 @@ export function compilePathPattern(source: string): PathPattern {
   return { source, matches: (path) => matchFrom(path, 0, 0) };
 }
 
+const compiledLists = new WeakMap<readonly string[], (path: JsonPath) => boolean>();
+const NEVER = () => false;
+
+/** Compiles a pattern list once; specs are long-lived objects, so the result is cached per list. */
 export function compilePathPatterns(sources: readonly string[] = []): (path: JsonPath) => boolean {
-  const patterns = sources.map(compilePathPattern);
-  return (path) => patterns.some((p) => p.matches(path));
+  if (sources.length === 0) return NEVER;
+  let compiled = compiledLists.get(sources);
+  if (!compiled) {
+    const patterns = sources.map(compilePathPattern);
+    compiled = (path) => patterns.some((p) => p.matches(path));
+    compiledLists.set(sources, compiled);
+  }
+  return compiled;
 }

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 
 /** Short labels the model reads naturally: it should know a person from an email without seeing either. */
 export const PLACEHOLDER_LABELS: Readonly<Record<string, string>> = {
@@ -24,11 +24,19 @@ export const PLACEHOLDER_LABELS: Readonly<Record<string, string>> = {
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 export const NONCE_LENGTH = 10;
 
+// One CSPRNG call per 4 KiB of randomness: a call per placeholder showed up as 13 % of proxy CPU.
+const pool = Buffer.alloc(4096);
+let poolOffset = pool.length;
+
 /** 50 random bits: a caller cannot guess a placeholder this vault will mint. */
 export function randomNonce(): string {
-  const bytes = randomBytes(NONCE_LENGTH);
+  if (poolOffset + NONCE_LENGTH > pool.length) {
+    randomFillSync(pool);
+    poolOffset = 0;
+  }
   let out = '';
-  for (const byte of bytes) out += ALPHABET[byte & 31];
+  for (let i = 0; i < NONCE_LENGTH; i++) out += ALPHABET[pool[poolOffset + i]! & 31];
+  poolOffset += NONCE_LENGTH;
   return out;
 }
 
