@@ -26,6 +26,18 @@ export function createRedactorForConfig(config: ProxyConfig): Redactor {
   });
 }
 
+/** Origin-form (`/path?query`) with only unreserved path characters and no empty, `.` or `..` segments. */
+export function isPlainRequestTarget(target: string): boolean {
+  const path = target.split('?', 1)[0]!;
+  if (!/^\/[A-Za-z0-9._~/-]*$/.test(path)) return false;
+  return path
+    .slice(1)
+    .split('/')
+    .every(
+      (segment, i, all) => (segment !== '' || i === all.length - 1) && segment !== '.' && segment !== '..',
+    );
+}
+
 /** The caller-facing proxy: provider routes, health, and (only when enabled) the debug mask endpoint. */
 export function createProxyApp(options: ProxyAppOptions): Hono {
   const { config } = options;
@@ -37,6 +49,21 @@ export function createProxyApp(options: ProxyAppOptions): Hono {
     ...(options.fetch ? { fetch: options.fetch } : {}),
   };
   const app = new Hono();
+
+  // Fail closed on request targets that URL normalization would rewrite (absolute-form, dot segments,
+  // encoded or backslash separators): the caller must name a route exactly, never steer around one.
+  app.use('*', async (c, next) => {
+    const target = (c.env as { incoming?: { url?: string } } | undefined)?.incoming?.url;
+    if (target !== undefined && !isPlainRequestTarget(target)) {
+      const body = PROVIDERS[target.startsWith('/anthropic/') ? 'anthropic' : 'openai'].errorBody({
+        status: 400,
+        message: 'The request target must be a plain path on this proxy.',
+        code: 'invalid_request_target',
+      });
+      return c.json(body as object, 400, { 'x-request-id': resolveRequestId(null) });
+    }
+    await next();
+  });
 
   app.get('/health', (c) => c.json({ status: 'ok' }));
 

@@ -1,5 +1,6 @@
 import { type PolicyConfig, policyConfigFromEnv } from '@stronk/policy';
 import { PROVIDERS, type ProviderId } from '@stronk/providers';
+import { loadWebsocketConfig, type WebsocketConfig } from './websocket/websocket-config.ts';
 
 /** A configuration problem found at startup; the message names the variable (never a secret value). */
 export class ConfigError extends Error {
@@ -27,10 +28,14 @@ export interface ProxyConfig {
   rehydrateToolArguments: boolean;
   maxRequestBytes: number;
   maxJsonDepth: number;
+  /** Most JSON values (every object, array, string, number …) one request body may hold. */
+  maxJsonValues: number;
   /** Time allowed until upstream response headers arrive. */
   upstreamTimeoutMs: number;
   /** Longest silence tolerated inside an upstream response body (SSE included). */
   upstreamIdleTimeoutMs: number;
+  /** Responses websocket bridge limits (STRONK_GATEWAY_WS_*). */
+  websocket: WebsocketConfig;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -57,6 +62,17 @@ function readInteger(env: Env, name: string, fallback: number, min: number, max:
   if (parsed < min || parsed > max)
     throw new ConfigError(PREFIX + name, `expected a number from ${min} to ${max}`);
   return parsed;
+}
+
+/** Seconds as a whole or decimal number (`30`, `0.5`), returned in milliseconds. */
+function readSeconds(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const value = read(env, name);
+  if (value === undefined) return fallback * 1000;
+  if (!/^\d+(?:\.\d+)?$/.test(value)) throw new ConfigError(PREFIX + name, 'expected a number of seconds');
+  const parsed = Number(value);
+  if (parsed < min || parsed > max)
+    throw new ConfigError(PREFIX + name, `expected a number of seconds from ${min} to ${max}`);
+  return Math.round(parsed * 1000);
 }
 
 function readList(env: Env, name: string): string[] {
@@ -86,6 +102,13 @@ function readUrl(env: Env, name: string, fallback: string | undefined): URL | un
   return url;
 }
 
+/** Anthropic base URLs are given without /v1 (like the Anthropic SDK's baseURL); the route appends /v1/messages. */
+function rejectVersionSuffix(url: URL, name: string): void {
+  if (/\/v1$/.test(url.pathname)) {
+    throw new ConfigError(PREFIX + name, 'must not end in /v1 (the proxy appends /v1/messages itself)');
+  }
+}
+
 /** Reads and validates everything the proxy needs; throws ConfigError naming the first bad variable. */
 export function loadProxyConfig(env: Env): ProxyConfig {
   const allowInsecureUpstreams = readBoolean(env, 'ALLOW_INSECURE_UPSTREAMS', false);
@@ -110,13 +133,17 @@ export function loadProxyConfig(env: Env): ProxyConfig {
         `host must be ${spec.officialHost} (set STRONK_GATEWAY_ALLOW_NONSTANDARD_UPSTREAM_HOSTS=true to allow others)`,
       );
     }
+    if (provider === 'anthropic') rejectVersionSuffix(url, name);
     upstreams[provider] = url;
   }
   const localUpstreams: Partial<Record<ProviderId, URL>> = {};
   const localOpenAi = readUrl(env, 'LOCAL_UPSTREAM_BASE_URL', undefined);
   const localAnthropic = readUrl(env, 'LOCAL_ANTHROPIC_UPSTREAM_BASE_URL', undefined);
   if (localOpenAi) localUpstreams.openai = localOpenAi;
-  if (localAnthropic) localUpstreams.anthropic = localAnthropic;
+  if (localAnthropic) {
+    rejectVersionSuffix(localAnthropic, 'LOCAL_ANTHROPIC_UPSTREAM_BASE_URL');
+    localUpstreams.anthropic = localAnthropic;
+  }
 
   let policy: PolicyConfig;
   try {
@@ -130,6 +157,7 @@ export function loadProxyConfig(env: Env): ProxyConfig {
   if (!/^[A-Za-z0-9.:_-]+$/.test(host))
     throw new ConfigError(`${PREFIX}HOST`, 'not a valid host name or address');
 
+  const maxRequestBytes = readInteger(env, 'MAX_REQUEST_BYTES', 10 * 1024 * 1024, 1024, 512 * 1024 * 1024);
   return {
     host,
     port: readInteger(env, 'PORT', 8787, 0, 65535),
@@ -142,9 +170,11 @@ export function loadProxyConfig(env: Env): ProxyConfig {
     allowTerms: readList(env, 'ALLOW_TERMS'),
     enableDebugMaskEndpoint: readBoolean(env, 'ENABLE_DEBUG_MASK_ENDPOINT', false),
     rehydrateToolArguments: readBoolean(env, 'REHYDRATE_TOOL_ARGUMENTS', false),
-    maxRequestBytes: readInteger(env, 'MAX_REQUEST_BYTES', 10 * 1024 * 1024, 1024, 512 * 1024 * 1024),
+    maxRequestBytes,
     maxJsonDepth: readInteger(env, 'MAX_JSON_DEPTH', 64, 4, 1024),
-    upstreamTimeoutMs: readInteger(env, 'UPSTREAM_TIMEOUT_SECONDS', 120, 1, 3600) * 1000,
-    upstreamIdleTimeoutMs: readInteger(env, 'UPSTREAM_IDLE_TIMEOUT_SECONDS', 300, 1, 3600) * 1000,
+    maxJsonValues: readInteger(env, 'MAX_JSON_VALUES', 100_000, 100, 10_000_000),
+    upstreamTimeoutMs: readSeconds(env, 'UPSTREAM_TIMEOUT_SECONDS', 120, 0.1, 3600),
+    upstreamIdleTimeoutMs: readSeconds(env, 'UPSTREAM_IDLE_TIMEOUT_SECONDS', 300, 0.1, 3600),
+    websocket: loadWebsocketConfig(env, maxRequestBytes),
   };
 }

@@ -14,11 +14,31 @@ export function createDebugMaskRoute({ config, redactor }: ProxyRouteDeps) {
       body = JSON.parse(new TextDecoder().decode(await readBodyWithLimit(c.req.raw, config.maxRequestBytes)));
     } catch (error) {
       const status = error instanceof BodyTooLargeError ? 413 : 400;
-      return c.json({ error: { message: 'Expected a JSON body {"text": string}.', type: 'invalid_request_error', code: 'invalid_json', param: null } }, status);
+      return c.json(
+        {
+          error: {
+            message: 'Expected a JSON body {"text": string}.',
+            type: 'invalid_request_error',
+            code: 'invalid_json',
+            param: null,
+          },
+        },
+        status,
+      );
     }
     const text = (body as { text?: unknown } | null)?.text;
     if (typeof text !== 'string') {
-      return c.json({ error: { message: 'Expected a JSON body {"text": string}.', type: 'invalid_request_error', code: 'invalid_json', param: null } }, 400);
+      return c.json(
+        {
+          error: {
+            message: 'Expected a JSON body {"text": string}.',
+            type: 'invalid_request_error',
+            code: 'invalid_json',
+            param: null,
+          },
+        },
+        400,
+      );
     }
     const result = redactor.maskText(text);
     return c.json({ text: result.text, decision: result.decision, findings: result.findings });

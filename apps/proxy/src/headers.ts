@@ -24,9 +24,16 @@ export function issueRequestId(): string {
   return `req_${randomBytes(12).toString('hex')}`;
 }
 
-/** The caller's x-request-id passes only when it is already a bounded opaque id. */
-export function resolveRequestId(callerValue: string | null): string {
-  return callerValue && OPAQUE_REQUEST_ID.test(callerValue) ? callerValue : issueRequestId();
+/**
+ * The caller's x-request-id passes only when it is already a bounded opaque id; `isSensitive` (the
+ * detectors) catches values that have the shape but are data, e.g. a card number or a token.
+ */
+export function resolveRequestId(
+  callerValue: string | null,
+  isSensitive?: (value: string) => boolean,
+): string {
+  if (!callerValue || !OPAQUE_REQUEST_ID.test(callerValue)) return issueRequestId();
+  return isSensitive?.(callerValue) ? issueRequestId() : callerValue;
 }
 
 export function upstreamRequestHeaders(incoming: Headers, requestId: string, stream: boolean): Headers {

@@ -10,9 +10,12 @@ import {
 import type { ProxyConfig } from './config.ts';
 import { routeErrors } from './errors.ts';
 import { callerResponseHeaders, resolveRequestId, upstreamRequestHeaders } from './headers.ts';
+import { inspectJson } from './json-limits.ts';
 import { BodyTooLargeError, readBodyWithLimit } from './read-body.ts';
 import type { RequestRecord, RequestRecordSink } from './request-record.ts';
+import { withoutTurnMetadata } from './turn-metadata.ts';
 import { callUpstream, readUpstreamText, UpstreamConnectionError, UpstreamTimeoutError } from './upstream.ts';
+import { toolEntry, valueFreePath } from './value-free-paths.ts';
 
 export interface ProxyRouteDeps {
   config: ProxyConfig;
@@ -32,7 +35,7 @@ function countBy<T extends string>(reports: readonly FindingReport[], key: (r: F
 
 function joinUrl(base: URL, path: string): URL {
   const url = new URL(base.href);
-  url.pathname = `${base.pathname.replace(/\/+$/, "")}${path}`;
+  url.pathname = `${base.pathname.replace(/\/+$/, '')}${path}`;
   return url;
 }
 
@@ -40,10 +43,11 @@ function joinUrl(base: URL, path: string): URL {
 export function createProxyRoute(provider: ProviderSpec, route: ProviderRouteSpec, deps: ProxyRouteDeps) {
   const { config, redactor } = deps;
   const errors = routeErrors(provider, route);
+  const isSensitiveId = (value: string) => redactor.detect(value).length > 0;
 
   return async function handleProxyRoute(request: Request): Promise<Response> {
     const started = performance.now();
-    const requestId = resolveRequestId(request.headers.get('x-request-id'));
+    const requestId = resolveRequestId(request.headers.get('x-request-id'), isSensitiveId);
     const record: RequestRecord = {
       requestId,
       route: route.id,
@@ -67,8 +71,11 @@ export function createProxyRoute(provider: ProviderSpec, route: ProviderRouteSpe
       deps.onRecord(record);
       return response;
     };
-    const fail = (details: ErrorDetails, errorClass: string, outcome: RequestRecord['outcome'] = 'rejected') =>
-      finish(errors.response(details), outcome, errorClass);
+    const fail = (
+      details: ErrorDetails,
+      errorClass: string,
+      outcome: RequestRecord['outcome'] = 'rejected',
+    ) => finish(errors.response(details), outcome, errorClass);
 
     // 1. Read and parse, refusing anything that is not a bounded JSON object.
     const contentType = request.headers.get('content-type') ?? '';
@@ -84,22 +91,48 @@ export function createProxyRoute(provider: ProviderSpec, route: ProviderRouteSpe
     } catch (error) {
       if (error instanceof BodyTooLargeError) {
         return fail(
-          { status: 413, message: `Request body exceeds ${config.maxRequestBytes} bytes.`, code: 'request_too_large' },
+          {
+            status: 413,
+            message: `Request body exceeds ${config.maxRequestBytes} bytes.`,
+            code: 'request_too_large',
+          },
           'request_too_large',
         );
       }
-      return fail({ status: 400, message: 'Could not read the request body.', code: 'invalid_body' }, 'invalid_body');
+      return fail(
+        { status: 400, message: 'Could not read the request body.', code: 'invalid_body' },
+        'invalid_body',
+      );
     }
     let body: unknown;
     try {
       body = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(raw));
     } catch {
-      return fail({ status: 400, message: 'Request body is not valid UTF-8 JSON.', code: 'invalid_json' }, 'invalid_json');
+      return fail(
+        { status: 400, message: 'Request body is not valid UTF-8 JSON.', code: 'invalid_json' },
+        'invalid_json',
+      );
     }
     if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-      return fail({ status: 400, message: 'Request body must be a JSON object.', code: 'invalid_json' }, 'invalid_json');
+      return fail(
+        { status: 400, message: 'Request body must be a JSON object.', code: 'invalid_json' },
+        'invalid_json',
+      );
     }
-    const payload = body as Record<string, unknown>;
+    const problem = inspectJson(body, { maxDepth: config.maxJsonDepth, maxValues: config.maxJsonValues });
+    if (problem) {
+      const message = {
+        too_deep: `Request JSON nests deeper than ${config.maxJsonDepth} levels.`,
+        too_many_values: `Request JSON holds more than ${config.maxJsonValues} values.`,
+        lone_surrogate: 'Request JSON contains a string that is not valid Unicode (a lone surrogate).',
+      }[problem];
+      return fail(
+        { status: problem === 'too_many_values' ? 413 : 400, message, code: 'invalid_json' },
+        problem,
+      );
+    }
+    // Codex's turn metadata rides in client_metadata too; it never reaches a provider.
+    const payload = withoutTurnMetadata(body as Record<string, unknown>);
     const stream = payload.stream === true;
     record.stream = stream;
     if (typeof payload.model === 'string' && BOUNDED_TOKEN.test(payload.model)) record.model = payload.model;
@@ -112,7 +145,11 @@ export function createProxyRoute(provider: ProviderSpec, route: ProviderRouteSpe
     } catch (error) {
       if (error instanceof PayloadTooDeepError) {
         return fail(
-          { status: 400, message: `Request JSON nests deeper than ${error.maxDepth} levels.`, code: 'invalid_json' },
+          {
+            status: 400,
+            message: `Request JSON nests deeper than ${error.maxDepth} levels.`,
+            code: 'invalid_json',
+          },
           'too_deep',
         );
       }
@@ -121,14 +158,14 @@ export function createProxyRoute(provider: ProviderSpec, route: ProviderRouteSpe
     record.detectionMs = performance.now() - detectionStarted;
     record.countsByType = countBy(masked.findings, (f) => f.type);
     record.countsByAction = countBy(masked.findings, (f) => f.action);
-    record.touchedPaths = masked.touchedPaths;
+    record.touchedPaths = [...new Set(masked.touchedPaths.map((p) => valueFreePath(p, redactor)))];
 
     // 3. Decide.
     if (masked.rejectedPaths.length > 0) {
       return fail(
         {
           status: 400,
-          message: `Tool definitions contain sensitive content and were not forwarded (${masked.rejectedPaths.join(', ')}).`,
+          message: `Tool definitions contain sensitive content and were not forwarded (${[...new Set(masked.rejectedPaths.map(toolEntry))].join(', ')}).`,
           code: 'sensitive_tool_definition',
         },
         'sensitive_tool_definition',
@@ -181,7 +218,11 @@ export function createProxyRoute(provider: ProviderSpec, route: ProviderRouteSpe
       try {
         upstream = await callUpstream(
           url,
-          { method: 'POST', headers: upstreamRequestHeaders(request.headers, requestId, stream), body: outgoing },
+          {
+            method: 'POST',
+            headers: upstreamRequestHeaders(request.headers, requestId, stream),
+            body: outgoing,
+          },
           {
             timeoutMs: config.upstreamTimeoutMs,
             idleTimeoutMs: config.upstreamIdleTimeoutMs,
@@ -191,16 +232,28 @@ export function createProxyRoute(provider: ProviderSpec, route: ProviderRouteSpe
         );
       } catch (error) {
         if (error instanceof UpstreamTimeoutError) {
-          return fail({ status: 504, message: 'The upstream did not answer in time.', code: 'upstream_timeout' }, 'upstream_timeout', 'error');
+          return fail(
+            { status: 504, message: 'The upstream did not answer in time.', code: 'upstream_timeout' },
+            'upstream_timeout',
+            'error',
+          );
         }
         const message = error instanceof UpstreamConnectionError ? error.message : 'upstream request failed';
-        return fail({ status: 502, message: `Bad gateway: ${message}.`, code: 'upstream_unreachable' }, 'upstream_unreachable', 'error');
+        return fail(
+          { status: 502, message: `Bad gateway: ${message}.`, code: 'upstream_unreachable' },
+          'upstream_unreachable',
+          'error',
+        );
       }
       const headers = callerResponseHeaders(upstream.headers, requestId);
       if (upstream.status >= 300 && upstream.status < 400) {
         upstream.cancel();
         return fail(
-          { status: 502, message: 'The upstream answered with a redirect, which is refused.', code: 'upstream_redirect_refused' },
+          {
+            status: 502,
+            message: 'The upstream answered with a redirect, which is refused.',
+            code: 'upstream_redirect_refused',
+          },
           'upstream_redirect_refused',
           'error',
         );
@@ -217,7 +270,9 @@ export function createProxyRoute(provider: ProviderSpec, route: ProviderRouteSpe
         return fail(
           {
             status: timeout ? 504 : 502,
-            message: timeout ? 'The upstream went silent mid-response.' : 'The upstream response could not be read.',
+            message: timeout
+              ? 'The upstream went silent mid-response.'
+              : 'The upstream response could not be read.',
             code: timeout ? 'upstream_timeout' : 'upstream_read_failed',
           },
           timeout ? 'upstream_timeout' : 'upstream_read_failed',
@@ -230,7 +285,11 @@ export function createProxyRoute(provider: ProviderSpec, route: ProviderRouteSpe
       } catch {
         // Garbage (HTML error pages, truncated JSON) is never passed through verbatim.
         return fail(
-          { status: 502, message: `The upstream returned an unreadable response (HTTP ${upstream.status}).`, code: 'upstream_invalid_response' },
+          {
+            status: 502,
+            message: `The upstream returned an unreadable response (HTTP ${upstream.status}).`,
+            code: 'upstream_invalid_response',
+          },
           'upstream_invalid_response',
           'error',
         );
@@ -239,11 +298,18 @@ export function createProxyRoute(provider: ProviderSpec, route: ProviderRouteSpe
       if (upstream.status >= 400) {
         // Upstream errors saw only masked input; they are passed back without rehydration so that no raw
         // value is ever placed into an error body.
-        return finish(new Response(JSON.stringify(parsed), { status: upstream.status, headers }), outcome, `upstream_${upstream.status}`);
+        return finish(
+          new Response(JSON.stringify(parsed), { status: upstream.status, headers }),
+          outcome,
+          `upstream_${upstream.status}`,
+        );
       }
-      if (!vault) return finish(new Response(JSON.stringify(parsed), { status: upstream.status, headers }), outcome);
+      if (!vault)
+        return finish(new Response(JSON.stringify(parsed), { status: upstream.status, headers }), outcome);
       record.rehydrated = countPlaceholdersDeep(parsed, vault);
-      const restored = rehydrateDeep(parsed, vault, { rehydrateToolArguments: config.rehydrateToolArguments });
+      const restored = rehydrateDeep(parsed, vault, {
+        rehydrateToolArguments: config.rehydrateToolArguments,
+      });
       return finish(new Response(JSON.stringify(restored), { status: upstream.status, headers }), outcome);
     }
 
@@ -264,7 +330,12 @@ export function createProxyRoute(provider: ProviderSpec, route: ProviderRouteSpe
         ? (async function* () {
             for await (const text of rehydrateSse(
               upstream.body,
-              { route: route.id, vault, rehydrateToolArguments: config.rehydrateToolArguments, errorFrame: errors.frame },
+              {
+                route: route.id,
+                vault,
+                rehydrateToolArguments: config.rehydrateToolArguments,
+                errorFrame: errors.frame,
+              },
               stats,
             )) {
               yield encoder.encode(text);
@@ -279,7 +350,12 @@ export function createProxyRoute(provider: ProviderSpec, route: ProviderRouteSpe
           stats.error = 'upstream_stream_error';
           yield encoder.encode(
             encodeSseFrame(
-              errors.frame({ status: 502, message: 'The upstream stream failed.', code: 'upstream_stream_error', type: 'api_error' }),
+              errors.frame({
+                status: 502,
+                message: 'The upstream stream failed.',
+                code: 'upstream_stream_error',
+                type: 'api_error',
+              }),
             ),
           );
         } finally {

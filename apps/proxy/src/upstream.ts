@@ -33,14 +33,25 @@ export interface UpstreamResponse {
  * One request to a fixed upstream. Redirects are not followed (the caller maps 3xx to 502), the wait for
  * headers and every silence inside the body are bounded, and a caller disconnect cancels the request.
  */
-export async function callUpstream(url: URL, init: RequestInit, options: UpstreamOptions): Promise<UpstreamResponse> {
+export async function callUpstream(
+  url: URL,
+  init: RequestInit,
+  options: UpstreamOptions,
+): Promise<UpstreamResponse> {
   const controller = new AbortController();
   const onCallerAbort = () => controller.abort();
   options.callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
-  const headerTimer = setTimeout(() => controller.abort(new UpstreamTimeoutError('headers')), options.timeoutMs);
+  const headerTimer = setTimeout(
+    () => controller.abort(new UpstreamTimeoutError('headers')),
+    options.timeoutMs,
+  );
   let response: Response;
   try {
-    response = await (options.fetch ?? fetch)(url, { ...init, redirect: 'manual', signal: controller.signal });
+    response = await (options.fetch ?? fetch)(url, {
+      ...init,
+      redirect: 'manual',
+      signal: controller.signal,
+    });
   } catch (error) {
     options.callerSignal?.removeEventListener('abort', onCallerAbort);
     if (controller.signal.reason instanceof UpstreamTimeoutError) throw controller.signal.reason;

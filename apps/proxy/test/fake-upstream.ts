@@ -16,7 +16,11 @@ export function lastUserText(body: Record<string, unknown>): string {
     if (typeof content === 'string') return content;
     if (Array.isArray(content)) {
       return content
-        .map((part) => (part && typeof part === 'object' && typeof (part as { text?: unknown }).text === 'string' ? (part as { text: string }).text : ''))
+        .map((part) =>
+          part && typeof part === 'object' && typeof (part as { text?: unknown }).text === 'string'
+            ? (part as { text: string }).text
+            : '',
+        )
         .join('');
     }
     return '';
@@ -30,15 +34,22 @@ export function lastUserText(body: Record<string, unknown>): string {
 function sse(response: ServerResponse, frames: Array<{ event?: string; data: unknown }>, split = 5): void {
   response.writeHead(200, { 'content-type': 'text/event-stream', 'x-request-id': 'upstream-req-1' });
   // Write in small uneven pieces so frames and placeholders straddle network writes.
-  const text = frames.map((f) => `${f.event ? `event: ${f.event}\n` : ''}data: ${typeof f.data === 'string' ? f.data : JSON.stringify(f.data)}\n\n`).join('');
-  for (let i = 0, step = 1; i < text.length; i += step, step = (step % split) + 3) response.write(text.slice(i, i + step));
+  const text = frames
+    .map(
+      (f) =>
+        `${f.event ? `event: ${f.event}\n` : ''}data: ${typeof f.data === 'string' ? f.data : JSON.stringify(f.data)}\n\n`,
+    )
+    .join('');
+  for (let i = 0, step = 1; i < text.length; i += step, step = (step % split) + 3)
+    response.write(text.slice(i, i + step));
   response.end();
 }
 
 /** Splits text into small deltas (1–6 characters) the way a model streams tokens. */
 export function toDeltas(text: string): string[] {
   const out: string[] = [];
-  for (let i = 0, step = 1; i < text.length; i += step, step = (step % 6) + 1) out.push(text.slice(i, i + step));
+  for (let i = 0, step = 1; i < text.length; i += step, step = (step % 6) + 1)
+    out.push(text.slice(i, i + step));
   return out;
 }
 
@@ -50,53 +61,141 @@ export const echoHandler: FakeHandler = (request, response) => {
   if (request.url.endsWith('/chat/completions')) {
     if (!stream) {
       response.writeHead(200, { 'content-type': 'application/json' });
-      response.end(JSON.stringify({ id: 'chatcmpl-1', object: 'chat.completion', created: 1, model: body.model, choices: [{ index: 0, message: { role: 'assistant', content: reply }, finish_reason: 'stop' }], usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 } }));
+      response.end(
+        JSON.stringify({
+          id: 'chatcmpl-1',
+          object: 'chat.completion',
+          created: 1,
+          model: body.model,
+          choices: [{ index: 0, message: { role: 'assistant', content: reply }, finish_reason: 'stop' }],
+          usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
+        }),
+      );
       return;
     }
     const base = { id: 'chatcmpl-1', object: 'chat.completion.chunk', created: 1, model: body.model };
     sse(response, [
-      { data: { ...base, choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }] } },
-      ...toDeltas(reply).map((d) => ({ data: { ...base, choices: [{ index: 0, delta: { content: d }, finish_reason: null }] } })),
+      {
+        data: {
+          ...base,
+          choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }],
+        },
+      },
+      ...toDeltas(reply).map((d) => ({
+        data: { ...base, choices: [{ index: 0, delta: { content: d }, finish_reason: null }] },
+      })),
       { data: { ...base, choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] } },
       { data: '[DONE]' },
     ]);
     return;
   }
   if (request.url.endsWith('/responses')) {
-    const message = { id: 'msg_1', type: 'message', role: 'assistant', status: 'completed', content: [{ type: 'output_text', text: reply, annotations: [] }] };
-    const done = { id: 'resp_1', object: 'response', created_at: 1, status: 'completed', model: body.model, output: [message], usage: null };
+    const message = {
+      id: 'msg_1',
+      type: 'message',
+      role: 'assistant',
+      status: 'completed',
+      content: [{ type: 'output_text', text: reply, annotations: [] }],
+    };
+    const done = {
+      id: 'resp_1',
+      object: 'response',
+      created_at: 1,
+      status: 'completed',
+      model: body.model,
+      output: [message],
+      usage: null,
+    };
     if (!stream) {
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end(JSON.stringify(done));
       return;
     }
     let seq = 0;
-    const ev = (data: Record<string, unknown>) => ({ event: String(data.type), data: { ...data, sequence_number: seq++ } });
+    const ev = (data: Record<string, unknown>) => ({
+      event: String(data.type),
+      data: { ...data, sequence_number: seq++ },
+    });
     sse(response, [
       ev({ type: 'response.created', response: { ...done, status: 'in_progress', output: [] } }),
-      ev({ type: 'response.output_item.added', output_index: 0, item: { ...message, status: 'in_progress', content: [] } }),
-      ev({ type: 'response.content_part.added', item_id: 'msg_1', output_index: 0, content_index: 0, part: { type: 'output_text', text: '', annotations: [] } }),
-      ...toDeltas(reply).map((d) => ev({ type: 'response.output_text.delta', item_id: 'msg_1', output_index: 0, content_index: 0, delta: d })),
-      ev({ type: 'response.output_text.done', item_id: 'msg_1', output_index: 0, content_index: 0, text: reply }),
-      ev({ type: 'response.content_part.done', item_id: 'msg_1', output_index: 0, content_index: 0, part: { type: 'output_text', text: reply, annotations: [] } }),
+      ev({
+        type: 'response.output_item.added',
+        output_index: 0,
+        item: { ...message, status: 'in_progress', content: [] },
+      }),
+      ev({
+        type: 'response.content_part.added',
+        item_id: 'msg_1',
+        output_index: 0,
+        content_index: 0,
+        part: { type: 'output_text', text: '', annotations: [] },
+      }),
+      ...toDeltas(reply).map((d) =>
+        ev({
+          type: 'response.output_text.delta',
+          item_id: 'msg_1',
+          output_index: 0,
+          content_index: 0,
+          delta: d,
+        }),
+      ),
+      ev({
+        type: 'response.output_text.done',
+        item_id: 'msg_1',
+        output_index: 0,
+        content_index: 0,
+        text: reply,
+      }),
+      ev({
+        type: 'response.content_part.done',
+        item_id: 'msg_1',
+        output_index: 0,
+        content_index: 0,
+        part: { type: 'output_text', text: reply, annotations: [] },
+      }),
       ev({ type: 'response.output_item.done', output_index: 0, item: message }),
       ev({ type: 'response.completed', response: done }),
     ]);
     return;
   }
   if (request.url.endsWith('/v1/messages')) {
-    const message = { id: 'msg_1', type: 'message', role: 'assistant', model: body.model, content: [{ type: 'text', text: reply }], stop_reason: 'end_turn', stop_sequence: null, usage: { input_tokens: 1, output_tokens: 1 } };
+    const message = {
+      id: 'msg_1',
+      type: 'message',
+      role: 'assistant',
+      model: body.model,
+      content: [{ type: 'text', text: reply }],
+      stop_reason: 'end_turn',
+      stop_sequence: null,
+      usage: { input_tokens: 1, output_tokens: 1 },
+    };
     if (!stream) {
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end(JSON.stringify(message));
       return;
     }
     sse(response, [
-      { event: 'message_start', data: { type: 'message_start', message: { ...message, content: [], stop_reason: null } } },
-      { event: 'content_block_start', data: { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } } },
-      ...toDeltas(reply).map((d) => ({ event: 'content_block_delta', data: { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: d } } })),
+      {
+        event: 'message_start',
+        data: { type: 'message_start', message: { ...message, content: [], stop_reason: null } },
+      },
+      {
+        event: 'content_block_start',
+        data: { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } },
+      },
+      ...toDeltas(reply).map((d) => ({
+        event: 'content_block_delta',
+        data: { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: d } },
+      })),
       { event: 'content_block_stop', data: { type: 'content_block_stop', index: 0 } },
-      { event: 'message_delta', data: { type: 'message_delta', delta: { stop_reason: 'end_turn', stop_sequence: null }, usage: { output_tokens: 1 } } },
+      {
+        event: 'message_delta',
+        data: {
+          type: 'message_delta',
+          delta: { stop_reason: 'end_turn', stop_sequence: null },
+          usage: { output_tokens: 1 },
+        },
+      },
       { event: 'message_stop', data: { type: 'message_stop' } },
     ]);
     return;
@@ -121,7 +220,12 @@ export async function startFakeUpstream(handler: FakeHandler = echoHandler): Pro
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const recorded = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+      const recorded = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      };
       requests.push(recorded);
       Promise.resolve(current(recorded, res)).catch(() => res.destroy());
     });

@@ -10,7 +10,10 @@ export interface RunningProxy {
 }
 
 /** Starts the real proxy app on 127.0.0.1 (random port) pointed at a fake upstream. */
-export async function startProxy(upstream: FakeUpstream, env: Record<string, string> = {}): Promise<RunningProxy> {
+export async function startProxy(
+  upstream: FakeUpstream,
+  env: Record<string, string> = {},
+): Promise<RunningProxy> {
   const config = loadProxyConfig({
     STRONK_GATEWAY_OPENAI_UPSTREAM_BASE_URL: `${upstream.url}/v1`,
     STRONK_GATEWAY_ANTHROPIC_UPSTREAM_BASE_URL: upstream.url,
@@ -20,7 +23,10 @@ export async function startProxy(upstream: FakeUpstream, env: Record<string, str
     ...env,
   });
   const records: RequestRecord[] = [];
-  const running = await startProxyServer({ config: { ...config, host: '127.0.0.1', port: 0 }, onRecord: (r) => records.push(r) });
+  const running = await startProxyServer({
+    config: { ...config, host: '127.0.0.1', port: 0 },
+    onRecord: (r) => records.push(r),
+  });
   return { url: `http://127.0.0.1:${running.port}`, records, close: running.close };
 }
 

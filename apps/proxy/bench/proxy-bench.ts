@@ -1,0 +1,151 @@
+/**
+ * `pnpm bench:proxy` — proxy overhead, side by side in one run against the same fake upstream:
+ * direct, through a bare @hono/node-server passthrough, and through the proxy. Each server runs in its
+ * own process; the load generator runs here. Bodies are distinct 4 KB chat messages with realistic PII.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { Agent, request } from 'node:http';
+import { cpus } from 'node:os';
+import { resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { makeChatMessage } from '@stronk/detectors/testing';
+
+const quick = process.argv.includes('--quick');
+const seconds = quick ? 2 : 8;
+const root = resolve(import.meta.dirname, '../../..');
+const children: ChildProcess[] = [];
+
+async function startProcess(script: string, env: Record<string, string>): Promise<number> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  children.push(child);
+  const lines = createInterface({ input: child.stdout! });
+  for await (const line of lines) {
+    const parsed = JSON.parse(line) as { port?: number };
+    if (parsed.port) return parsed.port;
+  }
+  throw new Error(`${script} exited before listening`);
+}
+
+const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+const bodies = Array.from({ length: 2000 }, (_, i) =>
+  JSON.stringify({ model: 'gpt-bench', messages: [{ role: 'user', content: makeChatMessage(i, 4096) }] }),
+);
+const streamBodies = bodies.slice(0, 500).map((b) => b.replace('"model"', '"stream":true,"model"'));
+
+/** One request; resolves with [ms to first byte, ms to end]. */
+function send(port: number, body: string): Promise<[number, number]> {
+  const started = performance.now();
+  return new Promise((resolvePromise, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/v1/chat/completions',
+        method: 'POST',
+        agent,
+        headers: {
+          'content-type': 'application/json',
+          authorization: 'Bearer bench',
+          'content-length': Buffer.byteLength(body),
+        },
+      },
+      (res) => {
+        let first = 0;
+        res.on('data', () => {
+          first ||= performance.now() - started;
+        });
+        res.on('end', () => {
+          if (res.statusCode !== 200) reject(new Error(`HTTP ${res.statusCode}`));
+          else resolvePromise([first, performance.now() - started]);
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+async function closedLoop(port: number, concurrency: number): Promise<number> {
+  const deadline = performance.now() + seconds * 1000;
+  let done = 0;
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < deadline) {
+        await send(port, bodies[next++ % bodies.length]!);
+        done++;
+      }
+    }),
+  );
+  return done / seconds;
+}
+
+/** Fixed arrival rate: latency is measured from the scheduled send time, so queueing counts. */
+async function openLoop(port: number, rate: number, payloads: string[], pick: 0 | 1): Promise<number[]> {
+  const total = rate * seconds;
+  const start = performance.now();
+  const pending: Array<Promise<number>> = [];
+  for (let i = 0; i < total; i++) {
+    const scheduled = start + (i * 1000) / rate;
+    const wait = scheduled - performance.now();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    const lag = performance.now() - scheduled;
+    pending.push(send(port, payloads[i % payloads.length]!).then((t) => t[pick] + lag));
+  }
+  return (await Promise.all(pending)).sort((a, b) => a - b);
+}
+
+const progress = (phase: string) => process.stderr.write(`bench:proxy: ${phase}…\n`);
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const fmt = (n: number) => n.toFixed(2);
+
+try {
+  const upstreamPort = await startProcess('apps/proxy/bench/bench-upstream.ts', {});
+  const upstreamUrl = `http://127.0.0.1:${upstreamPort}`;
+  const barePort = await startProcess('apps/proxy/bench/bare-passthrough.ts', {
+    BENCH_UPSTREAM_URL: upstreamUrl,
+  });
+  const proxyPort = await startProcess('apps/proxy/src/server.ts', {
+    STRONK_GATEWAY_PORT: '0',
+    STRONK_GATEWAY_OPENAI_UPSTREAM_BASE_URL: `${upstreamUrl}/v1`,
+    STRONK_GATEWAY_ALLOW_INSECURE_UPSTREAMS: 'true',
+    STRONK_GATEWAY_ALLOW_NONSTANDARD_UPSTREAM_HOSTS: 'true',
+  });
+  const targets = { direct: upstreamPort, bare: barePort, proxy: proxyPort } as const;
+  progress('warming up');
+  // Warm up every path (JIT, connection pools, detector dictionaries).
+  for (const port of Object.values(targets)) for (let i = 0; i < 200; i++) await send(port, bodies[i]!);
+
+  const throughput: Record<string, number> = {};
+  progress('closed loop c=16');
+  for (const [name, port] of Object.entries(targets)) throughput[name] = await closedLoop(port, 16);
+  const latency: Record<string, number[]> = {};
+  progress('open loop 500 req/s');
+  for (const [name, port] of Object.entries(targets)) latency[name] = await openLoop(port, 500, bodies, 1);
+  const ttfb: Record<string, number[]> = {};
+  progress('SSE time to first byte');
+  for (const [name, port] of Object.entries(targets)) ttfb[name] = await openLoop(port, 100, streamBodies, 0);
+
+  const added = (name: string, p: number) => pct(latency[name]!, p) - pct(latency.direct!, p);
+  const addedTtfb = (name: string, p: number) => pct(ttfb[name]!, p) - pct(ttfb.direct!, p);
+  console.log(`## Proxy benchmark (${new Date().toISOString().slice(0, 10)})
+
+Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}; ${seconds} s per phase${quick ? ' (quick run)' : ''}.
+Bodies: ${bodies.length} distinct 4 KB chat messages with names, emails, phones, organizations and addresses.
+
+| measure | direct | bare passthrough | proxy | target |
+|---|---|---|---|---|
+| closed loop c=16, req/s | ${throughput.direct!.toFixed(0)} | ${throughput.bare!.toFixed(0)} | ${throughput.proxy!.toFixed(0)} (${((throughput.proxy! / throughput.bare!) * 100).toFixed(0)} % of bare) | ≥ 50 % of bare |
+| open loop 500 req/s, p50 latency ms | ${fmt(pct(latency.direct!, 50))} | ${fmt(pct(latency.bare!, 50))} (+${fmt(added('bare', 50))}) | ${fmt(pct(latency.proxy!, 50))} (+${fmt(added('proxy', 50))}) | added p50 ≤ 1 ms |
+| open loop 500 req/s, p99 latency ms | ${fmt(pct(latency.direct!, 99))} | ${fmt(pct(latency.bare!, 99))} (+${fmt(added('bare', 99))}) | ${fmt(pct(latency.proxy!, 99))} (+${fmt(added('proxy', 99))}) | added p99 ≤ 5 ms |
+| SSE time to first byte at 100 streams/s, p50 ms | ${fmt(pct(ttfb.direct!, 50))} | ${fmt(pct(ttfb.bare!, 50))} (+${fmt(addedTtfb('bare', 50))}) | ${fmt(pct(ttfb.proxy!, 50))} (+${fmt(addedTtfb('proxy', 50))}) | added ≤ 2 ms |
+`);
+} finally {
+  for (const child of children) child.kill('SIGTERM');
+  agent.destroy();
+}
