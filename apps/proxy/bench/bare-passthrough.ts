@@ -1,21 +1,42 @@
-/** The comparison point: a bare @hono/node-server that forwards bodies to the upstream unchanged. */
+/**
+ * The comparison point: a bare @hono/node-server that forwards bodies to the upstream unchanged, with
+ * the same pooled node:http client the proxy uses, so the difference is what the proxy adds.
+ */
+import { Agent, request } from 'node:http';
+import { Readable } from 'node:stream';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 
-const upstream = process.env.BENCH_UPSTREAM_URL!;
+const upstream = new URL(process.env.BENCH_UPSTREAM_URL!);
+const agent = new Agent({ keepAlive: true, maxSockets: 512, scheduling: 'lifo' });
 const app = new Hono();
 app.post('/v1/chat/completions', async (c) => {
-  const response = await fetch(`${upstream}/v1/chat/completions`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: c.req.header('authorization') ?? '' },
-    body: await c.req.arrayBuffer(),
-  });
-  return new Response(response.body, {
-    status: response.status,
-    headers: { 'content-type': response.headers.get('content-type') ?? 'application/json' },
+  const body = Buffer.from(await c.req.arrayBuffer());
+  return new Promise<Response>((resolve, reject) => {
+    const forwarded = request(
+      new URL('/v1/chat/completions', upstream),
+      {
+        method: 'POST',
+        agent,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': String(body.byteLength),
+          authorization: c.req.header('authorization') ?? '',
+        },
+      },
+      (res) => {
+        resolve(
+          new Response(Readable.toWeb(res) as ReadableStream, {
+            status: res.statusCode ?? 502,
+            headers: { 'content-type': res.headers['content-type'] ?? 'application/json' },
+          }),
+        );
+      },
+    );
+    forwarded.on('error', reject);
+    forwarded.end(body);
   });
 });
-const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info) => {
+serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info) => {
   process.stdout.write(`${JSON.stringify({ port: info.port })}\n`);
 });
-void server;

@@ -19,6 +19,7 @@ const sessions = quick ? 200 : 1000;
 const turnsPerSession = quick ? 2 : 5;
 const root = resolve(import.meta.dirname, '../../..');
 const children: ChildProcess[] = [];
+let stopping = false;
 
 async function startProcess(
   script: string,
@@ -30,6 +31,9 @@ async function startProcess(
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   children.push(child);
+  child.on('exit', (code, signal) => {
+    if (!stopping) console.error(`${script} exited early (code ${code}, signal ${signal})`);
+  });
   for await (const line of createInterface({ input: child.stdout! })) {
     const parsed = JSON.parse(line) as { port?: number };
     if (parsed.port) return { port: parsed.port, pid: child.pid! };
@@ -81,7 +85,12 @@ function openSocket(port: number): Promise<WebSocket> {
       headers: { authorization: 'Bearer bench' },
       skipUTF8Validation: true,
     });
-    ws.once('open', () => resolvePromise(ws));
+    ws.once('open', () => {
+      ws.off('error', reject);
+      // A socket the proxy drops mid-run fails its pending turn instead of crashing the bench.
+      ws.on('error', () => ws.terminate());
+      resolvePromise(ws);
+    });
     ws.once('error', reject);
   });
 }
@@ -90,17 +99,26 @@ function openSocket(port: number): Promise<WebSocket> {
 function wsTurn(ws: WebSocket, event: Record<string, unknown>): Promise<{ ms: number; id: string }> {
   const started = performance.now();
   return new Promise((resolvePromise, reject) => {
+    const finish = () => {
+      ws.off('message', onMessage);
+      ws.off('close', onClose);
+    };
+    const onClose = (code: number) => {
+      finish();
+      reject(new Error(`socket closed (${code}) mid-turn`));
+    };
     const onMessage = (data: WebSocket.RawData) => {
       // Only the last event matters here; peek at its prefix without decoding every delta.
       const prefix = (data as Buffer).subarray(0, 30).toString('latin1');
       if (!prefix.startsWith('{"type":"response.completed"') && !prefix.startsWith('{"type":"error"')) return;
-      ws.off('message', onMessage);
+      finish();
       const text = String(data);
       const parsed = JSON.parse(text) as { type: string; response?: { id: string } };
       if (parsed.type === 'error') reject(new Error(text.slice(0, 300)));
       else resolvePromise({ ms: performance.now() - started, id: parsed.response!.id });
     };
     ws.on('message', onMessage);
+    ws.on('close', onClose);
     ws.send(JSON.stringify(event));
   });
 }
@@ -276,6 +294,7 @@ try {
       `${mb(wsPeakRss)} MB peak during the concurrent websocket turns, ${mb(afterTurnsRss)} MB after them.`,
   );
 } finally {
+  stopping = true;
   for (const child of children) child.kill();
   agent.destroy();
 }
