@@ -33,6 +33,15 @@ function countBy<T extends string>(reports: readonly FindingReport[], key: (r: F
   return out;
 }
 
+/** Provider API keys are for the provider; a local model endpoint never receives them. */
+function withoutCredentialsIf(local: boolean, headers: Headers): Headers {
+  if (local) {
+    headers.delete('authorization');
+    headers.delete('x-api-key');
+  }
+  return headers;
+}
+
 function joinUrl(base: URL, path: string): URL {
   const url = new URL(base.href);
   url.pathname = `${base.pathname.replace(/\/+$/, '')}${path}`;
@@ -198,8 +207,14 @@ export function createProxyRoute(provider: ProviderSpec, route: ProviderRouteSpe
           'route_local',
         );
       }
-      // The unmasked request stays on the local network: forward the original bytes as they are.
-      return forward(joinUrl(local, route.upstreamPath), raw, undefined, 'route_local');
+      // The unmasked request stays on the local network. Turn metadata is still removed, and the caller's
+      // provider credentials are not handed to the local endpoint.
+      return forward(
+        joinUrl(local, route.upstreamPath),
+        new TextEncoder().encode(JSON.stringify(payload)),
+        undefined,
+        'route_local',
+      );
     }
     return forward(
       joinUrl(config.upstreams[provider.id], route.upstreamPath),
@@ -220,7 +235,10 @@ export function createProxyRoute(provider: ProviderSpec, route: ProviderRouteSpe
           url,
           {
             method: 'POST',
-            headers: upstreamRequestHeaders(request.headers, requestId, stream),
+            headers: withoutCredentialsIf(
+              outcome === 'route_local',
+              upstreamRequestHeaders(request.headers, requestId, stream),
+            ),
             body: outgoing,
           },
           {
