@@ -7,6 +7,8 @@ import * as esbuild from 'esbuild';
 const EXTERNAL = ['@node-rs/jieba', '@node-rs/jieba/*', '@node-rs/argon2', 'better-sqlite3', 'pg', 'pg-native'];
 const targets = {
   proxy: { entry: 'apps/proxy/src/server.ts', out: 'apps/proxy/dist/server.mjs' },
+  detect: { entry: 'packages/cli/src/bin/detect-jsonl.ts', out: 'packages/cli/dist/detect-jsonl.mjs' },
+  stronk: { entry: 'packages/cli/src/bin/stronk.ts', out: 'packages/cli/dist/stronk.mjs' },
 };
 const wanted = process.argv.slice(2);
 for (const [name, { entry, out }] of Object.entries(targets)) {
@@ -25,5 +27,5 @@ for (const [name, { entry, out }] of Object.entries(targets)) {
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     logLevel: 'warning',
   });
-  console.error(`built ${out}`);
+  if (!process.env.STRONK_BUILD_QUIET) console.error(`built ${out}`);
 }

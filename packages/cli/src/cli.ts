@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { Algorithm, hash } from '@node-rs/argon2';
 import { policyConfigFromEnv } from '@stronk/policy';
 import { createRedactor } from '@stronk/redaction';
 
@@ -7,6 +8,8 @@ export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   env: Readonly<Record<string, string | undefined>>;
+  /** Reads a line from the terminal without echoing it; set when stdin is a TTY. */
+  promptSecret?: (prompt: string) => Promise<string>;
 }
 
 const USAGE = `usage: stronk <command> [options]
@@ -15,6 +18,8 @@ commands:
   detect [--show-values]   read text on stdin, print findings as JSON (values only with --show-values)
   mask [--json]            read text on stdin, print it with sensitive values replaced by placeholders
                            (--json: also print the findings and the policy decision)
+  hash-password            print an argon2id hash for STRONK_GATEWAY_ADMIN_BOOTSTRAP_PASSWORD_HASH
+                           (reads the password from stdin, or prompts without echo on a terminal)
 
 Policy comes from STRONK_GATEWAY_<TYPE>_ACTION variables, as in the proxy.
 `;
@@ -31,6 +36,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stdout(USAGE);
     return command ? 0 : 2;
   }
+  if (command === 'hash-password') return hashPasswordCommand(rest, io);
   let options: { values: Record<string, boolean | undefined> };
   try {
     options = parseArgs({
@@ -80,4 +86,30 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stderr(`stronk: unknown command "${command}"\n${USAGE}`);
       return 2;
   }
+}
+
+/** Same parameters as the admin API's hashPassword (argon2id, 19 MiB, t=2, p=1). */
+async function hashPasswordCommand(rest: readonly string[], io: CliIo): Promise<number> {
+  if (rest.length > 0) {
+    io.stderr('stronk: hash-password takes no arguments (the password is read from stdin, never argv)\n');
+    return 2;
+  }
+  let password: string;
+  if (io.promptSecret) {
+    password = await io.promptSecret('Password: ');
+    const again = await io.promptSecret('Repeat password: ');
+    if (again !== password) {
+      io.stderr('stronk: the passwords differ\n');
+      return 2;
+    }
+  } else {
+    password = (await readAll(io.stdin)).replace(/\r?\n$/, '');
+  }
+  if (password.length === 0) {
+    io.stderr('stronk: empty password\n');
+    return 2;
+  }
+  const digest = await hash(password, { algorithm: Algorithm.Argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
+  io.stdout(`${digest}\n`);
+  return 0;
 }

@@ -1,6 +1,7 @@
 import type { Detector } from '../detector.ts';
 import type { Finding } from '../types.ts';
 import { type AddressToken, tokenizeAddressWindow } from './address-tokens.ts';
+import { type CaseMode, caseModeAt, digitMayStartAddress } from './anchor-screen.ts';
 import { SOFT_STOP_WORDS, STOP_WORDS } from './stop-words.ts';
 import {
   ABBREVIATIONS,
@@ -24,19 +25,12 @@ import {
   STATE_NAMES,
 } from './us-states.ts';
 
-/**
- * Cheap pre-filter: an address needs a digit or one of a few box / corner keywords. Everything else is
- * skipped without tokenizing.
- */
-const ANCHOR = /\d|\b(?:box|corner|usns|usnv|uss)\b/gi;
 /** Characters of context tokenized around each anchor. Bounds the per-anchor work. */
 const WINDOW_BEFORE = 80;
 const WINDOW_AFTER = 260;
 const MAX_TOKENS = 48;
 const MAX_LINES = 5;
 const MAX_LINE_CHARS = 64;
-
-type CaseMode = 'mixed' | 'lower' | 'upper';
 
 interface Evidence {
   houseNumber: boolean;
@@ -75,8 +69,6 @@ const ORDINAL_NUMBER = /^\d+(?:st|nd|rd|th)$/;
 const ZIP = /^(?:\d{5}(?:-\d{4})?|\d{9})$/;
 const INTL_POSTCODE = /^\d{4,6}$/;
 const LETTERS_ONLY = /^\p{L}+$/u;
-const HAS_UPPER = /\p{Lu}/u;
-const HAS_LOWER = /\p{Ll}/u;
 
 function emptyEvidence(): Evidence {
   return {
@@ -120,19 +112,9 @@ function addressAhead(tokens: readonly AddressToken[], j: number): boolean {
   return false;
 }
 
+/** "Hauptstraße", "Koskikatu": a word ending in a European street word. */
 function isEuroStreetWord(t: AddressToken): boolean {
   return t.kind === 'w' && t.low.length >= 5 && EURO_STREET_ENDING.test(t.low);
-}
-
-/**
- * Case mode around `pos` (a bounded neighbourhood, so the cost per anchor is constant): all-lower or
- * all-upper text gives no capitalisation signal.
- */
-function caseModeAt(text: string, pos: number): CaseMode {
-  const near = text.slice(Math.max(0, pos - 120), Math.min(text.length, pos + 120));
-  if (!HAS_UPPER.test(near)) return 'lower';
-  if (!HAS_LOWER.test(near)) return 'upper';
-  return 'mixed';
 }
 
 /** Multi-word state or country starting at token i: returns how many tokens it spans (0 when none). */
@@ -644,26 +626,76 @@ function cornerOf(
   return { start: (tokens[startTok] as AddressToken).start, end, score: 0.7 };
 }
 
-/** Merges anchor positions into disjoint windows so each region is tokenized once. */
-function anchorWindows(text: string): Array<[number, number]> {
+function isWordCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+/** Whether `text` at `k` holds `word` (lower-case ASCII) in any case, as a whole word. */
+function wordAt(text: string, k: number, word: string): boolean {
+  if (k + word.length > text.length) return false;
+  for (let i = 0; i < word.length; i++) {
+    if ((text.charCodeAt(k + i) | 32) !== word.charCodeAt(i)) return false;
+  }
+  return k + word.length === text.length || !isWordCode(text.charCodeAt(k + word.length));
+}
+
+/** Length of the keyword anchor (box, corner, usns, usnv, uss) starting at `k`, or 0. */
+function keywordAnchorAt(text: string, k: number): number {
+  if (k > 0 && isWordCode(text.charCodeAt(k - 1))) return 0;
+  const c = text.charCodeAt(k) | 32;
+  if (c === 98) return wordAt(text, k, 'box') ? 3 : 0;
+  if (c === 99) return wordAt(text, k, 'corner') ? 6 : 0;
+  if (c === 117) {
+    if (wordAt(text, k, 'uss')) return 3;
+    return wordAt(text, k, 'usns') || wordAt(text, k, 'usnv') ? 4 : 0;
+  }
+  return 0;
+}
+
+/**
+ * Merges anchor positions into disjoint windows so each region is tokenized once. Anchors are a digit
+ * (one per digit run) or a box / corner / ship keyword: every address holds one.
+ */
+function anchorWindows(text: string, accepted: Set<number>): Array<[number, number]> {
   const windows: Array<[number, number]> = [];
-  ANCHOR.lastIndex = 0;
-  for (let m = ANCHOR.exec(text); m !== null; m = ANCHOR.exec(text)) {
-    const from = Math.max(0, m.index - WINDOW_BEFORE);
-    const to = Math.min(text.length, m.index + WINDOW_AFTER);
+  const n = text.length;
+  let k = 0;
+  while (k < n) {
+    const c = text.charCodeAt(k);
+    let anchorEnd = k;
+    if (c >= 48 && c <= 57) {
+      anchorEnd = k + 1;
+      while (anchorEnd < n && isDigitCode(text.charCodeAt(anchorEnd))) anchorEnd++;
+      if (!digitMayStartAddress(text, k)) {
+        k = anchorEnd;
+        continue;
+      }
+      accepted.add(k);
+    } else if (c === 98 || c === 66 || c === 99 || c === 67 || c === 117 || c === 85) {
+      anchorEnd = k + keywordAnchorAt(text, k);
+    }
+    if (anchorEnd === k) {
+      k++;
+      continue;
+    }
+    const from = Math.max(0, k - WINDOW_BEFORE);
+    const to = Math.min(n, k + WINDOW_AFTER);
     const last = windows[windows.length - 1];
     if (last && from <= last[1]) last[1] = to;
     else windows.push([from, to]);
-    // Skip the rest of a digit run at once: one anchor per run is enough.
-    let k = m.index + m[0].length;
-    while (k < text.length && k < to) {
-      const c = text.charCodeAt(k);
-      if (c < 48 || c > 57) break;
-      k++;
-    }
-    ANCHOR.lastIndex = k;
+    k = anchorEnd;
   }
   return windows;
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function firstDigit(text: string, from: number): number {
+  let k = from;
+  while (k < text.length && !isDigitCode(text.charCodeAt(k))) k++;
+  return k;
 }
 
 /** Snaps a window start to a token boundary (whitespace) so no word is cut in half. */
@@ -679,47 +711,32 @@ function snapEnd(text: string, to: number): number {
   return k;
 }
 
+/** Words that may start a candidate: box and military keywords, spelled-out numbers, street prefixes. */
+const ANCHOR_WORDS: ReadonlySet<string> = new Set([
+  ...'po p.o p post lock box lockbox postbox psc cmr unit rr rt hc drawer corner usns usnv uss'.split(' '),
+  ...NUMBER_WORDS,
+  ...STREET_PREFIXES,
+]);
+
 function isAnchorToken(t: AddressToken): boolean {
   if (t.kind === 'n') return true;
-  if (t.kind !== 'w') return false;
-  const low = t.low;
-  return (
-    low === 'po' ||
-    low === 'p.o' ||
-    low === 'p' ||
-    low === 'post' ||
-    low === 'lock' ||
-    low === 'box' ||
-    low === 'lockbox' ||
-    low === 'postbox' ||
-    low === 'psc' ||
-    low === 'cmr' ||
-    low === 'unit' ||
-    low === 'rr' ||
-    low === 'rt' ||
-    low === 'hc' ||
-    low === 'drawer' ||
-    low === 'corner' ||
-    low === 'usns' ||
-    low === 'usnv' ||
-    low === 'uss' ||
-    NUMBER_WORDS.has(low) ||
-    STREET_PREFIXES.has(low) ||
-    isEuroStreetWord(t)
-  );
+  return t.kind === 'w' && (ANCHOR_WORDS.has(t.low) || isEuroStreetWord(t));
 }
 
 /** Finds English / international street addresses. */
 export function findEnglishAddresses(text: string): Finding[] {
   const findings: Finding[] = [];
   let coveredTo = 0;
-  for (const [rawFrom, rawTo] of anchorWindows(text)) {
+  // Digit runs that passed the screen: other numbers inside a window cannot start an address either.
+  const accepted = new Set<number>();
+  for (const [rawFrom, rawTo] of anchorWindows(text, accepted)) {
     const from = snapStart(text, rawFrom);
     const to = snapEnd(text, rawTo);
     const tokens = tokenizeAddressWindow(text, from, to);
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i] as AddressToken;
       if (t.start < coveredTo || !isAnchorToken(t)) continue;
+      if (t.kind === 'n' && !accepted.has(firstDigit(text, t.start))) continue;
       const mode = caseModeAt(text, t.start);
       const c = parseAt(text, tokens, i, mode);
       if (!c || c.start < coveredTo) continue;

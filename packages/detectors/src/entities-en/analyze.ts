@@ -1,6 +1,14 @@
 import { classifyRun, type RunContext } from './classify-run.ts';
-import { F, lexicon } from './lexicon.ts';
-import { Kind, Shape, type Token, tokenize } from './tokenize.ts';
+import { labelLetterheadOrganizations } from './letterhead.ts';
+import { F as FlagBits, lexicon } from './lexicon.ts';
+import { completeNameLists } from './name-lists.ts';
+import { Kind as KindEnum, Shape as ShapeEnum, type Token, tokenize } from './tokenize.ts';
+
+// Module-local aliases: under the tsx loader imported bindings compile to getter calls, measurable in the
+// per-token loops below.
+const F = FlagBits;
+const Kind = KindEnum;
+const Shape = ShapeEnum;
 
 export interface EntitySpan {
   start: number;
@@ -67,8 +75,10 @@ const DOTTED = new Set([
   'fr',
 ]);
 const SPORTS_WORDS =
-  /\b(?:soccer|football|cricket|rugby|baseball|basketball|hockey|tennis|golf|league|cup|championship|division|innings|wickets?|goals?|striker|midfielder|coach|beat|drew|defeated|standings|played|scorers?|halftime|half-time|fixtures?|season|match|NBA|NFL|NHL|SOCCER|CRICKET|RUGBY|BASEBALL|BASKETBALL|HOCKEY|TENNIS)\b/;
+  /\b(?:soccer|football|cricket|rugby|baseball|basketball|hockey|tennis|golf|league|cup|championship|division|innings|wickets?|goals?|striker|midfielder|coach|beat|drew|defeated|standings|played|scorers?|halftime|half-time|fixtures?|season|match|points|runs|overs|v|vs|semi-final|quarter-final|final|playoffs?|stadium|NBA|NFL|NHL|SOCCER|CRICKET|RUGBY|BASEBALL|BASKETBALL|HOCKEY|TENNIS)\b/;
 const SCORE = /\b\d{1,3}-\d{1,3}\b|^[A-Z][A-Z .]{1,30} AT [A-Z][A-Z .]{1,30}$/m;
+
+const MAX_RUN_TOKENS = 16;
 
 function isCapWord(t: Token): boolean {
   return t.kind === Kind.Word && t.shape !== Shape.Lower && t.shape !== Shape.Other;
@@ -80,29 +90,26 @@ function capsLines(tokens: readonly Token[]): Uint8Array {
   let lineStart = 0;
   let upper = 0;
   let words = 0;
-  const close = (end: number) => {
-    const caps = words >= 2 && upper / words > 0.6 ? 1 : 0;
-    for (let k = lineStart; k < end; k++) flags[k] = caps;
-  };
-  for (let k = 0; k < tokens.length; k++) {
-    const t = tokens[k] as Token;
-    if (t.kind === Kind.Newline) {
-      close(k);
-      lineStart = k + 1;
-      upper = 0;
-      words = 0;
-    } else if (t.kind === Kind.Word && t.end - t.start > 1) {
-      words++;
-      if (t.shape === Shape.Upper) upper++;
+  // No closure here: this runs once per text and the tsx loader wraps every closure creation in a helper.
+  for (let k = 0; k <= tokens.length; k++) {
+    const t = tokens[k];
+    if (t && t.kind !== Kind.Newline) {
+      if (t.kind === Kind.Word && t.end - t.start > 1) {
+        words++;
+        if (t.shape === Shape.Upper) upper++;
+      }
+      continue;
     }
+    if (words >= 2 && upper / words > 0.6) flags.fill(1, lineStart, k);
+    lineStart = k + 1;
+    upper = 0;
+    words = 0;
   }
-  close(tokens.length);
   return flags;
 }
 
 /**
- * Finds person and organization spans. Shared by the two detectors through a one-entry cache so the text
- * is tokenized and classified once.
+ * Finds person and organization spans in one pass (tokenize, then classify runs of capitalized words).
  */
 export function analyzeEnglishEntities(text: string): EntitySpan[] {
   const lex = lexicon();
@@ -123,9 +130,11 @@ export function analyzeEnglishEntities(text: string): EntitySpan[] {
   while (i < n) {
     const t = tokens[i] as Token;
     if (!isCapWord(t)) {
-      if (casual && t.kind === Kind.Word && t.shape === Shape.Lower) {
-        const span = classifyLowerName(tokens, i);
+      if (t.kind === Kind.Word && t.shape === Shape.Lower) {
+        const span = casual ? classifyLowerName(tokens, i) : undefined;
         if (span) out.push(span);
+        else if (lowerNameCue(tokens, i))
+          out.push({ start: t.start, end: t.end, type: 'person_name', score: 0.4 });
       }
       i++;
       continue;
@@ -133,7 +142,8 @@ export function analyzeEnglishEntities(text: string): EntitySpan[] {
     // Grow a run of capitalized words, with connectors and abbreviation dots inside.
     let last = i;
     let j = i + 1;
-    while (j < n) {
+    // Names and organizations are short: capping the run bounds the per-run work on odd input.
+    while (j < n && j - i < MAX_RUN_TOKENS) {
       const u = tokens[j] as Token;
       if (u.start - (tokens[j - 1] as Token).end > 3) break;
       if (isCapWord(u) && caps[j] === caps[i]) {
@@ -176,40 +186,108 @@ export function analyzeEnglishEntities(text: string): EntitySpan[] {
       i = last + 1;
       continue;
     }
-    if (firmOfThree(tokens, i, out)) {
-      i += 5;
+    const afterFirm = firmOfThree(tokens, i, out);
+    if (afterFirm > 0) {
+      i = afterFirm;
       continue;
     }
     const ctx: RunContext = { text, tokens, first: i, last, caps: caps[i] === 1, sports, lex };
     classifyRun(ctx, out);
     i = last + 1;
   }
+  completeNameLists(tokens, lex, out);
+  labelLetterheadOrganizations(text, out);
   return out;
 }
 
 function surnameLike(t: Token): boolean {
   const f = lexicon().flags.get(t.lower) ?? 0;
-  return (f & (F.first | F.place | F.stop)) === 0;
+  return (f & F.surname) !== 0 || (f & (F.first | F.place | F.stop)) === 0;
 }
 
-/** "Lopez, Santos and Coleman": three single capitalized words as "A, B and C" name a partnership. */
-function firmOfThree(tokens: readonly Token[], i: number, out: EntitySpan[]): boolean {
-  const a = tokens[i];
-  const comma = tokens[i + 1];
-  const b = tokens[i + 2];
-  const and = tokens[i + 3];
-  const c = tokens[i + 4];
-  const after = tokens[i + 5];
+/** Plural nouns for people: "our founders: Lopez, Santos and Coleman" lists persons, not a firm. */
+const PEOPLE_NOUNS = new Set([
+  'founders',
+  'cofounders',
+  'co-founders',
+  'partners',
+  'children',
+  'kids',
+  'sons',
+  'daughters',
+  'friends',
+  'members',
+  'authors',
+  'speakers',
+  'guests',
+  'winners',
+  'players',
+  'siblings',
+  'parents',
+  'people',
+  'employees',
+  'candidates',
+  'students',
+]);
+
+/**
+ * "Lopez, Santos and Coleman" (optionally "The … Orchestra"): three single capitalized words as "A, B and C"
+ * name a partnership. Returns the token index after the firm, or -1.
+ */
+function firmOfThree(tokens: readonly Token[], i: number, out: EntitySpan[]): number {
+  let k = i;
+  if ((tokens[k] as Token).lower === 'the' && tokens[k + 1]?.kind === Kind.Word) k++;
+  const a = tokens[k];
+  const comma = tokens[k + 1];
+  const b = tokens[k + 2];
+  const and = tokens[k + 3];
+  const c = tokens[k + 4];
   const before = tokens[i - 1];
-  if (!a || !b || !c || !comma || !and) return false;
-  if (comma.lower !== ',' || (and.lower !== 'and' && and.lower !== '&')) return false;
-  if (a.shape !== Shape.Title || b.shape !== Shape.Title || c.shape !== Shape.Title) return false;
-  if (a.kind !== Kind.Word || b.kind !== Kind.Word || c.kind !== Kind.Word) return false;
-  if (after && after.kind === Kind.Word && after.shape !== Shape.Lower) return false;
-  if (before && before.lower === ',') return false;
-  if (!surnameLike(a) || !surnameLike(b) || !surnameLike(c)) return false;
-  out.push({ start: a.start, end: c.end, type: 'organization', score: 0.6 });
-  return true;
+  if (!a || !b || !c || !comma || !and) return -1;
+  if (comma.lower !== ',' || (and.lower !== 'and' && and.lower !== '&')) return -1;
+  if (a.shape !== Shape.Title || b.shape !== Shape.Title || c.shape !== Shape.Title) return -1;
+  if (a.kind !== Kind.Word || b.kind !== Kind.Word || c.kind !== Kind.Word) return -1;
+  if (before && before.lower === ',') return -1;
+  if (!surnameLike(a) || !surnameLike(b) || !surnameLike(c)) return -1;
+  for (let p = i - 1; p >= 0 && p >= i - 3; p--) if (PEOPLE_NOUNS.has((tokens[p] as Token).lower)) return -1;
+  // Capitalized words after the third name: part of the firm only when they end in a head word
+  // ("… and Williamson Orchestra"); otherwise the third name starts something else.
+  let last = k + 4;
+  const lex = lexicon();
+  for (let m = k + 5; m < tokens.length && m <= k + 7; m++) {
+    const t = tokens[m] as Token;
+    if (t.kind !== Kind.Word || t.shape === Shape.Lower) break;
+    if (lex.orgHeads.has(t.lower) || lex.legalSuffixes.has(t.lower)) last = m;
+  }
+  const after = tokens[last + 1];
+  if (after && after.kind === Kind.Word && after.shape !== Shape.Lower) return -1;
+  out.push({ start: a.start, end: (tokens[last] as Token).end, type: 'organization', score: 0.6 });
+  return last + 1;
+}
+
+/** Greetings and introductions that put a (possibly lower-case) name right after them. */
+const LOWER_NAME_CUES = new Set([
+  'thanks',
+  'thx',
+  'bye',
+  'hi',
+  'hey',
+  'hello',
+  'dear',
+  'congrats',
+  'congratulations',
+]);
+
+/** "my name is krithika", "thanks obama": a lower-case unknown word right after a strong person cue. */
+function lowerNameCue(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i] as Token;
+  if (t.end - t.start < 3) return false;
+  const prev = tokens[i - 1];
+  if (!prev || prev.kind !== Kind.Word) return false;
+  const cued = LOWER_NAME_CUES.has(prev.lower) || (prev.lower === 'is' && tokens[i - 2]?.lower === 'name');
+  if (!cued) return false;
+  const f = lexicon().flags.get(t.lower) ?? 0;
+  return (f & (F.common | F.stop | F.place | F.dict | F.org)) === 0;
 }
 
 /** Lower-case given names ("thanks emma") are common in chat; only unambiguous ones count. */
@@ -218,7 +296,7 @@ function classifyLowerName(tokens: readonly Token[], i: number): EntitySpan | un
   const t = tokens[i] as Token;
   if (t.end - t.start < 4) return undefined;
   const f = lex.flags.get(t.lower) ?? 0;
-  if ((f & F.first) === 0 || (f & (F.common | F.stop | F.place)) !== 0) return undefined;
+  if ((f & F.first) === 0 || (f & (F.common | F.stop | F.place | F.dict)) !== 0) return undefined;
   const next = tokens[i + 1];
   let end = t.end;
   const nextIsName = !!next && (lex.surnames.has(next.lower) || lex.firstNames.has(next.lower));

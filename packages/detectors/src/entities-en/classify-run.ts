@@ -1,9 +1,21 @@
 import type { EntitySpan } from './analyze.ts';
 import type { Lexicon } from './lexicon.ts';
-import { F, foldAccents } from './lexicon.ts';
-import { organizationEvidence, orgCueBefore } from './organizations.ts';
+import { F as FlagBits, foldAccents } from './lexicon.ts';
+import {
+  organizationEvidence,
+  orgCueAfter,
+  orgCueBefore,
+  orgOfCueBefore,
+  possessiveBeforePerson,
+} from './organizations.ts';
 import { personCueAfter, personCueBefore, scorePerson } from './person-names.ts';
-import { Kind, Shape, type Token } from './tokenize.ts';
+import { Kind as KindEnum, Shape as ShapeEnum, type Token } from './tokenize.ts';
+
+// Module-local aliases: under the tsx loader imported bindings compile to getter calls, measurable in the
+// per-token loops below.
+const F = FlagBits;
+const Kind = KindEnum;
+const Shape = ShapeEnum;
 
 /** One run of capitalized words (connectors and abbreviation dots included) and what we know around it. */
 export interface RunContext {
@@ -26,6 +38,8 @@ export interface WordInfo {
   first: boolean;
   surname: boolean;
   common: boolean;
+  /** In the large dictionary vocabulary (lower-case there): an ordinary word rather than a name. */
+  dict: boolean;
   stop: boolean;
   place: boolean;
   title: boolean;
@@ -60,6 +74,7 @@ function info(ctx: RunContext, index: number): WordInfo {
     first: (f & F.first) !== 0,
     surname: (f & F.surname) !== 0,
     common: (f & F.common) !== 0,
+    dict: (f & F.dict) !== 0,
     stop: (f & F.stop) !== 0,
     place: (f & F.place) !== 0,
     title: (f & F.title) !== 0,
@@ -97,7 +112,7 @@ function spanOf(ctx: RunContext, words: readonly WordInfo[], from: number, to: n
     (b.initial || ctx.lex.legalSuffixes.has(b.key) || ctx.lex.nameSuffixes.has(b.key)) &&
     b.key.length <= 4
   ) {
-    end = after.end;
+    end = after.start + 1; // one dot, not a whole "..." run
   }
   return [a.token.start, end];
 }
@@ -124,7 +139,13 @@ export function classifyRun(ctx: RunContext, out: EntitySpan[]): void {
   // "Douglas & Lomason", "Procter & Gamble": an ampersand between capitalized words names a firm.
   let amp = -1;
   for (let k = 0; k < words.length && amp < 0; k++) if ((words[k] as WordInfo).key === '&') amp = k;
-  if (amp > 0 && amp < words.length - 1 && !ctx.caps) {
+  if (
+    amp > 0 &&
+    amp < words.length - 1 &&
+    !ctx.caps &&
+    !allOrdinaryWords(words) &&
+    !twoGivenNames(words, amp)
+  ) {
     let from = 0;
     while (from < amp && (words[from] as WordInfo).stop) from++;
     const [start, end] = spanOf(ctx, words, from, words.length - 1);
@@ -172,11 +193,55 @@ function classifyPiece(ctx: RunContext, piece: readonly WordInfo[], out: EntityS
         continue;
       }
     }
+    // "West Bromwich", "St Pauli", "East Fife": a compass/saint prefix makes a place-like name (a team in
+    // sports text), never a person.
+    const nextWord = piece[k + 1];
+    if (
+      k === chunkStart &&
+      PLACE_PREFIX.has(w.key) &&
+      w.token.shape === Shape.Title &&
+      nextWord &&
+      nextWord.token.shape === Shape.Title &&
+      !nextWord.stop &&
+      !nextWord.first
+    ) {
+      titled = flush(ctx, piece, chunkStart, k, titled, out);
+      let e = k + 2;
+      while (e < piece.length && e - k < 4 && plainWord(piece[e] as WordInfo)) e++;
+      const lastWord = piece[e - 1] as WordInfo;
+      const numberAround =
+        ctx.tokens[w.index - 1]?.kind === Kind.Number || ctx.tokens[lastWord.index + 1]?.kind === Kind.Number;
+      if (ctx.sports || numberAround) {
+        const [start, end] = spanOf(ctx, piece, k, e - 1);
+        out.push({ start, end, type: 'organization', score: 0.45 });
+      }
+      k = e;
+      chunkStart = e;
+      continue;
+    }
     if (w.title && !w.first && !w.surname) {
       flush(ctx, piece, chunkStart, k, titled, out);
       titled = true;
       k++;
       chunkStart = k;
+      continue;
+    }
+    // "Later Dunmoor's ...": a capitalized ordinary word opening the sentence is not part of a name.
+    if (
+      k === chunkStart &&
+      k + 1 < piece.length &&
+      !ctx.caps &&
+      descriptorWord(w) &&
+      isSentenceStart(ctx.tokens, w.index)
+    ) {
+      k++;
+      chunkStart = k;
+      continue;
+    }
+    // "Fullback Andre Joubert": a leading ordinary word before a given name describes the person.
+    if (w.first && k === chunkStart + 1 && !ctx.caps && descriptorWord(piece[chunkStart] as WordInfo)) {
+      chunkStart = k;
+      k++;
       continue;
     }
     const breaks = w.stop || (ctx.caps && w.common && !w.first && !w.surname && !w.place);
@@ -189,6 +254,58 @@ function classifyPiece(ctx: RunContext, piece: readonly WordInfo[], out: EntityS
     k++;
   }
   flush(ctx, piece, chunkStart, piece.length, titled, out);
+}
+
+/** "Walsall v Wrexham": fixtures in sports text name teams. */
+function versusAround(ctx: RunContext, first: number, last: number): boolean {
+  const p = ctx.tokens[first - 1];
+  const n = ctx.tokens[last + 1];
+  return (
+    (!!p && (p.lower === 'v' || p.lower === 'vs') && p.shape === Shape.Lower) ||
+    (!!n && (n.lower === 'v' || n.lower === 'vs') && n.shape === Shape.Lower)
+  );
+}
+
+const PLACE_PREFIX = new Set([
+  'north',
+  'south',
+  'east',
+  'west',
+  'st',
+  'saint',
+  'port',
+  'fort',
+  'mount',
+  'lake',
+  'upper',
+  'lower',
+  'glen',
+]);
+
+function plainWord(w: WordInfo): boolean {
+  return w.token.shape === Shape.Title && !w.stop && !w.title && !w.orgWord;
+}
+
+/** "Jason & Michelle": one given name on each side of the ampersand are two people. */
+function twoGivenNames(words: readonly WordInfo[], amp: number): boolean {
+  if (words.length !== 3 || amp !== 1) return false;
+  const a = words[0] as WordInfo;
+  const b = words[2] as WordInfo;
+  return a.first && b.first && !a.surname && !b.surname;
+}
+
+/** "Action & Adventure", "Kids & Family": only dictionary words, no name or organization word. */
+function allOrdinaryWords(words: readonly WordInfo[]): boolean {
+  for (const w of words) {
+    if (w.key === '&' || w.stop) continue;
+    if (!(w.dict || w.common) || w.first || w.surname || w.orgWord || w.token.shape === Shape.Upper)
+      return false;
+  }
+  return true;
+}
+
+function descriptorWord(w: WordInfo): boolean {
+  return w.dict && !w.first && !w.surname && !w.initial && !w.place && !w.orgWord;
 }
 
 /** Classifies piece[from..to) as one chunk, if non-empty; returns the reset "titled" flag. */
@@ -252,21 +369,150 @@ function classifyChunk(
   }
   // Right after a house number: a street name, which the address detector owns.
   if (ctx.tokens[firstWord.index - 1]?.kind === Kind.Number && !titled) return;
+  if (unknownAcronym(ctx, chunk)) {
+    out.push({ start, end, type: 'organization', score: 0.4 });
+    return;
+  }
+  if (streetName(ctx, chunk, titled) || (!titled && definesWork(ctx, lastWord.index))) return;
+  if (ctx.sports && person < 0.7 && chunk.length <= 3 && versusAround(ctx, firstWord.index, lastWord.index)) {
+    out.push({ start, end, type: 'organization', score: 0.45 });
+    return;
+  }
+  if (orgContext(ctx, chunk, person, out)) {
+    out.push({ start, end, type: 'organization', score: 0.5 });
+    return;
+  }
   if (person > 0 && chunk.length === 1 && isDoubleSurname(ctx, firstWord)) {
     out.push({ start, end, type: 'organization', score: 0.4 });
     return;
   }
+  // "lives in Tobel": a lone unknown word after a place preposition is a place, not a person.
+  if (person > 0 && person < 0.4 && chunk.length === 1 && placePrepositionBefore(ctx, firstWord.index))
+    return;
   if (person > 0) {
-    if (orgCueBefore(ctx, firstWord.index) && person < 0.5 && chunk.length === 1) {
+    if (orgCueBefore(ctx, firstWord.index) && person < 0.6 && chunk.length <= 2) {
       out.push({ start, end, type: 'organization', score: 0.4 });
       return;
     }
     out.push({ start, end, type: 'person_name', score: person });
     return;
   }
-  if (personCueAfter(ctx, lastWord.index) && !hasStopOrPlace(chunk)) {
+  if (
+    personCueAfter(ctx, lastWord.index) &&
+    !hasStopOrPlace(chunk) &&
+    !(chunk.length === 1 && firstWord.dict)
+  ) {
     out.push({ start, end, type: 'person_name', score: 0.4 });
   }
+}
+
+/**
+ * Context that makes a capitalized chunk an organization: company nouns or a definition after it
+ * ("Veltrix office", "Veltrix is a design agency"), "Jane Roe of Veltrix", "Veltrix's Jane Roe".
+ */
+function orgContext(ctx: RunContext, chunk: readonly WordInfo[], person: number, out: EntitySpan[]): boolean {
+  const head = chunk[0] as WordInfo;
+  const tail = chunk[chunk.length - 1] as WordInfo;
+  // A lone ordinary word ("The Battery is ...") is too weak to call a company on context alone.
+  if (chunk.length === 1 && (head.common || head.stop || head.title)) return false;
+  if (orgCueAfter(ctx, tail.index, person)) return true;
+  if (person >= 0.8) return false;
+  if (person < 0.6 && orgOfCueBefore(ctx, head.index)) return true;
+  const of = ctx.tokens[head.index - 1];
+  const before = out[out.length - 1];
+  if (of?.lower === 'of' && before?.type === 'person_name' && before.end === ctx.tokens[head.index - 2]?.end)
+    return true;
+  return person < 0.7 && possessiveBeforePerson(ctx, tail.index);
+}
+
+/** Everyday acronyms and chat slang that are not organizations. */
+const NOT_ORG_ACRONYMS = new Set(
+  'atm|wth|wtf|ftw|stfu|lol|lmao|rofl|omg|idk|smh|tbh|imo|imho|btw|fyi|asap|rsvp|diy|ceo|cfo|cto|coo|vip|pdf|faq|url|api|usb|gps|dna|hiv|aids|pin|ssn|dob|eta|tbd|tba|aka|rip|gdp|vat|iou|ufo|mvp|pov|dm|pm|am|tv|suv|ok|yolo|irl|afaik|ikr|jk|nvm|thx|pls|plz|gtg|brb|ttyl|hmu|ngl|fomo|goat|mfw|tfw|mrw|html|css|json|xml|sql|http|https|ssh|vpn|cpu|gpu|ram|ssd|hdd|lcd|led|iso|utc|gmt|est|pst|cet|bst|kpi|roi|hr|pr|qa|eod|cod|pcos|ocd|adhd|ptsd'.split(
+    '|',
+  ),
+);
+
+/**
+ * "CNBC", "LIFFE", "( WBC )": in mixed-case text an unknown all-capitals word of 3-6 letters is most
+ * often an organization's acronym (known places, words and names were ruled out by the lists).
+ */
+function unknownAcronym(ctx: RunContext, chunk: readonly WordInfo[]): boolean {
+  if (ctx.caps || chunk.length !== 1) return false;
+  const w = chunk[0] as WordInfo;
+  if (w.token.shape !== Shape.Upper || w.key.length < 3 || w.key.length > 6) return false;
+  if (w.token.end - w.token.start !== w.key.length) return false;
+  if (w.first || w.surname || w.common || w.dict || w.stop || w.place || w.title) return false;
+  if (!/^[a-z]+$/.test(w.key) || NOT_ORG_ACRONYMS.has(w.key) || /^(?:lm|ro|lo)fl?a|(.)\1$/.test(w.key))
+    return false;
+  return ctx.tokens[w.index - 1]?.kind !== Kind.Number && ctx.tokens[w.index + 1]?.kind !== Kind.Number;
+}
+
+/** Street-type words and (in compounds) endings, from many languages: such chunks are addresses. */
+const STREET_WORDS = new Set(
+  'street|road|avenue|boulevard|lane|strasse|straße|straat|laan|gasse|platz|vej|gade|gatan|gata|vägen|veien|vegen|utca|ulica|ul|rue|via|viale|calle|rua|avenida|piazza|piazzetta|plaza|katu|kuja|kapu|útja|allee|chaussee|ring|steeg|gracht|kade|sokak|sokağı|caddesi'.split(
+    '|',
+  ),
+);
+const STREET_ENDING =
+  /(?:strasse|straße|straat|gasse|vej|gatan|vägen|veien|vegen|katu|kuja|laan|steeg|gracht)$/;
+
+/**
+ * "on Villacher Strasse 89", "at Peter Zuidhove 188": a street name (street-type word, or on/at + the
+ * chunk + a house number) belongs to the address detector, not to the person detector.
+ */
+function streetName(ctx: RunContext, chunk: readonly WordInfo[], titled: boolean): boolean {
+  for (const w of chunk)
+    if (STREET_WORDS.has(w.key) || (w.key.length > 6 && STREET_ENDING.test(w.key))) return true;
+  if (titled) return false;
+  const next = ctx.tokens[(chunk[chunk.length - 1] as WordInfo).index + 1];
+  const prev = ctx.tokens[(chunk[0] as WordInfo).index - 1];
+  if (!next || next.kind !== Kind.Number || next.end - next.start > 5) return false;
+  if (!prev || (prev.lower !== 'on' && prev.lower !== 'at')) return false;
+  // "at Wimbledon 6-3" is a score, not a house number.
+  for (let i = next.start; i < next.end; i++) if (ctx.text.charCodeAt(i) === 45) return false;
+  return true;
+}
+
+/** Creative works in "X is a 2017 Polish action-comedy film": titles, not people. */
+const WORK_KIND = new Set([
+  'film',
+  'movie',
+  'novel',
+  'book',
+  'song',
+  'album',
+  'single',
+  'series',
+  'sitcom',
+  'show',
+  'documentary',
+  'musical',
+  'opera',
+  'play',
+  'poem',
+  'video',
+  'game',
+  'painting',
+]);
+
+function definesWork(ctx: RunContext, index: number): boolean {
+  const verb = ctx.tokens[index + 1];
+  const article = ctx.tokens[index + 2];
+  if (!verb || (verb.lower !== 'is' && verb.lower !== 'was')) return false;
+  if (!article || (article.lower !== 'a' && article.lower !== 'an' && article.lower !== 'the')) return false;
+  for (let k = index + 3; k < ctx.tokens.length && k <= index + 8; k++) {
+    const t = ctx.tokens[k] as Token;
+    if (t.kind === Kind.Word && WORK_KIND.has(t.lower)) return true;
+    if (t.kind === Kind.Punct && t.lower !== '-') return false;
+  }
+  return false;
+}
+
+const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'across', 'around', 'throughout', 'towards']);
+
+function placePrepositionBefore(ctx: RunContext, index: number): boolean {
+  const p = ctx.tokens[index - 1];
+  return !!p && p.kind === Kind.Word && p.shape === Shape.Lower && PLACE_PREPOSITIONS.has(p.lower);
 }
 
 /** "Name 4 1 1 2 5 10 4": a row that starts with the name and continues with at least two numbers. */

@@ -1,50 +1,43 @@
 import type { Detector } from '../detector.ts';
-import type { EntityType, Finding } from '../types.ts';
-import { analyzeEnglishEntities, type EntitySpan } from './analyze.ts';
+import type { Finding } from '../types.ts';
+import { analyzeEnglishEntities } from './analyze.ts';
 
-/** Quick reject: without Latin letters there is nothing for this family to look at. */
-const LATIN = /[A-Za-z\u00c0-\u024f]/;
-
-// The person and organization detectors share one analysis per text; keep the last result.
-let lastText: string | undefined;
-let lastSpans: EntitySpan[] = [];
-
-function spansFor(text: string): EntitySpan[] {
-  if (text !== lastText) {
-    lastSpans = LATIN.test(text) ? safeAnalyze(text) : [];
-    lastText = text;
+/**
+ * Quick reject: without a Latin letter there is nothing for this family to look at. A char-code loop
+ * (no regex) because it runs on every text, Chinese ones included.
+ */
+function hasLatinLetter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i) | 32;
+    if ((c >= 97 && c <= 122) || (c >= 0xe0 && c <= 0x24f)) return true;
   }
-  return lastSpans;
+  return false;
 }
 
-function safeAnalyze(text: string): EntitySpan[] {
-  try {
-    return analyzeEnglishEntities(text);
-  } catch {
-    // A detector must never throw; a missed span is better than a failed request.
-    return [];
-  }
-}
-
-function entityDetector(id: string, type: EntityType & EntitySpan['type']): Detector {
-  return {
-    id,
-    types: [type],
-    detect(text, context): Finding[] {
-      const found: Finding[] = [];
-      // In Chinese text, Latin fragments are mostly product names and handles: keep only confident spans.
-      const minScore = context.hasCjk ? 0.6 : 0;
-      for (const s of spansFor(text)) {
-        if (s.type === type && s.score >= minScore)
-          found.push({ start: s.start, end: s.end, type, detector: id, score: s.score });
+/**
+ * One detector reports both types: person and organization spans come out of the same tokenization and
+ * run classification, so a single pass per text is guaranteed whatever order or caching the caller uses.
+ */
+export const englishEntityDetector: Detector = {
+  id: 'en.entities',
+  types: ['person_name', 'organization'],
+  detect(text, context): Finding[] {
+    if (!hasLatinLetter(text)) return [];
+    // In Chinese text, Latin fragments are mostly product names and handles: keep only confident spans.
+    const minScore = context.hasCjk ? 0.6 : 0;
+    const found: Finding[] = [];
+    try {
+      for (const s of analyzeEnglishEntities(text)) {
+        if (s.score >= minScore)
+          found.push({ start: s.start, end: s.end, type: s.type, detector: 'en.entities', score: s.score });
       }
-      return found;
-    },
-  };
-}
+    } catch {
+      // A detector must never throw; a missed span is better than a failed request.
+      return [];
+    }
+    return found;
+  },
+};
 
 /** Detectors for: person_name and organization in English (Latin-script) text. */
-export const englishEntityDetectors: readonly Detector[] = [
-  entityDetector('en.person', 'person_name'),
-  entityDetector('en.organization', 'organization'),
-];
+export const englishEntityDetectors: readonly Detector[] = [englishEntityDetector];

@@ -1,4 +1,5 @@
 import * as compromise from './gazetteer/compromise-lexicon.ts';
+import { loadDictionaryWords } from './gazetteer/dictionary-words.ts';
 import { EXTRA_FIRST_NAMES } from './gazetteer/first-names.ts';
 import {
   KNOWN_ORGANIZATIONS,
@@ -25,6 +26,8 @@ export const F = {
   ofHead: 1024,
   /** First word of a multi-word organization or place. */
   phraseStart: 2048,
+  /** Ordinary dictionary word (lower-case in a large corpus): weak evidence against an unknown name. */
+  dict: 4096,
 } as const;
 
 /** Lower-cased lookup sets, built once on first use (a few ms, well under 10 MB). */
@@ -49,7 +52,7 @@ export interface Lexicon {
   flags: ReadonlyMap<string, number>;
 }
 
-function buildFlags(lex: Omit<Lexicon, 'flags'>): Map<string, number> {
+function buildFlags(lex: Omit<Lexicon, 'flags'>, dictionaryWords: ReadonlySet<string>): Map<string, number> {
   const flags = new Map<string, number>();
   const add = (set: ReadonlySet<string>, bit: number) => {
     for (const w of set) {
@@ -64,6 +67,8 @@ function buildFlags(lex: Omit<Lexicon, 'flags'>): Map<string, number> {
   add(lex.places, F.place);
   add(lex.organizations, F.org);
   add(lex.commonWords, F.common);
+  // The large frequency-list vocabulary only lives in the flags (no separate Set: it is ~50k words).
+  add(dictionaryWords, F.dict);
   add(lex.stopWords, F.stop);
   add(lex.titles, F.title);
   add(lex.orgHeads, F.orgHead);
@@ -86,8 +91,11 @@ let cached: Lexicon | undefined;
 
 const bars = (s: string): string[] => s.split('|');
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Strips accents so "Jose" and "José" share an entry. */
 export function foldAccents(s: string): string {
+  if (ASCII.test(s)) return s;
   return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 }
 
@@ -131,6 +139,6 @@ export function lexicon(): Lexicon {
     titles: new Set([...PERSON_TITLES, ...bars(compromise.HONORIFICS).filter((h) => !h.includes(' '))]),
     nameSuffixes: new Set(NAME_SUFFIXES),
   };
-  cached = { ...base, flags: buildFlags(base) };
+  cached = { ...base, flags: buildFlags(base, loadDictionaryWords()) };
   return cached;
 }

@@ -1,5 +1,12 @@
 import type { RunContext, WordInfo } from './classify-run.ts';
-import { Kind, Shape } from './tokenize.ts';
+import { F as FlagBits } from './lexicon.ts';
+import { Kind as KindEnum, Shape as ShapeEnum, type Token } from './tokenize.ts';
+
+// Module-local aliases: under the tsx loader imported bindings compile to getter calls, measurable in the
+// per-token loops below.
+const Kind = KindEnum;
+const Shape = ShapeEnum;
+const F = FlagBits;
 
 /** Lower-case words right before an unknown capitalized word that suggest an organization. */
 const ORG_CUE_BEFORE = new Set([
@@ -21,7 +28,64 @@ const ORG_CUE_BEFORE = new Set([
   'side',
   'team',
   'agency',
+  'newspaper',
+  'daily',
+  'weekly',
+  'magazine',
+  'broadcaster',
+  'network',
+  'channel',
+  'carrier',
+  'airline',
+  'insurer',
+  'retailer',
+  'automaker',
+  'carmaker',
+  'group',
+  'outfit',
 ]);
+
+/** "the address of X", "CEO of X": nouns that take a company after "of". */
+const ORG_OF_CUE = new Set([
+  'address',
+  'headquarters',
+  'offices',
+  'employees',
+  'employee',
+  'shareholders',
+  'subsidiary',
+  'division',
+  'founder',
+  'founders',
+  'co-founder',
+  'cofounder',
+  'ceo',
+  'cfo',
+  'cto',
+  'owner',
+  'owners',
+  'chairman',
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'shares',
+  'stake',
+  'customers',
+]);
+
+/** "the address of X", "a spokesman of X": X is a company when it is not clearly a person. */
+export function orgOfCueBefore(ctx: RunContext, index: number): boolean {
+  const of = ctx.tokens[index - 1];
+  const noun = ctx.tokens[index - 2];
+  return (
+    !!of &&
+    of.lower === 'of' &&
+    !!noun &&
+    noun.kind === Kind.Word &&
+    noun.shape !== Shape.Upper &&
+    ORG_OF_CUE.has(noun.lower)
+  );
+}
 
 export function orgCueBefore(ctx: RunContext, index: number): boolean {
   const p = ctx.tokens[index - 1];
@@ -88,4 +152,170 @@ export function organizationEvidence(ctx: RunContext, words: readonly WordInfo[]
   // Only the head word is left ("The University"): generic, not a named organization.
   if (from >= n - 1) return undefined;
   return { from, to: n - 1, score, personBefore };
+}
+
+/** Nouns right after a name ("the Veltrix office", "Norvane shares") that make it a company. */
+const ORG_NOUN_AFTER = new Set([
+  'office',
+  'offices',
+  'headquarters',
+  'hq',
+  'employees',
+  'employee',
+  'staff',
+  'shares',
+  'stock',
+  'stocks',
+  'shareholders',
+  'stockholders',
+  'subsidiary',
+  'subsidiaries',
+  'resignation',
+  'executives',
+  'workforce',
+  'website',
+  'app',
+  'platform',
+  'customers',
+  'subscribers',
+  'headcount',
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'ceo',
+  'cfo',
+  'cto',
+]);
+/** Nouns after a possessive that belong to a company rather than a person ("Norvane's shares"). */
+const ORG_POSSESSED = new Set([
+  'shares',
+  'stock',
+  'shareholders',
+  'stockholders',
+  'subsidiary',
+  'profit',
+  'profits',
+  'revenue',
+  'revenues',
+  'earnings',
+  'sales',
+  'merger',
+  'takeover',
+  'headquarters',
+  'employees',
+  'workforce',
+  'customers',
+  'subscribers',
+  'ceo',
+  'cfo',
+  'board',
+  'products',
+  'stake',
+  'quarterly',
+  'annual',
+  'website',
+  'app',
+]);
+/** Kinds of organization in "X is a … company". */
+const ORG_KIND = new Set([
+  'company',
+  'companies',
+  'firm',
+  'agency',
+  'startup',
+  'start-up',
+  'corporation',
+  'conglomerate',
+  'multinational',
+  'bank',
+  'business',
+  'nonprofit',
+  'non-profit',
+  'charity',
+  'organization',
+  'organisation',
+  'manufacturer',
+  'maker',
+  'provider',
+  'retailer',
+  'publisher',
+  'insurer',
+  'lender',
+  'brand',
+  'consultancy',
+  'enterprise',
+  'subsidiary',
+  'chain',
+  'foundation',
+  'institution',
+  'vendor',
+  'supplier',
+  'distributor',
+  'developer',
+  'operator',
+  'carrier',
+  'airline',
+  'studio',
+  'label',
+  'group',
+  'brainchild',
+]);
+
+function wordAt(ctx: RunContext, index: number): Token | undefined {
+  const t = ctx.tokens[index];
+  return t && t.kind === Kind.Word ? t : undefined;
+}
+
+/**
+ * Context after a capitalized chunk that makes it an organization: a company noun ("Veltrix office"),
+ * a possessive with a company noun ("Veltrix's shares"), or a definition ("Veltrix is a design agency",
+ * "… is a 501(c)3"). `personScore` is how name-like the chunk is: strong names need stronger context.
+ */
+export function orgCueAfter(ctx: RunContext, index: number, personScore: number): boolean {
+  const next = ctx.tokens[index + 1];
+  if (!next) return false;
+  if (next.kind === Kind.Word && next.shape === Shape.Lower) {
+    if (ORG_NOUN_AFTER.has(next.lower)) return personScore < 0.7;
+    if (next.lower === 'is' || next.lower === 'was') return personScore < 0.8 && definesOrg(ctx, index + 2);
+    return false;
+  }
+  // Possessive: "'" + "s" tokens ("Veltrix's shares").
+  if (next.kind === Kind.Punct && (next.lower === "'" || next.lower === '’')) {
+    const s = wordAt(ctx, index + 2);
+    const noun = wordAt(ctx, index + 3);
+    return !!s && s.lower === 's' && !!noun && ORG_POSSESSED.has(noun.lower) && personScore < 0.8;
+  }
+  return false;
+}
+
+/** "a design agency", "an investment bank", "a 501(c)3": an article, then an organization kind soon. */
+function definesOrg(ctx: RunContext, index: number): boolean {
+  const article = wordAt(ctx, index);
+  if (!article || (article.lower !== 'a' && article.lower !== 'an' && article.lower !== 'the')) return false;
+  for (let k = index + 1; k < ctx.tokens.length && k <= index + 6; k++) {
+    const t = ctx.tokens[k] as Token;
+    if (t.kind === Kind.Number && ctx.text.startsWith('501(c)', t.start)) return true;
+    if (t.kind !== Kind.Word) {
+      if (t.lower === '-') continue;
+      return false;
+    }
+    if (ORG_KIND.has(t.lower)) return true;
+  }
+  return false;
+}
+
+/** Given names and titles that may follow a possessive company name ("Panjiva's Riku Andou"). */
+export function possessiveBeforePerson(ctx: RunContext, index: number): boolean {
+  const apostrophe = ctx.tokens[index + 1];
+  const s = wordAt(ctx, index + 2);
+  const name = wordAt(ctx, index + 3);
+  if (!apostrophe || (apostrophe.lower !== "'" && apostrophe.lower !== '’') || !s || s.lower !== 's')
+    return false;
+  if (!name || name.shape !== Shape.Title) return false;
+  const f = ctx.lex.flags.get(name.lower) ?? 0;
+  if ((f & (F.common | F.place)) !== 0) return false;
+  if ((f & (F.first | F.title)) !== 0) return true;
+  // An unknown word followed by another capitalized one: a full name ("Riku Andou").
+  const more = wordAt(ctx, index + 4);
+  return (f & F.dict) === 0 && !!more && more.shape === Shape.Title;
 }

@@ -1,5 +1,10 @@
 import type { RunContext, WordInfo } from './classify-run.ts';
-import { Kind, Shape, type Token } from './tokenize.ts';
+import { Kind as KindEnum, Shape as ShapeEnum, type Token } from './tokenize.ts';
+
+// Module-local aliases: under the tsx loader imported bindings compile to getter calls, measurable in the
+// per-token loops below.
+const Kind = KindEnum;
+const Shape = ShapeEnum;
 
 /** Lower-case words right before a name that make it a person ("called Anna", "thanks Tom"). */
 const CUE_BEFORE = new Set([
@@ -197,12 +202,18 @@ function unknownName(w: WordInfo, caps: boolean): boolean {
   return (
     !caps &&
     !w.common &&
+    !w.dict &&
     !w.stop &&
     !w.place &&
     !w.orgWord &&
     w.token.shape === Shape.Title &&
     w.key.length > 1
   );
+}
+
+/** A capitalized word that is not a stop word, place or organization word: may be part of a name. */
+function plainCapitalized(w: WordInfo): boolean {
+  return w.token.shape === Shape.Title && !w.stop && !w.place && !w.orgWord;
 }
 
 function namePart(w: WordInfo, caps: boolean): boolean {
@@ -232,7 +243,11 @@ export function scorePerson(
   for (const w of chunk) {
     const part = namePart(w, caps);
     if (!part) allNamePart = false;
-    if (!part && (w.stop || w.place || caps || w.orgWord || ENGLISH_SUFFIX.test(w.key))) allPlausible = false;
+    if (
+      !part &&
+      (w.stop || w.place || (w.dict && len === 1) || caps || w.orgWord || ENGLISH_SUFFIX.test(w.key))
+    )
+      allPlausible = false;
     if (!w.initial && w.token.shape !== Shape.Upper) allInitialOrUpper = false;
     if (w.first || w.surname) anyListedName = true;
   }
@@ -254,6 +269,26 @@ export function scorePerson(
   if (caps && !head.first && !head.surname && !tail.surname) return 0;
   if ((head.first || head.initial) && !tail.orgWord && !tail.common && !tail.stop && !tail.place) return 0.7;
   if (partsOk && (tail.surname || head.surname)) return 0.7;
+  if (
+    !caps &&
+    len === 3 &&
+    (chunk[1] as WordInfo).initial &&
+    plainCapitalized(head) &&
+    plainCapitalized(tail)
+  )
+    return 0.75; // "Sari J. Paavolainen": a middle initial marks a name whatever the other words are
+  if (!caps && len === 2 && tail.surname && !tail.common && plainCapitalized(head)) return 0.6;
+  // "Marta Palermo": surnames that are also place names, after an unambiguous given name.
+  if (
+    !caps &&
+    len === 2 &&
+    head.first &&
+    !head.place &&
+    !head.common &&
+    tail.place &&
+    tail.token.shape === Shape.Title
+  )
+    return 0.6;
   if (partsOk && !caps && len <= 3 && !head.initial) return 0.5;
   return 0;
 }

@@ -159,9 +159,12 @@ export function tokenize(text: string): Token[] {
       tokens.push({ start, end: i, kind: Kind.Number, shape: Shape.Other, lower: '' });
       continue;
     }
-    // Surrogate pairs and other symbols: one punctuation token per code unit is fine for our rules.
-    tokens.push({ start: i, end: i + 1, kind: Kind.Punct, shape: Shape.Other, lower: text[i] ?? '' });
-    i++;
+    // Surrogate pairs and other symbols: one punctuation token per code unit is fine for our rules; a run
+    // of the same symbol ("...", "----") is one token, which also bounds allocation on junk input.
+    let j = i + 1;
+    while (j < n && text.charCodeAt(j) === c) j++;
+    tokens.push({ start: i, end: j, kind: Kind.Punct, shape: Shape.Other, lower: text[i] ?? '' });
+    i = j;
   }
   return tokens;
 }

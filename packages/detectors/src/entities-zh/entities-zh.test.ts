@@ -55,6 +55,40 @@ describe('Chinese person names', () => {
   });
 });
 
+describe('Chinese person names from HMM words and mentions', () => {
+  it('reads an unknown name that jieba HMM assembled', () => {
+    expect(found('昨天，祁佳颖在会上讲了新的计划。', 'person_name')).toContain('祁佳颖');
+  });
+
+  it('drops a particle HMM glued onto the name', () => {
+    expect(found('副行长朱琦已预备出任行长。', 'person_name')).toContain('朱琦');
+  });
+
+  it('reads a plain-name Weibo mention but not a nickname', () => {
+    expect(found('//@邵建国:同意这个看法', 'person_name')).toContain('邵建国');
+    expect(found('//@快乐的小猫咪:哈哈', 'person_name')).toEqual([]);
+  });
+
+  it('rejects ordinary words led by a surname character', () => {
+    expect(found('车站门口的黄牛很多。', 'person_name')).toEqual([]);
+  });
+});
+
+describe('sports context', () => {
+  it('reads transliterated club names in match tips as organizations', () => {
+    const text = '本轮联赛，埃弗顿主场迎战富勒姆，欧赔看好主胜。';
+    expect(found(text, 'organization')).toEqual(expect.arrayContaining(['埃弗顿', '富勒姆']));
+    expect(found(text, 'person_name')).toEqual([]);
+  });
+
+  it('reads a city as its club only in sports text', () => {
+    expect(found('本赛季都灵客场战平米兰，联赛排名第五。', 'organization')).toEqual(
+      expect.arrayContaining(['都灵', '米兰']),
+    );
+    expect(found('我们去都灵旅游了三天。', 'organization')).toEqual([]);
+  });
+});
+
 describe('Chinese organizations', () => {
   it('extends a company head over its name', () => {
     expect(found('2015年加入杭州星辰数据科技有限公司，任财务总监。', 'organization')).toContain(
@@ -112,10 +146,10 @@ describe('robustness and speed', () => {
 
   it('runs in linear time on adversarial token streams', () => {
     const unit = '王李张先生公司集团（集团）·大学局部';
-    const tokensSmall = segmentChinese(unit.repeat(400));
-    const tokensLarge = segmentChinese(unit.repeat(4000));
-    const small = unit.repeat(400);
-    const large = unit.repeat(4000);
+    const tokensSmall = segmentChinese(unit.repeat(2000));
+    const tokensLarge = segmentChinese(unit.repeat(20000));
+    const small = unit.repeat(2000);
+    const large = unit.repeat(20000);
     const time = (text: string, tokens: ReturnType<typeof segmentChinese>) => {
       const t0 = performance.now();
       findChineseOrganizations(text, tokens);

@@ -1,7 +1,8 @@
 import type { DetectContext, Detector } from '../detector.ts';
 import type { Finding } from '../types.ts';
 import { findChineseOrganizations } from './organizations.ts';
-import { findChinesePersons } from './person-names.ts';
+import { findChinesePersons, type Span } from './person-names.ts';
+import { isSportsText } from './sports.ts';
 
 const ID = 'zh.entities';
 
@@ -16,10 +17,33 @@ export const chineseEntityDetector: Detector = {
   detect(text: string, context: DetectContext): Finding[] {
     if (!context.hasCjk) return [];
     const tokens = context.chineseTokens();
-    const spans = [...findChineseOrganizations(text, tokens), ...findChinesePersons(text, tokens)];
+    let sportsText: boolean | undefined;
+    const sports = (): boolean => {
+      sportsText ??= isSportsText(text);
+      return sportsText;
+    };
+    const orgs = findChineseOrganizations(text, tokens, sports);
+    const spans = [...orgs, ...withoutOverlaps(findChinesePersons(text, tokens, sports), orgs)];
     return spans.map((s) => ({ start: s.start, end: s.end, type: s.type, detector: ID, score: s.score }));
   },
 };
+
+/**
+ * Person spans overlapping an organization are dropped: the organization pass knows the clubs and brands.
+ * Organizations come out sorted and disjoint, so one forward sweep suffices.
+ */
+function withoutOverlaps(persons: Span[], orgs: readonly Span[]): Span[] {
+  if (orgs.length === 0) return persons;
+  const sorted = persons.sort((a, b) => a.start - b.start);
+  const kept: Span[] = [];
+  let o = 0;
+  for (const p of sorted) {
+    while (o < orgs.length && (orgs[o] as Span).end <= p.start) o += 1;
+    const org = orgs[o];
+    if (!org || org.start >= p.end) kept.push(p);
+  }
+  return kept;
+}
 
 /** Detectors for: person_name and organization in Chinese text. */
 export const chineseEntityDetectors: readonly Detector[] = [chineseEntityDetector];

@@ -1,4 +1,5 @@
 import type { SegmentedToken } from '../segmentation/chinese-segmenter.ts';
+import { CharTable } from './char-table.ts';
 import {
   BRAND_HEADS,
   KNOWN_ORGS,
@@ -7,6 +8,7 @@ import {
   SINGLE_CHAR_HEADS,
 } from './organization-words.ts';
 import type { Span } from './person-names.ts';
+import { CITY_CLUBS, SPORTS_ORGS } from './sports.ts';
 
 const ORG = 'organization' as const;
 
@@ -118,20 +120,25 @@ const ROLE_ENDINGS = [
 ];
 
 const ASCII_DIGIT = /[0-9]/;
+const CJK_WORD = /^[\u3400-\u9fff\uf900-\ufaff]+$/;
 const MAX_LEFT_TOKENS = 8;
 const MAX_ORG_CHARS = 28;
 
 /** Known organizations bucketed by first character, longest first, for a cheap boundary-aligned lookup. */
-const KNOWN_BY_FIRST: ReadonlyMap<string, readonly string[]> = (() => {
+const KNOWN_BY_FIRST = byFirstChar([...KNOWN_ORGS, ...SPORTS_ORGS]);
+/** City-named clubs, looked up only in sports text. */
+const CLUBS_BY_FIRST = byFirstChar(CITY_CLUBS);
+
+function byFirstChar(names: readonly string[]): ReadonlyMap<string, readonly string[]> {
   const map = new Map<string, string[]>();
-  for (const name of [...KNOWN_ORGS].sort((a, b) => b.length - a.length)) {
+  for (const name of [...names].sort((a, b) => b.length - a.length)) {
     const first = name.charAt(0);
     const bucket = map.get(first);
     if (bucket) bucket.push(name);
     else map.set(first, [name]);
   }
   return map;
-})();
+}
 
 /** Role nouns jieba glues onto a head (协会会长, 董事会秘书); the organization ends before them. */
 const GLUED_ROLES: readonly string[] = [
@@ -211,11 +218,20 @@ function endsWithHead(word: string): boolean {
   return bucket?.some((h) => word.endsWith(h)) ?? false;
 }
 
+/** Last characters any head or glued role can end with: most tokens are rejected by this one lookup. */
+const HEAD_LAST_CHARS = new CharTable([
+  ...SINGLE_CHAR_HEADS,
+  ...HEADS_BY_LAST.keys(),
+  ...ROLES_BY_LAST.keys(),
+]);
+
 function headOf(token: SegmentedToken): Head | undefined {
   const { word, tag } = token;
   if (tag === 'nt') return { cut: 0 };
+  if (!HEAD_LAST_CHARS.at(word, word.length - 1)) return undefined;
   if (HEAD_WORDS_ANY_TAG.has(word)) return { cut: 0 };
-  if (!HEAD_TAGS.has(tag) || NOT_ORG_HEADS.has(word)) return undefined;
+  if (!(HEAD_TAGS.has(tag) || (isUnknownWord(token) && word.length >= 3)) || NOT_ORG_HEADS.has(word))
+    return undefined;
   const roles = ROLES_BY_LAST.get(word.charAt(word.length - 1));
   if (roles) {
     for (const role of roles) {
@@ -226,6 +242,19 @@ function headOf(token: SegmentedToken): Head | undefined {
     }
   }
   return endsWithHead(word) ? { cut: 0 } : undefined;
+}
+
+const LISTED_FIRST_CHARS = new CharTable([...KNOWN_BY_FIRST.keys(), ...CLUBS_BY_FIRST.keys()]);
+
+/** Cheap gate: most tokens neither open a listed name nor end in a head or brand word. */
+function mayStartOrEndOrganization(token: SegmentedToken): boolean {
+  const { word } = token;
+  return (
+    token.tag === 'nt' ||
+    HEAD_LAST_CHARS.at(word, word.length - 1) ||
+    LISTED_FIRST_CHARS.at(word, 0) ||
+    BRAND_HEADS.has(word)
+  );
 }
 
 function isDepartment(token: SegmentedToken): boolean {
@@ -243,13 +272,23 @@ function isModifier(token: SegmentedToken): boolean {
   if (INTERIOR_TAGS.has(tag)) return true;
   if (!MODIFIER_TAGS.has(tag)) return false;
   if (tag === 'a') return false;
-  if (tag === 'x') return word === '·' || word === '&' || PAREN_OPEN.has(word) || PAREN_CLOSE.has(word);
+  if (tag === 'x')
+    return (
+      isUnknownWord(token) || word === '·' || word === '&' || PAREN_OPEN.has(word) || PAREN_CLOSE.has(word)
+    );
   if (tag === 'm') return ASCII_DIGIT.test(word);
   return true;
 }
 
+/** A multi-character CJK word jieba's HMM found outside its dictionary (tag x): usually a proper name. */
+function isUnknownWord(token: SegmentedToken): boolean {
+  return token.tag === 'x' && token.word.length >= 2 && CJK_WORD.test(token.word);
+}
+
 function isProper(token: SegmentedToken): boolean {
-  return PROPER_TAGS.has(token.tag) || (token.tag === 'm' && ASCII_DIGIT.test(token.word));
+  return (
+    PROPER_TAGS.has(token.tag) || isUnknownWord(token) || (token.tag === 'm' && ASCII_DIGIT.test(token.word))
+  );
 }
 
 function contiguous(a: SegmentedToken | undefined, b: SegmentedToken | undefined): boolean {
@@ -257,10 +296,28 @@ function contiguous(a: SegmentedToken | undefined, b: SegmentedToken | undefined
 }
 
 /** Index of the last token of a known organization starting at token `i`, or -1. */
-function knownOrgEnd(text: string, tokens: readonly SegmentedToken[], i: number): number {
+function knownOrgEnd(
+  text: string,
+  tokens: readonly SegmentedToken[],
+  i: number,
+  sports: () => boolean,
+): number {
   const token = tokens[i] as SegmentedToken;
-  const bucket = KNOWN_BY_FIRST.get(token.word.charAt(0));
+  const first = token.word.charAt(0);
+  const end = listedEnd(text, tokens, i, KNOWN_BY_FIRST.get(first));
+  if (end >= 0) return end;
+  const clubEnd = listedEnd(text, tokens, i, CLUBS_BY_FIRST.get(first));
+  return clubEnd >= 0 && sports() ? clubEnd : -1;
+}
+
+function listedEnd(
+  text: string,
+  tokens: readonly SegmentedToken[],
+  i: number,
+  bucket: readonly string[] | undefined,
+): number {
   if (!bucket) return -1;
+  const token = tokens[i] as SegmentedToken;
   for (const name of bucket) {
     if (!text.startsWith(name, token.start)) continue;
     const end = token.start + name.length;
@@ -283,13 +340,21 @@ function isRoleWord(token: SegmentedToken | undefined): boolean {
  * before it and rightwards over chained sub-units (兰州大学经济系), plus well-known names and résumé-style
  * bare 公司 references.
  */
-export function findChineseOrganizations(text: string, tokens: readonly SegmentedToken[]): Span[] {
+export function findChineseOrganizations(
+  text: string,
+  tokens: readonly SegmentedToken[],
+  sports: () => boolean = () => false,
+): Span[] {
   const spans: Span[] = [];
   let floor = 0; // first token index not yet inside an emitted span
   let i = 0;
   while (i < tokens.length) {
     const token = tokens[i] as SegmentedToken;
-    const knownEnd = knownOrgEnd(text, tokens, i);
+    if (!mayStartOrEndOrganization(token)) {
+      i += 1;
+      continue;
+    }
+    const knownEnd = knownOrgEnd(text, tokens, i, sports);
     // A head inside parentheses (…工程(集团)股份有限公司) belongs to the outer name.
     const parenthesised =
       PAREN_CLOSE.has(text.charAt(token.end)) && PAREN_OPEN.has(text.charAt(token.start - 1));

@@ -7,6 +7,8 @@ import {
   TITLES_AFTER,
   VERBS_AFTER,
 } from './cue-words.ts';
+import { givenNameEvidence } from './given-names.ts';
+import { SPORTS_PERSON_AFTER, SPORTS_PERSON_BEFORE } from './sports.ts';
 import { isAmbiguousSurname, surnameLength } from './surnames.ts';
 import { isTransliterated, NAME_JOINERS } from './transliteration.ts';
 
@@ -17,11 +19,11 @@ export interface Span {
   type: 'person_name' | 'organization';
 }
 
-const CJK_ONLY = /^[\u3400-\u9fff\uf900-\ufaff]+$/;
 /** Sports-fixture context: in "维拉vs富勒姆" the transliterated names are clubs, not people. */
 const FIXTURE_BEFORE = /(?:vs|VS|Vs|对阵|负于|战胜|击败|战平)\s?$/;
 const FIXTURE_AFTER = /^\s?(?:vs|VS|Vs|主场|客场|主队|客队|做客|坐镇)/;
 const MAX_FOREIGN_NAME = 16;
+const HONORIFIC_END = /(?:先生|女士|小姐|总|董)$/;
 const CUE_PUNCTUATION: ReadonlySet<string> = new Set(['，', ',', '：', ':', '（', '(']);
 /** Strong cues a name precedes directly: 先生/女士/小姐, or "，男" / "：女" in résumés. */
 const STRONG_CUE = /先生|女士|小姐|[，,：:][男女][，,。；;：:\s]/g;
@@ -41,7 +43,12 @@ function isPlaceLike(text: string, start: number, end: number): boolean {
 }
 
 function isCjkWord(word: string): boolean {
-  return CJK_ONLY.test(word);
+  if (word.length === 0) return false;
+  for (let k = 0; k < word.length; k++) {
+    const c = word.charCodeAt(k);
+    if (!((c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff))) return false;
+  }
+  return true;
 }
 
 function contiguous(a: SegmentedToken | undefined, b: SegmentedToken | undefined): boolean {
@@ -89,15 +96,17 @@ function joined(text: string, a: SegmentedToken | undefined, b: SegmentedToken |
 /** Can this token extend a transliterated name? Multi-character common words break the run. */
 function extendsForeignName(token: SegmentedToken): boolean {
   if (!isTransliterated(token.word)) return false;
-  return token.word.length === 1 || token.tag.startsWith('n') || token.tag === 'zg';
+  return token.word.length === 1 || token.tag.startsWith('n') || token.tag === 'zg' || token.tag === 'x';
 }
 
 /** Is token i the anchor of a transliterated name (jieba's nrt, or an all-transliteration nr word)? */
 function isForeignAnchor(text: string, tokens: readonly SegmentedToken[], i: number): boolean {
   const token = tokens[i] as SegmentedToken;
-  if (token.tag === 'nrt') return isCjkWord(token.word);
+  const { tag } = token;
+  if (tag === 'nrt') return isCjkWord(token.word);
+  if (!(tag === 'nr' || tag === 'x' || tag === 'ns' || tag === 'nz')) return false;
   if (token.word.length < 2 || !isTransliterated(token.word)) return false;
-  if (token.tag === 'nr') return true;
+  if (tag === 'nr' || tag === 'x') return true;
   // A place-like word counts only when joined by · to more of the name: 丹尼斯·霍珀.
   const joinedNext =
     tokens[i + 1] && token.end + 1 === tokens[i + 1]?.start && joined(text, token, tokens[i + 1]);
@@ -174,6 +183,14 @@ function foreignNameBounds(text: string, tokens: readonly SegmentedToken[], i: n
   return [first, last];
 }
 
+/** In sports text a transliterated name is a club unless a player/coach word stands next to it. */
+function isClubInSports(text: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) if (NAME_JOINERS.has(text.charAt(k))) return false;
+  const before = text.slice(Math.max(0, start - 3), start);
+  if (SPORTS_PERSON_BEFORE.some((w) => before.endsWith(w))) return false;
+  return !SPORTS_PERSON_AFTER.some((w) => text.startsWith(w, end));
+}
+
 function isFixture(text: string, start: number, end: number): boolean {
   return (
     FIXTURE_BEFORE.test(text.slice(Math.max(0, start - 3), start)) ||
@@ -181,16 +198,30 @@ function isFixture(text: string, start: number, end: number): boolean {
   );
 }
 
+/** Does a token start at `pos`? Binary search: tokens are sorted by offset. */
+function startsToken(tokens: readonly SegmentedToken[], pos: number): boolean {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const start = (tokens[mid] as SegmentedToken).start;
+    if (start === pos) return true;
+    if (start < pos) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
 /** Name directly before a strong cue (张伟先生, 黄某某，男，): longest surname-led reading on token bounds. */
 function nameBeforeCue(
   text: string,
   cue: number,
   titled: boolean,
-  tokenStarts: ReadonlySet<number>,
+  tokens: readonly SegmentedToken[],
 ): Span | undefined {
   for (let len = 4; len >= (titled ? 1 : 2); len--) {
     const start = cue - len;
-    if (start < 0 || !tokenStarts.has(start)) continue;
+    if (start < 0 || !startsToken(tokens, start)) continue;
     const name = text.slice(start, cue);
     if (!isCjkWord(name) || NOT_PERSON.has(name)) continue;
     const surLen = surnameLength(name);
@@ -209,15 +240,70 @@ function nameBeforeCue(
 
 function namesBeforeStrongCues(text: string, tokens: readonly SegmentedToken[]): Span[] {
   const spans: Span[] = [];
-  let tokenStarts: Set<number> | undefined;
+  // Cheap literal gate before the regex scan: every cue contains one of these characters.
+  if (!(text.includes('男') || text.includes('女') || text.includes('先生') || text.includes('小姐')))
+    return spans;
   for (const match of text.matchAll(STRONG_CUE)) {
-    tokenStarts ??= new Set(tokens.map((t) => t.start));
     const titled = match[0].length === 2 && !CUE_PUNCTUATION.has(match[0].charAt(0));
-    const span = nameBeforeCue(text, match.index, titled, tokenStarts);
+    const span = nameBeforeCue(text, match.index, titled, tokens);
     const last = spans[spans.length - 1];
     if (span && (!last || last.end <= span.start)) spans.push(span);
   }
   return spans.filter((span) => span.type !== 'person_name' || !isPlaceLike(text, span.start, span.end));
+}
+
+const MENTION_END: ReadonlySet<string> = new Set([':', '：', ' ', '@', '\n', ',', '，', ')', '）']);
+
+/**
+ * Weibo-style mentions whose handle is a plain Chinese name: //@段钢: … A handle is a person only when it
+ * is two or three characters, surname-led and made of name-like characters; longer handles are nicknames.
+ */
+function mentionNames(text: string): Span[] {
+  const spans: Span[] = [];
+  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+    const start = at + 1;
+    let end = start;
+    while (end < text.length && end - start <= 4 && !MENTION_END.has(text.charAt(end))) end += 1;
+    const len = end - start;
+    if (len < 2 || len > 3 || (end < text.length && !MENTION_END.has(text.charAt(end)))) continue;
+    const name = text.slice(start, end);
+    const surLen = surnameLength(name);
+    if (surLen !== 1 || isAmbiguousSurname(name) || !isCjkWord(name) || NOT_PERSON.has(name)) continue;
+    let plain = true;
+    for (let k = 1; k < len; k++) if (NOT_IN_GIVEN_NAME.has(name.charAt(k))) plain = false;
+    if (plain && givenNameEvidence(name.slice(1)) >= 0)
+      spans.push({ start, end, score: 0.6, type: 'person_name' });
+  }
+  return spans;
+}
+
+/** Surname-led HMM word: a name when its given-name characters are plain and the evidence suffices. */
+function unknownWordName(
+  text: string,
+  tokens: readonly SegmentedToken[],
+  i: number,
+  surLen: number,
+): Span | undefined {
+  const token = tokens[i] as SegmentedToken;
+  let { word } = token;
+  // HMM glued an honorific on (李先生): the strong-cue pass already read the name before it.
+  if (HONORIFIC_END.test(word)) return undefined;
+  // HMM sometimes glues a following particle or adverb onto the name: 朱琦已 → 朱琦.
+  if (word.length > surLen + 1 && NOT_IN_GIVEN_NAME.has(word.charAt(word.length - 1)))
+    word = word.slice(0, -1);
+  if (NOT_PERSON.has(word) || (word.length === 4 && surLen !== 2)) return undefined;
+  for (let k = surLen; k < word.length; k++) {
+    const ch = word.charAt(k);
+    if (NOT_IN_GIVEN_NAME.has(ch) && ch !== '一') return undefined;
+  }
+  const end = token.start + word.length;
+  const ambiguous = surLen === 1 && isAmbiguousSurname(word.charAt(0));
+  let score = (ambiguous ? 1 : 3) + givenNameEvidence(word.slice(surLen));
+  if (word.length - surLen === 2) score += 1;
+  if (hasCueAfter(text, tokens, i + 1, end) || opensLine(text, token.start, end)) score += 2;
+  if (hasCueBefore(tokens, i)) score += 2;
+  if (score < 3) return undefined;
+  return { start: token.start, end, score: Math.min(0.9, 0.4 + score / 10), type: 'person_name' };
 }
 
 /**
@@ -225,8 +311,16 @@ function namesBeforeStrongCues(text: string, tokens: readonly SegmentedToken[]):
  * without HMM leaves unknown names in pieces and tags their characters erratically), and transliterated
  * foreign names, weighed with cue words.
  */
-export function findChinesePersons(text: string, tokens: readonly SegmentedToken[]): Span[] {
+export function findChinesePersons(
+  text: string,
+  tokens: readonly SegmentedToken[],
+  sports: () => boolean = () => false,
+): Span[] {
   const cued = namesBeforeStrongCues(text, tokens);
+  if (text.includes('@')) {
+    cued.push(...mentionNames(text));
+    cued.sort((a, b) => a.start - b.start);
+  }
   const spans: Span[] = [...cued];
   let cuedIndex = 0;
   let i = 0;
@@ -247,10 +341,19 @@ export function findChinesePersons(text: string, tokens: readonly SegmentedToken
       const start = (tokens[first] as SegmentedToken).start;
       const end = (tokens[last] as SegmentedToken).end;
       if (end - start >= 2 && !NOT_PERSON.has(text.slice(start, end))) {
-        const type = isFixture(text, start, end) ? 'organization' : 'person_name';
+        const club = isFixture(text, start, end) || (sports() && isClubInSports(text, start, end));
+        const type = club ? 'organization' : 'person_name';
         spans.push({ start, end, score: 0.6, type });
       }
       i = last + 1;
+      continue;
+    }
+
+    // A word jieba's HMM assembled from characters outside its dictionary (tag x): 邓卫华, 倪以理.
+    if (tag === 'x' && word.length >= 2 && word.length <= 5 && surLen > 0 && word.length > surLen) {
+      const span = unknownWordName(text, tokens, i, surLen);
+      if (span) spans.push(span);
+      i += 1;
       continue;
     }
 
@@ -258,7 +361,7 @@ export function findChinesePersons(text: string, tokens: readonly SegmentedToken
       const given = readGivenName(tokens, i);
       if (given) {
         const lastToken = tokens[given.endIndex] as SegmentedToken;
-        let score = given.score;
+        let score = given.score + givenNameEvidence(text.slice(token.end, lastToken.end));
         const ambiguous = surLen === 1 && isAmbiguousSurname(word);
         if (tag === 'nr') score += ambiguous ? 1 : 2;
         else if (!ambiguous) score += 1;
@@ -286,6 +389,8 @@ export function findChinesePersons(text: string, tokens: readonly SegmentedToken
       let score = cue ? 2 : 0;
       if (surLen > 0) score += isAmbiguousSurname(word.charAt(0)) && surLen === 1 ? 1 : 2;
       if (word.length >= 3 && surLen > 0) score += 1;
+      if (surLen > 0) score += givenNameEvidence(word.slice(surLen));
+      if (word.length === 4 && surLen === 1) score -= 2;
       // 欧阳明/nr 辉/nr: jieba cut the last given-name character off a surname-led name.
       const tail = tokens[i + 1];
       const extend =

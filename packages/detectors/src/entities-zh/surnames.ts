@@ -1,3 +1,5 @@
+import { CharTable } from './char-table.ts';
+
 /**
  * Chinese surnames (百家姓, most frequent first), from general knowledge. A name needs a surname at its start,
  * so this list is what keeps the rules from tagging arbitrary two- and three-character words.
@@ -59,22 +61,21 @@ export const COMPOUND_SURNAMES: ReadonlySet<string> = new Set([
 const TRADITIONAL_SURNAMES =
   '陳張劉黃趙吳孫馬鄭謝許韓馮鄧蕭葉蘇呂盧蔣錢韋龍陸戴鍾譚賈廖鄒陶賀顧龔羅楊萬閻蔡湯嚴魯';
 
-const SINGLE: ReadonlySet<string> = new Set(SINGLE_SURNAMES + TRADITIONAL_SURNAMES);
-const AMBIGUOUS: ReadonlySet<string> = new Set(AMBIGUOUS_SURNAMES);
+const SINGLE = new CharTable(SINGLE_SURNAMES + TRADITIONAL_SURNAMES);
+const AMBIGUOUS = new CharTable(AMBIGUOUS_SURNAMES);
 
 export function isSurnameChar(ch: string): boolean {
-  return SINGLE.has(ch);
+  return ch.length === 1 && SINGLE.at(ch, 0);
 }
 
 export function isAmbiguousSurname(ch: string): boolean {
-  return AMBIGUOUS.has(ch);
+  return AMBIGUOUS.at(ch, 0);
 }
 
 /** Length of the surname at the start of `word` (2 for compound, 1 for single), or 0. */
-const COMPOUND_FIRST: ReadonlySet<string> = new Set([...COMPOUND_SURNAMES].map((s) => s.charAt(0)));
+const COMPOUND_FIRST = new CharTable([...COMPOUND_SURNAMES].map((s) => s.charAt(0)));
 
 export function surnameLength(word: string): number {
-  const first = word.charAt(0);
-  if (word.length >= 2 && COMPOUND_FIRST.has(first) && COMPOUND_SURNAMES.has(word.slice(0, 2))) return 2;
-  return SINGLE.has(first) ? 1 : 0;
+  if (word.length >= 2 && COMPOUND_FIRST.at(word, 0) && COMPOUND_SURNAMES.has(word.slice(0, 2))) return 2;
+  return SINGLE.at(word, 0) ? 1 : 0;
 }

@@ -41,9 +41,12 @@ export function hasLetter(value: string): boolean {
 
 /** Redaction marks: runs of x/X, stars, hashes or bullets that docs use instead of a real value. */
 const MASK_RUN = /[xX]{5}|[*•#]{3}|\.\.\.|…/;
-/** Words that mark a documentation value rather than a real one. */
+/**
+ * Words that mark a documentation value rather than a real one. Template syntax only counts at the
+ * start (`${VAR}`, `{{ x }}`, `<key>`): a generated password may well contain `${` or `{{` inside.
+ */
 const PLACEHOLDER_WORD =
-  /example|sample|placeholder|dummy|changeme|change_me|your[_-]?(?:api|key|token|secret|pass|own)|insert|replace|redacted|<[^>]*>|\{\{|\$\{|%\(|^\$[A-Za-z_(]|todo|fixme|notreal|not_real|fake_|_here\b|here$/i;
+  /example|sample|placeholder|dummy|changeme|change_me|your[_-]?(?:api|key|token|secret|pass|own)|insert|replace|redacted|^<[^>]*>|^\{\{|^\$\{|^%\(|^\$[A-Za-z_(]|todo|fixme|not_?a?_?real|fake|_here\b|here$/i;
 
 /**
  * True when a candidate secret value is clearly a stand-in: masked (`xxxxx`, `***`, `...`), a template

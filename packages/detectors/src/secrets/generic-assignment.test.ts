@@ -12,6 +12,23 @@ describe('genericAssignmentDetector', () => {
     expect(spans(genericAssignmentDetector, `const authToken := "${VALUE}"`)).toEqual([VALUE]);
   });
 
+  it('reads flags, subscripts, Objective-C and C-style literals', () => {
+    const hex = '0f1e2d3c'.repeat(8);
+    expect(spans(genericAssignmentDetector, `--acme-api-key ${hex}`)).toEqual([hex]);
+    expect(spans(genericAssignmentDetector, `--acme-api-key "${hex}"`)).toEqual([hex]);
+    expect(spans(genericAssignmentDetector, `some_dict["secret"] = "${VALUE}"`)).toEqual([VALUE]);
+    expect(spans(genericAssignmentDetector, `apikey[] = @"${VALUE}"`)).toEqual([VALUE]);
+    expect(spans(genericAssignmentDetector, `private_key '${VALUE}';`)).toEqual([VALUE]);
+    expect(spans(genericAssignmentDetector, `db_pw = ${VALUE}`)).toEqual([VALUE]);
+  });
+
+  it('keeps brackets that belong to a generated password, drops those that close the code', () => {
+    const password = 'R7{x}(b9)[q]<zT>-_$#v{{w2}}';
+    expect(spans(genericAssignmentDetector, `the_password = "${password}"`)).toEqual([password]);
+    expect(spans(genericAssignmentDetector, `connect(user, password=${VALUE})`)).toEqual([VALUE]);
+    expect(spans(genericAssignmentDetector, `GET /x?api_key=${VALUE}&page=2`)).toEqual([VALUE]);
+  });
+
   it('ignores placeholders, references, ids and public values', () => {
     for (const text of [
       'api_key = "changeme"',
@@ -23,6 +40,17 @@ describe('genericAssignmentDetector', () => {
       'secret_name = "PROD_DB_SECRET"',
       'api_key = "xxxxxxxxxxxxxxxx"',
       'The key = the answer to everything',
+      'password: ${link}',
+      'my_password = True',
+      'my_password = foo(hey)you',
+      'login(username=username, password=password)',
+      'theapikey := "somefakekey"',
+      'apiKey: this.apiKey,',
+      'private_key "${FOO}";',
+      'the key "not an assignment"',
+      // One stray symbol in a key-shaped value: a mangled sample, not a key.
+      `token = '${VALUE.slice(0, 8)}?${VALUE.slice(8)}'`,
+      'ibm_api_key: pqrs9876pqrs9876pqrs9876PQRS9876PQRS9876',
     ]) {
       expect(spans(genericAssignmentDetector, text), text).toEqual([]);
     }

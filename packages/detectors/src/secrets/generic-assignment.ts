@@ -1,6 +1,8 @@
 import type { Detector } from '../detector.ts';
 import type { Finding } from '../types.ts';
 import { charClassCount, isPlaceholder, shannonEntropy } from './entropy.ts';
+import { fitsNamedFormat, isSecretName, namesTypedSecret, splitWords } from './secret-names.ts';
+import { decodesToText, isHexKey, isPeriodic, looksLikeIdentifier } from './token-shape.ts';
 
 /**
  * `name = "value"` style secrets in code, config, env files, JSON and YAML: the name must end in a
@@ -9,7 +11,8 @@ import { charClassCount, isPlaceholder, shannonEntropy } from './entropy.ts';
  */
 
 /** Cheap pre-filter: only positions where a secret word occurs are parsed further. */
-const KEYWORD = /key|secret|token|passw|pwd|pass\b|auth|credential|login|sumo|sourcegraph|tenant|azure/gi;
+const KEYWORD =
+  /key|secret|token|passw|pwd|pass\b|pw\b|auth|credential|login|sumo|sourcegraph|tenant|azure/gi;
 
 /** Identifier characters (letters, digits, `_`, `-`, `.`). */
 function isIdentChar(code: number): boolean {
@@ -21,48 +24,6 @@ function isIdentChar(code: number): boolean {
     code === 45 ||
     code === 46
   );
-}
-
-/** Splits `AWS_SECRET_ACCESS_KEY`, `oktaApiToken`, `client-secret` into lowercase words. */
-function splitWords(identifier: string): string[] {
-  return identifier
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter((w) => w.length > 0);
-}
-
-const SECRET_LAST_WORD =
-  /^(?:[a-z]*(?:key|secret|token|passwd|password|pwd|passphrase|credentials?)|pass|auth|login|apikey|accesskey|secretkey)$/;
-/** Names that hold public or descriptive values even though they contain a secret word. */
-const NON_SECRET_WORDS = new Set([
-  'public',
-  'pub',
-  'publishable',
-  'csrf',
-  'xsrf',
-  'monkey',
-  'hotkey',
-  'keyboard',
-  'primary',
-  'foreign',
-  'sort',
-  'partition',
-  'cache',
-  'idempotency',
-  'sequence',
-  'schema',
-  'bucket',
-  'next',
-  'page',
-  'continuation',
-]);
-
-function isSecretName(words: readonly string[]): boolean {
-  const last = words[words.length - 1];
-  if (last === undefined || !SECRET_LAST_WORD.test(last)) return false;
-  for (const w of words) if (NON_SECRET_WORDS.has(w)) return false;
-  return true;
 }
 
 /** Values whose format identifies the provider, accepted whatever the name's last word is. */
@@ -77,33 +38,17 @@ const NAMED_FORMATS: readonly { name: RegExp; value: RegExp }[] = [
 ];
 
 const REFERENCE = /^(?:\$|%|\{|<|@|&|\*|#|\/|\.\/|~\/|[a-z]+:\/\/)/i;
-const NATURAL_TEXT = /^[A-Za-z ,.'!?-]+$/;
-
-function decodesToText(value: string): boolean {
-  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(value) || value.length % 4 !== 0) return false;
-  const decoded = Buffer.from(value, 'base64').toString('latin1');
-  return decoded.length >= 8 && NATURAL_TEXT.test(decoded) && decoded.includes(' ');
-}
-
-/** `DOC_Vector_5_32`, `K8S_CRED`, `rc0.15.0_2023-SNAPSHOT`: word-like identifiers, not random strings. */
-function looksLikeIdentifier(value: string): boolean {
-  const segments = value.split(/[_.\-/:]+/).filter((s) => s.length > 0);
-  if (segments.length < 2) return false;
-  const wordy = segments.filter(
-    (s) =>
-      /^(?:[a-z]{3,}|[A-Z][a-z]{2,}|[A-Z]{3,})$/.test(s) ||
-      /^\d{1,8}$/.test(s) ||
-      /^[A-Za-z]\d{1,3}$/.test(s),
-  );
-  return wordy.length >= segments.length - 1 && !/^[0-9a-fA-F]{8}-/.test(value);
-}
+/** `foo(bar)`, `os.getenv(x)`: a call computes the value at run time. */
+const CALL = /^[A-Za-z_][\w.]*\(/;
 
 export function looksRandom(value: string): boolean {
   const length = value.length;
   if (length < 8 || length > 500) return false;
   if (/\s/.test(value)) return false;
-  if (isPlaceholder(value) || REFERENCE.test(value)) return false;
-  if (looksLikeIdentifier(value)) return false;
+  if (isPlaceholder(value) || REFERENCE.test(value) || CALL.test(value)) return false;
+  // Hex of an exact key size is key material even when typed as a pattern (`abcd1234…`).
+  if (isHexKey(value)) return shannonEntropy(value) >= 3;
+  if (looksLikeIdentifier(value) || isPeriodic(value)) return false;
   if (decodesToText(value)) return false;
   const classes = charClassCount(value);
   if (classes < 2 && !/^[0-9a-f]{32,}$/.test(value)) return false;
@@ -113,51 +58,105 @@ export function looksRandom(value: string): boolean {
   return entropy >= threshold;
 }
 
+/** Characters of generated keys and tokens: base64/base64url, hex, separators, URL escapes. */
+function isTokenAlphabet(code: number): boolean {
+  return (
+    (code >= 48 && code <= 58) || // digits and `:`
+    (code >= 65 && code <= 90) ||
+    (code >= 97 && code <= 122) ||
+    code === 95 ||
+    code === 45 ||
+    code === 43 ||
+    code === 47 ||
+    code === 61 ||
+    code === 46 ||
+    code === 126 ||
+    code === 37
+  );
+}
+
+/**
+ * A generated key is drawn from an encoding alphabet. One or two symbols outside it (`ab?cd…`, `…xyz$`)
+ * mark a mangled or truncated sample; a value with many symbols is a generated password instead.
+ */
+function hasStraySymbols(value: string): boolean {
+  let foreign = 0;
+  for (let i = 0; i < value.length && foreign < 3; i++) if (!isTokenAlphabet(value.charCodeAt(i))) foreign++;
+  return foreign === 1 || foreign === 2;
+}
+
 interface ParsedValue {
   start: number;
   end: number;
 }
 
 const OPERATOR = /^\s{0,4}(?::::=|::=|:=|\?=|=>|==|=|:|,)\s{0,4}/;
+/** `--api-key VALUE` (CLI flag) and `apikey "VALUE";` (C-like call): a space stands for the operator. */
+const SPACE_OPERATOR = /^[ \t]{1,3}/;
 
-/** From just after a name, reads the operator and the value it assigns. */
-function parseValue(text: string, from: number, nameQuoted: boolean): ParsedValue | undefined {
-  let i = from;
-  const closing = text.charCodeAt(i);
-  if (closing === 34 || closing === 39 || closing === 96) i++;
-  const op = OPERATOR.exec(text.slice(i, i + 16));
-  if (!op) return undefined;
-  if (op[0].trim() === ',' && !nameQuoted) return undefined;
-  i += op[0].length;
-  // YAML/TOML block openers and comparisons are not assignments of a literal.
-  let quote = text.charCodeAt(i);
-  if (quote === 34 || quote === 39 || quote === 96) {
-    i++;
-  } else {
-    quote = 0;
-  }
-  const start = i;
-  const limit = Math.min(text.length, start + 500);
+function isQuote(code: number): boolean {
+  return code === 34 || code === 39 || code === 96;
+}
+
+/** Unquoted values end at spaces, quotes, `,` `;` `<` `&`, and at closing brackets they did not open. */
+function unquotedEnd(text: string, start: number, limit: number): number {
+  let i = start;
+  let depth = 0;
   while (i < limit) {
     const c = text.charCodeAt(i);
-    if (quote !== 0) {
-      if (c === quote || c === 10 || c === 13 || c === 92) break;
-    } else if (
-      c <= 32 ||
-      c === 34 ||
-      c === 39 ||
-      c === 96 ||
-      c === 44 ||
-      c === 59 ||
-      c === 41 ||
-      c === 125 ||
-      c === 93 ||
-      c === 60 ||
-      c === 62
-    ) {
-      break;
+    if (c <= 32 || isQuote(c) || c === 44 || c === 59 || c === 60 || c === 38) break;
+    if (c === 40 || c === 91 || c === 123) depth++;
+    else if (c === 41 || c === 93 || c === 125) {
+      if (depth === 0) break;
+      depth--;
     }
     i++;
+  }
+  return i;
+}
+
+/** From just after a name, reads the operator and the value it assigns. */
+function parseValue(
+  text: string,
+  from: number,
+  nameQuoted: boolean,
+  cliFlag: boolean,
+): ParsedValue | undefined {
+  let i = from;
+  if (isQuote(text.charCodeAt(i))) i++;
+  // `dict["secret"] = …`, `apikey[] = …`
+  if (text.charCodeAt(i) === 93) i++;
+  else if (text.charCodeAt(i) === 91 && text.charCodeAt(i + 1) === 93) i += 2;
+  const window = text.slice(i, i + 16);
+  const op = OPERATOR.exec(window);
+  let spaceOnly = false;
+  if (op) {
+    if (op[0].trim() === ',' && !nameQuoted) return undefined;
+    i += op[0].length;
+  } else {
+    const space = SPACE_OPERATOR.exec(window);
+    if (!space) return undefined;
+    spaceOnly = true;
+    i += space[0].length;
+  }
+  // Objective-C string literal `@"…"`.
+  if (text.charCodeAt(i) === 64 && isQuote(text.charCodeAt(i + 1))) i++;
+  const quote = text.charCodeAt(i);
+  const quoted = isQuote(quote);
+  // Without an operator only a flag (`--key v`) or a quoted literal closed by `;` counts.
+  if (spaceOnly && !cliFlag && !quoted) return undefined;
+  if (quoted) i++;
+  const start = i;
+  const limit = Math.min(text.length, start + 500);
+  if (quoted) {
+    while (i < limit) {
+      const c = text.charCodeAt(i);
+      if (c === quote || c === 10 || c === 13 || c === 92) break;
+      i++;
+    }
+    if (spaceOnly && !cliFlag && text.charCodeAt(i + 1) !== 59) return undefined;
+  } else {
+    i = unquotedEnd(text, start, limit);
   }
   if (i === start) return undefined;
   return { start, end: i };
@@ -184,19 +183,16 @@ export const genericAssignmentDetector: Detector = {
       const name = text.slice(nameStart, nameEnd);
       const before = nameStart > 0 ? text.charCodeAt(nameStart - 1) : 32;
       const nameQuoted = before === 34 || before === 39;
-      const parsed = parseValue(text, nameEnd, nameQuoted);
+      const cliFlag = name.startsWith('-') && (nameStart === 0 || before <= 32);
+      const parsed = parseValue(text, nameEnd, nameQuoted, cliFlag);
       if (!parsed) continue;
       const value = text.slice(parsed.start, parsed.end);
       const words = splitWords(name);
-      let accepted = false;
-      if (isSecretName(words)) {
-        accepted = looksRandom(value);
-        // AWS secret access keys are exactly 40 chars; other lengths here are encrypted blobs or ids.
-        if (accepted && words.includes('aws') && words.includes('secret') && value.length !== 40)
-          accepted = false;
-      } else {
-        accepted = NAMED_FORMATS.some((f) => f.name.test(name) && f.value.test(value));
-      }
+      const accepted = isSecretName(words)
+        ? looksRandom(value) &&
+          fitsNamedFormat(words, value) &&
+          (namesTypedSecret(words) || !hasStraySymbols(value))
+        : NAMED_FORMATS.some((f) => f.name.test(name) && f.value.test(value));
       if (accepted) {
         findings.push({
           start: parsed.start,

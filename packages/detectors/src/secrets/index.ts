@@ -2,6 +2,7 @@ import type { Detector } from '../detector.ts';
 import { bearerDetector } from './bearer.ts';
 import { genericAssignmentDetector } from './generic-assignment.ts';
 import { jwtDetector } from './jwt.ts';
+import { keywordProximityDetector } from './keyword-proximity.ts';
 import { privateKeyDetector } from './private-key.ts';
 import { providerTokenDetector } from './provider-tokens.ts';
 import { urlCredentialsDetector } from './url-credentials.ts';
@@ -10,6 +11,7 @@ import { urlCredentialsDetector } from './url-credentials.ts';
 export const secretDetectors: readonly Detector[] = [
   providerTokenDetector,
   genericAssignmentDetector,
+  keywordProximityDetector,
   jwtDetector,
   privateKeyDetector,
   bearerDetector,

@@ -2,6 +2,7 @@ import type { Detector } from '../detector.ts';
 import type { Finding } from '../types.ts';
 import { shannonEntropy } from './entropy.ts';
 import { INFIX_RULES, type InfixRule, PREFIX_RULES, type PrefixRule } from './token-rules.ts';
+import { tokenRuns } from './token-runs.ts';
 
 /** Redaction marks inside a token: `xxxxx`, `XXXXX`, `***`, `###`, `...`. */
 const MASKED = /[xX]{5}|[*#•]{3}|\.\.\./;
@@ -134,11 +135,6 @@ function tryInfixRule(text: string, hit: number, rule: InfixRule, out: Finding[]
   }
 }
 
-/** Characters that can occur inside a token or between a token and its infix hint. */
-const TOKEN_CHAR = new Uint8Array(128);
-for (const ch of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-+/=.~|:') {
-  TOKEN_CHAR[ch.charCodeAt(0)] = 1;
-}
 /** Every supported format is at least this long, so shorter runs of token characters are skipped. */
 const MIN_RUN = 20;
 
@@ -167,25 +163,20 @@ function scanRun(text: string, runStart: number, runEnd: number, findings: Findi
 }
 
 /**
- * Finds well-known provider token formats (OpenAI, GitHub, AWS, Slack, Stripe, …). A hand-written loop
- * first finds runs of token characters long enough to hold a token — prose has few — and only those
- * runs are searched for the prefix literals.
+ * Finds well-known provider token formats (OpenAI, GitHub, AWS, Slack, Stripe, …). Only runs of token
+ * characters long enough to hold a token (shared with the proximity detector; prose has few) are
+ * searched for the prefix literals.
  */
 export const providerTokenDetector: Detector = {
   id: 'secret.provider-token',
   types: ['api_key', 'private_key'],
   detect(text) {
     const findings: Finding[] = [];
-    const length = text.length;
-    let runStart = -1;
-    for (let i = 0; i <= length; i++) {
-      const c = i < length ? text.charCodeAt(i) : 32;
-      if (c < 128 && TOKEN_CHAR[c] === 1) {
-        if (runStart < 0) runStart = i;
-      } else if (runStart >= 0) {
-        if (i - runStart >= MIN_RUN) scanRun(text, runStart, i, findings);
-        runStart = -1;
-      }
+    const runs = tokenRuns(text);
+    for (let r = 0; r < runs.length; r += 2) {
+      const start = runs[r] ?? 0;
+      const end = runs[r + 1] ?? 0;
+      if (end - start >= MIN_RUN) scanRun(text, start, end, findings);
     }
     return findings;
   },

@@ -23,25 +23,28 @@ function getJieba(): JiebaInstance {
   return jieba;
 }
 
-const CJK_RUN =
-  /[\u3400-\u9fff\uf900-\ufaff][\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef0-9A-Za-z·\-\s]*/g;
+const CJK_CHAR = /[\u3400-\u9fff\uf900-\ufaff]/;
+const LAST_CJK = /[\u3400-\u9fff\uf900-\ufaff][^\u3400-\u9fff\uf900-\ufaff]*$/;
+/** HMM joins characters outside the dictionary into words: unknown names come out whole (彭晓岚). */
+const HMM = true;
 
 /**
- * Tags only the CJK-bearing runs of the text, so long Latin or code content never goes through jieba.
- * Offsets are recovered by walking the run, because jieba returns words without positions.
+ * Tags the text from its first to its last CJK character in one jieba call: one native round trip
+ * per text is cheaper than one per CJK run, and a Latin prefix or suffix never goes through jieba.
+ * Offsets are recovered by walking the text, because jieba returns words without positions.
  */
 export function segmentChinese(text: string): SegmentedToken[] {
+  const first = text.search(CJK_CHAR);
+  if (first < 0) return [];
+  const lastMatch = LAST_CJK.exec(text);
+  const last = lastMatch ? lastMatch.index + 1 : text.length;
   const tokens: SegmentedToken[] = [];
-  const engine = getJieba();
-  for (const match of text.matchAll(CJK_RUN)) {
-    const run = match[0];
-    let cursor = match.index;
-    for (const { word, tag } of engine.tag(run)) {
-      const at = text.indexOf(word, cursor);
-      if (at < 0) continue;
-      tokens.push({ word, tag, start: at, end: at + word.length });
-      cursor = at + word.length;
-    }
+  let cursor = first;
+  for (const { word, tag } of getJieba().tag(text.slice(first, last), HMM)) {
+    const at = text.indexOf(word, cursor);
+    if (at < 0) continue;
+    tokens.push({ word, tag, start: at, end: at + word.length });
+    cursor = at + word.length;
   }
   return tokens;
 }

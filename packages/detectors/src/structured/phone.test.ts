@@ -63,6 +63,8 @@ describe('phone: shape fallback', () => {
       'Server 192.168.10.20',
       'SSN 212-48-3391',
       'Springfield, IL 62704-1234',
+      'Phone and address: 9 Elm Rd, Austin, TX 78701 4455',
+      'Tel/addr: 12 Oak St, Springfield, IL 627041234',
       'Reign 1558-1603',
       'Lives at 4417 2290 Maple Avenue',
       'customer # 55-0037082',
@@ -72,6 +74,17 @@ describe('phone: shape fallback', () => {
     ]) {
       expect(spans(phoneDetector, text), text).toEqual([]);
     }
+  });
+});
+
+describe('phone: ZIP codes stay with the address', () => {
+  it('finds the phone after a ZIP but never the ZIP', () => {
+    expect(spans(phoneDetector, 'call me, 5 Main St, Dover, DE 19901 302 555 0147')).toEqual([
+      '302 555 0147',
+    ]);
+    expect(spans(phoneDetector, 'Ship to 12 Oak St, Springfield, IL 62704 (217) 555-0147')).toEqual([
+      '(217) 555-0147',
+    ]);
   });
 });
 

@@ -1,7 +1,7 @@
-import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { Detector } from '../detector.ts';
 import type { Finding } from '../types.ts';
 import { isCalendarDate } from './checksums.ts';
+import { parsesAsInternational, planFacts } from './phone-numbering.ts';
 import { type PhoneShape, parsePhoneShape } from './phone-shape.ts';
 import { hasDigit, isAsciiWordCode, isCjkAt, isDigitCode, textBefore } from './text-context.ts';
 
@@ -52,31 +52,23 @@ const MAX_RUN_LENGTH = 40;
 
 type Verdict = { score: number } | undefined;
 
-function parseValid(digits: string, country: CountryCode): ReturnType<typeof parsePhoneNumberFromString> {
-  try {
-    return parsePhoneNumberFromString(digits, country);
-  } catch {
-    return undefined;
-  }
-}
-
 /** `+CC…` or `00CC…`: an explicitly international number. */
 function judgeInternational(shape: PhoneShape): Verdict {
   const digits = shape.plus ? shape.digits : shape.digits.slice(2);
   if (digits.length < 6 || digits.length > MAX_DIGITS) return undefined;
-  let parsed: ReturnType<typeof parsePhoneNumberFromString>;
-  try {
-    parsed = parsePhoneNumberFromString(`+${digits}`);
-  } catch {
-    return undefined;
-  }
-  if (!parsed) return undefined;
-  if (parsed.isValid()) return { score: 0.9 };
-  if (!groupsLookLikePhone(shape, true)) return undefined;
-  if (parsed.isPossible()) return { score: 0.75 };
-  if (parsed.countryCallingCode === '86' && CN_MOBILE.test(parsed.nationalNumber)) return { score: 0.75 };
-  // Numbering plans change faster than metadata: a known country code and a sane length still mark a phone.
-  return digits.length >= 8 ? { score: 0.6 } : undefined;
+  if (!parsesAsInternational(digits)) return undefined;
+  const phoneLike = groupsLookLikePhone(shape, true);
+  // Numbering plans change faster than metadata, so a known calling code, phone-like grouping and a
+  // sane length mark a phone whatever the plan says: no need to ask libphonenumber (its +1 parse alone
+  // tries each NANP country's patterns in turn).
+  if (phoneLike && digits.length >= 8) return { score: 0.8 };
+  const facts = planFacts(`+${digits}`);
+  if (!facts) return undefined;
+  if (facts.valid) return { score: 0.9 };
+  if (!phoneLike) return undefined;
+  if (facts.possible) return { score: 0.75 };
+  if (facts.countryCallingCode === '86' && CN_MOBILE.test(facts.nationalNumber)) return { score: 0.75 };
+  return undefined;
 }
 
 const CN_MOBILE = /^(?:86)?(?:1[3-9]\d{9}|9[28]\d{9})$/;
@@ -91,11 +83,11 @@ function judgeNational(shape: PhoneShape): Verdict {
   if (CN_MOBILE.test(digits) && (shape.groups.length === 1 || shape.groups[0]!.length <= 3)) {
     return { score: 0.85 };
   }
-  if (NANP_SHAPE.test(digits) && parseValid(digits, 'US')?.isValid()) return { score: 0.85 };
-  const cn = CN_SHAPE.test(digits) ? parseValid(digits, 'CN') : undefined;
-  if (cn?.isValid()) {
+  if (NANP_SHAPE.test(digits) && planFacts(digits, 'US')?.valid) return { score: 0.85 };
+  const cn = CN_SHAPE.test(digits) ? planFacts(digits, 'CN') : undefined;
+  if (cn?.valid) {
     // Without the trunk 0 almost any 10-digit number is a valid Chinese fixed line; demand it.
-    const type = cn.getType();
+    const type = cn.type;
     if (digits[0] === '0' || type === 'MOBILE' || type === 'TOLL_FREE' || type === 'SHARED_COST') {
       return { score: 0.85 };
     }
@@ -190,8 +182,18 @@ function isOtherNumber(shape: PhoneShape): boolean {
   return sep === '.' && groups.length === 2;
 }
 
+/** `IL 62704`, `TX 78701 4455`, `NV 627041234`: a ZIP (+4) after a state ends an address, never a phone. */
+function isZipAfterState(shape: PhoneShape, around: Surroundings): boolean {
+  if (shape.plus) return false;
+  const first = shape.groups[0]!.length;
+  const zipShaped = first === 5 || (shape.groups.length === 1 && first === 9);
+  return zipShaped && around.afterState;
+}
+
 function judge(shape: PhoneShape, around: Surroundings): Verdict {
   const digits = shape.digits;
+  // Checked before anything else: a phone finding outranks the address and would cut it.
+  if (isZipAfterState(shape, around)) return undefined;
   const international = shape.plus || (digits.startsWith('00') && !digits.startsWith('000'));
   if (international) {
     const verdict = judgeInternational(shape);

@@ -1,0 +1,46 @@
+export {
+  type AuditConfig,
+  AuditConfigError,
+  auditConfigFromEnv,
+  DEFAULT_AUDIT_DB_PATH,
+  readBooleanVar,
+} from './config.ts';
+export { openAuditStore } from './open-store.ts';
+export { openPgStore, type PgStoreOptions } from './pg-store.ts';
+export { BUCKET_MS } from './rollups.ts';
+export {
+  type AuditEventInput,
+  type AuditOutcome,
+  COUNT_KEY,
+  isJsonPath,
+  isToken,
+  OUTCOMES,
+  type SanitizedEvent,
+  sanitizeEvent,
+  TOKEN,
+} from './sanitize.ts';
+export { openSqliteStore } from './sqlite-store.ts';
+export {
+  isWindowName,
+  type Mix,
+  type MixEntry,
+  mixOf,
+  type Summary,
+  summarize,
+  summaryOf,
+  WINDOWS,
+  type WindowName,
+  windowRange,
+} from './summary.ts';
+export type {
+  AccessEntry,
+  AccessEntryInput,
+  AuditEvent,
+  AuditStore,
+  EventPage,
+  EventQuery,
+  RollupTotals,
+  SessionRow,
+  TimeWindow,
+} from './types.ts';
+export { type AuditWriter, type AuditWriterOptions, type AuditWriterStats, createAuditWriter } from './writer.ts';

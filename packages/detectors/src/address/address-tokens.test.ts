@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { tokenizeAddressWindow } from './address-tokens.ts';
+
+const summary = (text: string) =>
+  tokenizeAddressWindow(text, 0, text.length).map((t) => `${t.kind}:${t.low}${t.dot ? '.' : ''}`);
+
+describe('address tokenizer', () => {
+  it('splits words, numbers, punctuation and line breaks', () => {
+    expect(summary('P.O. Box 12, W206N St.\n\nApt 3B')).toEqual([
+      'w:po.',
+      'w:box',
+      'n:12',
+      'p:,',
+      'n:w206n',
+      'w:st.',
+      'nl:\n',
+      'w:apt',
+      'n:3b',
+    ]);
+    expect(tokenizeAddressWindow('a\n \nb', 0, 4)[1]).toMatchObject({ kind: 'nl', lines: 2 });
+  });
+
+  it('keeps joined words, ranges and CJK runs whole', () => {
+    expect(summary("Saint-Denis O'Hara 12-14 720 1/2 北京市")).toEqual([
+      'w:saint-denis',
+      "w:o'hara",
+      'n:12-14',
+      'n:720',
+      'n:1/2',
+      'p:北京市',
+    ]);
+  });
+
+  it('respects window bounds and offsets', () => {
+    const text = 'xx 12 Main yy';
+    const tokens = tokenizeAddressWindow(text, 3, 10);
+    expect(tokens.map((t) => text.slice(t.start, t.end))).toEqual(['12', 'Main']);
+  });
+
+  it('never throws on odd input', () => {
+    expect(() => tokenizeAddressWindow('\ud800a\udfff 1\u0301 😀 .', 0, 11)).not.toThrow();
+  });
+});

@@ -1,0 +1,262 @@
+import {
+  DIRECTIONALS,
+  EURO_STREET_ENDING,
+  EURO_STREET_WORDS,
+  NAME_PARTICLES,
+  STREET_PREFIXES,
+  STREET_SUFFIXES,
+  UNIT_WORDS,
+} from './street-suffixes.ts';
+import { STATE_CODES, STATE_NAMES } from './us-states.ts';
+
+/**
+ * A raw-character screen for digit anchors, run before any window is tokenized: most numbers in text
+ * (prices, times, phone numbers, ids glued to words) cannot start an address, and in number-dense text
+ * their windows would cover everything. The screen only rejects what the parser would reject anyway:
+ * a number starts an address when a street name follows it ("12 Main", "12 # 4", "370 3911 Fourth")
+ * or precedes it ("Hauptstraße 5", "Rue de Rivoli 12", "rr # 1", "Apt. 4").
+ */
+
+export type CaseMode = 'mixed' | 'lower' | 'upper';
+
+const CASE_RADIUS = 120;
+const UPPER_CHAR = /^\p{Lu}$/u;
+const LOWER_CHAR = /^\p{Ll}$/u;
+const LETTER_CHAR = /^[\p{L}\p{M}]$/u;
+
+/** 1 upper case, 2 lower case, 0 neither (CJK and other caseless scripts are skipped cheaply). */
+function letterCase(text: string, k: number): number {
+  const c = text.charCodeAt(k);
+  if (c < 128) return c >= 65 && c <= 90 ? 1 : c >= 97 && c <= 122 ? 2 : 0;
+  if ((c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7af)) return 0;
+  const ch = String.fromCodePoint(text.codePointAt(k) as number);
+  return UPPER_CHAR.test(ch) ? 1 : LOWER_CHAR.test(ch) ? 2 : 0;
+}
+
+/**
+ * Case mode within CASE_RADIUS characters of `pos`: all-lower or all-upper text gives no
+ * capitalisation signal. Scans outwards and stops once both cases are seen, so mixed text costs a
+ * few characters.
+ */
+export function caseModeAt(text: string, pos: number): CaseMode {
+  const lo = Math.max(0, pos - CASE_RADIUS);
+  const hi = Math.min(text.length, pos + CASE_RADIUS);
+  let seen = 0;
+  for (let d = 0; d < CASE_RADIUS; d++) {
+    const right = pos + d;
+    const left = pos - d - 1;
+    if (right >= hi && left < lo) break;
+    if (right < hi) seen |= letterCase(text, right);
+    if (left >= lo) seen |= letterCase(text, left);
+    if (seen === 3) return 'mixed';
+  }
+  return seen & 1 ? 'upper' : 'lower';
+}
+
+// The case mode at the anchor being screened, computed at most once and only when a lower-case word
+// needs it (module state rather than a closure or object: this runs for every digit run in the text).
+let screenText = '';
+let screenPos = 0;
+let screenMode: CaseMode | undefined;
+
+function modeOfScreen(): CaseMode {
+  screenMode ??= caseModeAt(screenText, screenPos);
+  return screenMode;
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || isAsciiLetter(c);
+}
+
+/** A letter of a Latin-like script; CJK and other caseless scripts never hold an English address. */
+function isLetterAt(text: string, k: number): boolean {
+  const c = text.charCodeAt(k);
+  if (c < 128) return isAsciiLetter(c);
+  if ((c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7af) || (c >= 0xf900 && c <= 0xfaff))
+    return false;
+  if (c >= 0xdc00 && c <= 0xdfff) return k > 0 && isLetterAt(text, k - 1);
+  return LETTER_CHAR.test(String.fromCodePoint(text.codePointAt(k) as number));
+}
+
+/** Keywords right before the number of a box or route: "rr 2", "hc # 4", "PSC 0413", "Unit 0822 Box". */
+const BOX_WORDS: ReadonlySet<string> = new Set(
+  'rr rt hc psc cmr unit drawer box lockbox postbox pobox'.split(' '),
+);
+
+function skipBlanksBack(text: string, k: number): number {
+  let i = k;
+  while (i > 0) {
+    const c = text.charCodeAt(i - 1);
+    if (c !== 32 && c !== 9 && c !== 13 && c !== 11 && c !== 12) break;
+    i--;
+  }
+  return i;
+}
+
+function skipBlanks(text: string, k: number): number {
+  let i = k;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 13 && c !== 11 && c !== 12) break;
+    i++;
+  }
+  return i;
+}
+
+/** End of the letters (with inner `'’.-` joins) starting at `k`. */
+function wordEnd(text: string, k: number): number {
+  let i = k;
+  while (i < text.length) {
+    if (isLetterAt(text, i)) i++;
+    else {
+      const c = text.charCodeAt(i);
+      if (
+        (c === 39 || c === 0x2019 || c === 46 || c === 45) &&
+        i + 1 < text.length &&
+        isLetterAt(text, i + 1)
+      )
+        i++;
+      else break;
+    }
+  }
+  return i;
+}
+
+/** End of a number token ("12", "10A", "12-14", "1/2") starting at `k`. */
+function numberEnd(text: string, k: number): number {
+  let i = k;
+  while (i < text.length && isAsciiAlnum(text.charCodeAt(i))) i++;
+  for (let parts = 0; parts < 4 && i + 1 < text.length; parts++) {
+    const c = text.charCodeAt(i);
+    if ((c !== 47 && c !== 45) || !isAsciiAlnum(text.charCodeAt(i + 1))) break;
+    i++;
+    while (i < text.length && isAsciiAlnum(text.charCodeAt(i))) i++;
+  }
+  return i;
+}
+
+/** Start of the word (letters with inner `'’.-` joins) ending at `end`. */
+function wordStart(text: string, end: number): number {
+  let i = end;
+  while (i > 0 && end - i < 40) {
+    if (isLetterAt(text, i - 1)) i--;
+    else {
+      const c = text.charCodeAt(i - 1);
+      if ((c === 39 || c === 0x2019 || c === 46 || c === 45) && i >= 2 && isLetterAt(text, i - 2)) i--;
+      else break;
+    }
+  }
+  return i;
+}
+
+function isStreetWord(word: string): boolean {
+  return (
+    STREET_PREFIXES.has(word) ||
+    EURO_STREET_WORDS.has(word) ||
+    (word.length >= 5 && EURO_STREET_ENDING.test(word))
+  );
+}
+
+/**
+ * A street name or box keyword may precede the number, as the parser reads it: within five words
+ * back on the same line, a street word ("Hauptstraße 5", "Rue de Rivoli 12", "ul. Długa 4"), or right
+ * before, a box keyword ("rr # 1") or a state (a ZIP ends an address that may start with a word).
+ */
+function streetBefore(text: string, start: number, digits: number): boolean {
+  let i = skipBlanksBack(text, start);
+  // ", 93405": a postcode after a city, ending an address that may start with a word.
+  if (i > 0 && text.charCodeAt(i - 1) === 44 && digits >= 4 && digits <= 6) return true;
+  let hash = false;
+  if (i > 0 && text.charCodeAt(i - 1) === 35 /* # */) {
+    hash = true;
+    i = skipBlanksBack(text, i - 1);
+  }
+  for (let words = 0; words < 5 && i > 0; words++) {
+    let end = i;
+    if (text.charCodeAt(end - 1) === 46 /* . */) end--;
+    if (end === 0 || !isLetterAt(text, end - 1)) {
+      // "C/ Mayor 5": the Spanish "calle" abbreviation.
+      return words > 0 && text.charCodeAt(i - 1) === 47 && (text.charCodeAt(i - 2) | 32) === 99;
+    }
+    const from = wordStart(text, end);
+    const word = text.slice(from, end).toLowerCase();
+    if (words === 0) {
+      // A box keyword, or a unit number inside an address that may start with a word ("Six … Suite 2500").
+      if (BOX_WORDS.has(word) || UNIT_WORDS.has(word)) return true;
+      if (hash) return false;
+      if (STATE_NAMES.has(word)) return true;
+      if (word.length === 2 && STATE_CODES.has(word)) {
+        if (letterCase(text, from + 1) !== 2 || modeOfScreen() !== 'mixed') return true;
+      }
+    }
+    if (isStreetWord(word)) return true;
+    if (letterCase(text, from) === 2 && !NAME_PARTICLES.has(word) && modeOfScreen() === 'mixed') return false;
+    i = skipBlanksBack(text, from);
+  }
+  return false;
+}
+
+/** Up to three words after `k` on the same line hold a street type or state code ("12 main st"). */
+function streetWordAhead(text: string, k: number): boolean {
+  let i = k;
+  for (let words = 0; words < 4 && i < text.length; ) {
+    const c = text.charCodeAt(i);
+    if (c === 10) return false;
+    if (isLetterAt(text, i)) {
+      const end = wordEnd(text, i);
+      const word = text.slice(i, end).toLowerCase();
+      if (STREET_SUFFIXES.has(word) || STATE_CODES.has(word)) return true;
+      words++;
+      i = end;
+    } else if (c === 32 || c === 9 || c === 44 || c === 46 || (c >= 48 && c <= 57)) {
+      i++;
+    } else {
+      return false;
+    }
+  }
+  return false;
+}
+
+/** A street name may follow the number: a capitalised word, `#`, a second number, or a lower-case street. */
+function streetAfter(text: string, end: number, depth = 0): boolean {
+  const i = skipBlanks(text, end);
+  if (i >= text.length) return false;
+  const c = text.charCodeAt(i);
+  if (c === 35) return true;
+  if (c >= 48 && c <= 57) return depth === 0 ? streetAfter(text, numberEnd(text, i), 1) : true;
+  if (!isLetterAt(text, i)) return false;
+  const letter = letterCase(text, i);
+  if (letter !== 2) return true;
+  if (modeOfScreen() !== 'mixed') return true;
+  const wEnd = wordEnd(text, i);
+  if (DIRECTIONALS.has(text.slice(i, wEnd).toLowerCase())) return true;
+  return streetWordAhead(text, wEnd);
+}
+
+/**
+ * Whether the digit run at `start` may belong to the first tokens of an address. `start` is the first
+ * digit of the run.
+ */
+export function digitMayStartAddress(text: string, start: number): boolean {
+  screenText = text;
+  screenPos = start;
+  screenMode = undefined;
+  // "A1075", "W206N": up to three letters glued before the digits belong to the number.
+  let tokenStart = start;
+  while (tokenStart > 0 && start - tokenStart < 3 && isAsciiLetter(text.charCodeAt(tokenStart - 1)))
+    tokenStart--;
+  if (tokenStart > 0 && tokenStart < start && isLetterAt(text, tokenStart - 1)) tokenStart = start;
+  const end = numberEnd(text, start);
+  if (streetAfter(text, end)) return true;
+  let digits = 0;
+  while (digits < 7 && start + digits < text.length && isDigitCode(text.charCodeAt(start + digits))) digits++;
+  return streetBefore(text, tokenStart, digits);
+}
