@@ -34,11 +34,15 @@ async function startProcess(
   child.on('exit', (code, signal) => {
     if (!stopping) console.error(`${script} exited early (code ${code}, signal ${signal})`);
   });
-  for await (const line of createInterface({ input: child.stdout! })) {
-    const parsed = JSON.parse(line) as { port?: number };
-    if (parsed.port) return { port: parsed.port, pid: child.pid! };
-  }
-  throw new Error(`${script} exited before listening`);
+  // Keep reading after the port line: the proxy logs on shutdown and must not hit a closed pipe.
+  const lines = createInterface({ input: child.stdout! });
+  return new Promise((resolvePromise, reject) => {
+    lines.on('line', (line) => {
+      const port = (JSON.parse(line) as { port?: number }).port;
+      if (port) resolvePromise({ port, pid: child.pid! });
+    });
+    lines.once('close', () => reject(new Error(`${script} exited before listening`)));
+  });
 }
 
 function rssBytes(pid: number): number {
@@ -250,7 +254,12 @@ try {
 
   // Heavy load: all sessions open at once, then every one runs its turns concurrently.
   const stopOpenSample = sampleRss(proxy.pid);
-  const sockets = await Promise.all(Array.from({ length: sessions }, () => openSocket(proxy.port)));
+  // Opened in batches: a thousand simultaneous handshakes overflow the listen backlog on small machines.
+  const sockets: WebSocket[] = [];
+  while (sockets.length < sessions) {
+    const batch = Math.min(100, sessions - sockets.length);
+    sockets.push(...(await Promise.all(Array.from({ length: batch }, () => openSocket(proxy.port)))));
+  }
   await new Promise((r) => setTimeout(r, 500));
   const openRss = stopOpenSample();
 

@@ -1,16 +1,22 @@
+import { AuditConfigError, auditConfigFromEnv } from '@stronk/audit';
 import { preloadChineseSegmenter } from '@stronk/detectors';
 import { ConfigError, loadProxyConfig } from './config.ts';
-import { startProxyServer } from './start.ts';
+import { startGateway } from './gateway.ts';
+import { loadObservabilityConfig } from './observability/config.ts';
 
 function log(fields: Record<string, unknown>): void {
   process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), ...fields })}\n`);
 }
 
 let config: ReturnType<typeof loadProxyConfig>;
+let audit: ReturnType<typeof auditConfigFromEnv>;
+let observability: ReturnType<typeof loadObservabilityConfig>;
 try {
   config = loadProxyConfig(process.env);
+  audit = auditConfigFromEnv(process.env);
+  observability = loadObservabilityConfig(process.env);
 } catch (error) {
-  if (error instanceof ConfigError) {
+  if (error instanceof ConfigError || error instanceof AuditConfigError) {
     process.stderr.write(`stronk-gateway: invalid configuration: ${error.message}\n`);
     process.exit(78);
   }
@@ -19,13 +25,17 @@ try {
 
 // Load detector dictionaries before listening so the first request does not pay for them.
 preloadChineseSegmenter();
-const running = await startProxyServer({ config });
+const running = await startGateway({ config, audit, observability, log });
 log({
   level: 'info',
   msg: 'stronk-gateway proxy listening',
-  host: running.host,
-  port: running.port,
+  host: running.proxy.host,
+  port: running.proxy.port,
   upstreams: { openai: config.upstreams.openai.origin, anthropic: config.upstreams.anthropic.origin },
+  audit: audit.enabled ? (audit.databaseUrl ? 'postgres' : 'sqlite') : 'off',
+  ...(running.traceListener
+    ? { unsafe_trace_listener: `${running.traceListener.host}:${running.traceListener.port}` }
+    : {}),
 });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -1,6 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createProxyApp, createRedactorForConfig, type ProxyAppOptions } from './app.ts';
+import type { ProxyMetrics } from './observability/metrics.ts';
+import { type TraceRing, withTraceCapture } from './observability/trace-ring.ts';
 import { createResponsesWebsocketBridge } from './websocket/index.ts';
 
 export interface RunningProxyServer {
@@ -11,13 +13,33 @@ export interface RunningProxyServer {
   close(): Promise<void>;
 }
 
+export interface StartProxyOptions extends ProxyAppOptions {
+  /** Serves GET /metrics (Prometheus) on this listener and counts websocket upgrades. */
+  metrics?: ProxyMetrics;
+  /** Copies raw exchanges into this in-memory ring (exposed only on the private trace listener). */
+  traceRing?: TraceRing;
+}
+
 /** Builds the proxy app and listens on the configured host and port (port 0 picks a free one). */
-export async function startProxyServer(options: ProxyAppOptions): Promise<RunningProxyServer> {
+export async function startProxyServer(options: StartProxyOptions): Promise<RunningProxyServer> {
   // One redactor for both transports, so HTTP and websocket turns mask identically.
   const redactor = options.redactor ?? createRedactorForConfig(options.config);
   const app = createProxyApp({ ...options, redactor });
+  let handler: (request: Request, env: unknown) => Response | Promise<Response> = app.fetch;
+  if (options.traceRing) handler = withTraceCapture(handler, options.traceRing);
+  const metrics = options.metrics;
+  const fetchHandler = metrics
+    ? async (request: Request, env: unknown) => {
+        if (request.method === 'GET' && new URL(request.url).pathname === '/metrics') {
+          return new Response(await metrics.registry.metrics(), {
+            headers: { 'content-type': metrics.registry.contentType, 'cache-control': 'no-store' },
+          });
+        }
+        return handler(request, env);
+      }
+    : handler;
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, hostname: options.config.host, port: options.config.port }, () =>
+    const s = serve({ fetch: fetchHandler, hostname: options.config.host, port: options.config.port }, () =>
       resolve(s),
     );
     s.once('error', reject);
@@ -30,6 +52,13 @@ export async function startProxyServer(options: ProxyAppOptions): Promise<Runnin
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   server.on('upgrade', websocket.handleUpgrade);
+  if (metrics) {
+    server.on('upgrade', (_request, socket) => {
+      metrics.websocketUpgrades.inc();
+      metrics.websocketOpen.inc();
+      socket.once('close', () => metrics.websocketOpen.dec());
+    });
+  }
   const { address, port } = server.address() as AddressInfo;
   return {
     host: address,

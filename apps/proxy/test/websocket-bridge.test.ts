@@ -156,6 +156,7 @@ describe('responses websocket: masking and rehydration', () => {
       expect(deltaText(await socket.turn())).toBe(`You said: ${PROMPT}`);
       expect(upstream.requests).toHaveLength(0);
       expect(localModel.requests[0]?.body).toContain(EMAIL);
+      expect(localModel.requests[0]?.headers.authorization).toBeUndefined();
     } finally {
       await local.close();
       await localModel.close();

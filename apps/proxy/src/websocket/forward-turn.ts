@@ -61,6 +61,15 @@ export function newTurnRecord(request: Record<string, unknown>): RequestRecord {
   };
 }
 
+/** Provider API keys are for the provider; a local model endpoint never receives them (as on HTTP). */
+function localSafe(local: boolean, headers: Headers): Headers {
+  if (local) {
+    headers.delete('authorization');
+    headers.delete('x-api-key');
+  }
+  return headers;
+}
+
 function joinUrl(base: URL, path: string): URL {
   const url = new URL(base.href);
   url.pathname = `${base.pathname.replace(/\/+$/, '')}${path}`;
@@ -125,7 +134,7 @@ export async function forwardTurn(
       url,
       {
         method: 'POST',
-        headers: upstreamRequestHeaders(input.headers, record.requestId, true),
+        headers: localSafe(local, upstreamRequestHeaders(input.headers, record.requestId, true)),
         body: JSON.stringify(body),
       },
       {
