@@ -32,21 +32,6 @@ if (!installed) {
 const CANARIES = ['ann.lee@example.com', '4111 1111 1111 1111', 'Project Nightjar', '+1 (202) 555-0143'];
 const PROMPT = `Reply to ${CANARIES[0]} or ${CANARIES[3]} about ${CANARIES[2]}; the card is ${CANARIES[1]}.`;
 const API_KEY = 'sk-codex-e2e-key';
-/**
- * Codex 0.169's built-in tool descriptions trip the detectors: capitalized technical words ("Shell",
- * "PTY", "Provide") come out as person/organization names and millisecond ranges as phone numbers. Tool
- * definitions are a reject zone, so with the default policy every Codex request is refused with
- * `sensitive_tool_definition` (HTTP and websocket alike). The e2e is about transport and rehydration,
- * so it allows the name-like types (its canaries are an email, a phone number, a card and a deny term)
- * and the two ranges. Remove this once tool descriptions stop producing findings.
- */
-const CODEX_TOOL_WORKAROUND = {
-  STRONK_GATEWAY_PERSON_NAME_ACTION: 'allow',
-  STRONK_GATEWAY_ORGANIZATION_ACTION: 'allow',
-  STRONK_GATEWAY_ADDRESS_ACTION: 'allow',
-  STRONK_GATEWAY_ALLOW_TERMS: '250-30000,5000-300000',
-};
-
 let upstream: FakeUpstream;
 let proxy: RunningProxyServer & { url: string };
 let home: string;
@@ -61,7 +46,6 @@ beforeAll(async () => {
     STRONK_GATEWAY_ALLOW_INSECURE_UPSTREAMS: 'true',
     STRONK_GATEWAY_ALLOW_NONSTANDARD_UPSTREAM_HOSTS: 'true',
     STRONK_GATEWAY_DENY_TERMS: 'Project Nightjar',
-    ...CODEX_TOOL_WORKAROUND,
   });
   const running = await startProxyServer({ config: { ...config, host: '127.0.0.1', port: 0 } });
   running.server.on('upgrade', () => seen.upgrades++);

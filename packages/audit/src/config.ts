@@ -43,14 +43,16 @@ function readInteger(env: Env, name: string, fallback: number, min: number, max:
   if (value === undefined) return fallback;
   if (!/^\d+$/.test(value)) throw new AuditConfigError(PREFIX + name, 'expected a whole number');
   const n = Number(value);
-  if (n < min || n > max) throw new AuditConfigError(PREFIX + name, `expected a number from ${min} to ${max}`);
+  if (n < min || n > max)
+    throw new AuditConfigError(PREFIX + name, `expected a number from ${min} to ${max}`);
   return n;
 }
 
 function readSeconds(env: Env, name: string, min: number, max: number): number | undefined {
   const value = read(env, name);
   if (value === undefined) return undefined;
-  if (!/^\d+(?:\.\d+)?$/.test(value)) throw new AuditConfigError(PREFIX + name, 'expected a number of seconds');
+  if (!/^\d+(?:\.\d+)?$/.test(value))
+    throw new AuditConfigError(PREFIX + name, 'expected a number of seconds');
   const n = Number(value);
   if (n < min || n > max)
     throw new AuditConfigError(PREFIX + name, `expected a number of seconds from ${min} to ${max}`);

@@ -43,4 +43,9 @@ export type {
   SessionRow,
   TimeWindow,
 } from './types.ts';
-export { type AuditWriter, type AuditWriterOptions, type AuditWriterStats, createAuditWriter } from './writer.ts';
+export {
+  type AuditWriter,
+  type AuditWriterOptions,
+  type AuditWriterStats,
+  createAuditWriter,
+} from './writer.ts';

@@ -101,7 +101,9 @@ export function sharedQueries(
       const out: RollupTotals = {};
       for (const r of rows) {
         const dimension = String(r.dimension);
-        (out[dimension] ??= {})[String(r.name)] = num(r.total);
+        const bucket = out[dimension] ?? {};
+        bucket[String(r.name)] = num(r.total);
+        out[dimension] = bucket;
       }
       return out;
     },

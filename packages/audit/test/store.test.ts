@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { type AuditEventInput, sanitizeEvent } from '../src/sanitize.ts';
-import { summarize, mixOf, windowRange } from '../src/summary.ts';
+import { mixOf, summarize, windowRange } from '../src/summary.ts';
 import { createAuditWriter } from '../src/writer.ts';
 import { PG_SKIP_MESSAGE, PG_URL, pgTestStore, sqliteTestStore, type TestStore } from './helpers.ts';
 
 const NOW = Date.UTC(2026, 10, 20, 12, 0, 0);
 
-function event(i: number, overrides: Partial<AuditEventInput> = {}): AuditEventInput {
+function event(i: number): AuditEventInput {
   return {
     time: NOW - i * 1000,
     requestId: `req-${i}`,
@@ -118,7 +118,10 @@ describe('audit store on SQLite', () => {
 
       const errors: string[] = [];
       const broken = createAuditWriter(
-        { ...t.store, insertEvents: () => Promise.reject(Object.assign(new Error('x'), { code: 'SQLITE_BUSY' })) },
+        {
+          ...t.store,
+          insertEvents: () => Promise.reject(Object.assign(new Error('x'), { code: 'SQLITE_BUSY' })),
+        },
         { maxQueue: 10, batchSize: 5, onError: (c) => errors.push(c) },
       );
       for (let i = 0; i < 25; i++) broken.record(event(i));

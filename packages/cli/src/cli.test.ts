@@ -50,3 +50,24 @@ describe('stronk cli', () => {
     expect(stderr).toContain('usage: stronk');
   });
 });
+
+describe('stronk hash-password', () => {
+  it('prints an argon2id hash of the password read from stdin', async () => {
+    const { verify } = await import('@node-rs/argon2');
+    let out = '';
+    const code = await runCli(['hash-password'], {
+      stdin: (async function* () {
+        yield 'pw-123456\n';
+      })(),
+      stdout: (t) => {
+        out += t;
+      },
+      stderr: () => {},
+      env: {},
+    });
+    expect(code).toBe(0);
+    expect(out).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect(await verify(out.trim(), 'pw-123456')).toBe(true);
+    expect(out).not.toContain('pw-123456');
+  });
+});

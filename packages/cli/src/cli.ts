@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { Algorithm, hash } from '@node-rs/argon2';
+import { type Algorithm, hash } from '@node-rs/argon2';
 import { policyConfigFromEnv } from '@stronk/policy';
 import { createRedactor } from '@stronk/redaction';
 
@@ -109,7 +109,12 @@ async function hashPasswordCommand(rest: readonly string[], io: CliIo): Promise<
     io.stderr('stronk: empty password\n');
     return 2;
   }
-  const digest = await hash(password, { algorithm: Algorithm.Argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
+  const digest = await hash(password, {
+    algorithm: 2 as Algorithm /* Argon2id */,
+    memoryCost: 19_456,
+    timeCost: 2,
+    parallelism: 1,
+  });
   io.stdout(`${digest}\n`);
   return 0;
 }

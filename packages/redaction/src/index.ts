@@ -6,6 +6,7 @@ export { BASE64_MEDIA, BOUNDED_TOKEN, type PayloadSpec } from './payload-spec.ts
 export {
   createRedactor,
   type FindingReport,
+  isDefinitiveFinding,
   type MaskOptions,
   type MaskPayloadResult,
   type MaskTextResult,

@@ -105,6 +105,21 @@ describe('maskPayload', () => {
     expect(result.rejectedPaths).toEqual(['tools[0].function.description']);
   });
 
+  it('leaves tool definitions untouched: contextual findings pass, definitive ones reject', () => {
+    const builtin = createRedactor();
+    const tool = {
+      type: 'function',
+      name: 'shell',
+      description: 'Runs a command in a PTY. Provide a timeout between 250-30000 ms. Ask Maria Garcia if unsure.',
+    };
+    const passing = builtin.maskPayload({ tools: [tool] }, spec);
+    expect(passing.rejectedPaths).toEqual([]);
+    expect(passing.payload).toEqual({ tools: [tool] });
+    expect(passing.decision.action).toBe('allow');
+    const leaking = builtin.maskPayload({ tools: [{ ...tool, description: 'Mail results to ann.lee@example.com' }] }, spec);
+    expect(leaking.rejectedPaths).toEqual(['tools[0].description']);
+  });
+
   it('refuses payloads nested deeper than the limit', () => {
     let deep: unknown = 'x';
     for (let i = 0; i < 100; i++) deep = [deep];

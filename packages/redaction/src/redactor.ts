@@ -70,6 +70,30 @@ export interface MaskOptions {
   lang?: Language;
 }
 
+const DEFINITIVE_TYPES: ReadonlySet<EntityType> = new Set<EntityType>([
+  'api_key',
+  'bearer_token',
+  'jwt',
+  'private_key',
+  'url_credentials',
+  'email',
+  'credit_card',
+  'iban',
+  'us_ssn',
+  'cn_resident_id',
+  'ip_address',
+  'custom',
+]);
+
+/**
+ * Findings that are not a judgement call: secrets, checksum- or format-validated identifiers, deny terms,
+ * and phone numbers a numbering plan confirms (score ≥ 0.8). Names, organizations, addresses and bare
+ * phone shapes are contextual.
+ */
+export function isDefinitiveFinding(finding: Pick<Finding, 'type' | 'score'>): boolean {
+  return DEFINITIVE_TYPES.has(finding.type) || (finding.type === 'phone' && finding.score >= 0.8);
+}
+
 export class PayloadTooDeepError extends Error {
   constructor(readonly maxDepth: number) {
     super(`JSON payload nests deeper than ${maxDepth} levels`);
@@ -105,6 +129,30 @@ export function createRedactor(config: RedactorConfig = {}): Redactor {
     ...(config.cacheEntries === undefined ? {} : { cacheEntries: config.cacheEntries }),
   });
   const maxDepth = config.maxDepth ?? 64;
+
+  /**
+   * Strings under `rejectIfSensitive` paths (tool definitions) are never masked — that would silently change
+   * the tool. A definitive finding there rejects the payload; a contextual one (a capitalized word read as a
+   * name, a number range read as a phone) is reported as allowed and left alone, because tool schemas are full
+   * of such words and rejecting on them would refuse every agent's requests.
+   */
+  function inspectRejectZone(text: string, path: string, reports: FindingReport[], isKey: boolean): boolean {
+    let reject = false;
+    for (const finding of engine.detect(text)) {
+      const action = isDefinitiveFinding(finding) ? policy.actionFor(finding.type) : 'allow';
+      if (action !== 'allow') reject = true;
+      reports.push({
+        type: finding.type,
+        action,
+        detector: finding.detector,
+        path,
+        ...(isKey ? { key: true as const } : {}),
+        start: finding.start,
+        end: finding.end,
+      });
+    }
+    return reject;
+  }
 
   /** Masks one string, appending reports; returns the masked string. */
   function maskString(
@@ -164,17 +212,12 @@ export function createRedactor(config: RedactorConfig = {}): Redactor {
         if (typeof value === 'string') {
           if (isStructural(path) && BOUNDED_TOKEN.test(value)) return value;
           if (value.length >= 64 && isBinary(path) && BASE64_MEDIA.test(value)) return value;
-          const before = findings.length;
           const formatted = formatJsonPath(path);
-          const masked = maskString(value, vault, formatted, findings, options.lang, false);
-          if (
-            findings.length > before &&
-            isRejectZone(path) &&
-            findings.slice(before).some((f) => f.action !== 'allow')
-          ) {
-            rejected.add(formatted);
+          if (isRejectZone(path)) {
+            if (inspectRejectZone(value, formatted, findings, false)) rejected.add(formatted);
+            return value;
           }
-          return masked;
+          return maskString(value, vault, formatted, findings, options.lang, false);
         }
         if (Array.isArray(value)) return value.map((item, index) => visit(item, [...path, index], depth + 1));
         if (value !== null && typeof value === 'object') {
@@ -184,10 +227,11 @@ export function createRedactor(config: RedactorConfig = {}): Redactor {
             const childPath = [...path, key];
             let outKey = key;
             if (scanKeys && !BOUNDED_TOKEN.test(key)) {
-              const before = findings.length;
-              outKey = maskString(key, vault, formatJsonPath(childPath), findings, options.lang, true);
-              if (isRejectZone(childPath) && findings.slice(before).some((f) => f.action !== 'allow')) {
-                rejected.add(formatJsonPath(childPath));
+              const formatted = formatJsonPath(childPath);
+              if (isRejectZone(childPath)) {
+                if (inspectRejectZone(key, formatted, findings, true)) rejected.add(formatted);
+              } else {
+                outKey = maskString(key, vault, formatted, findings, options.lang, true);
               }
             }
             out[outKey] = visit(child, childPath, depth + 1);
@@ -202,7 +246,12 @@ export function createRedactor(config: RedactorConfig = {}): Redactor {
       return {
         payload: masked,
         findings,
-        decision: policy.decide(findings.map((f) => f.type)),
+        // Findings left alone in reject zones do not count towards the decision.
+        decision: policy.decide(
+          findings
+            .filter((f) => f.action !== 'allow' || policy.actionFor(f.type) === 'allow')
+            .map((f) => f.type),
+        ),
         rejectedPaths: [...rejected],
         touchedPaths: touched,
         vault,
