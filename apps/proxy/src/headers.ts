@@ -62,3 +62,10 @@ export function callerResponseHeaders(upstream: Headers, requestId: string): Hea
   out.set('x-request-id', requestId);
   return out;
 }
+
+/** Provider API keys are for the provider; a local model endpoint (route_local) never receives them. */
+export function withoutProviderCredentials(headers: Headers): Headers {
+  headers.delete('authorization');
+  headers.delete('x-api-key');
+  return headers;
+}

@@ -9,10 +9,15 @@ import {
 } from '@stronk/stream';
 import type { ProxyConfig } from './config.ts';
 import { routeErrors } from './errors.ts';
-import { callerResponseHeaders, resolveRequestId, upstreamRequestHeaders } from './headers.ts';
+import {
+  callerResponseHeaders,
+  resolveRequestId,
+  upstreamRequestHeaders,
+  withoutProviderCredentials,
+} from './headers.ts';
 import { inspectJson } from './json-limits.ts';
 import { BodyTooLargeError, readBodyWithLimit } from './read-body.ts';
-import type { RequestRecord, RequestRecordSink } from './request-record.ts';
+import { newRequestRecord, type RequestRecord, type RequestRecordSink } from './request-record.ts';
 import { withoutTurnMetadata } from './turn-metadata.ts';
 import { callUpstream, readUpstreamText, UpstreamConnectionError, UpstreamTimeoutError } from './upstream.ts';
 import { toolEntry, valueFreePath } from './value-free-paths.ts';
@@ -33,15 +38,6 @@ function countBy<T extends string>(reports: readonly FindingReport[], key: (r: F
   return out;
 }
 
-/** Provider API keys are for the provider; a local model endpoint never receives them. */
-function withoutCredentialsIf(local: boolean, headers: Headers): Headers {
-  if (local) {
-    headers.delete('authorization');
-    headers.delete('x-api-key');
-  }
-  return headers;
-}
-
 function joinUrl(base: URL, path: string): URL {
   const url = new URL(base.href);
   url.pathname = `${base.pathname.replace(/\/+$/, '')}${path}`;
@@ -57,20 +53,7 @@ export function createProxyRoute(provider: ProviderSpec, route: ProviderRouteSpe
   return async function handleProxyRoute(request: Request): Promise<Response> {
     const started = performance.now();
     const requestId = resolveRequestId(request.headers.get('x-request-id'), isSensitiveId);
-    const record: RequestRecord = {
-      requestId,
-      route: route.id,
-      model: 'unknown',
-      stream: false,
-      status: 0,
-      outcome: 'error',
-      latencyMs: 0,
-      detectionMs: 0,
-      countsByType: {},
-      countsByAction: {},
-      rehydrated: 0,
-      touchedPaths: [],
-    };
+    const record = newRequestRecord(requestId, route.id, 'unknown', false);
     const finish = (response: Response, outcome: RequestRecord['outcome'], errorClass?: string): Response => {
       record.status = response.status;
       record.outcome = outcome;
@@ -235,10 +218,10 @@ export function createProxyRoute(provider: ProviderSpec, route: ProviderRouteSpe
           url,
           {
             method: 'POST',
-            headers: withoutCredentialsIf(
-              outcome === 'route_local',
-              upstreamRequestHeaders(request.headers, requestId, stream),
-            ),
+            headers:
+              outcome === 'route_local'
+                ? withoutProviderCredentials(upstreamRequestHeaders(request.headers, requestId, stream))
+                : upstreamRequestHeaders(request.headers, requestId, stream),
             body: outgoing,
           },
           {

@@ -19,3 +19,26 @@ export interface RequestRecord {
 }
 
 export type RequestRecordSink = (record: RequestRecord) => void;
+
+/** A record before the outcome is known: every count empty, status 0, outcome `error` until set. */
+export function newRequestRecord(
+  requestId: string,
+  route: RequestRecord['route'],
+  model: string,
+  stream: boolean,
+): RequestRecord {
+  return {
+    requestId,
+    route,
+    model,
+    stream,
+    status: 0,
+    outcome: 'error',
+    latencyMs: 0,
+    detectionMs: 0,
+    countsByType: {},
+    countsByAction: {},
+    rehydrated: 0,
+    touchedPaths: [],
+  };
+}

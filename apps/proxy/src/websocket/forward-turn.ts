@@ -1,9 +1,9 @@
 import { type ErrorDetails, openAiProvider, openAiResponsesRoute } from '@stronk/providers';
 import { BOUNDED_TOKEN, type Redactor } from '@stronk/redaction';
 import type { ProxyConfig } from '../config.ts';
-import { issueRequestId, upstreamRequestHeaders } from '../headers.ts';
+import { issueRequestId, upstreamRequestHeaders, withoutProviderCredentials } from '../headers.ts';
 import { countBy, maskAndDecide } from '../mask-decision.ts';
-import type { RequestRecord } from '../request-record.ts';
+import { newRequestRecord, type RequestRecord } from '../request-record.ts';
 import {
   callUpstream,
   readUpstreamText,
@@ -45,29 +45,9 @@ export interface TurnIo {
 
 /** The audit record of one websocket turn: counts, paths and timings, never a value. */
 export function newTurnRecord(request: Record<string, unknown>): RequestRecord {
-  return {
-    requestId: issueRequestId(),
-    route: 'openai.responses',
-    model: typeof request.model === 'string' && BOUNDED_TOKEN.test(request.model) ? request.model : 'unknown',
-    stream: true,
-    status: 0,
-    outcome: 'error',
-    latencyMs: 0,
-    detectionMs: 0,
-    countsByType: {},
-    countsByAction: {},
-    rehydrated: 0,
-    touchedPaths: [],
-  };
-}
-
-/** Provider API keys are for the provider; a local model endpoint never receives them (as on HTTP). */
-function localSafe(local: boolean, headers: Headers): Headers {
-  if (local) {
-    headers.delete('authorization');
-    headers.delete('x-api-key');
-  }
-  return headers;
+  const model =
+    typeof request.model === 'string' && BOUNDED_TOKEN.test(request.model) ? request.model : 'unknown';
+  return newRequestRecord(issueRequestId(), 'openai.responses', model, true);
 }
 
 function joinUrl(base: URL, path: string): URL {
@@ -134,7 +114,9 @@ export async function forwardTurn(
       url,
       {
         method: 'POST',
-        headers: localSafe(local, upstreamRequestHeaders(input.headers, record.requestId, true)),
+        headers: local
+          ? withoutProviderCredentials(upstreamRequestHeaders(input.headers, record.requestId, true))
+          : upstreamRequestHeaders(input.headers, record.requestId, true),
         body: JSON.stringify(body),
       },
       {
