@@ -75,7 +75,14 @@ function domainEnd(text: string, from: number): number {
   // Trailing dots and hyphens are sentence punctuation.
   while (end > from && (text.charCodeAt(end - 1) === 46 || text.charCodeAt(end - 1) === 45)) end--;
   // `abc@qq.com谢谢`: Chinese prose glued to the top-level domain is not part of it.
-  const lastDot = text.lastIndexOf('.', end - 1);
+  // Searched only within the domain: an unbounded lastIndexOf made text without dots quadratic.
+  let lastDot = -1;
+  for (let i = end - 1; i > from; i--) {
+    if (text.charCodeAt(i) === 46) {
+      lastDot = i;
+      break;
+    }
+  }
   if (lastDot > from) {
     const tld = text.slice(lastDot + 1, end);
     const cjk = tld.search(CJK);
