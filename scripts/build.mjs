@@ -4,7 +4,14 @@
 import { existsSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
-const EXTERNAL = ['@node-rs/jieba', '@node-rs/jieba/*', '@node-rs/argon2', 'better-sqlite3', 'pg', 'pg-native'];
+const EXTERNAL = [
+  '@node-rs/jieba',
+  '@node-rs/jieba/*',
+  '@node-rs/argon2',
+  'better-sqlite3',
+  'pg',
+  'pg-native',
+];
 const targets = {
   proxy: { entry: 'apps/proxy/src/server.ts', out: 'apps/proxy/dist/server.mjs' },
   detect: { entry: 'packages/cli/src/bin/detect-jsonl.ts', out: 'packages/cli/dist/detect-jsonl.mjs' },
@@ -24,7 +31,9 @@ for (const [name, { entry, out }] of Object.entries(targets)) {
     sourcemap: true,
     external: EXTERNAL,
     // Bundled CommonJS dependencies still call require(); give the ESM bundle one.
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+    },
     logLevel: 'warning',
   });
   if (!process.env.STRONK_BUILD_QUIET) console.error(`built ${out}`);

@@ -55,9 +55,12 @@ function timeIt(fn: () => void): number {
 // Full detector set over every eval text, best of 3 passes.
 let fullSeconds = Number.POSITIVE_INFINITY;
 for (let pass = 0; pass < (quick ? 1 : 3); pass++) {
-  fullSeconds = Math.min(fullSeconds, timeIt(() => {
-    for (const text of texts) engine.detect(text);
-  }));
+  fullSeconds = Math.min(
+    fullSeconds,
+    timeIt(() => {
+      for (const text of texts) engine.detect(text);
+    }),
+  );
 }
 
 // Imported only now so its lexicon does not count towards the idle RSS above.
@@ -94,7 +97,8 @@ const warmSeconds = timeIt(() => {
  */
 async function proxyIdleRss(): Promise<number | undefined> {
   const root = resolve(import.meta.dirname, '../../..');
-  if (spawnSync(process.execPath, ['scripts/build.mjs', 'proxy'], { cwd: root }).status !== 0) return undefined;
+  if (spawnSync(process.execPath, ['scripts/build.mjs', 'proxy'], { cwd: root }).status !== 0)
+    return undefined;
   const child = spawn(process.execPath, ['apps/proxy/dist/server.mjs'], {
     cwd: root,
     env: { ...process.env, STRONK_GATEWAY_PORT: '0', STRONK_GATEWAY_ENABLE_DEBUG_MASK_ENDPOINT: 'true' },

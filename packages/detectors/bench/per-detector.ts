@@ -17,7 +17,9 @@ const only = process.argv.slice(2).find((a) => !a.startsWith('-'));
 function evalTexts(): string[] {
   if (!existsSync(evalDir)) return [];
   const out: string[] = [];
-  for (const file of readdirSync(evalDir).filter((f) => f.endsWith('.jsonl') && (!only || f.includes(only)))) {
+  for (const file of readdirSync(evalDir).filter(
+    (f) => f.endsWith('.jsonl') && (!only || f.includes(only)),
+  )) {
     for (const line of readFileSync(join(evalDir, file), 'utf8').split('\n')) {
       if (line.trim()) out.push((JSON.parse(line) as { text: string }).text);
     }
@@ -31,7 +33,11 @@ preloadChineseSegmenter();
 const all = evalTexts();
 const chats = Array.from({ length: 600 }, (_, i) => makeChatMessage(i, 4096));
 const sets: Array<[string, string[], string[]]> = [
-  [`eval dev${only ? ` (${only})` : ''}, odd lines`, all.filter((_, i) => i % 2 === 1), all.filter((_, i) => i % 2 === 0)],
+  [
+    `eval dev${only ? ` (${only})` : ''}, odd lines`,
+    all.filter((_, i) => i % 2 === 1),
+    all.filter((_, i) => i % 2 === 0),
+  ],
   ['4 KB chat messages', chats.slice(300), chats.slice(0, 300)],
 ];
 for (const [label, texts, warmUp] of sets) {
@@ -73,8 +79,12 @@ for (const [label, texts, warmUp] of sets) {
     rows.push([detector.id, performance.now() - start]);
   }
   const total = rows.reduce((n, [, ms]) => n + ms, 0);
-  console.log(`\n${label}: ${texts.length} texts, ${(bytes / 1e6).toFixed(2)} MB; all detectors ${total.toFixed(0)} ms = ${(bytes / 1e6 / (total / 1000)).toFixed(2)} MB/s`);
+  console.log(
+    `\n${label}: ${texts.length} texts, ${(bytes / 1e6).toFixed(2)} MB; all detectors ${total.toFixed(0)} ms = ${(bytes / 1e6 / (total / 1000)).toFixed(2)} MB/s`,
+  );
   for (const [id, ms] of rows.sort((a, b) => b[1] - a[1])) {
-    console.log(`  ${id.padEnd(28)} ${ms.toFixed(1).padStart(8)} ms  ${(bytes / 1e6 / (ms / 1000)).toFixed(1).padStart(8)} MB/s`);
+    console.log(
+      `  ${id.padEnd(28)} ${ms.toFixed(1).padStart(8)} ms  ${(bytes / 1e6 / (ms / 1000)).toFixed(1).padStart(8)} MB/s`,
+    );
   }
 }

@@ -2,9 +2,40 @@
  * Builds distinct, realistic chat messages of a target size with PII sprinkled in, from small
  * invented vocabularies (no evaluation data). Deterministic for a given index.
  */
-const FIRST = ['Maria', 'James', 'Wei', 'Aisha', 'Lukas', 'Sofia', 'Rahul', 'Emma', 'Kenji', 'Olga', 'Diego', 'Fatima'];
-const LAST = ['Garcia', 'Smith', 'Zhang', 'Khan', 'Müller', 'Rossi', 'Patel', 'Johnson', 'Tanaka', 'Ivanova', 'Lopez'];
-const ORGS = ['Acme Logistics Inc.', 'Northwind Bank', 'Helios Health GmbH', 'Blue River University', 'Kite Labs LLC'];
+const FIRST = [
+  'Maria',
+  'James',
+  'Wei',
+  'Aisha',
+  'Lukas',
+  'Sofia',
+  'Rahul',
+  'Emma',
+  'Kenji',
+  'Olga',
+  'Diego',
+  'Fatima',
+];
+const LAST = [
+  'Garcia',
+  'Smith',
+  'Zhang',
+  'Khan',
+  'Müller',
+  'Rossi',
+  'Patel',
+  'Johnson',
+  'Tanaka',
+  'Ivanova',
+  'Lopez',
+];
+const ORGS = [
+  'Acme Logistics Inc.',
+  'Northwind Bank',
+  'Helios Health GmbH',
+  'Blue River University',
+  'Kite Labs LLC',
+];
 const STREETS = ['Oak Street', 'Maple Avenue', 'Harbor Road', 'Sunset Blvd', 'King Street'];
 const FILLER = [
   'Can you help me rewrite this paragraph so it sounds more professional?',
@@ -28,10 +59,14 @@ export function makeChatMessage(index: number, size: number): string {
     const name = `${pick(FIRST, seed)} ${pick(LAST, seed >> 3)}`;
     switch (seed % 6) {
       case 0:
-        parts.push(`Please forward this to ${name} (${name.toLowerCase().replace(/\W+/g, '.')}${index}@example.com).`);
+        parts.push(
+          `Please forward this to ${name} (${name.toLowerCase().replace(/\W+/g, '.')}${index}@example.com).`,
+        );
         break;
       case 1:
-        parts.push(`Call ${pick(FIRST, seed >> 2)} at +1 (415) 555-${String(1000 + (seed % 9000)).padStart(4, '0')} before noon.`);
+        parts.push(
+          `Call ${pick(FIRST, seed >> 2)} at +1 (415) 555-${String(1000 + (seed % 9000)).padStart(4, '0')} before noon.`,
+        );
         break;
       case 2:
         parts.push(`${name} from ${pick(ORGS, seed >> 4)} asked about invoice ${seed % 100000}.`);
