@@ -9,7 +9,6 @@ const EXTERNAL = [
   '@node-rs/jieba/*',
   '@node-rs/argon2',
   'better-sqlite3',
-  'pg',
   'pg-native',
 ];
 const targets = {

@@ -3,7 +3,7 @@
  * direct, through a bare @hono/node-server passthrough, and through the proxy. Each server runs in its
  * own process; the load generator runs here. Bodies are distinct 4 KB chat messages with realistic PII.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
@@ -16,7 +16,9 @@ const root = resolve(import.meta.dirname, '../../..');
 const children: ChildProcess[] = [];
 
 async function startProcess(script: string, env: Record<string, string>): Promise<number> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  // The proxy runs as users run it: the esbuild bundle on plain node, no TypeScript loader.
+  const args = script.endsWith('.mjs') ? [script] : ['--import', 'tsx', script];
+  const child = spawn(process.execPath, args, {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -110,7 +112,8 @@ try {
   const barePort = await startProcess('apps/proxy/bench/bare-passthrough.ts', {
     BENCH_UPSTREAM_URL: upstreamUrl,
   });
-  const proxyPort = await startProcess('apps/proxy/src/server.ts', {
+  execFileSync(process.execPath, ['scripts/build.mjs', 'proxy'], { cwd: root, stdio: 'ignore' });
+  const proxyPort = await startProcess('apps/proxy/dist/server.mjs', {
     STRONK_GATEWAY_PORT: '0',
     STRONK_GATEWAY_OPENAI_UPSTREAM_BASE_URL: `${upstreamUrl}/v1`,
     STRONK_GATEWAY_ALLOW_INSECURE_UPSTREAMS: 'true',
