@@ -4,17 +4,15 @@
 import { existsSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
-const EXTERNAL = [
-  '@node-rs/jieba',
-  '@node-rs/jieba/*',
-  '@node-rs/argon2',
-  'better-sqlite3',
-  'pg-native',
-];
+const EXTERNAL = ['@node-rs/jieba', '@node-rs/jieba/*', '@node-rs/argon2', 'better-sqlite3', 'pg-native'];
 const targets = {
   proxy: { entry: 'apps/proxy/src/server.ts', out: 'apps/proxy/dist/server.mjs' },
   detect: { entry: 'packages/cli/src/bin/detect-jsonl.ts', out: 'packages/cli/dist/detect-jsonl.mjs' },
   stronk: { entry: 'packages/cli/src/bin/stronk.ts', out: 'packages/cli/dist/stronk.mjs' },
+  'bench-detect': {
+    entry: 'packages/detectors/bench/detect-bench.ts',
+    out: 'packages/detectors/dist/detect-bench.mjs',
+  },
 };
 const wanted = process.argv.slice(2);
 for (const [name, { entry, out }] of Object.entries(targets)) {

@@ -12,6 +12,7 @@ import { createInterface } from 'node:readline';
 import { builtinDetectors, createDetectionEngine, preloadChineseSegmenter } from '../src/index.ts';
 import { makeChatMessage } from '../src/testing/index.ts';
 
+// Runs from bench/ (tsx) or dist/ (bundle): both sit two levels below the repository root.
 const evalDir = resolve(import.meta.dirname, '../../../../shared/eval/dev');
 const quick = process.argv.includes('--quick');
 
@@ -52,16 +53,17 @@ function timeIt(fn: () => void): number {
   return Number(process.hrtime.bigint() - start) / 1e9;
 }
 
-// Full detector set over every eval text, best of 3 passes.
-let fullSeconds = Number.POSITIVE_INFINITY;
+// Full detector set over every eval text: the first pass (JIT still warming) and the best of 3.
+const passSeconds: number[] = [];
 for (let pass = 0; pass < (quick ? 1 : 3); pass++) {
-  fullSeconds = Math.min(
-    fullSeconds,
+  passSeconds.push(
     timeIt(() => {
       for (const text of texts) engine.detect(text);
     }),
   );
 }
+const fullSeconds = Math.min(...passSeconds);
+const firstPassRate = totalBytes / passSeconds[0]!;
 
 // Imported only now so its lexicon does not count towards the idle RSS above.
 const { default: nlp } = await import('compromise');
@@ -133,11 +135,12 @@ Texts: ${texts.length} eval dev texts, ${(totalChars / 1e6).toFixed(2)} M chars,
 
 | measure | value | target |
 |---|---|---|
-| full detector set throughput (1 core) | ${mb(fullRate)} MiB/s (${(totalChars / fullSeconds / 1e6).toFixed(2)} M chars/s) | ≥ 2 MB/s |
+| full detector set throughput (1 core), best of ${passSeconds.length} passes | ${mb(fullRate)} MiB/s (${(totalChars / fullSeconds / 1e6).toFixed(2)} M chars/s) | ≥ 2 MB/s |
+| the same, first pass (JIT warming up) | ${mb(firstPassRate)} MiB/s | |
 | compromise-only pass (people + organizations), same run | ${(compromiseRate / 1024).toFixed(0)} KiB/s | baseline |
 | ratio full set / compromise-only | ${(fullRate / compromiseRate).toFixed(1)}× | |
 | 4 KB chat message, p50 / p99 / max | ${percentile(latencies, 50).toFixed(2)} / ${percentile(latencies, 99).toFixed(2)} / ${latencies.at(-1)!.toFixed(2)} ms | p99 ≤ 2 ms |
 | resent history (cache hit) vs first sight | ${((warmSeconds / coldSeconds) * 100).toFixed(2)} % of the cost (${((warmSeconds / messages.length) * 1e6).toFixed(1)} µs per 4 KB message) | almost nothing |
 | idle RSS of the bundled proxy, all detectors loaded, after a warm-up request | ${proxyRss ? `${mb(proxyRss)} MiB` : 'n/a'} | ≤ 150 MB |
-| RSS in this benchmark process (tsx loader included) | ${mb(idleRss)} MiB (before loading detectors: ${mb(rssBefore)} MiB) | |
+| RSS in this benchmark process | ${mb(idleRss)} MiB (before loading detectors: ${mb(rssBefore)} MiB) | |
 `);
