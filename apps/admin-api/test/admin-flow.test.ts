@@ -68,12 +68,18 @@ describe('raw trace bridge', () => {
       const body = (await (await c.get('/api/debug/traces')).json()) as { traces: Array<{ id: string }> };
       return body.traces.length > 0 ? body : undefined;
     });
-    const trace = (await (await c.get(`/api/debug/traces/${list.traces[0]!.id}`)).json()) as Record<
-      string,
-      string
-    >;
+    const trace = (await (await c.get(`/api/debug/traces/${list.traces[0]!.id}`)).json()) as {
+      requestBody: string;
+      responseBody: string;
+      maskedRequestBody?: string;
+      detections?: Array<{ type: string; path: string; start: number; end: number }>;
+    };
     expect(trace.requestBody).toContain(CANARIES.email);
     expect(trace.responseBody).toContain(CANARIES.email);
+    // The masked version sits beside the raw one, with the detections located by path and offsets.
+    expect(trace.maskedRequestBody).toMatch(/\[\[EMAIL_[0-9A-Z]{10}\]\]/);
+    expect(trace.maskedRequestBody).not.toContain(CANARIES.email);
+    expect(trace.detections?.some((d) => d.type === 'email')).toBe(true);
 
     const metrics = await (await fetch(`${stack.proxyUrl}/metrics`)).text();
     expect(metrics).toContain('stronk_proxy_requests_total{route="openai.chat"');

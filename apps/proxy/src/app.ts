@@ -15,6 +15,8 @@ export interface ProxyAppOptions {
   onRecord?: RequestRecordSink;
   /** For tests: the fetch used to reach upstreams. */
   fetch?: typeof fetch;
+  /** Keep each request's masked body for the raw-trace ring (set when tracing is on). */
+  keepMaskedViews?: boolean;
 }
 
 export function createRedactorForConfig(config: ProxyConfig): Redactor {
@@ -46,6 +48,7 @@ export function createProxyApp(options: ProxyAppOptions): Hono {
     config,
     redactor,
     onRecord: options.onRecord ?? (() => {}),
+    keepMaskedViews: options.keepMaskedViews === true,
     ...(options.fetch ? { fetch: options.fetch } : {}),
   };
   const app = new Hono();

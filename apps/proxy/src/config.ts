@@ -36,6 +36,8 @@ export interface ProxyConfig {
   upstreamIdleTimeoutMs: number;
   /** Responses websocket bridge limits (STRONK_GATEWAY_WS_*). */
   websocket: WebsocketConfig;
+  /** On SIGTERM/SIGINT: how long in-flight requests, streams and websocket turns may take to finish. */
+  shutdownGraceMs: number;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -176,5 +178,6 @@ export function loadProxyConfig(env: Env): ProxyConfig {
     upstreamTimeoutMs: readSeconds(env, 'UPSTREAM_TIMEOUT_SECONDS', 120, 0.1, 3600),
     upstreamIdleTimeoutMs: readSeconds(env, 'UPSTREAM_IDLE_TIMEOUT_SECONDS', 300, 0.1, 3600),
     websocket: loadWebsocketConfig(env, maxRequestBytes),
+    shutdownGraceMs: readSeconds(env, 'SHUTDOWN_GRACE_SECONDS', 10, 0, 3600),
   };
 }

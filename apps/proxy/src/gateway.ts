@@ -19,7 +19,8 @@ export interface RunningGateway {
   metrics: ProxyMetrics;
   audit: { store: AuditStore; writer: AuditWriter } | undefined;
   traceListener: { host: string; port: number } | undefined;
-  close(): Promise<void>;
+  /** Drains the proxy (see RunningProxyServer.close), then flushes the audit queue and closes the store. */
+  close(options?: { graceMs?: number }): Promise<void>;
 }
 
 /**
@@ -92,8 +93,8 @@ export async function startGateway(options: {
     metrics,
     audit,
     traceListener: listener && { host: listener.host, port: listener.port },
-    async close() {
-      await proxy.close();
+    async close(closeOptions = {}) {
+      await proxy.close(closeOptions);
       await listener?.close();
       if (audit) {
         await audit.writer.close();

@@ -16,6 +16,7 @@ import {
   withoutProviderCredentials,
 } from './headers.ts';
 import { inspectJson } from './json-limits.ts';
+import { noteMaskedView } from './observability/masked-view.ts';
 import { BodyTooLargeError, readBodyWithLimit } from './read-body.ts';
 import { newRequestRecord, type RequestRecord, type RequestRecordSink } from './request-record.ts';
 import { withoutTurnMetadata } from './turn-metadata.ts';
@@ -26,6 +27,8 @@ export interface ProxyRouteDeps {
   config: ProxyConfig;
   redactor: Redactor;
   onRecord: RequestRecordSink;
+  /** Hand the masked body and detection positions to the raw-trace ring (only when tracing is on). */
+  keepMaskedViews?: boolean;
   fetch?: typeof fetch;
 }
 
@@ -199,9 +202,22 @@ export function createProxyRoute(provider: ProviderSpec, route: ProviderRouteSpe
         'route_local',
       );
     }
+    const maskedBody = JSON.stringify(masked.payload);
+    if (deps.keepMaskedViews) {
+      noteMaskedView(request, {
+        maskedRequestBody: maskedBody,
+        detections: masked.findings.map(({ type, action, path, start, end }) => ({
+          type,
+          action,
+          path,
+          start,
+          end,
+        })),
+      });
+    }
     return forward(
       joinUrl(config.upstreams[provider.id], route.upstreamPath),
-      new TextEncoder().encode(JSON.stringify(masked.payload)),
+      new TextEncoder().encode(maskedBody),
       masked.vault,
       'forwarded',
     );

@@ -38,10 +38,15 @@ log({
     : {}),
 });
 
+// Stop accepting, let in-flight requests, streams and websocket turns finish within the grace period,
+// close websockets with 1001, flush the audit queue, exit 0. A stuck drain or flush exits after a margin.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
-    log({ level: 'info', msg: 'shutting down', signal });
-    void running.close().then(() => process.exit(0));
-    setTimeout(() => process.exit(0), 5000).unref();
+    log({ level: 'info', msg: 'shutting down', signal, grace_ms: config.shutdownGraceMs });
+    void running.close({ graceMs: config.shutdownGraceMs }).then(() => {
+      log({ level: 'info', msg: 'shut down', ...(running.audit ? running.audit.writer.stats() : {}) });
+      process.exit(0);
+    });
+    setTimeout(() => process.exit(0), config.shutdownGraceMs + 10_000).unref();
   });
 }

@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createProxyApp, createRedactorForConfig, type ProxyAppOptions } from './app.ts';
@@ -10,7 +11,12 @@ export interface RunningProxyServer {
   port: number;
   /** The underlying node:http server (for upgrade handlers and connection tracking). */
   server: ReturnType<typeof serve>;
-  close(): Promise<void>;
+  /**
+   * Stops listening at once. With `graceMs` > 0 (SIGTERM), in-flight requests, SSE streams and websocket
+   * turns get that long to finish (websockets then close with 1001); whatever is left is cut. Without it,
+   * everything is cut now (tests).
+   */
+  close(options?: { graceMs?: number }): Promise<void>;
 }
 
 export interface StartProxyOptions extends ProxyAppOptions {
@@ -24,7 +30,7 @@ export interface StartProxyOptions extends ProxyAppOptions {
 export async function startProxyServer(options: StartProxyOptions): Promise<RunningProxyServer> {
   // One redactor for both transports, so HTTP and websocket turns mask identically.
   const redactor = options.redactor ?? createRedactorForConfig(options.config);
-  const app = createProxyApp({ ...options, redactor });
+  const app = createProxyApp({ ...options, redactor, keepMaskedViews: options.traceRing !== undefined });
   let handler: (request: Request, env: unknown) => Response | Promise<Response> = app.fetch;
   if (options.traceRing) handler = withTraceCapture(handler, options.traceRing);
   const metrics = options.metrics;
@@ -52,6 +58,15 @@ export async function startProxyServer(options: StartProxyOptions): Promise<Runn
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   server.on('upgrade', websocket.handleUpgrade);
+  // In-flight HTTP requests (an SSE stream counts until its last byte), for the graceful drain.
+  let inFlight = 0;
+  let draining = false;
+  server.on('request', (_request: IncomingMessage, response: ServerResponse) => {
+    inFlight++;
+    // A keep-alive connection that brings one more request during the drain is closed after it.
+    if (draining) response.shouldKeepAlive = false;
+    response.once('close', () => inFlight--);
+  });
   if (metrics) {
     server.on('upgrade', (_request, socket) => {
       metrics.websocketUpgrades.inc();
@@ -64,11 +79,19 @@ export async function startProxyServer(options: StartProxyOptions): Promise<Runn
     host: address,
     port,
     server,
-    close: () =>
-      new Promise((resolve) => {
-        websocket.close();
-        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
-        server.close(() => resolve());
-      }),
+    async close(options = {}) {
+      const http = server as unknown as { closeAllConnections(): void; closeIdleConnections(): void };
+      draining = true;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      const deadline = Date.now() + (options.graceMs ?? 0);
+      websocket.drain();
+      while (Date.now() < deadline && (inFlight > 0 || websocket.stats().sessions > 0)) {
+        http.closeIdleConnections();
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      websocket.close();
+      http.closeAllConnections();
+      await closed;
+    },
   };
 }

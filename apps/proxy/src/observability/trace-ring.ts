@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { type MaskedView, takeMaskedView } from './masked-view.ts';
 
 /** One raw request/response pair, kept in memory only. */
 export interface RawTrace {
@@ -10,6 +11,10 @@ export interface RawTrace {
   status: number;
   requestBody: string;
   responseBody: string;
+  /** The body as forwarded upstream, placeholders in place of detected values (absent when nothing was forwarded). */
+  maskedRequestBody?: string;
+  /** Where detections are in the raw request: JSON path + offsets + type + action, never values. */
+  detections?: MaskedView['detections'];
   truncated: boolean;
 }
 
@@ -43,7 +48,10 @@ export function createTraceRing(options: TraceRingOptions) {
     maxBodyBytes: maxBody,
     add(trace: Omit<RawTrace, 'id' | 'time'>): void {
       const full: RawTrace = { id: randomUUID(), time: new Date(now()).toISOString(), ...trace };
-      const size = full.requestBody.length * 2 + full.responseBody.length * 2 + 256;
+      const size =
+        (full.requestBody.length + full.responseBody.length + (full.maskedRequestBody?.length ?? 0)) * 2 +
+        (full.detections?.length ?? 0) * 64 +
+        256;
       if (size > options.maxBytes) return;
       entries.push({ trace: full, at: now(), bytes: size });
       bytes += size;
@@ -104,7 +112,14 @@ export function withTraceCapture<E>(
     void (async () => {
       const req = await requestCopy.catch(() => ({ text: '', truncated: true }));
       const res = await readCapped(toRing, ring.maxBodyBytes).catch(() => ({ text: '', truncated: true }));
+      const masked = takeMaskedView(request);
       ring.add({
+        ...(masked
+          ? {
+              maskedRequestBody: masked.maskedRequestBody.slice(0, ring.maxBodyBytes),
+              detections: masked.detections,
+            }
+          : {}),
         method: request.method,
         path: url.pathname,
         requestId: response.headers.get('x-request-id'),

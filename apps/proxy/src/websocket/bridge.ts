@@ -11,6 +11,11 @@ export const WEBSOCKET_PATH = '/v1/responses';
 export interface ResponsesWebsocketBridge {
   /** For the node http server's 'upgrade' event. */
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void;
+  /**
+   * Graceful shutdown: new handshakes get 503, idle sockets close now with 1001, busy ones right after
+   * their turn. Poll `stats().sessions` until 0, then `close()`.
+   */
+  drain(): void;
   /** Closes every socket (aborting turns) and stops housekeeping. */
   close(): void;
   stats(): { sessions: number; states: number; chains: number };
@@ -53,6 +58,7 @@ export function createResponsesWebsocketBridge(
     maxDetachedStates: Math.max(64, limits.maxSessions * 4),
   });
   const sessions = new Set<SocketSession>();
+  let draining = false;
   const turnKeys = new WeakMap<IncomingMessage, string>();
   const wss = new WebSocketServer({
     noServer: true,
@@ -77,6 +83,10 @@ export function createResponsesWebsocketBridge(
       const path = (request.url ?? '').split('?', 1)[0];
       if (request.method !== 'GET' || path !== WEBSOCKET_PATH) {
         refuse(socket, 404, 'not_found', 'No websocket route on this path.');
+        return;
+      }
+      if (draining) {
+        refuse(socket, 503, 'server_shutting_down', 'This proxy process is shutting down; reconnect.');
         return;
       }
       if (sessions.size >= limits.maxSessions) {
@@ -107,7 +117,12 @@ export function createResponsesWebsocketBridge(
       // ws completes valid handshakes synchronously; an invalid one was answered and must not hold state.
       if (!accepted) store.detach(state);
     },
+    drain() {
+      draining = true;
+      for (const session of sessions) session.drain();
+    },
     close() {
+      draining = true;
       clearInterval(sweeper);
       for (const session of sessions) session.shutdown();
       wss.close();

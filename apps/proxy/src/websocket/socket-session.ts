@@ -9,7 +9,7 @@ import { prewarm } from './prewarm.ts';
 import type { Chain, SessionStore, TurnState } from './session-store.ts';
 import { parseTurnKey } from './turn-key.ts';
 import { LOCAL_RESPONSE_PREFIX } from './turn-request.ts';
-import { CLOSE_NORMAL, CLOSE_UNSUPPORTED_DATA, websocketErrorEvent } from './ws-errors.ts';
+import { CLOSE_GOING_AWAY, CLOSE_NORMAL, CLOSE_UNSUPPORTED_DATA, websocketErrorEvent } from './ws-errors.ts';
 
 export interface SocketSessionDeps extends ForwardTurnDeps {
   store: SessionStore;
@@ -35,6 +35,7 @@ export class SocketSession {
   #busy = false;
   #corked = false;
   #closingForLifetime = false;
+  #closingForShutdown = false;
   #abort: AbortController | undefined;
   #idleTimer: NodeJS.Timeout | undefined;
   readonly #lifetimeTimer: NodeJS.Timeout;
@@ -59,10 +60,24 @@ export class SocketSession {
     return this.#busy;
   }
 
-  /** Server shutdown: abort the turn and say goodbye. */
+  /** Server shutdown past its grace period: abort the turn and say goodbye. */
   shutdown(): void {
     this.#abort?.abort();
-    this.ws.close(1001, 'server shutting down');
+    this.#closeGoingAway();
+  }
+
+  /**
+   * Graceful server shutdown: an idle socket is closed now, a busy one right after its turn's terminal
+   * event (the turn is committed first), both with 1001 "going away" so the client reconnects elsewhere.
+   */
+  drain(): void {
+    this.#closingForShutdown = true;
+    if (!this.#busy) this.#closeGoingAway();
+  }
+
+  #closeGoingAway(): void {
+    if (this.ws.readyState === WebSocket.OPEN || this.ws.readyState === WebSocket.CONNECTING)
+      this.ws.close(CLOSE_GOING_AWAY, 'server shutting down');
   }
 
   #armIdle(): void {
@@ -308,6 +323,10 @@ export class SocketSession {
 
   #turnFinished(): void {
     this.#busy = false;
+    if (this.#closingForShutdown) {
+      this.#closeGoingAway();
+      return;
+    }
     this.#armIdle();
     if (this.#closingForLifetime) this.#closeForLifetime();
   }
