@@ -70,6 +70,10 @@ export interface RawTrace {
   status: number;
   requestBody: string;
   responseBody: string;
+  /** What the upstream received: placeholders in place of detected values (absent when nothing was forwarded). */
+  maskedRequestBody?: string;
+  /** Where detections are: JSON path, offsets inside that string, type and action — never values. */
+  detections?: Array<{ type: string; action: string; path: string; start: number; end: number }>;
   truncated: boolean;
 }
 

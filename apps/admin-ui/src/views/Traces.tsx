@@ -135,6 +135,47 @@ function TraceView() {
                 <pre class="raw">{pretty(t.responseBody)}</pre>
               </div>
             </div>
+            <Show when={t.maskedRequestBody}>
+              {(masked) => (
+                <div class="grid2">
+                  <div class="panel">
+                    <h2>Request as forwarded upstream (masked)</h2>
+                    <pre class="raw">{pretty(masked())}</pre>
+                  </div>
+                  <div class="panel">
+                    <h2>Detections</h2>
+                    <table>
+                      <thead>
+                        <tr>
+                          <th scope="col">type</th>
+                          <th scope="col">action</th>
+                          <th scope="col">JSON path</th>
+                          <th scope="col">offsets</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        <For each={t.detections ?? []}>
+                          {(d) => (
+                            <tr>
+                              <td>
+                                <span class="hl">{d.type}</span>
+                              </td>
+                              <td>{d.action}</td>
+                              <td>
+                                <code>{d.path}</code>
+                              </td>
+                              <td>
+                                {d.start}–{d.end}
+                              </td>
+                            </tr>
+                          )}
+                        </For>
+                      </tbody>
+                    </table>
+                  </div>
+                </div>
+              )}
+            </Show>
             <Show when={t.truncated}>
               <p class="muted">Bodies were cut off at the capture limit.</p>
             </Show>
