@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Bundles the apps into single ESM files under apps/*/dist with esbuild, so production starts run plain
 // `node` (no TypeScript loader in memory). Native addons and their data stay external.
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import * as esbuild from 'esbuild';
 
 const EXTERNAL = ['@node-rs/jieba', '@node-rs/jieba/*', '@node-rs/argon2', 'better-sqlite3', 'pg-native'];
@@ -33,5 +34,7 @@ for (const [name, { entry, out }] of Object.entries(targets)) {
     },
     logLevel: 'warning',
   });
+  // The audit store's migrations are read at run time; the bundle finds them beside itself.
+  cpSync('packages/audit/drizzle', join(dirname(out), 'drizzle'), { recursive: true });
   if (!process.env.STRONK_BUILD_QUIET) console.error(`built ${out}`);
 }

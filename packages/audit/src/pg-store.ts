@@ -1,14 +1,14 @@
-import { resolve } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { migrationsDir } from './migrations-dir.ts';
 import { rollupRows } from './rollups.ts';
 import { adminAccessLog, adminSessions, auditEvents, auditRollups } from './schema-pg.ts';
 import { accessRow, chunks, eventRow, sharedQueries } from './store-common.ts';
 import type { AuditStore } from './types.ts';
 
-export const PG_MIGRATIONS = resolve(import.meta.dirname, '../drizzle/pg');
+export const PG_MIGRATIONS = migrationsDir('pg');
 const MIGRATION_LOCK = 0x5354524f; // "STRO": serializes migrations of several proxy instances
 
 export interface PgStoreOptions {

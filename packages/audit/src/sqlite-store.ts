@@ -4,12 +4,13 @@ import Database from 'better-sqlite3';
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { migrationsDir } from './migrations-dir.ts';
 import { rollupRows } from './rollups.ts';
 import { adminAccessLog, adminSessions, auditEvents, auditRollups } from './schema-sqlite.ts';
 import { accessRow, chunks, eventRow, sharedQueries } from './store-common.ts';
 import type { AuditStore } from './types.ts';
 
-export const SQLITE_MIGRATIONS = resolve(import.meta.dirname, '../drizzle/sqlite');
+export const SQLITE_MIGRATIONS = migrationsDir('sqlite');
 
 /**
  * Embedded store: better-sqlite3 in WAL mode with a busy timeout, so a proxy process writing and an admin
