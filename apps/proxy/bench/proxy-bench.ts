@@ -95,7 +95,8 @@ async function openLoop(port: number, rate: number, payloads: string[], pick: 0 
     const scheduled = start + (i * 1000) / rate;
     const wait = scheduled - performance.now();
     if (wait > 1) await new Promise((r) => setTimeout(r, wait));
-    const lag = performance.now() - scheduled;
+    // Early by up to 1 ms (short waits are skipped): count from the actual send, never negative.
+    const lag = Math.max(0, performance.now() - scheduled);
     pending.push(send(port, payloads[i % payloads.length]!).then((t) => t[pick] + lag));
   }
   return (await Promise.all(pending)).sort((a, b) => a - b);

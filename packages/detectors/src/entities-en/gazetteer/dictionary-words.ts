@@ -15,8 +15,12 @@ interface FrequencyEntry {
  * (typos and rare foreign names).
  */
 export function loadDictionaryWords(): Set<string> {
+  // Bundles get the list pre-filtered to one newline-joined string by scripts/build.mjs: the raw JSON
+  // inlined as an object literal cost ~70 MB of resident memory for the life of the process.
+  const source = subtlexEntries as unknown;
+  if (typeof source === 'string') return new Set(source.split('\n'));
   const words = new Set<string>();
-  for (const { word, count } of subtlexEntries as readonly FrequencyEntry[]) {
+  for (const { word, count } of source as readonly FrequencyEntry[]) {
     if (count < 2 || word.length < 2) continue;
     const c = word.charCodeAt(0);
     if (c >= 97 && c <= 122) words.add(word);
