@@ -465,62 +465,6 @@ export const EURO_STREET_WORDS: ReadonlySet<string> = new Set([
   'str',
 ]);
 
-/** Secondary unit designators: "Apt 4B", "Suite 200", "# 12", "Floor 3". */
-export const UNIT_WORDS: ReadonlySet<string> = new Set([
-  'box',
-  'bx',
-  'ms',
-  'mailstop',
-  'apt',
-  'apartment',
-  'appt',
-  'suite',
-  'ste',
-  'unit',
-  'fl',
-  'flr',
-  'floor',
-  'rm',
-  'room',
-  'bldg',
-  'blg',
-  'building',
-  'lot',
-  'spc',
-  'space',
-  'pmb',
-  'flat',
-  'dept',
-  'department',
-  'trlr',
-  'trailer',
-  'hngr',
-  'hangar',
-  'pier',
-  'slip',
-  'stop',
-  'ofc',
-  'office',
-  'lbby',
-  'lobby',
-  'ph',
-  'penthouse',
-  'frnt',
-  'front',
-  'rear',
-  'lowr',
-  'lower',
-  'uppr',
-  'upper',
-  'bsmt',
-  'basement',
-  'level',
-  'lvl',
-  'tower',
-  'twr',
-  'wing',
-]);
-
 /** Unit words that need a following value to mean anything ("Apt 5"); the rest may stand alone ("Rear"). */
 export const UNIT_NEEDS_VALUE: ReadonlySet<string> = new Set([
   'box',
@@ -562,6 +506,24 @@ export const UNIT_NEEDS_VALUE: ReadonlySet<string> = new Set([
   'tower',
   'twr',
   'wing',
+]);
+
+/** Secondary unit designators: "Apt 4B", "Suite 200", "# 12", "Floor 3", and the ones that stand alone ("Rear"). */
+export const UNIT_WORDS: ReadonlySet<string> = new Set([
+  ...UNIT_NEEDS_VALUE,
+  'lbby',
+  'lobby',
+  'ph',
+  'penthouse',
+  'frnt',
+  'front',
+  'rear',
+  'lowr',
+  'lower',
+  'uppr',
+  'upper',
+  'bsmt',
+  'basement',
 ]);
 
 /** Compass directions used before or after a street name. */
