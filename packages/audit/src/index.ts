@@ -32,6 +32,22 @@ export {
   type WindowName,
   windowRange,
 } from './summary.ts';
+export {
+  type LatencySummary,
+  MAX_BUCKETS,
+  stepFor,
+  type Timeseries,
+  type TimeseriesBucket,
+  type TimeseriesCounts,
+  timeseries,
+  timeseriesRange,
+} from './timeseries.ts';
+export type {
+  BoundedRange,
+  BucketLatency,
+  BucketTotal,
+  TimeseriesQueries,
+} from './timeseries-queries.ts';
 export type {
   AccessEntry,
   AccessEntryInput,

@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type AuditOutcome, COUNT_KEY } from './sanitize.ts';
+import { timeseriesQueries } from './timeseries-queries.ts';
 import type {
   AccessEntry,
   AccessEntryInput,
@@ -74,6 +75,8 @@ export function sharedQueries(
   exec: Exec,
 ): Omit<AuditStore, 'dialect' | 'insertEvents' | 'close' | 'appendAccess' | 'createSession'> {
   return {
+    ...timeseriesQueries(exec),
+
     async prune({ maxEvents, maxAgeMs, now = Date.now() }) {
       let removed = await exec.run(
         sql`DELETE FROM audit_events WHERE id <= (SELECT id FROM audit_events ORDER BY id DESC LIMIT 1 OFFSET ${Math.max(0, Math.floor(maxEvents))})`,

@@ -1,4 +1,5 @@
 import type { AuditOutcome, SanitizedEvent } from './sanitize.ts';
+import type { TimeseriesQueries } from './timeseries-queries.ts';
 
 /** A stored event as the admin API returns it. */
 export interface AuditEvent {
@@ -76,7 +77,7 @@ export interface AccessEntry extends AccessEntryInput {
   id: number;
 }
 
-export interface AuditStore {
+export interface AuditStore extends TimeseriesQueries {
   readonly dialect: 'sqlite' | 'postgres';
   /** Writes events and their per-minute rollups in one transaction. */
   insertEvents(events: readonly SanitizedEvent[]): Promise<void>;
