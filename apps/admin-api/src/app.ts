@@ -11,6 +11,7 @@ import {
   mixOf,
   OUTCOMES,
   summarize,
+  timeseries,
   type WindowName,
   windowRange,
 } from '@stronk/audit';
@@ -323,6 +324,13 @@ export function createAdminApp(options: AdminAppOptions) {
     if (!window) return error(c, 400, 'invalid_window', 'window must be one of 15m, 1h, 24h, 7d, 30d, all.');
     const range = windowRange(window, now());
     return c.json({ window, ...mixOf(await store.rollups(range)) });
+  });
+
+  // Exact bucketed counts and latency percentiles, computed by the store over every row of the window.
+  app.get('/api/timeseries', requireRoles(ALL), async (c) => {
+    const window = windowParam(c);
+    if (!window) return error(c, 400, 'invalid_window', 'window must be one of 15m, 1h, 24h, 7d, 30d, all.');
+    return c.json(await timeseries(store, window, now()));
   });
 
   app.get('/api/events', requireRoles(ALL), async (c) => {
