@@ -142,6 +142,8 @@ export function analyzeEnglishEntities(text: string): EntitySpan[] {
     // Grow a run of capitalized words, with connectors and abbreviation dots inside.
     let last = i;
     let j = i + 1;
+    /** The last `and` / `&` inside the run: where a run cut by the cap can end cleanly. */
+    let lastJoin = -1;
     // Names and organizations are short: capping the run bounds the per-run work on odd input.
     while (j < n && j - i < MAX_RUN_TOKENS) {
       const u = tokens[j] as Token;
@@ -155,10 +157,12 @@ export function analyzeEnglishEntities(text: string): EntitySpan[] {
       if (next && isCapWord(next)) {
         const prev = tokens[j - 1] as Token;
         if (u.kind === Kind.Word && u.shape === Shape.Lower && CONNECTORS.has(u.lower)) {
+          if (u.lower === 'and') lastJoin = j;
           j++;
           continue;
         }
         if (u.kind === Kind.Punct && u.lower === '&') {
+          lastJoin = j;
           j++;
           continue;
         }
@@ -172,6 +176,12 @@ export function analyzeEnglishEntities(text: string): EntitySpan[] {
         }
       }
       break;
+    }
+    // A run the cap cut off would end mid-name and be read as nothing ("A Corp and B Corp and … and C"
+    // repeated past the cap): end it before its last `and` instead; the rest becomes the next run.
+    if (j - i >= MAX_RUN_TOKENS && lastJoin > i + 1) {
+      last = lastJoin - 1;
+      while (last > i && !isCapWord(tokens[last] as Token)) last--;
     }
     // Parts of e-mail addresses, URLs and handles are not names here.
     const before = t.start > 0 ? text.charCodeAt(t.start - 1) : 32;

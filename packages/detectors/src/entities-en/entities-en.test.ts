@@ -60,6 +60,15 @@ describe('person names', () => {
 });
 
 describe('organizations', () => {
+  it('reads a list repeated past the run cap as organizations, not as nothing', () => {
+    // Found by the proxy leak fuzzer: the fourth repeat pushed the run past its cap and all but the
+    // last copy went unmasked.
+    const firm = 'Patel Capital Partners GmbH';
+    const text = `We signed with ${[firm, firm, firm, firm].join(' and ')} last week.`;
+    const spans = found(text, 'organization');
+    const covered = spans.join(' and ');
+    expect(covered).toBe([firm, firm, firm, firm].join(' and '));
+  });
   it('finds legal suffixes, head words and "X of Y" heads', () => {
     expect(found('She joined Brightwater Analytics LLC last year.', 'organization')).toEqual([
       'Brightwater Analytics LLC',

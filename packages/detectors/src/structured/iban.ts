@@ -1,7 +1,7 @@
 import type { Detector } from '../detector.ts';
 import type { Finding } from '../types.ts';
 import { ibanMod97Valid } from './checksums.ts';
-import { hasDigit } from './text-context.ts';
+import { gluesToToken, hasDigit } from './text-context.ts';
 
 /**
  * IBANs (ISO 13616): a known country code, two check digits and the country's fixed-length BBAN,
@@ -124,7 +124,8 @@ const IBAN_LENGTHS: Readonly<Record<string, number>> = {
 };
 
 // Country code and check digits, possibly with one separator between them; the rest is scanned by hand.
-const START = /(?<![\p{L}\p{N}_])([A-Z]{2})[ -]?(\d{2})/gu;
+// What may stand before the country code is checked in code: Chinese text runs straight into an IBAN.
+const START = /([A-Z]{2})[ -]?(\d{2})/g;
 
 function isAlnum(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
@@ -163,7 +164,7 @@ export function findIbans(text: string): Finding[] {
   for (let m = START.exec(text); m !== null; m = START.exec(text)) {
     const country = m[1]!;
     const length = IBAN_LENGTHS[country];
-    if (length === undefined) {
+    if (length === undefined || gluesToToken(text, m.index - 1)) {
       START.lastIndex = m.index + 1;
       continue;
     }
