@@ -17,7 +17,9 @@ const children: ChildProcess[] = [];
 
 async function startProcess(script: string, env: Record<string, string>): Promise<number> {
   // The proxy runs as users run it: the esbuild bundle on plain node, no TypeScript loader.
-  const args = script.endsWith('.mjs') ? [script] : ['--import', 'tsx', script];
+  // STRONK_BENCH_PROXY_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) profiles the proxy itself.
+  const extra = script.endsWith('.mjs') ? (process.env.STRONK_BENCH_PROXY_NODE_ARGS?.split(' ').filter(Boolean) ?? []) : [];
+  const args = script.endsWith('.mjs') ? [...extra, script] : ['--import', 'tsx', script];
   const child = spawn(process.execPath, args, {
     cwd: root,
     env: { ...process.env, ...env },
@@ -66,7 +68,11 @@ function send(port: number, body: string): Promise<[number, number]> {
         });
       },
     );
-    req.on('error', reject);
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      // A kept-alive socket the server closed just as we reused it: Node's documented race; resend once.
+      if (req.reusedSocket && error.code === 'ECONNRESET') send(port, body).then(resolvePromise, reject);
+      else reject(error);
+    });
     req.end(body);
   });
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { providerTokenDetector } from './provider-tokens.ts';
+import { PUBLISHED_GOOGLE_SAMPLE_KEYS } from './published-sample-keys.ts';
 import { CONTEXT, scalesLinearly, spans } from './test-helpers.ts';
 
 // Invented tokens in the providers' documented shapes; none is a real credential.
@@ -30,6 +31,13 @@ describe('providerTokenDetector', () => {
     ]) {
       expect(spans(providerTokenDetector, `value ${token} here`), token).toEqual([token]);
     }
+  });
+
+  it('leaves the Google keys published in SDK samples alone, but not other keys of that shape', () => {
+    const published = [...PUBLISHED_GOOGLE_SAMPLE_KEYS][0] ?? '';
+    expect(spans(providerTokenDetector, `apiKey: ${published}`)).toEqual([]);
+    const unpublished = `AIzaSyQ${published.slice(7).split('').reverse().join('')}`;
+    expect(spans(providerTokenDetector, `apiKey: ${unpublished}`)).toEqual([unpublished]);
   });
 
   it('rejects masked, glued and wrong-length look-alikes', () => {

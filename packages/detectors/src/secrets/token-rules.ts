@@ -1,4 +1,5 @@
 import type { EntityType } from '../types.ts';
+import { PUBLISHED_GOOGLE_SAMPLE_KEYS } from './published-sample-keys.ts';
 
 /**
  * A provider token format. `prefixes` are literals every match starts with; the detector finds them all
@@ -162,7 +163,13 @@ export const PREFIX_RULES: readonly PrefixRule[] = [
     pattern: new RegExp(`bedrock-api-key-[${B64}]{20,}={0,2}`, 'y'),
     validate: (m) => decodeBase64(m.slice(16)).startsWith('bedrock.amazonaws.com'),
   },
-  { id: 'gcp-api-key', prefixes: ['AIza'], pattern: /AIza[A-Za-z0-9_-]{35}/y, minEntropy: 3.5 },
+  {
+    id: 'gcp-api-key',
+    prefixes: ['AIza'],
+    pattern: /AIza[A-Za-z0-9_-]{35}/y,
+    minEntropy: 3.5,
+    validate: (m) => !PUBLISHED_GOOGLE_SAMPLE_KEYS.has(m),
+  },
   { id: 'google-oauth-secret', prefixes: ['GOCSPX-'], pattern: /GOCSPX-[A-Za-z0-9_-]{28}/y },
   { id: 'google-oauth-access', prefixes: ['ya29.'], pattern: /ya29\.[A-Za-z0-9_-]{30,}/y, minEntropy: 3.5 },
   { id: 'alibaba', prefixes: ['LTAI'], pattern: /LTAI[A-Za-z0-9]{20}/y, minEntropy: 3.5 },
