@@ -5,15 +5,19 @@ export interface ChartSeries {
   label: string;
   color: string;
   bars?: boolean;
+  /** Draw each value as a dot too, so a lone bucket between gaps stays visible. */
+  points?: boolean;
 }
 
 /** A uPlot time-series chart that follows its container's width. */
 export function Chart(props: {
   title: string;
   x: number[];
-  ys: number[][];
+  ys: (number | null)[][];
   series: ChartSeries[];
   unit?: string;
+  /** Fixed x range in seconds (the whole window), instead of the data's first and last x. */
+  xRange?: [number, number];
 }) {
   let host!: HTMLDivElement;
   let plot: uPlot | undefined;
@@ -25,7 +29,7 @@ export function Chart(props: {
       height: 220,
       legend: { show: true },
       cursor: { drag: { x: false, y: false } },
-      scales: { x: { time: true } },
+      scales: { x: props.xRange ? { time: true, range: props.xRange } : { time: true } },
       axes: [
         axis,
         {
@@ -40,7 +44,7 @@ export function Chart(props: {
           label: s.label,
           stroke: s.color,
           width: 2,
-          points: { show: false },
+          points: { show: s.points ?? false, size: 6 },
           ...(s.bars && bars ? { fill: `${s.color}55`, paths: bars } : {}),
         })),
       ],

@@ -1,7 +1,15 @@
 /** Typed client for the admin API's JSON endpoints (same origin; the session cookie authenticates). */
-import type { Mix, Summary, WindowName } from '@stronk/audit';
+import type { Mix, Summary, Timeseries, WindowName } from '@stronk/audit';
 
-export type { Mix, MixEntry, Summary, WindowName } from '@stronk/audit';
+export type {
+  LatencySummary,
+  Mix,
+  MixEntry,
+  Summary,
+  Timeseries,
+  TimeseriesBucket,
+  WindowName,
+} from '@stronk/audit';
 export const WINDOW_NAMES: readonly WindowName[] = ['15m', '1h', '24h', '7d', '30d', 'all'];
 export const OUTCOME_NAMES = ['forwarded', 'blocked', 'route_local', 'rejected', 'error'] as const;
 
@@ -175,6 +183,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
     session: () => get<SessionInfo>('/api/auth/session'),
     summary: (window: WindowName) => get<SummaryResponse>(`/api/summary?window=${window}`),
     mix: (window: WindowName) => get<MixResponse>(`/api/mix?window=${window}`),
+    timeseries: (window: WindowName) => get<Timeseries>(`/api/timeseries?window=${window}`),
     events: (query: EventQuery) => get<EventPage>(`/api/events${queryString({ ...query })}`),
     event: (id: string | number) => get<ApiEvent>(`/api/events/${encodeURIComponent(String(id))}`),
     posture: () => get<Posture>('/api/posture'),

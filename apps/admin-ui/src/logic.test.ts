@@ -1,31 +1,40 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError, createApiClient, queryString } from './api.ts';
-import { bucketEvents, formatMs, formatRate, percentile } from './stats.ts';
+import { chartColumns, formatLatency, formatMs, formatRate, formatStep } from './stats.ts';
 import { loginErrorText } from './views/login-text.ts';
 
 describe('stats', () => {
-  it('takes nearest-rank percentiles', () => {
-    expect(percentile([], 50)).toBe(0);
-    expect(percentile([5, 1, 3], 50)).toBe(3);
-    expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 95)).toBe(10);
-    expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 10)).toBe(1);
+  it('turns a time series into chart columns, keeping gaps for buckets without events', () => {
+    const bucket = (start: string, requests: number, p50: number | null) => ({
+      start,
+      requests,
+      masked: 0,
+      blocked: requests > 1 ? 1 : 0,
+      rehydrated: 0,
+      errors: 0,
+      latency_ms: { samples: p50 === null ? 0 : requests, p50, p95: p50, p99: p50 },
+    });
+    const c = chartColumns({
+      window: '15m',
+      since: '2026-01-01T12:00:00.000Z',
+      until: '2026-01-01T12:02:00.000Z',
+      step_seconds: 60,
+      totals: bucket('', 3, 10),
+      buckets: [bucket('2026-01-01T12:00:00.000Z', 3, 10), bucket('2026-01-01T12:01:00.000Z', 0, null)],
+    });
+    expect(c.x).toEqual([Date.UTC(2026, 0, 1, 12, 0, 30) / 1000, Date.UTC(2026, 0, 1, 12, 1, 30) / 1000]);
+    expect(c.range).toEqual([Date.UTC(2026, 0, 1, 12) / 1000, Date.UTC(2026, 0, 1, 12, 2) / 1000]);
+    expect(c.requests).toEqual([3, 0]);
+    expect(c.blocked).toEqual([1, 0]);
+    expect(c.p50).toEqual([10, null]);
+    expect(c.p99).toEqual([10, null]);
   });
 
-  it('buckets events by time with per-bucket latency', () => {
-    const base = Date.UTC(2026, 0, 1, 12, 0, 0);
-    const event = (offsetMin: number, outcome: 'forwarded' | 'blocked', latency: number) =>
-      ({ time: new Date(base + offsetMin * 60_000).toISOString(), outcome, latency_ms: latency }) as never;
-    const s = bucketEvents(
-      [event(0, 'forwarded', 10), event(0, 'blocked', 30), event(5, 'forwarded', 20)],
-      { since: base, until: base + 10 * 60_000 },
-      10,
-    );
-    expect(s.x).toHaveLength(10);
-    expect(s.total.reduce((a, b) => a + b)).toBe(3);
-    expect(s.total[0]).toBe(2);
-    expect(s.blocked[0]).toBe(1);
-    expect(s.p95[0]).toBe(30);
-    expect(s.total[5]).toBe(1);
+  it('names bucket lengths', () => {
+    expect(formatStep(60)).toBe('1 min');
+    expect(formatStep(1800)).toBe('30 min');
+    expect(formatStep(14_400)).toBe('4 h');
+    expect(formatStep(86_400)).toBe('1 d');
   });
 
   it('formats', () => {
@@ -33,6 +42,8 @@ describe('stats', () => {
     expect(formatMs(1500)).toBe('1.50 s');
     expect(formatRate(1, 3)).toBe('33%');
     expect(formatRate(0, 0)).toBe('0%');
+    expect(formatLatency(null)).toBe('—');
+    expect(formatLatency(12.5)).toBe('13 ms');
   });
 });
 

@@ -1,64 +1,47 @@
-import type { ApiEvent, WindowName } from './api.ts';
+import type { Timeseries } from '@stronk/audit';
 
-export const WINDOW_MS: Record<WindowName, number | null> = {
-  '15m': 15 * 60_000,
-  '1h': 3_600_000,
-  '24h': 86_400_000,
-  '7d': 7 * 86_400_000,
-  '30d': 30 * 86_400_000,
-  all: null,
-};
-
-/** Nearest-rank percentile of `values` (p in 0..100); 0 for no values. */
-export function percentile(values: readonly number[], p: number): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!;
-}
-
-export interface Series {
-  /** Bucket starts in seconds (uPlot's x unit). */
+/**
+ * Columns for the uPlot charts: x is each bucket's middle in seconds (uPlot's unit), so a bar sits inside its
+ * bucket and the window's edges stay visible; null where a bucket had no stored event.
+ */
+export interface ChartColumns {
   x: number[];
-  total: number[];
+  /** The whole window, in seconds. */
+  range: [number, number];
+  requests: number[];
   blocked: number[];
   errors: number[];
-  p50: number[];
-  p95: number[];
+  p50: (number | null)[];
+  p95: (number | null)[];
+  p99: (number | null)[];
 }
 
-/** Buckets events over [since, until) into about `buckets` slots for the volume and latency charts. */
-export function bucketEvents(
-  events: readonly ApiEvent[],
-  range: { since: number; until: number },
-  buckets = 30,
-): Series {
-  const span = Math.max(60_000, range.until - range.since);
-  const step = Math.max(60_000, Math.ceil(span / buckets / 60_000) * 60_000);
-  const start = Math.floor(range.since / step) * step;
-  const count = Math.max(1, Math.ceil((range.until - start) / step));
-  const series: Series = { x: [], total: [], blocked: [], errors: [], p50: [], p95: [] };
-  const latencies: number[][] = [];
-  for (let i = 0; i < count; i++) {
-    series.x.push((start + i * step) / 1000);
-    series.total.push(0);
-    series.blocked.push(0);
-    series.errors.push(0);
-    latencies.push([]);
+export function chartColumns(series: Timeseries): ChartColumns {
+  const columns: ChartColumns = {
+    x: [],
+    range: [Date.parse(series.since) / 1000, Date.parse(series.until) / 1000],
+    requests: [],
+    blocked: [],
+    errors: [],
+    p50: [],
+    p95: [],
+    p99: [],
+  };
+  for (const b of series.buckets) {
+    columns.x.push(Date.parse(b.start) / 1000 + series.step_seconds / 2);
+    columns.requests.push(b.requests);
+    columns.blocked.push(b.blocked);
+    columns.errors.push(b.errors);
+    columns.p50.push(b.latency_ms.p50);
+    columns.p95.push(b.latency_ms.p95);
+    columns.p99.push(b.latency_ms.p99);
   }
-  for (const e of events) {
-    const i = Math.floor((Date.parse(e.time) - start) / step);
-    if (i < 0 || i >= count) continue;
-    series.total[i]! += 1;
-    if (e.outcome === 'blocked') series.blocked[i]! += 1;
-    if (e.outcome === 'error') series.errors[i]! += 1;
-    latencies[i]!.push(e.latency_ms);
-  }
-  for (const l of latencies) {
-    series.p50.push(percentile(l, 50));
-    series.p95.push(percentile(l, 95));
-  }
-  return series;
+  return columns;
+}
+
+/** "—" for a percentile of no events. */
+export function formatLatency(ms: number | null): string {
+  return ms === null ? '—' : formatMs(ms);
 }
 
 export function formatNumber(n: number): string {
@@ -67,6 +50,14 @@ export function formatNumber(n: number): string {
 
 export function formatMs(ms: number): string {
   return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 1 : 0)} ms`;
+}
+
+/** A bucket length in words: "1 min", "30 min", "4 h", "1 d". */
+export function formatStep(seconds: number): string {
+  if (seconds % 86_400 === 0) return `${seconds / 86_400} d`;
+  if (seconds % 3600 === 0) return `${seconds / 3600} h`;
+  if (seconds % 60 === 0) return `${seconds / 60} min`;
+  return `${seconds} s`;
 }
 
 export function formatRate(part: number, total: number): string {

@@ -232,26 +232,28 @@ function CountTable(props: { counts: Record<string, number>; label: string }) {
   const rows = () => Object.entries(props.counts).sort((a, b) => b[1] - a[1]);
   return (
     <Show when={rows().length > 0} fallback={<p class="muted">None.</p>}>
-      <table class="compact">
-        <thead>
-          <tr>
-            <th scope="col">{props.label}</th>
-            <th scope="col" class="num">
-              count
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          <For each={rows()}>
-            {([k, n]) => (
-              <tr>
-                <td>{k}</td>
-                <td class="num">{n}</td>
-              </tr>
-            )}
-          </For>
-        </tbody>
-      </table>
+      <div class="table-wrap table-wrap-plain">
+        <table class="compact">
+          <thead>
+            <tr>
+              <th scope="col">{props.label}</th>
+              <th scope="col" class="num">
+                count
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={rows()}>
+              {([k, n]) => (
+                <tr>
+                  <td>{k}</td>
+                  <td class="num">{n}</td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </div>
     </Show>
   );
 }

@@ -1,31 +1,25 @@
 import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
-import { WINDOW_NAMES, type WindowName } from '../api.ts';
+import { type Timeseries, WINDOW_NAMES, type WindowName } from '../api.ts';
 import { Chart } from '../Chart.tsx';
 import { Async, Bars } from '../components.tsx';
 import { api } from '../state.tsx';
-import { bucketEvents, formatMs, formatNumber, formatRate, percentile, WINDOW_MS } from '../stats.ts';
-
-const SAMPLE = 500;
+import {
+  chartColumns,
+  formatLatency,
+  formatMs,
+  formatNumber,
+  formatRate,
+  formatStep,
+  formatTime,
+} from '../stats.ts';
 
 export function Overview() {
   const [window, setWindow] = createSignal<WindowName>('24h');
   const [summary] = createResource(window, (w) => api.summary(w));
   const [mix] = createResource(window, (w) => api.mix(w));
-  const [sample] = createResource(window, async (w) => {
-    const until = Date.now();
-    const length = WINDOW_MS[w];
-    const page = await api.events({ limit: SAMPLE, ...(length === null ? {} : { since: until - length }) });
-    const oldest = page.events.at(-1);
-    const since = length === null ? (oldest ? Date.parse(oldest.time) : until - 3_600_000) : until - length;
-    return { events: page.events, since, until, partial: page.next_before !== null };
-  });
-  const series = createMemo(() => {
-    const s = sample.state === 'ready' ? sample() : undefined;
-    return s ? bucketEvents(s.events, s) : undefined;
-  });
-  const latencies = createMemo(() =>
-    sample.state === 'ready' ? (sample()?.events.map((e) => e.latency_ms) ?? []) : [],
-  );
+  // Exact per-bucket counts and percentiles, computed by the admin API over every stored event of the window.
+  const [series] = createResource(window, (w) => api.timeseries(w));
+  const columns = createMemo(() => (series.state === 'ready' ? chartColumns(series()) : undefined));
   return (
     <section aria-labelledby="overview-title">
       <header class="view-head">
@@ -64,30 +58,40 @@ export function Overview() {
         )}
       </Async>
       <Async
-        data={sample}
-        label="recent traffic"
-        isEmpty={(s) => s.events.length === 0}
+        data={series}
+        label="traffic over time"
+        isEmpty={(t) => t.totals.requests === 0}
         empty="No traffic in this window yet. Send a request through the proxy and it shows up here."
       >
-        {(s) => (
+        {(t) => (
           <>
             <div class="cards">
-              <Stat id="p50" label="Latency p50" value={formatMs(percentile(latencies(), 50))} />
-              <Stat id="p95" label="Latency p95" value={formatMs(percentile(latencies(), 95))} />
-              <Stat id="p99" label="Latency p99" value={formatMs(percentile(latencies(), 99))} />
+              <Stat
+                id="p50"
+                label="Latency p50"
+                value={formatLatency(t.totals.latency_ms.p50)}
+                hint={`over ${formatNumber(t.totals.latency_ms.samples)} events`}
+              />
+              <Stat id="p95" label="Latency p95" value={formatLatency(t.totals.latency_ms.p95)} />
+              <Stat id="p99" label="Latency p99" value={formatLatency(t.totals.latency_ms.p99)} />
             </div>
-            <Show when={s.partial}>
-              <p class="muted">Charts and percentiles use the latest {SAMPLE} events of this window.</p>
+            <Show when={t.totals.latency_ms.samples < t.totals.requests}>
+              <p class="muted" data-retention-note>
+                Counts cover all {formatNumber(t.totals.requests)} requests; percentiles cover the{' '}
+                {formatNumber(t.totals.latency_ms.samples)} events still kept in the audit store (retention
+                removes older events, never the counters).
+              </p>
             </Show>
             <div class="grid2">
               <div class="panel">
-                <h2>Request volume</h2>
-                <Show when={series()} keyed>
-                  {(x) => (
+                <h2>Request volume (per {formatStep(t.step_seconds)})</h2>
+                <Show when={columns()} keyed>
+                  {(c) => (
                     <Chart
                       title="Requests over time"
-                      x={x.x}
-                      ys={[x.total, x.blocked, x.errors]}
+                      x={c.x}
+                      xRange={c.range}
+                      ys={[c.requests, c.blocked, c.errors]}
                       series={[
                         { label: 'requests', color: '#3b82f6', bars: true },
                         { label: 'blocked', color: '#f59e0b' },
@@ -98,23 +102,26 @@ export function Overview() {
                 </Show>
               </div>
               <div class="panel">
-                <h2>Latency</h2>
-                <Show when={series()} keyed>
-                  {(x) => (
+                <h2>Latency (per {formatStep(t.step_seconds)})</h2>
+                <Show when={columns()} keyed>
+                  {(c) => (
                     <Chart
                       title="Latency percentiles over time"
-                      x={x.x}
-                      ys={[x.p50, x.p95]}
+                      x={c.x}
+                      xRange={c.range}
+                      ys={[c.p50, c.p95, c.p99]}
                       unit=" ms"
                       series={[
-                        { label: 'p50', color: '#10b981' },
-                        { label: 'p95', color: '#8b5cf6' },
+                        { label: 'p50', color: '#10b981', points: true },
+                        { label: 'p95', color: '#8b5cf6', points: true },
+                        { label: 'p99', color: '#db2777', points: true },
                       ]}
                     />
                   )}
                 </Show>
               </div>
             </div>
+            <SeriesTable series={t} />
           </>
         )}
       </Async>
@@ -137,6 +144,76 @@ export function Overview() {
         )}
       </Async>
     </section>
+  );
+}
+
+/** The charts' numbers as a table (buckets with traffic only), for screen readers and exact reading. */
+function SeriesTable(props: { series: Timeseries }) {
+  const rows = () => props.series.buckets.filter((b) => b.requests > 0 || b.latency_ms.samples > 0);
+  return (
+    <details class="series-table">
+      <summary>Chart data as a table</summary>
+      <div class="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">From</th>
+              <th scope="col" class="num">
+                Requests
+              </th>
+              <th scope="col" class="num">
+                Masked
+              </th>
+              <th scope="col" class="num">
+                Blocked
+              </th>
+              <th scope="col" class="num">
+                Put back
+              </th>
+              <th scope="col" class="num">
+                Errors
+              </th>
+              <th scope="col" class="num">
+                p50
+              </th>
+              <th scope="col" class="num">
+                p95
+              </th>
+              <th scope="col" class="num">
+                p99
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={rows()}>
+              {(b) => (
+                <tr data-bucket={b.start}>
+                  <th scope="row">{formatTime(b.start)}</th>
+                  <td class="num" data-col="requests">
+                    {b.requests}
+                  </td>
+                  <td class="num" data-col="masked">
+                    {b.masked}
+                  </td>
+                  <td class="num" data-col="blocked">
+                    {b.blocked}
+                  </td>
+                  <td class="num" data-col="rehydrated">
+                    {b.rehydrated}
+                  </td>
+                  <td class="num" data-col="errors">
+                    {b.errors}
+                  </td>
+                  <td class="num">{formatLatency(b.latency_ms.p50)}</td>
+                  <td class="num">{formatLatency(b.latency_ms.p95)}</td>
+                  <td class="num">{formatLatency(b.latency_ms.p99)}</td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </div>
+    </details>
   );
 }
 

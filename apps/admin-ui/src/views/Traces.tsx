@@ -4,6 +4,7 @@ import { Async } from '../components.tsx';
 import { api, session } from '../state.tsx';
 import { formatTime } from '../stats.ts';
 import { countsText } from './Events.tsx';
+import { HighlightLegend, TraceBody } from './TraceBody.tsx';
 
 function Sensitive() {
   return (
@@ -115,72 +116,97 @@ function TraceView() {
       </header>
       <Sensitive />
       <Async data={trace} label="the trace">
-        {(t) => (
-          <>
-            <Show when={event.state === 'ready' && event()}>
-              {(e) => (
-                <p>
-                  Masked in this request: <strong>{countsText(e().counts_by_type)}</strong> at{' '}
-                  <For each={e().touched_paths}>{(p) => <code class="hl">{p} </code>}</For>
-                </p>
-              )}
-            </Show>
-            <div class="grid2">
-              <div class="panel">
-                <h2>Request as sent by the client</h2>
-                <pre class="raw">{pretty(t.requestBody)}</pre>
-              </div>
-              <div class="panel">
-                <h2>Answer returned ({t.status})</h2>
-                <pre class="raw">{pretty(t.responseBody)}</pre>
-              </div>
-            </div>
-            <Show when={t.maskedRequestBody}>
-              {(masked) => (
-                <div class="grid2">
-                  <div class="panel">
-                    <h2>Request as forwarded upstream (masked)</h2>
-                    <pre class="raw">{pretty(masked())}</pre>
-                  </div>
-                  <div class="panel">
-                    <h2>Detections</h2>
-                    <table>
-                      <thead>
-                        <tr>
-                          <th scope="col">type</th>
-                          <th scope="col">action</th>
-                          <th scope="col">JSON path</th>
-                          <th scope="col">offsets</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        <For each={t.detections ?? []}>
-                          {(d) => (
-                            <tr>
-                              <td>
-                                <span class="hl">{d.type}</span>
-                              </td>
-                              <td>{d.action}</td>
-                              <td>
-                                <code>{d.path}</code>
-                              </td>
-                              <td>
-                                {d.start}–{d.end}
-                              </td>
-                            </tr>
-                          )}
-                        </For>
-                      </tbody>
-                    </table>
-                  </div>
+        {(t) => {
+          const detections = t.detections ?? [];
+          return (
+            <>
+              <Show when={event.state === 'ready' && event()}>
+                {(e) => (
+                  <p>
+                    Masked in this request: <strong>{countsText(e().counts_by_type)}</strong> at{' '}
+                    <For each={e().touched_paths}>{(p) => <code class="hl">{p} </code>}</For>
+                  </p>
+                )}
+              </Show>
+              <Show when={detections.length > 0}>
+                <HighlightLegend />
+              </Show>
+              <div class="grid2">
+                <div class="panel">
+                  <h2 id="raw-request-title">Request as sent by the client</h2>
+                  <TraceBody body={t.requestBody} detections={detections} side="raw" />
                 </div>
-              )}
-            </Show>
-            <Show when={t.truncated}>
-              <p class="muted">Bodies were cut off at the capture limit.</p>
-            </Show>
-          </>
-        )}
+                <Show
+                  when={t.maskedRequestBody}
+                  fallback={
+                    <div class="panel">
+                      <h2>Request as forwarded upstream</h2>
+                      <p class="muted">
+                        Nothing was forwarded to the provider for this request (blocked, answered locally or
+                        failed before forwarding), so there is no masked body and no detection positions.
+                      </p>
+                    </div>
+                  }
+                >
+                  {(masked) => (
+                    <div class="panel">
+                      <h2>Request as forwarded upstream (masked)</h2>
+                      <TraceBody body={masked()} detections={detections} side="masked" />
+                    </div>
+                  )}
+                </Show>
+              </div>
+              <div class="grid2">
+                <Show when={detections.length > 0}>
+                  <div class="panel">
+                    <h2 id="detections-title">Detections</h2>
+                    <div class="table-wrap">
+                      <table aria-labelledby="detections-title">
+                        <thead>
+                          <tr>
+                            <th scope="col">#</th>
+                            <th scope="col">type</th>
+                            <th scope="col">action</th>
+                            <th scope="col">JSON path</th>
+                            <th scope="col">offsets</th>
+                          </tr>
+                        </thead>
+                        <tbody>
+                          <For each={detections}>
+                            {(d, i) => (
+                              <tr data-detection={i() + 1}>
+                                <td class="num">{i() + 1}</td>
+                                <td>
+                                  <span class="hl">{d.type}</span>
+                                </td>
+                                <td>{d.action}</td>
+                                <td>
+                                  <code>{d.path}</code>
+                                </td>
+                                <td>
+                                  {d.start}–{d.end}
+                                </td>
+                              </tr>
+                            )}
+                          </For>
+                        </tbody>
+                      </table>
+                    </div>
+                  </div>
+                </Show>
+                <div class="panel">
+                  <h2>Answer returned ({t.status})</h2>
+                  <pre class="raw" tabindex="0">
+                    {pretty(t.responseBody)}
+                  </pre>
+                </div>
+              </div>
+              <Show when={t.truncated}>
+                <p class="muted">Bodies were cut off at the capture limit.</p>
+              </Show>
+            </>
+          );
+        }}
       </Async>
     </section>
   );
