@@ -1,3 +1,4 @@
+import type { HttpBindings } from '@hono/node-server';
 import { PROVIDERS } from '@stronk/providers';
 import { createRedactor, type Redactor } from '@stronk/redaction';
 import { Hono } from 'hono';
@@ -73,7 +74,7 @@ export function createProxyApp(options: ProxyAppOptions): Hono {
   for (const provider of Object.values(PROVIDERS)) {
     for (const route of provider.routes) {
       const handle = createProxyRoute(provider, route, deps);
-      app.post(route.path, (c) => handle(c.req.raw));
+      app.post(route.path, (c) => handle(c.req.raw, (c.env as Partial<HttpBindings> | undefined)?.incoming));
     }
   }
 

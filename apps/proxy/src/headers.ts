@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 
 /** Exact request header names forwarded upstream; everything else is dropped (cookies, forwarding, hop-by-hop …). */
 const FORWARDED_REQUEST_HEADERS = new Set([
@@ -21,7 +21,8 @@ const NEVER_FORWARDED = new Set(['x-codex-turn-metadata', 'x-codex-turn-state'])
 const OPAQUE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 export function issueRequestId(): string {
-  return `req_${randomBytes(12).toString('hex')}`;
+  // randomUUID draws from Node's batched entropy cache; randomBytes(12) was a syscall per request.
+  return `req_${randomUUID().replaceAll('-', '').slice(0, 24)}`;
 }
 
 /**

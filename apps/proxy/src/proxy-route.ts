@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { ErrorDetails, ProviderRouteSpec, ProviderSpec } from '@stronk/providers';
 import { BOUNDED_TOKEN, type FindingReport, PayloadTooDeepError, type Redactor } from '@stronk/redaction';
 import {
@@ -53,7 +54,7 @@ export function createProxyRoute(provider: ProviderSpec, route: ProviderRouteSpe
   const errors = routeErrors(provider, route);
   const isSensitiveId = (value: string) => redactor.detect(value).length > 0;
 
-  return async function handleProxyRoute(request: Request): Promise<Response> {
+  return async function handleProxyRoute(request: Request, incoming?: IncomingMessage): Promise<Response> {
     const started = performance.now();
     const requestId = resolveRequestId(request.headers.get('x-request-id'), isSensitiveId);
     const record = newRequestRecord(requestId, route.id, 'unknown', false);
@@ -82,7 +83,7 @@ export function createProxyRoute(provider: ProviderSpec, route: ProviderRouteSpe
     }
     let raw: Uint8Array;
     try {
-      raw = await readBodyWithLimit(request, config.maxRequestBytes);
+      raw = await readBodyWithLimit(request, config.maxRequestBytes, incoming);
     } catch (error) {
       if (error instanceof BodyTooLargeError) {
         return fail(
