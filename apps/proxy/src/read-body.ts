@@ -19,9 +19,7 @@ export function readBodyWithLimit(
 ): Promise<Uint8Array> {
   const declared = Number(request.headers.get('content-length') ?? Number.NaN);
   if (Number.isFinite(declared) && declared > limit) return Promise.reject(new BodyTooLargeError(limit));
-  return incoming && !incoming.readableDidRead
-    ? readIncoming(incoming, limit)
-    : readWebBody(request, limit);
+  return incoming && !incoming.readableDidRead ? readIncoming(incoming, limit) : readWebBody(request, limit);
 }
 
 function readIncoming(incoming: IncomingMessage, limit: number): Promise<Uint8Array> {
