@@ -1,13 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { ErrorDetails, ProviderRouteSpec, ProviderSpec } from '@stronk/providers';
 import { BOUNDED_TOKEN, type FindingReport, PayloadTooDeepError, type Redactor } from '@stronk/redaction';
-import {
-  countPlaceholdersDeep,
-  encodeSseFrame,
-  rehydrateDeep,
-  rehydrateSse,
-  type SseRehydrationStats,
-} from '@stronk/stream';
+import { encodeSseFrame, rehydrateDeep, rehydrateSse, type SseRehydrationStats } from '@stronk/stream';
 import type { ProxyConfig } from './config.ts';
 import { routeErrors } from './errors.ts';
 import {
@@ -324,10 +318,12 @@ export function createProxyRoute(provider: ProviderSpec, route: ProviderRouteSpe
       }
       if (!vault)
         return finish(new Response(JSON.stringify(parsed), { status: upstream.status, headers }), outcome);
-      record.rehydrated = countPlaceholdersDeep(parsed, vault);
+      const stats = { restored: 0 };
       const restored = rehydrateDeep(parsed, vault, {
         rehydrateToolArguments: config.rehydrateToolArguments,
+        stats,
       });
+      record.rehydrated = stats.restored;
       return finish(new Response(JSON.stringify(restored), { status: upstream.status, headers }), outcome);
     }
 

@@ -3,6 +3,11 @@ import type { Vault } from '@stronk/vault';
 export interface BodyRehydrationOptions {
   /** Restore placeholders inside tool-call arguments too (JSON-escape-aware). Default false. */
   rehydrateToolArguments?: boolean;
+  /**
+   * Counts every minted placeholder met, restored or (tool arguments) left masked: the same number
+   * `countPlaceholdersDeep` gives, in the same walk.
+   */
+  stats?: { restored: number };
 }
 
 const TOOL_CALL_TYPES = new Set(['tool_use', 'server_tool_use', 'function_call', 'custom_tool_call']);
@@ -25,15 +30,20 @@ function isJsonTextField(key: string): boolean {
 /** Returns a copy of `value` with minted placeholders restored in every string, tool arguments aside. */
 export function rehydrateDeep(value: unknown, vault: Vault, options: BodyRehydrationOptions = {}): unknown {
   if (vault.size === 0) return value;
+  const stats = options.stats ? { stats: options.stats } : {};
   const visit = (node: unknown, jsonText: boolean): unknown => {
-    if (typeof node === 'string') return vault.rehydrate(node, { jsonEscape: jsonText });
+    if (typeof node === 'string') return vault.rehydrate(node, { jsonEscape: jsonText, ...stats });
     if (Array.isArray(node)) return node.map((item) => visit(item, jsonText));
     if (node === null || typeof node !== 'object') return node;
     const record = node as Record<string, unknown>;
     const out: Record<string, unknown> = {};
     for (const [key, child] of Object.entries(record)) {
       if (isToolArgumentField(record, key)) {
-        out[key] = options.rehydrateToolArguments ? visit(child, isJsonTextField(key)) : child;
+        if (options.rehydrateToolArguments) out[key] = visit(child, isJsonTextField(key));
+        else {
+          if (options.stats) options.stats.restored += countPlaceholdersDeep(child, vault);
+          out[key] = child;
+        }
       } else {
         out[key] = visit(child, jsonText);
       }

@@ -8,6 +8,8 @@ export interface VaultSnapshot {
 export interface RehydrateOptions {
   /** Escape restored values for insertion inside a JSON string literal (tool-call arguments). */
   jsonEscape?: boolean;
+  /** Incremented once per placeholder restored (telemetry without a second scan). */
+  stats?: { restored: number };
 }
 
 /**
@@ -58,9 +60,11 @@ export class Vault {
   /** Replaces every placeholder this vault minted with its value; anything else is left as it is. */
   rehydrate(text: string, options: RehydrateOptions = {}): string {
     if (this.#byPlaceholder.size === 0 || !text.includes('[[')) return text;
+    const stats = options.stats;
     return text.replace(PLACEHOLDER_SHAPE, (token) => {
       const entry = this.#byPlaceholder.get(token.toUpperCase());
       if (!entry) return token;
+      if (stats) stats.restored++;
       return options.jsonEscape ? JSON.stringify(entry.value).slice(1, -1) : entry.value;
     });
   }
