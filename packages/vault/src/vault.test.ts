@@ -58,6 +58,38 @@ describe('Vault', () => {
       }),
     );
   });
+  it('finds exactly the placeholders the regex shape finds, in bracket-heavy text', () => {
+    const vault = createVault();
+    const minted = ['person_name', 'email', 'custom'].map((type, i) => vault.placeholderFor(type, `v${i}`));
+    const reference = (text: string) =>
+      text.replace(PLACEHOLDER_SHAPE, (token) =>
+        vault.has(token) ? `<${minted.indexOf(token.toUpperCase())}>` : token,
+      );
+    const piece = fc.oneof(
+      fc.constantFrom(
+        ...minted,
+        ...minted.map((m) => m.toLowerCase()),
+        '[[',
+        ']]',
+        '[',
+        ']',
+        '_',
+        '[[EMAIL_0000000000]]',
+      ),
+      fc.string({ maxLength: 4 }),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const text = pieces.join('');
+        const values = new Map(minted.map((m, i) => [m, `<${i}>`]));
+        const restored = createVault({ entries: minted.map((m) => [m, values.get(m)!, 'custom']) }).rehydrate(
+          text,
+        );
+        expect(restored).toBe(reference(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });
 
 describe('StreamRehydrator', () => {

@@ -1,4 +1,13 @@
-import { formatPlaceholder, labelFor, PLACEHOLDER_SHAPE, randomNonce } from './placeholder.ts';
+import {
+  formatPlaceholder,
+  labelFor,
+  MAX_PLACEHOLDER_LENGTH,
+  NONCE_LENGTH,
+  randomNonce,
+} from './placeholder.ts';
+
+/** `[[` + a one-letter label + `_` + nonce + `]]`. */
+const MIN_PLACEHOLDER_LENGTH = 2 + 1 + 1 + NONCE_LENGTH + 2;
 
 /** In-memory copy of a vault's mappings, for carrying one scope across websocket turns. Never persist it. */
 export interface VaultSnapshot {
@@ -61,20 +70,49 @@ export class Vault {
   rehydrate(text: string, options: RehydrateOptions = {}): string {
     if (this.#byPlaceholder.size === 0 || !text.includes('[[')) return text;
     const stats = options.stats;
-    return text.replace(PLACEHOLDER_SHAPE, (token) => {
-      const entry = this.#byPlaceholder.get(token.toUpperCase());
-      if (!entry) return token;
+    let out = '';
+    let cursor = 0;
+    this.#scan(text, (start, end, entry) => {
+      out +=
+        text.slice(cursor, start) +
+        (options.jsonEscape ? JSON.stringify(entry.value).slice(1, -1) : entry.value);
+      cursor = end;
       if (stats) stats.restored++;
-      return options.jsonEscape ? JSON.stringify(entry.value).slice(1, -1) : entry.value;
     });
+    return cursor === 0 ? text : out + text.slice(cursor);
   }
 
   /** Counts how many minted placeholders occur in `text` (for rehydration telemetry). */
   countPlaceholders(text: string): number {
     if (this.#byPlaceholder.size === 0 || !text.includes('[[')) return 0;
     let count = 0;
-    for (const match of text.matchAll(PLACEHOLDER_SHAPE)) if (this.has(match[0])) count++;
+    this.#scan(text, () => count++);
     return count;
+  }
+
+  /**
+   * Calls `found` for each minted placeholder, left to right, as PLACEHOLDER_SHAPE would find them. An
+   * indexOf scan instead of the regex: minted placeholders hold no `[[` or `]]` inside, so the first `]]`
+   * after a `[[` closes the only candidate there, and a miss resumes one character later.
+   */
+  #scan(text: string, found: (start: number, end: number, entry: { value: string }) => void): void {
+    let at = text.indexOf('[[');
+    while (at !== -1) {
+      const close = text.indexOf(']]', at + 2);
+      if (close === -1) return;
+      const end = close + 2;
+      const length = end - at;
+      const entry =
+        length >= MIN_PLACEHOLDER_LENGTH && length <= MAX_PLACEHOLDER_LENGTH
+          ? this.#byPlaceholder.get(text.slice(at, end).toUpperCase())
+          : undefined;
+      if (entry) {
+        found(at, end, entry);
+        at = text.indexOf('[[', end);
+      } else {
+        at = text.indexOf('[[', at + 1);
+      }
+    }
   }
 
   export(): VaultSnapshot {
