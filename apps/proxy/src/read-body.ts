@@ -6,6 +6,13 @@ export class BodyTooLargeError extends Error {
   }
 }
 
+/** Requests whose web body is also read elsewhere (the trace ring's clone): never read around it. */
+const sharedBodies = new WeakSet<Request>();
+
+export function markBodyShared(request: Request): void {
+  sharedBodies.add(request);
+}
+
 /**
  * Reads a request body, refusing (without buffering the rest) as soon as it passes `limit` bytes.
  * Given the Node request behind it, reads that directly: touching `request.body` makes
@@ -19,7 +26,9 @@ export function readBodyWithLimit(
 ): Promise<Uint8Array> {
   const declared = Number(request.headers.get('content-length') ?? Number.NaN);
   if (Number.isFinite(declared) && declared > limit) return Promise.reject(new BodyTooLargeError(limit));
-  return incoming && !incoming.readableDidRead ? readIncoming(incoming, limit) : readWebBody(request, limit);
+  return incoming && !incoming.readableDidRead && !sharedBodies.has(request)
+    ? readIncoming(incoming, limit)
+    : readWebBody(request, limit);
 }
 
 function readIncoming(incoming: IncomingMessage, limit: number): Promise<Uint8Array> {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { markBodyShared } from '../read-body.ts';
 import { type MaskedView, takeMaskedView } from './masked-view.ts';
 
 /** One raw request/response pair, kept in memory only. */
@@ -106,6 +107,8 @@ export function withTraceCapture<E>(
   return async (request, env) => {
     const url = new URL(request.url);
     if (request.method !== 'POST') return handler(request, env);
+    // The handler must read the same web body the clone tees, not the Node request underneath.
+    markBodyShared(request);
     const requestCopy = readCapped(request.clone().body, ring.maxBodyBytes);
     const response = await handler(request, env);
     const [toCaller, toRing] = response.body ? response.body.tee() : [null, null];
