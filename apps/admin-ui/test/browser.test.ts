@@ -21,6 +21,7 @@ interface ApiEvent {
 }
 interface RawTrace {
   id: string;
+  requestBody: string;
   detections?: Array<{ type: string; action: string; path: string; start: number; end: number }>;
 }
 
@@ -248,6 +249,13 @@ describe.skipIf(!haveChromium)('admin UI in Chromium', () => {
     const traced = await tracedRequest(api);
     const page = await newPage({ width: 768, height: 1024 });
     await page.goto(stack.admin.url);
+    await page.waitForSelector('#login-user');
+    expect(Number(await page.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(768);
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.screenshot({ path: join(shots, `tablet-sign-in-${scheme}.png`) });
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
     await signIn(page, 'root');
     await page.waitForSelector('[data-stat="p95"]');
     await fitsTablet(page, 'overview');
@@ -317,6 +325,7 @@ describe.skipIf(!haveChromium)('admin UI in Chromium', () => {
   async function highlightsMatchTrace(page: Page, trace: RawTrace) {
     const detections = trace.detections ?? [];
     expect(detections.map((d) => d.type).sort()).toEqual(['email', 'phone']);
+    expect(trace.requestBody, 'the proxy kept the raw request body in the trace').toContain(CANARIES.email);
     const marks = (side: string) =>
       page.$$eval(`pre[data-side="${side}"] mark.det`, (list) =>
         list.map((m) => ({

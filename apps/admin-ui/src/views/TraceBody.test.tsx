@@ -62,6 +62,12 @@ describe('TraceBody', () => {
     expect(root.querySelector('pre')!.textContent).toBe(cut);
     expect(root.querySelector('mark')).toBeNull();
     expect(root.querySelector('[data-unplaced="raw"]')!.textContent).toContain('2 of 2 detections');
+    expect(root.querySelector('[data-unplaced="raw"]')!.textContent).toContain('not complete JSON');
+  });
+
+  it('says so when no body was captured at all', () => {
+    const root = mount(() => <TraceBody body="" detections={detections} side="raw" />);
+    expect(root.querySelector('[data-unplaced="raw"]')!.textContent).toContain('no body was captured');
   });
 
   it('explains every highlight style in words', () => {

@@ -43,7 +43,12 @@ export function TraceBody(props: { body: string; detections: readonly Detection[
       <Show when={props.detections.length > 0 && missing() > 0}>
         <p class="muted" data-unplaced={props.side}>
           {missing()} of {props.detections.length} detections could not be placed in this body
-          {highlighted() ? ' (its shape differs from the reported paths)' : ' (it is not complete JSON)'}.
+          {highlighted()
+            ? ' (its shape differs from the reported paths)'
+            : props.body === ''
+              ? ' (no body was captured)'
+              : ' (it is not complete JSON)'}
+          .
         </p>
       </Show>
     </>
