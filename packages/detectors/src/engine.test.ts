@@ -26,6 +26,26 @@ describe('normalization', () => {
     ]);
   });
 
+  it('reads JSON carried inside a string as the text it encodes', () => {
+    // Found by the proxy leak fuzzer: in tool-call arguments a value after `\n` was glued to the `n`.
+    const args = JSON.stringify({ note: 'ids:\n110105199001011232\n4111111111111111\n(415) 555-0134\tok' });
+    expect(typesIn(args)).toEqual(
+      expect.arrayContaining([
+        ['cn_resident_id', '110105199001011232'],
+        ['credit_card', '4111111111111111'],
+        ['phone', '(415) 555-0134'],
+      ]),
+    );
+    // Escapes a caller writes by hand, a surrogate pair among them, are read too; spans cover the escapes.
+    expect(typesIn('mail ann\\u0040example.com')).toContainEqual(['email', 'ann\\u0040example.com']);
+    expect(typesIn('card \\uff14111 1111 1111 1111')).toContainEqual([
+      'credit_card',
+      '\\uff14111 1111 1111 1111',
+    ]);
+    // An escaped backslash, unknown escapes and short \u sequences stay as written.
+    expect(normalizeText('a\\ud83d\\ude00b \\\\n \\q \\u12').text).toBe('a\u{1f600}b \\n \\q \\u12');
+  });
+
   it('maps every normalized span back inside the original string', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), (text) => {

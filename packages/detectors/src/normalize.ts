@@ -1,8 +1,11 @@
 /**
  * Folds the look-alike characters people (and attackers) use to hide values from pattern matching:
  * zero-width and soft-hyphen characters are dropped, full-width ASCII and every Unicode decimal digit
- * become ASCII, exotic spaces become a plain space, dash look-alikes become `-`. Every normalized code
- * unit remembers the original span it came from, so findings are reported against the caller's string.
+ * become ASCII, exotic spaces become a plain space, dash look-alikes become `-`. JSON string escapes
+ * (`\n`, `\"`, `\u0040` …) are decoded, because JSON carried inside a string — tool-call arguments above
+ * all — is read by the model as the text it encodes: `\n4111…` must not hide a card behind an `n`.
+ * Every normalized code unit remembers the original span it came from, so findings are reported against
+ * the caller's string.
  */
 export interface NormalizedText {
   /** The folded text detectors run on. */
@@ -17,9 +20,42 @@ const DROPPED =
   /\u034f|[\u00ad\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/;
 const SPACES = /[\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
 const DASHES = /[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/;
-/** Quick screen: any character that folding might touch. Plain ASCII and CJK text never match. */
+/** Quick screen: any character that folding might touch. Plain ASCII without backslash escapes and CJK never match. */
 const NEEDS_FOLDING =
-  /\u034f|[\u00a0\u00ad\u061c\u115f\u1160\u1680\u17b4\u17b5\u180e\u2000-\u2015\u2028-\u202f\u205f-\u206f\u2212\u3000\ufe58\ufe63\ufe6b\ufeff\uff01-\uff5e]|[^\P{Nd}0-9]/u;
+  /\\[nrtbf"\\/u]|\u034f|[\u00a0\u00ad\u061c\u115f\u1160\u1680\u17b4\u17b5\u180e\u2000-\u2015\u2028-\u202f\u205f-\u206f\u2212\u3000\ufe58\ufe63\ufe6b\ufeff\uff01-\uff5e]|[^\P{Nd}0-9]/u;
+/** What a JSON escape letter stands for, by the letter's char code (`\uXXXX` is decoded separately). */
+const JSON_ESCAPES: ReadonlyArray<string | undefined> = (() => {
+  const table: Array<string | undefined> = [];
+  const pairs: Array<[string, string]> = [
+    ['n', '\n'],
+    ['r', '\r'],
+    ['t', '\t'],
+    ['b', ' '],
+    ['f', ' '],
+    ['"', '"'],
+    ['\\', '\\'],
+    ['/', '/'],
+  ];
+  for (const [letter, decoded] of pairs) table[letter.charCodeAt(0)] = decoded;
+  return table;
+})();
+const HEX4 = /^[0-9A-Fa-f]{4}$/;
+
+/** The `\uXXXX` escape at `i` (a surrogate pair as two escapes): its decoded text and length, or undefined. */
+function unicodeEscapeAt(original: string, i: number): { decoded: string; width: number } | undefined {
+  const hex = original.slice(i + 2, i + 6);
+  if (!HEX4.test(hex)) return undefined;
+  const unit = Number.parseInt(hex, 16);
+  if (unit >= 0xd800 && unit <= 0xdbff && original.startsWith('\\u', i + 6)) {
+    const low = original.slice(i + 8, i + 12);
+    if (HEX4.test(low)) {
+      const lowUnit = Number.parseInt(low, 16);
+      if (lowUnit >= 0xdc00 && lowUnit <= 0xdfff)
+        return { decoded: String.fromCharCode(unit, lowUnit), width: 12 };
+    }
+  }
+  return { decoded: String.fromCharCode(unit), width: 6 };
+}
 
 let digitValues: Map<number, number> | undefined;
 
@@ -56,32 +92,65 @@ export function normalizeText(original: string): NormalizedText {
   if (!NEEDS_FOLDING.test(original)) {
     return { text: original, identity: true, toOriginal: (start, end) => [start, end] };
   }
-  const out: string[] = [];
-  // origStart[i] / origEnd[i]: the original span behind normalized code unit i.
-  const origStart: number[] = [];
-  const origEnd: number[] = [];
+  // Built by concatenation: V8 joins string pieces much faster than an array join of many small ones.
+  let text = '';
+  // origStart[i] / origEnd[i]: the original span behind normalized code unit i. Folding never lengthens
+  // the text, so the original length bounds both.
+  const origStart = new Int32Array(original.length);
+  const origEnd = new Int32Array(original.length);
+  let length = 0;
   let changed = false;
   for (let i = 0; i < original.length; ) {
-    const cp = original.codePointAt(i)!;
-    const width = cp > 0xffff ? 2 : 1;
-    const ch = original.slice(i, i + width);
+    const code = original.charCodeAt(i);
+    if (code < 0x80 && code !== 92) {
+      // A run of plain ASCII maps to itself.
+      let j = i + 1;
+      for (
+        let c = original.charCodeAt(j);
+        j < original.length && c < 0x80 && c !== 92;
+        c = original.charCodeAt(++j)
+      );
+      text += original.slice(i, j);
+      for (let k = i; k < j; k++, length++) {
+        origStart[length] = k;
+        origEnd[length] = k + 1;
+      }
+      i = j;
+      continue;
+    }
+    if (code === 92) {
+      const decoded = JSON_ESCAPES[original.charCodeAt(i + 1)];
+      if (decoded !== undefined) {
+        text += decoded;
+        origStart[length] = i;
+        origEnd[length] = i + 2;
+        length++;
+        changed = true;
+        i += 2;
+        continue;
+      }
+    }
+    const escape =
+      code === 92 && original.charCodeAt(i + 1) === 117 ? unicodeEscapeAt(original, i) : undefined;
+    const cp = escape ? escape.decoded.codePointAt(0)! : original.codePointAt(i)!;
+    const width = escape ? escape.width : cp > 0xffff ? 2 : 1;
+    const ch = escape ? escape.decoded : original.slice(i, i + width);
     const folded = cp < 0x80 ? ch : foldCodePoint(cp, ch);
-    if (folded !== ch) changed = true;
-    for (let k = 0; k < folded.length; k++) {
-      out.push(folded[k]!);
-      origStart.push(i);
-      origEnd.push(i + width);
+    if (escape || folded !== ch) changed = true;
+    text += folded;
+    for (let k = 0; k < folded.length; k++, length++) {
+      origStart[length] = i;
+      origEnd[length] = i + width;
     }
     i += width;
   }
   if (!changed) return { text: original, identity: true, toOriginal: (start, end) => [start, end] };
-  const text = out.join('');
   return {
     text,
     identity: false,
     toOriginal(start, end) {
       if (end <= start) {
-        const at = start < origStart.length ? origStart[start]! : original.length;
+        const at = start < length ? origStart[start]! : original.length;
         return [at, at];
       }
       return [origStart[start]!, origEnd[end - 1]!];
