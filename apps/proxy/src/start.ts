@@ -56,6 +56,7 @@ export async function startProxyServer(options: StartProxyOptions): Promise<Runn
     redactor,
     onRecord: options.onRecord ?? (() => {}),
     ...(options.fetch ? { fetch: options.fetch } : {}),
+    traceRing: options.traceRing,
   });
   server.on('upgrade', websocket.handleUpgrade);
   // In-flight HTTP requests (an SSE stream counts until its last byte), for the graceful drain.

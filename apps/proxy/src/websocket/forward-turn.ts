@@ -3,6 +3,7 @@ import { BOUNDED_TOKEN, type Redactor } from '@stronk/redaction';
 import type { ProxyConfig } from '../config.ts';
 import { issueRequestId, upstreamRequestHeaders, withoutProviderCredentials } from '../headers.ts';
 import { countBy, maskAndDecide } from '../mask-decision.ts';
+import type { TraceRing } from '../observability/trace-ring.ts';
 import { newRequestRecord, type RequestRecord } from '../request-record.ts';
 import {
   callUpstream,
@@ -11,9 +12,11 @@ import {
   type UpstreamResponse,
   UpstreamTimeoutError,
 } from '../upstream.ts';
+import { valueFreePath } from '../value-free-paths.ts';
 import { relayResponseEvents } from './relay-events.ts';
 import type { Chain } from './session-store.ts';
 import { continuation, inputItems, localBody, requestTemplate, upstreamBody } from './turn-request.ts';
+import { createTurnCapture, type TurnCapture } from './turn-trace.ts';
 import { websocketErrorEvent } from './ws-errors.ts';
 
 const MAX_UPSTREAM_ERROR_BODY = 1024 * 1024;
@@ -22,6 +25,8 @@ export interface ForwardTurnDeps {
   config: ProxyConfig;
   redactor: Redactor;
   fetch?: typeof fetch;
+  /** When tracing is on: each turn is copied into the raw-trace ring, like HTTP exchanges. */
+  traceRing?: TraceRing | undefined;
 }
 
 export interface TurnInput {
@@ -67,6 +72,29 @@ export async function forwardTurn(
   io: TurnIo,
   record: RequestRecord,
 ): Promise<Chain | undefined> {
+  if (!deps.traceRing) return forwardTurnTo(deps, input, io, record, undefined);
+  const capture = createTurnCapture(deps.traceRing, input.request);
+  const traced: TurnIo = {
+    signal: io.signal,
+    send: (data, confirm) => {
+      capture.sent(data);
+      return io.send(data, confirm);
+    },
+  };
+  try {
+    return await forwardTurnTo(deps, input, traced, record, capture);
+  } finally {
+    capture.commit(record);
+  }
+}
+
+async function forwardTurnTo(
+  deps: ForwardTurnDeps,
+  input: TurnInput,
+  io: TurnIo,
+  record: RequestRecord,
+  capture: TurnCapture | undefined,
+): Promise<Chain | undefined> {
   const fail = async (details: ErrorDetails, errorClass: string, outcome: RequestRecord['outcome']) => {
     record.status = details.status;
     record.outcome = outcome;
@@ -81,7 +109,10 @@ export async function forwardTurn(
   if (decision.masked) {
     record.countsByType = countBy(decision.masked.findings, (f) => f.type);
     record.countsByAction = countBy(decision.masked.findings, (f) => f.action);
-    record.touchedPaths = decision.masked.touchedPaths;
+    // Paths quote object keys, and a key can be the value itself: the same value-free form as HTTP.
+    record.touchedPaths = [
+      ...new Set(decision.masked.touchedPaths.map((p) => valueFreePath(p, deps.redactor))),
+    ];
   }
   if (decision.kind === 'refuse') {
     await fail(decision.details, decision.errorClass, decision.outcome);
@@ -107,6 +138,9 @@ export async function forwardTurn(
     ? localBody(request, history, vault)
     : upstreamBody(decision.masked.payload, history, previousResponseId);
   const url = joinUrl(local ? localBase! : deps.config.upstreams.openai, openAiResponsesRoute.upstreamPath);
+  const serialized = JSON.stringify(body);
+  // A locally routed turn is sent unmasked, so there is no masked view to show.
+  if (capture && !local && decision.masked) capture.forwarded(serialized, decision.masked.findings);
 
   let upstream: UpstreamResponse;
   try {
@@ -117,7 +151,7 @@ export async function forwardTurn(
         headers: local
           ? withoutProviderCredentials(upstreamRequestHeaders(input.headers, record.requestId, true))
           : upstreamRequestHeaders(input.headers, record.requestId, true),
-        body: JSON.stringify(body),
+        body: serialized,
       },
       {
         timeoutMs: deps.config.upstreamTimeoutMs,
