@@ -3,12 +3,18 @@
 // `node` (no TypeScript loader in memory). Native addons and their data stay external.
 import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import * as esbuild from 'esbuild';
 
 const EXTERNAL = ['@node-rs/jieba', '@node-rs/jieba/*', '@node-rs/argon2', 'better-sqlite3', 'pg-native'];
+// Worker threads load their own file, bundled beside the entry (where @stronk/audit's writer thread looks).
+const AUDIT_WRITER_WORKER = { 'audit-writer-worker': 'packages/audit/src/sqlite-writer-worker.ts' };
 const targets = {
-  proxy: { entry: 'apps/proxy/src/server.ts', out: 'apps/proxy/dist/server.mjs' },
+  proxy: {
+    entry: 'apps/proxy/src/server.ts',
+    out: 'apps/proxy/dist/server.mjs',
+    workers: AUDIT_WRITER_WORKER,
+  },
   detect: { entry: 'packages/cli/src/bin/detect-jsonl.ts', out: 'packages/cli/dist/detect-jsonl.mjs' },
   stronk: { entry: 'packages/cli/src/bin/stronk.ts', out: 'packages/cli/dist/stronk.mjs' },
   'bench-detect': {
@@ -39,12 +45,13 @@ const compactDictionary = {
 };
 
 const wanted = process.argv.slice(2);
-for (const [name, { entry, out }] of Object.entries(targets)) {
+for (const [name, { entry, out, workers = {} }] of Object.entries(targets)) {
   if (wanted.length && !wanted.includes(name)) continue;
   if (!existsSync(entry)) continue;
   await esbuild.build({
-    entryPoints: [entry],
-    outfile: out,
+    entryPoints: { [basename(out, '.mjs')]: entry, ...workers },
+    outdir: dirname(out),
+    outExtension: { '.js': '.mjs' },
     bundle: true,
     platform: 'node',
     format: 'esm',

@@ -1,10 +1,4 @@
-import {
-  type AuditConfig,
-  type AuditStore,
-  type AuditWriter,
-  createAuditWriter,
-  openAuditStore,
-} from '@stronk/audit';
+import { type AuditConfig, type AuditStore, type OpenedAuditWriter, openAuditWriter } from '@stronk/audit';
 import { Gauge } from 'prom-client';
 import type { ProxyConfig } from './config.ts';
 import type { ObservabilityConfig } from './observability/config.ts';
@@ -17,9 +11,9 @@ import { type RunningProxyServer, startProxyServer } from './start.ts';
 export interface RunningGateway {
   proxy: RunningProxyServer;
   metrics: ProxyMetrics;
-  audit: { store: AuditStore; writer: AuditWriter } | undefined;
+  audit: { writer: OpenedAuditWriter } | undefined;
   traceListener: { host: string; port: number } | undefined;
-  /** Drains the proxy (see RunningProxyServer.close), then flushes the audit queue and closes the store. */
+  /** Drains the proxy (see RunningProxyServer.close), then flushes the audit queue and stops the writer. */
   close(options?: { graceMs?: number }): Promise<void>;
 }
 
@@ -33,16 +27,19 @@ export async function startGateway(options: {
   observability: ObservabilityConfig;
   /** Value-free log lines (error classes only). */
   log?: (fields: Record<string, unknown>) => void;
-  /** An already-open store to share (the one-process launcher); otherwise one is opened from `audit`. */
+  /**
+   * An already-open store for the same configuration (the one-process launcher), used by a Postgres writer.
+   * SQLite batches always go to the writer's own thread and connection.
+   */
   auditStore?: AuditStore;
   fetch?: typeof fetch;
 }): Promise<RunningGateway> {
   const metrics = createProxyMetrics();
   let audit: RunningGateway['audit'];
   if (options.audit.enabled) {
-    const store = options.auditStore ?? (await openAuditStore(options.audit));
     let lastLogged = 0;
-    const writer = createAuditWriter(store, {
+    const writer = await openAuditWriter(options.audit, {
+      store: options.auditStore,
       maxEvents: options.audit.maxEvents,
       maxAgeMs: options.audit.maxAgeMs,
       maxQueue: options.audit.maxQueue,
@@ -53,7 +50,7 @@ export async function startGateway(options: {
         options.log?.({ level: 'warn', msg: 'audit write failed; events dropped', error_class: errorClass });
       },
     });
-    audit = { store, writer };
+    audit = { writer };
     new Gauge({
       name: 'stronk_audit_events_dropped',
       help: 'Audit events dropped since start (queue full or store unavailable).',
@@ -96,10 +93,7 @@ export async function startGateway(options: {
     async close(closeOptions = {}) {
       await proxy.close(closeOptions);
       await listener?.close();
-      if (audit) {
-        await audit.writer.close();
-        if (!options.auditStore) await audit.store.close();
-      }
+      await audit?.writer.close();
     },
   };
 }

@@ -6,6 +6,7 @@ export {
   readBooleanVar,
 } from './config.ts';
 export { openAuditStore } from './open-store.ts';
+export { type OpenAuditWriterOptions, type OpenedAuditWriter, openAuditWriter } from './open-writer.ts';
 export { openPgStore, type PgStoreOptions } from './pg-store.ts';
 export { BUCKET_MS } from './rollups.ts';
 export {
@@ -20,6 +21,11 @@ export {
   TOKEN,
 } from './sanitize.ts';
 export { openSqliteStore } from './sqlite-store.ts';
+export {
+  type SqliteWriterThread,
+  type SqliteWriterThreadOptions,
+  startSqliteWriterThread,
+} from './sqlite-writer-thread.ts';
 export {
   isWindowName,
   type Mix,
@@ -60,6 +66,7 @@ export type {
   TimeWindow,
 } from './types.ts';
 export {
+  type AuditEventSink,
   type AuditWriter,
   type AuditWriterOptions,
   type AuditWriterStats,

@@ -1,13 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { migrationsDir } from './migrations-dir.ts';
 import { rollupRows } from './rollups.ts';
-import { adminAccessLog, adminSessions, auditEvents, auditRollups } from './schema-sqlite.ts';
-import { accessRow, chunks, eventRow, sharedQueries } from './store-common.ts';
+import { adminAccessLog, adminSessions } from './schema-sqlite.ts';
+import { accessRow, eventRow, sharedQueries } from './store-common.ts';
 import type { AuditStore } from './types.ts';
 
 export const SQLITE_MIGRATIONS = migrationsDir('sqlite');
@@ -33,17 +32,20 @@ export function openSqliteStore(path: string, options: { busyTimeoutMs?: number 
     }
   }
 
+  // Prepared once and run per row: a multi-row insert built per batch costs more to build and compile than to run.
+  const insertEvent = client.prepare(
+    `INSERT INTO audit_events (ts, request_id, route, model, stream, status, outcome, latency_ms, detection_ms,
+       findings, counts_by_type, counts_by_action, rehydrated, touched_paths, error_class)
+     VALUES (@ts, @requestId, @route, @model, @stream, @status, @outcome, @latencyMs, @detectionMs,
+       @findings, @countsByType, @countsByAction, @rehydrated, @touchedPaths, @errorClass)`,
+  );
+  const addRollup = client.prepare(
+    `INSERT INTO audit_rollups (bucket, dimension, name, value) VALUES (@bucket, @dimension, @name, @value)
+     ON CONFLICT (bucket, dimension, name) DO UPDATE SET value = audit_rollups.value + excluded.value`,
+  );
   const insertAll = client.transaction((events: Parameters<AuditStore['insertEvents']>[0]) => {
-    for (const part of chunks(events.map(eventRow), 400)) db.insert(auditEvents).values(part).run();
-    for (const part of chunks(rollupRows(events), 1000)) {
-      db.insert(auditRollups)
-        .values(part)
-        .onConflictDoUpdate({
-          target: [auditRollups.bucket, auditRollups.dimension, auditRollups.name],
-          set: { value: sql.raw('"audit_rollups"."value" + excluded."value"') },
-        })
-        .run();
-    }
+    for (const event of events) insertEvent.run(eventRow(event));
+    for (const row of rollupRows(events)) addRollup.run(row);
   });
 
   const exec = {

@@ -1,5 +1,12 @@
+import { errorClassOf } from './error-class.ts';
 import { type AuditEventInput, type SanitizedEvent, sanitizeEvent } from './sanitize.ts';
 import type { AuditStore } from './types.ts';
+
+/** What the writer needs from a store: the batch insert and retention (a store, or the SQLite writer thread). */
+export type AuditEventSink = Pick<AuditStore, 'insertEvents' | 'prune'> & {
+  /** Times the sink's thread was started again after it died (the SQLite writer thread). */
+  readonly restarts?: number;
+};
 
 export interface AuditWriterOptions {
   /** Retention: newest events kept (default 2000). */
@@ -24,6 +31,8 @@ export interface AuditWriterStats {
   dropped: number;
   failedBatches: number;
   pruned: number;
+  /** Times the SQLite writer thread was started again after it died (0 for other sinks). */
+  threadRestarts: number;
 }
 
 export interface AuditWriter {
@@ -32,25 +41,28 @@ export interface AuditWriter {
   /** Writes everything queued so far. */
   flush(): Promise<void>;
   stats(): AuditWriterStats;
-  /** Flushes, stops the timer and closes nothing else (the store belongs to the caller). */
+  /** Flushes and stops the timer; closes nothing else (the sink belongs to the caller). */
   close(): Promise<void>;
 }
 
-function errorClassOf(error: unknown): string {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && /^[A-Za-z0-9_]{1,40}$/.test(code)) return code;
-  return error instanceof Error ? error.name : 'unknown';
-}
-
-/** Batches sanitized events into the store off the request path, with a bounded queue and retention. */
-export function createAuditWriter(store: AuditStore, options: AuditWriterOptions = {}): AuditWriter {
+/**
+ * Batches sanitized events into a sink off the request path, with a bounded queue and retention. With a store
+ * as the sink, the store's own work runs on the caller's thread; `openAuditWriter` gives SQLite a thread.
+ */
+export function createAuditWriter(store: AuditEventSink, options: AuditWriterOptions = {}): AuditWriter {
   const maxEvents = options.maxEvents ?? 2000;
   const maxQueue = options.maxQueue ?? 10_000;
   const batchSize = options.batchSize ?? 500;
   const flushIntervalMs = options.flushIntervalMs ?? 200;
   const now = options.now ?? Date.now;
   const pruneEvery = Math.max(50, Math.floor(maxEvents / 10));
-  const stats: AuditWriterStats = { queued: 0, written: 0, dropped: 0, failedBatches: 0, pruned: 0 };
+  const stats: Omit<AuditWriterStats, 'threadRestarts'> = {
+    queued: 0,
+    written: 0,
+    dropped: 0,
+    failedBatches: 0,
+    pruned: 0,
+  };
   let queue: SanitizedEvent[] = [];
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
@@ -128,7 +140,7 @@ export function createAuditWriter(store: AuditStore, options: AuditWriterOptions
       }
       while (running || queue.length > 0) await drain();
     },
-    stats: () => ({ ...stats }),
+    stats: () => ({ ...stats, threadRestarts: store.restarts ?? 0 }),
     async close() {
       await this.flush();
       closed = true;
