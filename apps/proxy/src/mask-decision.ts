@@ -8,6 +8,7 @@ import {
 } from '@stronk/redaction';
 import type { ProxyConfig } from './config.ts';
 import type { RequestRecord } from './request-record.ts';
+import { toolEntry } from './value-free-paths.ts';
 
 export type MaskedPayload = MaskPayloadResult<Record<string, unknown>> & { vault: Vault };
 
@@ -67,7 +68,7 @@ export function maskAndDecide(
       kind: 'refuse',
       details: {
         status: 400,
-        message: `Tool definitions contain sensitive content and were not forwarded (${masked.rejectedPaths.join(', ')}).`,
+        message: `Tool definitions contain sensitive content and were not forwarded (${[...new Set(masked.rejectedPaths.map(toolEntry))].join(', ')}).`,
         code: 'sensitive_tool_definition',
       },
       errorClass: 'sensitive_tool_definition',

@@ -33,15 +33,17 @@ export function lastUserText(body: Record<string, unknown>): string {
 
 function sse(response: ServerResponse, frames: Array<{ event?: string; data: unknown }>, split = 5): void {
   response.writeHead(200, { 'content-type': 'text/event-stream', 'x-request-id': 'upstream-req-1' });
-  // Write in small uneven pieces so frames and placeholders straddle network writes.
-  const text = frames
-    .map(
-      (f) =>
-        `${f.event ? `event: ${f.event}\n` : ''}data: ${typeof f.data === 'string' ? f.data : JSON.stringify(f.data)}\n\n`,
-    )
-    .join('');
-  for (let i = 0, step = 1; i < text.length; i += step, step = (step % split) + 3)
-    response.write(text.slice(i, i + step));
+  // Write in small uneven byte pieces so frames, placeholders and multi-byte characters straddle writes.
+  const bytes = Buffer.from(
+    frames
+      .map(
+        (f) =>
+          `${f.event ? `event: ${f.event}\n` : ''}data: ${typeof f.data === 'string' ? f.data : JSON.stringify(f.data)}\n\n`,
+      )
+      .join(''),
+  );
+  for (let i = 0, step = 1; i < bytes.length; i += step, step = (step % split) + 3)
+    response.write(bytes.subarray(i, i + step));
   response.end();
 }
 
@@ -53,10 +55,21 @@ export function toDeltas(text: string): string[] {
   return out;
 }
 
+/** A model whose answer is `replyFor(request body)`, in the shape and mode (JSON or SSE) asked for. */
+export function replyingHandler(replyFor: (body: Record<string, unknown>) => string): FakeHandler {
+  return (request, response) => answer(request, response, replyFor);
+}
+
 /** An echo model: answers `You said: <last user text>` in the shape and mode (JSON or SSE) asked for. */
-export const echoHandler: FakeHandler = (request, response) => {
+export const echoHandler: FakeHandler = replyingHandler((body) => `You said: ${lastUserText(body)}`);
+
+function answer(
+  request: RecordedRequest,
+  response: ServerResponse,
+  replyFor: (body: Record<string, unknown>) => string,
+): void {
   const body = JSON.parse(request.body) as Record<string, unknown>;
-  const reply = `You said: ${lastUserText(body)}`;
+  const reply = replyFor(body);
   const stream = body.stream === true;
   if (request.url.endsWith('/chat/completions')) {
     if (!stream) {
@@ -202,7 +215,7 @@ export const echoHandler: FakeHandler = (request, response) => {
   }
   response.writeHead(404, { 'content-type': 'application/json' });
   response.end('{"error":{"message":"not found"}}');
-};
+}
 
 export interface FakeUpstream {
   url: string;

@@ -107,6 +107,30 @@ describe('responses websocket: masking and rehydration', () => {
     expect(placeholders.length).toBeGreaterThanOrEqual(3);
   });
 
+  it('keeps values out of telemetry and errors even when a value is an object key (found by the leak fuzzer)', async () => {
+    const socket = await connect();
+    proxy.records.length = 0;
+    socket.send(create(userMessage('hello'), { x_keys: { [`mail ${EMAIL}`]: 1 } }));
+    await socket.turn();
+    socket.send(
+      create('hello', {
+        tools: [
+          {
+            type: 'function',
+            name: 'lookup',
+            parameters: { type: 'object', properties: { [EMAIL]: { type: 'string', description: EMAIL } } },
+          },
+        ],
+      }),
+    );
+    const [refused] = await socket.turn();
+    expect(refused).toMatchObject({ type: 'error', error: { code: 'sensitive_tool_definition' } });
+    expect(JSON.stringify(refused)).not.toContain(EMAIL);
+    expect(proxy.records).toHaveLength(2);
+    expect(JSON.stringify(proxy.records)).not.toContain(EMAIL);
+    expect(proxy.records[0]?.touchedPaths).toEqual(['x_keys[*]']);
+  });
+
   it('returns a turn key in the handshake and never forwards one the client presents', async () => {
     const minted = await connect();
     expect(String(minted.handshake['x-codex-turn-state'])).toMatch(/^wst_/);

@@ -94,10 +94,11 @@ function sseText(frames: Array<Record<string, unknown>>): string {
   return frames.map((f) => `event: ${String(f.type)}\ndata: ${JSON.stringify(f)}\n\n`).join('');
 }
 
-/** Writes text in small uneven pieces so events and placeholders straddle network writes. */
+/** Writes text in small uneven byte pieces so events, placeholders and characters straddle network writes. */
 function writeSplit(response: Parameters<FakeHandler>[1], text: string): void {
-  for (let i = 0, step = 1; i < text.length; i += step, step = (step % 5) + 3)
-    response.write(text.slice(i, i + step));
+  const bytes = Buffer.from(text);
+  for (let i = 0, step = 1; i < bytes.length; i += step, step = (step % 5) + 3)
+    response.write(bytes.subarray(i, i + step));
 }
 
 /** Every user-authored text in a Responses input list. */
