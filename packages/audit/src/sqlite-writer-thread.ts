@@ -28,14 +28,19 @@ const CLOSE_TIMEOUT_MS = 5000;
 /**
  * The writer thread's code: the bundled file beside this module when running from a bundle, otherwise the
  * TypeScript source. Node 20 applies module hooks only after a worker's entry is loaded, so the source entry
- * goes through a small JavaScript bootstrap that registers tsx first.
+ * goes through a small JavaScript bootstrap that registers tsx first (without tsx, Node must strip types itself).
  */
 export function writerWorker(data: WriterThreadData): Worker {
   const bundled = resolve(import.meta.dirname, BUNDLED_WRITER_WORKER);
   if (existsSync(bundled)) return new Worker(bundled, { workerData: data });
-  const source = new URL('./sqlite-writer-worker.ts', import.meta.url).href;
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const bootstrap = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); });`;
+  const source = new URL('./sqlite-writer-worker.ts', import.meta.url);
+  let tsx: string;
+  try {
+    tsx = import.meta.resolve('tsx/esm/api');
+  } catch {
+    return new Worker(source, { workerData: data });
+  }
+  const bootstrap = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(source.href)}); });`;
   return new Worker(bootstrap, { eval: true, workerData: data });
 }
 
