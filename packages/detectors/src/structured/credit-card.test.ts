@@ -11,6 +11,18 @@ describe('credit_card', () => {
     expect(findCreditCards('x 4111111111111111')).toMatchObject([{ start: 2, end: 18, type: 'credit_card' }]);
   });
 
+  it('finds cards in CSV rows and comma lists (found by the proxy leak fuzzer)', () => {
+    expect(spans(creditCardDetector, 'id,status,card\n41390,active,4111111111111111,ok')).toEqual([
+      '4111111111111111',
+    ]);
+    expect(spans(creditCardDetector, 'cards 4111111111111111,5500005555555559')).toEqual([
+      '4111111111111111',
+      '5500005555555559',
+    ]);
+    // Decimal and thousands shapes still keep digits out of a card.
+    expect(spans(creditCardDetector, 'total 3.4111111111111111 or 4111111111111111.5')).toEqual([]);
+  });
+
   it('rejects Luhn-invalid numbers and odd groupings', () => {
     expect(spans(creditCardDetector, 'card 4111 1111 1111 1112')).toEqual([]);
     expect(spans(creditCardDetector, 'card 41 1111 1111 1111 11')).toEqual([]);

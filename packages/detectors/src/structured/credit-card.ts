@@ -10,8 +10,9 @@ import { hasDigit, lineBefore } from './text-context.ts';
  */
 
 // Bare, or a 4-digit group then groups joined by one consistent separator; every quantifier is
-// bounded, so a long digit run costs O(length).
-const CANDIDATE = /(?<![\w.,+\-/])(?:\d{12,19}|\d{4}([ -])\d{4,6}(?:\1\d{1,7}){1,4})(?![\w]|[.,\-/]\d)/g;
+// bounded, so a long digit run costs O(length). A comma may stand on either side (CSV rows, `card,card`
+// lists): no thousands or decimal grouping puts 12 or more digits next to a comma.
+const CANDIDATE = /(?<![\w.+\-/])(?:\d{12,19}|\d{4}([ -])\d{4,6}(?:\1\d{1,7}){1,4})(?![\w]|[.\-/]\d)/g;
 const CARD_CONTEXT =
   /\b(?:card|cards|cc|ccn|credit|debit|visa|mastercard|master card|amex|american express|maestro|discover|diners|jcb|unionpay|pan)\b|卡|信用/;
 

@@ -38,6 +38,19 @@ describe('phone: validated numbers', () => {
     expect(findPhones('x +4930123456')).toMatchObject([{ start: 2, end: 13, type: 'phone' }]);
   });
 
+  it('finds formatted numbers in CSV rows next to numeric fields (found by the proxy leak fuzzer)', () => {
+    expect(spans(phoneDetector, 'id,phone,qty\n41390,310-503-8793,42\n41391,+14155550134,7')).toEqual([
+      '310-503-8793',
+      '+14155550134',
+    ]);
+    expect(spans(phoneDetector, 'Phones: 310-503-8793,310-503-8794')).toEqual([
+      '310-503-8793',
+      '310-503-8794',
+    ]);
+    // A bare digit run next to a comma may still be a decimal: 3,4155550134 is left alone.
+    expect(spans(phoneDetector, 'ratio 3,4155550134 and 1,234,567')).toEqual([]);
+  });
+
   it('includes extensions', () => {
     expect(spans(phoneDetector, 'Desk: 212-555-0147x204')).toEqual(['212-555-0147x204']);
     expect(spans(phoneDetector, 'Desk: 212-555-0147 ext. 12')).toEqual(['212-555-0147 ext. 12']);

@@ -211,26 +211,32 @@ function judge(shape: PhoneShape, around: Surroundings): Verdict {
   return judgeFallback(shape, around);
 }
 
+/**
+ * A comma between digits is a decimal or thousands mark only next to a bare digit run; a formatted
+ * number (`310-503-8793`, `+14155550134`) after `41390,` is the next field of a CSV row.
+ */
+function joinsNumber(code: number, bare: boolean): boolean {
+  return code === 46 || (code === 44 && bare) || code === 47 || code === 58 || code === 45;
+}
+
 /** Characters that, right before a run, show it continues a longer token (a decimal, a date, a version). */
-function badBefore(text: string, start: number): boolean {
+function badBefore(text: string, start: number, bare: boolean): boolean {
   if (start === 0) return false;
   const code = text.charCodeAt(start - 1);
   if (isAsciiWordCode(code)) return true;
-  if (code === 46 || code === 44 || code === 47 || code === 58 || code === 45) {
-    return start >= 2 && isDigitCode(text.charCodeAt(start - 2));
-  }
+  if (joinsNumber(code, bare)) return start >= 2 && isDigitCode(text.charCodeAt(start - 2));
   return MONEY_BEFORE.test(text.slice(Math.max(0, start - 2), start).trimEnd());
 }
 
-function badAfter(text: string, end: number): boolean {
+function badAfter(text: string, end: number, bare: boolean): boolean {
   if (end >= text.length) return false;
   const code = text.charCodeAt(end);
   if (isAsciiWordCode(code) || code === 37 /* % */) return true;
-  if (code === 46 || code === 44 || code === 47 || code === 58 || code === 45) {
-    return end + 1 < text.length && isDigitCode(text.charCodeAt(end + 1));
-  }
+  if (joinsNumber(code, bare)) return end + 1 < text.length && isDigitCode(text.charCodeAt(end + 1));
   return false;
 }
+
+const BARE_DIGITS = /^\d+$/;
 
 function tryCandidate(text: string, start: number, end: number, findings: Finding[]): boolean {
   // A `(` that never closes belongs to the prose around the number.
@@ -239,7 +245,8 @@ function tryCandidate(text: string, start: number, end: number, findings: Findin
   if (raw.startsWith('(') && !raw.includes(')')) from++;
   let to = end;
   while (to > from && text.charCodeAt(to - 1) === 41 /* ) */ && !text.slice(from, to - 1).includes('(')) to--;
-  if (badBefore(text, from) || badAfter(text, to)) return false;
+  const bare = BARE_DIGITS.test(text.slice(from, to));
+  if (badBefore(text, from, bare) || badAfter(text, to, bare)) return false;
   const shape = parsePhoneShape(text.slice(from, to));
   const count = shape.digits.length;
   if (count < (shape.plus ? 6 : MIN_DIGITS) || count > (shape.plus ? MAX_DIGITS : MAX_DIGITS + 2))
