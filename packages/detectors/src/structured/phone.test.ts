@@ -47,7 +47,8 @@ describe('phone: validated numbers', () => {
       '310-503-8793',
       '310-503-8794',
     ]);
-    // A bare digit run next to a comma may still be a decimal: 3,4155550134 is left alone.
+    expect(spans(phoneDetector, '手机 13812345678,13912345678')).toEqual(['13812345678', '13912345678']);
+    // A bare digit run next to a comma and a short number may still be a decimal: 3,4155550134 is left alone.
     expect(spans(phoneDetector, 'ratio 3,4155550134 and 1,234,567')).toEqual([]);
   });
 

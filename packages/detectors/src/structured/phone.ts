@@ -211,12 +211,26 @@ function judge(shape: PhoneShape, around: Surroundings): Verdict {
   return judgeFallback(shape, around);
 }
 
+/** Digits in a row from `from` in direction `step` (+1 or -1), counted up to `MIN_DIGITS`. */
+function digitRun(text: string, from: number, step: 1 | -1): number {
+  let n = 0;
+  for (
+    let i = from;
+    n < MIN_DIGITS && i >= 0 && i < text.length && isDigitCode(text.charCodeAt(i));
+    i += step
+  )
+    n++;
+  return n;
+}
+
 /**
- * A comma between digits is a decimal or thousands mark only next to a bare digit run; a formatted
- * number (`310-503-8793`, `+14155550134`) after `41390,` is the next field of a CSV row.
+ * Whether the separator `code` ties the candidate to the digits beyond it (a decimal, a date, a version).
+ * A comma does so only between a bare digit run and a short one (`3,4155550134`, `1,234`): a formatted
+ * number after `41390,` is the next field of a CSV row, and phone-length runs on both sides are a list.
  */
-function joinsNumber(code: number, bare: boolean): boolean {
-  return code === 46 || (code === 44 && bare) || code === 47 || code === 58 || code === 45;
+function joinsNumber(code: number, bare: boolean, otherSide: () => number): boolean {
+  if (code === 44) return bare && otherSide() < MIN_DIGITS;
+  return code === 46 || code === 47 || code === 58 || code === 45;
 }
 
 /** Characters that, right before a run, show it continues a longer token (a decimal, a date, a version). */
@@ -224,7 +238,9 @@ function badBefore(text: string, start: number, bare: boolean): boolean {
   if (start === 0) return false;
   const code = text.charCodeAt(start - 1);
   if (isAsciiWordCode(code)) return true;
-  if (joinsNumber(code, bare)) return start >= 2 && isDigitCode(text.charCodeAt(start - 2));
+  if (start >= 2 && isDigitCode(text.charCodeAt(start - 2))) {
+    if (joinsNumber(code, bare, () => digitRun(text, start - 2, -1))) return true;
+  }
   return MONEY_BEFORE.test(text.slice(Math.max(0, start - 2), start).trimEnd());
 }
 
@@ -232,7 +248,8 @@ function badAfter(text: string, end: number, bare: boolean): boolean {
   if (end >= text.length) return false;
   const code = text.charCodeAt(end);
   if (isAsciiWordCode(code) || code === 37 /* % */) return true;
-  if (joinsNumber(code, bare)) return end + 1 < text.length && isDigitCode(text.charCodeAt(end + 1));
+  if (end + 1 < text.length && isDigitCode(text.charCodeAt(end + 1)))
+    return joinsNumber(code, bare, () => digitRun(text, end + 1, 1));
   return false;
 }
 
