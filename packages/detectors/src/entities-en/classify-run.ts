@@ -367,8 +367,15 @@ function classifyChunk(
       return;
     }
   }
-  // Right after a house number: a street name, which the address detector owns.
-  if (ctx.tokens[firstWord.index - 1]?.kind === Kind.Number && !titled) return;
+  // Right after a house number: a street name, which the address detector owns. A number in the cell
+  // before (a tab between, as spreadsheets paste rows) is an id column, not a house number.
+  const before = ctx.tokens[firstWord.index - 1];
+  if (
+    before?.kind === Kind.Number &&
+    !titled &&
+    !ctx.text.slice(before.end, firstWord.token.start).includes('\t')
+  )
+    return;
   if (unknownAcronym(ctx, chunk)) {
     out.push({ start, end, type: 'organization', score: 0.4 });
     return;

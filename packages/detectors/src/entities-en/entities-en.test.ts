@@ -36,6 +36,9 @@ describe('person names', () => {
       'Zoltán Erdős',
     ]);
   });
+  it('finds names in pasted spreadsheet rows, where a tab follows an id (found by the proxy leak fuzzer)', () => {
+    expect(found('id\tname\tqty\n11\tFatima Delgado\t11', 'person_name')).toEqual(['Fatima Delgado']);
+  });
   it('finds names in signatures and after field labels', () => {
     expect(found('Thanks for the update.\n\nBest,\nJane', 'person_name')).toEqual(['Jane']);
     expect(found('Customer name: Oliver Brandt', 'person_name')).toEqual(['Oliver Brandt']);
