@@ -7,8 +7,8 @@
  * Environment:
  *   BENCH_DELTA_CHARS   characters per streamed delta (default 8, about two tokens)
  *   BENCH_CANARY_SEED   with BENCH_CANARY_COUNT: the canaries to look for in every request
- * A model named `bench-slow-<ms>` waits that long before answering (the websocket abuse workload uses it
- * to keep a turn in flight).
+ * A model named `bench-slow-<ms>` holds its answer that long: a stream sends its first event at once and
+ * the rest after the delay (the websocket abuse workload uses it to keep a turn observably in flight).
  * GET /__bench/stats answers {requests, leakedRequests, bodyBytes}.
  */
 import { createServer, type ServerResponse } from 'node:http';
@@ -33,18 +33,33 @@ function deltas(text: string): string[] {
   return out;
 }
 
-/** Writes SSE frames in four pieces, so events and placeholders straddle network writes. */
-function writeSse(response: ServerResponse, frames: Array<{ event?: string; data: unknown }>): void {
-  response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
-  const text = frames
+type Frame = { event?: string; data: unknown };
+const frameText = (frames: Frame[]) =>
+  frames
     .map(
       (f) =>
         `${f.event ? `event: ${f.event}\n` : ''}data: ${typeof f.data === 'string' ? f.data : JSON.stringify(f.data)}\n\n`,
     )
     .join('');
-  const piece = Math.ceil(text.length / 4);
-  for (let i = 0; i < text.length; i += piece) response.write(text.slice(i, i + piece));
-  response.end();
+
+/**
+ * Writes SSE frames in four pieces, so events and placeholders straddle network writes. With `holdMs`, the
+ * first frame goes out at once and the rest after that delay (a turn observably in flight).
+ */
+function writeSse(response: ServerResponse, frames: Frame[], holdMs = 0): void {
+  response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+  const writeRest = (rest: Frame[]) => {
+    const text = frameText(rest);
+    const piece = Math.max(1, Math.ceil(text.length / 4));
+    for (let i = 0; i < text.length; i += piece) response.write(text.slice(i, i + piece));
+    response.end();
+  };
+  if (holdMs <= 0) {
+    writeRest(frames);
+    return;
+  }
+  response.write(frameText(frames.slice(0, 1)));
+  setTimeout(() => writeRest(frames.slice(1)), holdMs);
 }
 
 function writeJson(response: ServerResponse, status: number, body: unknown): void {
@@ -52,7 +67,7 @@ function writeJson(response: ServerResponse, status: number, body: unknown): voi
   response.end(JSON.stringify(body));
 }
 
-function chat(response: ServerResponse, body: Json, reply: string): void {
+function chat(response: ServerResponse, body: Json, reply: string, holdMs: number): void {
   if (body.stream !== true) {
     writeJson(response, 200, {
       id: 'chatcmpl-bench',
@@ -68,15 +83,19 @@ function chat(response: ServerResponse, body: Json, reply: string): void {
   const choice = (delta: Json, finish: string | null) => ({
     data: { ...base, choices: [{ index: 0, delta, finish_reason: finish }] },
   });
-  writeSse(response, [
-    choice({ role: 'assistant', content: '' }, null),
-    ...deltas(reply).map((d) => choice({ content: d }, null)),
-    choice({}, 'stop'),
-    { data: '[DONE]' },
-  ]);
+  writeSse(
+    response,
+    [
+      choice({ role: 'assistant', content: '' }, null),
+      ...deltas(reply).map((d) => choice({ content: d }, null)),
+      choice({}, 'stop'),
+      { data: '[DONE]' },
+    ],
+    holdMs,
+  );
 }
 
-function responses(response: ServerResponse, body: Json, reply: string): void {
+function responses(response: ServerResponse, body: Json, reply: string, holdMs: number): void {
   const id = `resp_bench_${++responseCounter}`;
   const message = {
     id: `msg_bench_${responseCounter}`,
@@ -104,27 +123,31 @@ function responses(response: ServerResponse, body: Json, reply: string): void {
     data: { ...data, sequence_number: sequence++ },
   });
   const at = { item_id: message.id, output_index: 0, content_index: 0 };
-  writeSse(response, [
-    event({ type: 'response.created', response: { ...done, status: 'in_progress', output: [] } }),
-    event({
-      type: 'response.output_item.added',
-      output_index: 0,
-      item: { ...message, status: 'in_progress', content: [] },
-    }),
-    event({
-      type: 'response.content_part.added',
-      ...at,
-      part: { type: 'output_text', text: '', annotations: [] },
-    }),
-    ...deltas(reply).map((delta) => event({ type: 'response.output_text.delta', ...at, delta })),
-    event({ type: 'response.output_text.done', ...at, text: reply }),
-    event({ type: 'response.content_part.done', ...at, part: message.content[0] }),
-    event({ type: 'response.output_item.done', output_index: 0, item: message }),
-    event({ type: 'response.completed', response: done }),
-  ]);
+  writeSse(
+    response,
+    [
+      event({ type: 'response.created', response: { ...done, status: 'in_progress', output: [] } }),
+      event({
+        type: 'response.output_item.added',
+        output_index: 0,
+        item: { ...message, status: 'in_progress', content: [] },
+      }),
+      event({
+        type: 'response.content_part.added',
+        ...at,
+        part: { type: 'output_text', text: '', annotations: [] },
+      }),
+      ...deltas(reply).map((delta) => event({ type: 'response.output_text.delta', ...at, delta })),
+      event({ type: 'response.output_text.done', ...at, text: reply }),
+      event({ type: 'response.content_part.done', ...at, part: message.content[0] }),
+      event({ type: 'response.output_item.done', output_index: 0, item: message }),
+      event({ type: 'response.completed', response: done }),
+    ],
+    holdMs,
+  );
 }
 
-function anthropic(response: ServerResponse, body: Json, reply: string): void {
+function anthropic(response: ServerResponse, body: Json, reply: string, holdMs: number): void {
   const message = {
     id: 'msg_bench',
     type: 'message',
@@ -140,19 +163,23 @@ function anthropic(response: ServerResponse, body: Json, reply: string): void {
     return;
   }
   const event = (type: string, data: Json) => ({ event: type, data: { type, ...data } });
-  writeSse(response, [
-    event('message_start', { message: { ...message, content: [], stop_reason: null } }),
-    event('content_block_start', { index: 0, content_block: { type: 'text', text: '' } }),
-    ...deltas(reply).map((text) =>
-      event('content_block_delta', { index: 0, delta: { type: 'text_delta', text } }),
-    ),
-    event('content_block_stop', { index: 0 }),
-    event('message_delta', {
-      delta: { stop_reason: 'end_turn', stop_sequence: null },
-      usage: { output_tokens: 1 },
-    }),
-    event('message_stop', {}),
-  ]);
+  writeSse(
+    response,
+    [
+      event('message_start', { message: { ...message, content: [], stop_reason: null } }),
+      event('content_block_start', { index: 0, content_block: { type: 'text', text: '' } }),
+      ...deltas(reply).map((text) =>
+        event('content_block_delta', { index: 0, delta: { type: 'text_delta', text } }),
+      ),
+      event('content_block_stop', { index: 0 }),
+      event('message_delta', {
+        delta: { stop_reason: 'end_turn', stop_sequence: null },
+        usage: { output_tokens: 1 },
+      }),
+      event('message_stop', {}),
+    ],
+    holdMs,
+  );
 }
 
 const server = createServer((request, response) => {
@@ -176,14 +203,15 @@ const server = createServer((request, response) => {
       return;
     }
     const reply = `You said: ${lastUserText(body)}`;
+    const holdMs = Number(/^bench-slow-(\d+)$/.exec(String(body.model))?.[1] ?? 0);
     const answer = () => {
-      if (request.url === '/v1/chat/completions') chat(response, body, reply);
-      else if (request.url === '/v1/responses') responses(response, body, reply);
-      else if (request.url === '/v1/messages') anthropic(response, body, reply);
+      if (request.url === '/v1/chat/completions') chat(response, body, reply, holdMs);
+      else if (request.url === '/v1/responses') responses(response, body, reply, holdMs);
+      else if (request.url === '/v1/messages') anthropic(response, body, reply, holdMs);
       else writeJson(response, 404, { error: { message: 'not found', type: 'invalid_request_error' } });
     };
-    const slow = /^bench-slow-(\d+)$/.exec(String(body.model));
-    if (slow) setTimeout(answer, Number(slow[1]));
+    // A streamed answer starts at once and holds the rest; a JSON answer is delayed whole.
+    if (holdMs > 0 && body.stream !== true) setTimeout(answer, holdMs);
     else answer();
   });
 });

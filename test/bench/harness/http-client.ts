@@ -15,10 +15,12 @@ export interface HttpClient {
   destroy(): void;
 }
 
+class StaleSocket extends Error {}
+
 export function createHttpClient(options: { maxSockets: number; timeoutMs?: number }): HttpClient {
   const agent = new Agent({ keepAlive: true, maxSockets: options.maxSockets });
   const timeoutMs = options.timeoutMs ?? 60_000;
-  const send = (
+  const sendOnce = (
     method: string,
     port: number,
     path: string,
@@ -55,9 +57,27 @@ export function createHttpClient(options: { maxSockets: number; timeoutMs?: numb
         },
       );
       req.setTimeout(timeoutMs, () => req.destroy(new Error('timeout')));
-      req.on('error', reject);
+      req.on('error', (error: Error & { code?: string }) => {
+        // A kept-alive socket the server closed just as it was reused: not the server's failure, send again.
+        if (error.code === 'ECONNRESET' && req.reusedSocket) reject(new StaleSocket());
+        else reject(error);
+      });
       req.end(body);
     });
+  };
+  const send = async (
+    method: string,
+    port: number,
+    path: string,
+    headers: Record<string, string>,
+    body?: string,
+  ): Promise<HttpOutcome> => {
+    try {
+      return await sendOnce(method, port, path, headers, body);
+    } catch (error) {
+      if (!(error instanceof StaleSocket)) throw error;
+      return sendOnce(method, port, path, headers, body);
+    }
   };
   return {
     post: (port, path, headers, body) => send('POST', port, path, headers, body),

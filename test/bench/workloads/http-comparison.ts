@@ -16,6 +16,19 @@ import {
   requestHeaders,
   streamReply,
 } from '../traffic/surfaces.ts';
+import type { BenchSettings } from './workload.ts';
+
+/** Concurrent clients of the closed-loop HTTP workloads. */
+export const HTTP_CONCURRENCY = 16;
+
+/**
+ * Distinct requests per HTTP workload. A full run's pool holds more distinct texts (three per request) than the
+ * proxy's detection cache (20,000), so even wrapping around it never hits the cache; a quick run uses a smaller
+ * pool to start sooner (it may wrap into a few cache hits: its numbers are not for comparison anyway).
+ */
+export function requestPoolSize(settings: BenchSettings): number {
+  return settings.quick ? 3000 : 8000;
+}
 
 export interface HttpTarget {
   key: 'direct' | 'bare' | 'proxy';

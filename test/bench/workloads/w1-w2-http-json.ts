@@ -14,7 +14,13 @@ import { PYTHON_LABEL, PYTHON_REFERENCE } from '../report/python-reference.ts';
 import { ratio, summarize } from '../report/stats.ts';
 import { piiConversation } from '../traffic/conversations.ts';
 import type { Surface } from '../traffic/surfaces.ts';
-import { compareTargets, httpTargets, prepareRequest } from './http-comparison.ts';
+import {
+  compareTargets,
+  HTTP_CONCURRENCY,
+  httpTargets,
+  prepareRequest,
+  requestPoolSize,
+} from './http-comparison.ts';
 import {
   type BenchSettings,
   chartImage,
@@ -24,8 +30,6 @@ import {
   type WorkloadResult,
 } from './workload.ts';
 
-export const HTTP_CONCURRENCY = 16;
-export const REQUEST_POOL = 8000;
 const SHAPE = { userChars: 2048, historyTurns: 2, historyChars: 1024 };
 
 interface HttpJsonWorkload {
@@ -48,8 +52,9 @@ export async function runHttpJson(
 ): Promise<WorkloadResult> {
   const workload = WORKLOADS[id];
   const { line } = startFacts(settings);
-  progress(`${workload.title}: preparing ${REQUEST_POOL} distinct requests`);
-  const requests = Array.from({ length: REQUEST_POOL }, (_, i) =>
+  const poolSize = requestPoolSize(settings);
+  progress(`${workload.title}: preparing ${poolSize} distinct requests`);
+  const requests = Array.from({ length: poolSize }, (_, i) =>
     prepareRequest(workload.surface, piiConversation(workload.indexOffset + i, SHAPE), false),
   );
   const bodyBytes = requests.reduce((n, r) => n + r.body.length, 0) / requests.length;
@@ -93,7 +98,7 @@ export async function runHttpJson(
       line,
       '',
       `Closed loop, ${HTTP_CONCURRENCY} concurrent clients, ${rounds} × ${(roundMs / 1000).toFixed(0)} s per target ` +
-        `(rounds interleaved), after a warm-up. ${REQUEST_POOL.toLocaleString('en-US')} distinct requests of ` +
+        `(rounds interleaved), after a warm-up. ${poolSize.toLocaleString('en-US')} distinct requests of ` +
         `${(bodyBytes / 1024).toFixed(1)} KiB on average (system prompt, two earlier turns, a 2 KiB user message; ` +
         'names, emails, phone numbers, organizations, street addresses), non-streamed.',
       '',

@@ -14,8 +14,13 @@ import { PYTHON_LABEL, PYTHON_REFERENCE } from '../report/python-reference.ts';
 import { ratio, summarize } from '../report/stats.ts';
 import { piiConversation } from '../traffic/conversations.ts';
 import { SURFACES } from '../traffic/surfaces.ts';
-import { compareTargets, httpTargets, prepareRequest } from './http-comparison.ts';
-import { HTTP_CONCURRENCY, REQUEST_POOL } from './w1-w2-http-json.ts';
+import {
+  compareTargets,
+  HTTP_CONCURRENCY,
+  httpTargets,
+  prepareRequest,
+  requestPoolSize,
+} from './http-comparison.ts';
 import {
   type BenchSettings,
   chartImage,
@@ -33,8 +38,9 @@ export async function runSseStreams(
   services: { provider: Service; bare: Service; proxy: Service },
 ): Promise<WorkloadResult> {
   const { line } = startFacts(settings);
-  progress(`${TITLE}: preparing ${REQUEST_POOL} distinct streamed requests`);
-  const requests = Array.from({ length: REQUEST_POOL }, (_, i) =>
+  const poolSize = requestPoolSize(settings);
+  progress(`${TITLE}: preparing ${poolSize} distinct streamed requests`);
+  const requests = Array.from({ length: poolSize }, (_, i) =>
     prepareRequest(SURFACES[i % SURFACES.length]!, piiConversation(200_000 + i, SHAPE), true),
   );
   const client = createHttpClient({ maxSockets: HTTP_CONCURRENCY });

@@ -24,8 +24,13 @@ import { loadTable, rate } from '../report/load-table.ts';
 import { PYTHON_LABEL, PYTHON_REFERENCE } from '../report/python-reference.ts';
 import { ratio, summarize } from '../report/stats.ts';
 import { piiConversation } from '../traffic/conversations.ts';
-import { compareTargets, type HttpTarget, prepareRequest } from './http-comparison.ts';
-import { HTTP_CONCURRENCY, REQUEST_POOL } from './w1-w2-http-json.ts';
+import {
+  compareTargets,
+  HTTP_CONCURRENCY,
+  type HttpTarget,
+  prepareRequest,
+  requestPoolSize,
+} from './http-comparison.ts';
 import {
   type BenchSettings,
   chartImage,
@@ -139,8 +144,9 @@ export async function runAuditContention(
     services.push(admin);
     const poller = await startPoller(admin, password);
 
-    progress(`${TITLE}: preparing ${REQUEST_POOL} distinct requests`);
-    const requests = Array.from({ length: REQUEST_POOL }, (_, i) =>
+    const poolSize = requestPoolSize(settings);
+    progress(`${TITLE}: preparing ${poolSize} distinct requests`);
+    const requests = Array.from({ length: poolSize }, (_, i) =>
       prepareRequest(
         'chat',
         piiConversation(500_000 + i, { userChars: 2048, historyTurns: 2, historyChars: 1024 }),

@@ -61,7 +61,7 @@ async function steadyTraffic(
   try {
     const run = await openLoop({
       ratePerSecond,
-      durationMs: phaseMs(settings, 15, 120),
+      durationMs: phaseMs(settings, 10, 120),
       maxInFlight: MAX_IN_FLIGHT,
       task: (i) => sendChecked(client, target, largeRequest(i)),
     });
@@ -74,9 +74,13 @@ async function steadyTraffic(
   }
 }
 
-/** MiB per minute after warm-up. */
+/** Shorter steady windows give a slope that is mostly noise (GC cycles, JIT): not reported. */
+const MIN_SLOPE_WINDOW_SECONDS = 45;
+
+/** MiB per minute after warm-up (NaN when the steady window is too short to mean anything). */
 function slopeAfterWarmup(samples: readonly ResourceSample[]): number {
   const end = samples.at(-1)?.seconds ?? 0;
+  if (end * (1 - WARMUP_FRACTION) < MIN_SLOPE_WINDOW_SECONDS) return Number.NaN;
   const steady = samples.filter((s) => s.seconds >= end * WARMUP_FRACTION && Number.isFinite(s.rss));
   return linearSlope(steady.map((s) => [s.seconds / 60, s.rss / 1024 / 1024] as const));
 }
@@ -140,12 +144,13 @@ export async function runMemoryBound(settings: BenchSettings, provider: Service)
   const markdown = [
     line,
     '',
-    `Open loop at ${ratePerSecond} requests/s for ${(phaseMs(settings, 15, 120) / 1000).toFixed(0)} s against a ` +
+    `Open loop at ${ratePerSecond} requests/s for ${(phaseMs(settings, 10, 120) / 1000).toFixed(0)} s against a ` +
       `freshly started process, at most ${MAX_IN_FLIGHT} in flight (beyond that a request is shed and counted). ` +
       'Each request is a chat conversation of 64 distinct 4 KiB turns with PII (≈ 260 KiB), every fifth one ' +
       '256 turns (≈ 1 MiB). RSS is read from /proc every ' +
       `${settings.quick ? 250 : 500} ms, until 3 s after the last answer. The slope is a least-squares fit ` +
-      `over the samples after the first ${WARMUP_FRACTION * 100} % of the run. Latency counts from the scheduled start.`,
+      `over the samples after the first ${WARMUP_FRACTION * 100} % of the run (not given when that window is under ` +
+      `${MIN_SLOPE_WINDOW_SECONDS} s, as in a quick run). Latency counts from the scheduled start.`,
     '',
     markdownTable(
       [

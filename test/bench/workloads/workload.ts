@@ -56,8 +56,11 @@ export function startFacts(settings: BenchSettings): { facts: MachineFacts; line
   return { facts, line: describeMachine(facts, modeName(settings)) };
 }
 
+const runStarted = performance.now();
+
 export function progress(message: string): void {
-  process.stderr.write(`bench: ${message}\n`);
+  const seconds = ((performance.now() - runStarted) / 1000).toFixed(0).padStart(4);
+  process.stderr.write(`bench ${seconds} s: ${message}\n`);
 }
 
 /** Markdown for a chart written next to the page. */
