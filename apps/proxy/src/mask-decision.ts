@@ -68,7 +68,7 @@ export function maskAndDecide(
       kind: 'refuse',
       details: {
         status: 400,
-        message: `Tool definitions contain sensitive content and were not forwarded (${[...new Set(masked.rejectedPaths.map(toolEntry))].join(', ')}).`,
+        message: `Tool or schema definitions contain sensitive content and were not forwarded (${[...new Set(masked.rejectedPaths.map(toolEntry))].join(', ')}).`,
         code: 'sensitive_tool_definition',
       },
       errorClass: 'sensitive_tool_definition',

@@ -125,7 +125,6 @@ export function createProxyRoute(provider: ProviderSpec, route: ProviderRouteSpe
     const payload = withoutTurnMetadata(body as Record<string, unknown>);
     const stream = payload.stream === true;
     record.stream = stream;
-    if (typeof payload.model === 'string' && BOUNDED_TOKEN.test(payload.model)) record.model = payload.model;
 
     // 2. Mask every text the provider would see.
     const detectionStarted = performance.now();
@@ -146,6 +145,14 @@ export function createProxyRoute(provider: ProviderSpec, route: ProviderRouteSpe
       throw error;
     }
     record.detectionMs = performance.now() - detectionStarted;
+    // The model name goes into the record only when masking left it alone (it held no value).
+    const model = payload.model;
+    if (
+      typeof model === 'string' &&
+      BOUNDED_TOKEN.test(model) &&
+      (masked.payload as Record<string, unknown>).model === model
+    )
+      record.model = model;
     record.countsByType = countBy(masked.findings, (f) => f.type);
     record.countsByAction = countBy(masked.findings, (f) => f.action);
     record.touchedPaths = [...new Set(masked.touchedPaths.map((p) => valueFreePath(p, redactor)))];
@@ -155,7 +162,7 @@ export function createProxyRoute(provider: ProviderSpec, route: ProviderRouteSpe
       return fail(
         {
           status: 400,
-          message: `Tool definitions contain sensitive content and were not forwarded (${[...new Set(masked.rejectedPaths.map(toolEntry))].join(', ')}).`,
+          message: `Tool or schema definitions contain sensitive content and were not forwarded (${[...new Set(masked.rejectedPaths.map(toolEntry))].join(', ')}).`,
           code: 'sensitive_tool_definition',
         },
         'sensitive_tool_definition',

@@ -1,19 +1,21 @@
 import type { Redactor } from '@stronk/redaction';
 
 /**
- * JSON paths quote unusual object keys (`properties["ann@example.com"]`), and a key can be data itself:
- * quoted keys become `[*]`, and anything the detectors still find in the path becomes `*`.
+ * JSON paths name object keys, and a key can be data itself: quoted keys (`properties["ann@example.com"]`)
+ * become `[*]`, and a plain key the detectors find anything in (`x.ghp_…`) becomes `*`. Each key is read on
+ * its own, so a value is never hidden by the path around it.
  */
 export function valueFreePath(path: string, redactor: Pick<Redactor, 'detect'>): string {
-  const unquoted = path.replace(/\["(?:[^"\\]|\\.)*"\]/g, '[*]');
-  let out = '';
-  let cursor = 0;
-  for (const finding of redactor.detect(unquoted)) {
-    if (finding.start < cursor) continue;
-    out += `${unquoted.slice(cursor, finding.start)}*`;
-    cursor = finding.end;
-  }
-  return out + unquoted.slice(cursor);
+  return path
+    .replace(/\["(?:[^"\\]|\\.)*"\]/g, '[*]')
+    .split('.')
+    .map((segment) => {
+      const bracket = segment.indexOf('[');
+      const key = bracket === -1 ? segment : segment.slice(0, bracket);
+      if (key === '' || redactor.detect(key).length === 0) return segment;
+      return `*${bracket === -1 ? '' : segment.slice(bracket)}`;
+    })
+    .join('.');
 }
 
 /** `tools[3].function.description` → `tools[3]`: which definition, never what is inside it. */

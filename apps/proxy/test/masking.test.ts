@@ -238,6 +238,22 @@ describe('every string the provider would read is masked, with one placeholder p
     });
   });
 
+  it('a value written as an id, a model name or a plain key is masked, and kept out of the record', async () => {
+    const card = '4111111111111111';
+    const response = await postJson(proxy.url, ROUTES.anthropic.path, {
+      model: card,
+      max_tokens: 5,
+      metadata: { user_id: card },
+      messages: [{ role: 'user', content: [{ type: 'tool_result', tool_use_id: card, content: 'ok' }] }],
+      x_extra: { [card]: 1 },
+    });
+    expect(response.status).toBe(200);
+    expect(upstreamView(upstream)).not.toContain(card);
+    expect(JSON.stringify(proxy.records.at(-1))).not.toContain(card);
+    expect(proxy.records.at(-1)?.model).toBe('unknown');
+    expect(proxy.records.at(-1)?.touchedPaths).toContain('x_extra[*]');
+  });
+
   it('placeholders are scoped to one request', async () => {
     const first = await expectMaskedEverywhere('chat', {
       model: 'm',

@@ -4,8 +4,8 @@
  */
 export interface PayloadSpec {
   /**
-   * Paths whose string values are structural (model, role, type, ids, enums). They are passed unscanned
-   * only while they look like bounded tokens; any other value there is scanned like text (fail closed).
+   * Paths whose string values are structural (model, role, type, ids, enums). While they look like bounded
+   * tokens only definitive findings (a card number, a key) count there; any other value is scanned like text.
    */
   structural?: readonly string[];
   /**
@@ -13,7 +13,10 @@ export interface PayloadSpec {
    * (e.g. tool descriptions and schema defaults: masking them would silently change the tool).
    */
   rejectIfSensitive?: readonly string[];
-  /** Object keys are scanned too, except under these paths (e.g. JSON-schema property names). */
+  /**
+   * Object keys are scanned too; under these paths (e.g. JSON-schema property names) they are never changed,
+   * and a definitive value written as a key refuses the payload instead.
+   */
   opaqueKeys?: readonly string[];
   /**
    * Paths that carry binary media (base64 image or audio data). Such a value is passed unscanned only
@@ -26,5 +29,5 @@ export interface PayloadSpec {
 export const BASE64_MEDIA =
   /^(?:data:[\w.+-]+\/[\w.+-]+(?:;[\w.+-]+=[\w.+-]+)*;base64,)?[A-Za-z0-9+/\r\n]+={0,2}$/;
 
-/** A structural value must look like this to skip scanning: short, no spaces, no `@`. */
+/** A structural value (or key) looking like this is read for definitive findings only: short, no spaces, no `@`. */
 export const BOUNDED_TOKEN = /^[A-Za-z0-9_.:\-/+]{0,128}$/;

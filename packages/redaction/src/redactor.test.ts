@@ -97,6 +97,42 @@ describe('maskPayload', () => {
     expect(JSON.stringify(payload)).not.toContain('canary-ann');
   });
 
+  it('reads bounded tokens (ids, enum values, plain keys) for definitive values only (found by the leak fuzzer)', () => {
+    const builtin = createRedactor();
+    const card = '4111111111111111';
+    const { payload, decision } = builtin.maskPayload(
+      {
+        model: 'gpt-test',
+        metadata: { user_id: card },
+        messages: [{ role: 'Assistant', content: 'hi' }],
+        extra: { [card]: 1, Maria: 2 },
+      },
+      spec,
+    );
+    expect(JSON.stringify(payload)).not.toContain(card);
+    expect(payload.metadata.user_id).toMatch(/^\[\[CARD_[0-9A-Z]{10}\]\]$/);
+    // Contextual readings of a role or a plain key are not acted on there.
+    expect(payload.messages[0]!.role).toBe('Assistant');
+    expect(Object.keys(payload.extra)).toContain('Maria');
+    expect(decision.action).toBe('mask');
+    const secret = ['ghp', 'R4nd0mT0k3nV4lu3F0rT3st1ngPurp0s3Zz12'].join('_');
+    expect(builtin.maskPayload({ model: secret }, spec).decision.action).toBe('block');
+  });
+
+  it('never changes opaque keys, but refuses a definitive value written as one', () => {
+    const builtin = createRedactor();
+    const opaque = { ...spec, opaqueKeys: ['schema.**'] };
+    const harmless = {
+      schema: { properties: { Maria: { type: 'string' }, user_email: { type: 'string' } } },
+    };
+    const passing = builtin.maskPayload(harmless, opaque);
+    expect(passing.payload).toEqual(harmless);
+    expect(passing.rejectedPaths).toEqual([]);
+    expect(passing.findings).toEqual([]);
+    const leaking = builtin.maskPayload({ schema: { properties: { 'ann.lee@example.com': {} } } }, opaque);
+    expect(leaking.rejectedPaths).toEqual(['schema.properties["ann.lee@example.com"]']);
+  });
+
   it('reports sensitive content under reject-if-sensitive paths', () => {
     const result = redactor.maskPayload(
       { tools: [{ type: 'function', function: { description: 'Send to canary-ann@example.test' } }] },

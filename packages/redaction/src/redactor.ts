@@ -119,14 +119,22 @@ export interface Redactor {
 
 export function createRedactor(config: RedactorConfig = {}): Redactor {
   const policy = createPolicy(config.policy);
+  const detectors = [
+    ...(config.builtinDetectors === false ? [] : builtinDetectors()),
+    ...(config.detectors ?? []),
+  ];
+  const terms = { denyTerms: config.denyTerms ?? [], allowTerms: config.allowTerms ?? [] };
   const engine = createDetectionEngine({
-    detectors: [
-      ...(config.builtinDetectors === false ? [] : builtinDetectors()),
-      ...(config.detectors ?? []),
-    ],
-    denyTerms: config.denyTerms ?? [],
-    allowTerms: config.allowTerms ?? [],
+    detectors,
+    ...terms,
     ...(config.cacheEntries === undefined ? {} : { cacheEntries: config.cacheEntries }),
+  });
+  // Bounded tokens (ids, roles, keys) only count definitive findings: the detectors that can produce
+  // one are enough there, and skipping names and addresses keeps thousands of ids per request cheap.
+  const definitiveEngine = createDetectionEngine({
+    detectors: detectors.filter((d) => d.types.some((t) => DEFINITIVE_TYPES.has(t) || t === 'phone')),
+    ...terms,
+    cacheEntries: 0,
   });
   const maxDepth = config.maxDepth ?? 64;
 
@@ -154,26 +162,29 @@ export function createRedactor(config: RedactorConfig = {}): Redactor {
     return reject;
   }
 
-  /** Masks one string, appending reports; returns the masked string. */
-  function maskString(
+  /**
+   * Replaces the findings that are not `allow` with placeholders, appending reports; returns the masked
+   * string. `path` is formatted only when there is something to report.
+   */
+  function applyFindings(
     text: string,
+    found: readonly Finding[],
     vault: Vault,
-    path: string,
+    path: () => string,
     reports: FindingReport[],
-    lang: Language | undefined,
     isKey: boolean,
   ): string {
-    const findings = engine.detect(text, lang ? { lang } : {});
-    if (findings.length === 0) return text;
+    if (found.length === 0) return text;
+    const formatted = path();
     let out = '';
     let cursor = 0;
-    for (const finding of findings) {
+    for (const finding of found) {
       const action = policy.actionFor(finding.type);
       reports.push({
         type: finding.type,
         action,
         detector: finding.detector,
-        path,
+        path: formatted,
         ...(isKey ? { key: true as const } : {}),
         start: finding.start,
         end: finding.end,
@@ -187,6 +198,29 @@ export function createRedactor(config: RedactorConfig = {}): Redactor {
     return out + text.slice(cursor);
   }
 
+  /**
+   * An object key that must not change (JSON-schema property names): never masked, but a definitive value
+   * written there refuses the payload, like a tool definition.
+   */
+  function inspectOpaqueKey(found: readonly Finding[], path: string, reports: FindingReport[]): boolean {
+    let reject = false;
+    for (const finding of found) {
+      const action = policy.actionFor(finding.type);
+      if (action === 'allow') continue;
+      reject = true;
+      reports.push({
+        type: finding.type,
+        action,
+        detector: finding.detector,
+        path,
+        key: true,
+        start: finding.start,
+        end: finding.end,
+      });
+    }
+    return reject;
+  }
+
   return {
     policy,
     engine,
@@ -195,7 +229,8 @@ export function createRedactor(config: RedactorConfig = {}): Redactor {
     maskText(text, options = {}) {
       const vault = options.vault ?? createVault();
       const findings: FindingReport[] = [];
-      const masked = maskString(text, vault, '$', findings, options.lang, false);
+      const found = engine.detect(text, options.lang ? { lang: options.lang } : {});
+      const masked = applyFindings(text, found, vault, () => '$', findings, false);
       return { text: masked, findings, decision: policy.decide(findings.map((f) => f.type)), vault };
     },
     maskPayload<T>(payload: T, spec: PayloadSpec = {}, options: MaskOptions = {}) {
@@ -206,18 +241,32 @@ export function createRedactor(config: RedactorConfig = {}): Redactor {
       const isBinary = compilePathPatterns(spec.binary);
       const findings: FindingReport[] = [];
       const rejected = new Set<string>();
+      const lang = options.lang ? { lang: options.lang } : {};
+      // Ids, roles, types and keys are bounded tokens that repeat across a payload: each distinct one is
+      // read once per call (nothing outlives the call), and only definitive findings count there.
+      const tokenFindings = new Map<string, readonly Finding[]>();
+      const definitiveIn = (token: string): readonly Finding[] => {
+        let found = tokenFindings.get(token);
+        if (found === undefined) {
+          found = definitiveEngine.detect(token, lang).filter(isDefinitiveFinding);
+          tokenFindings.set(token, found);
+        }
+        return found;
+      };
 
       const visit = (value: unknown, path: (string | number)[], depth: number): unknown => {
         if (depth > maxDepth) throw new PayloadTooDeepError(maxDepth);
         if (typeof value === 'string') {
-          if (isStructural(path) && BOUNDED_TOKEN.test(value)) return value;
           if (value.length >= 64 && isBinary(path) && BASE64_MEDIA.test(value)) return value;
-          const formatted = formatJsonPath(path);
+          const formatted = () => formatJsonPath(path);
+          if (isStructural(path) && BOUNDED_TOKEN.test(value)) {
+            return applyFindings(value, definitiveIn(value), vault, formatted, findings, false);
+          }
           if (isRejectZone(path)) {
-            if (inspectRejectZone(value, formatted, findings, false)) rejected.add(formatted);
+            if (inspectRejectZone(value, formatted(), findings, false)) rejected.add(formatted());
             return value;
           }
-          return maskString(value, vault, formatted, findings, options.lang, false);
+          return applyFindings(value, engine.detect(value, lang), vault, formatted, findings, false);
         }
         if (Array.isArray(value)) return value.map((item, index) => visit(item, [...path, index], depth + 1));
         if (value !== null && typeof value === 'object') {
@@ -225,14 +274,17 @@ export function createRedactor(config: RedactorConfig = {}): Redactor {
           const scanKeys = !hasOpaqueKeys(path);
           for (const [key, child] of Object.entries(value)) {
             const childPath = [...path, key];
+            const formatted = () => formatJsonPath(childPath);
             let outKey = key;
-            if (scanKeys && !BOUNDED_TOKEN.test(key)) {
-              const formatted = formatJsonPath(childPath);
-              if (isRejectZone(childPath)) {
-                if (inspectRejectZone(key, formatted, findings, true)) rejected.add(formatted);
-              } else {
-                outKey = maskString(key, vault, formatted, findings, options.lang, true);
-              }
+            if (!scanKeys) {
+              const found = definitiveIn(key);
+              if (found.length > 0 && inspectOpaqueKey(found, formatted(), findings))
+                rejected.add(formatted());
+            } else if (isRejectZone(childPath)) {
+              if (inspectRejectZone(key, formatted(), findings, true)) rejected.add(formatted());
+            } else {
+              const found = BOUNDED_TOKEN.test(key) ? definitiveIn(key) : engine.detect(key, lang);
+              outKey = applyFindings(key, found, vault, formatted, findings, true);
             }
             out[outKey] = visit(child, childPath, depth + 1);
           }

@@ -113,6 +113,8 @@ async function forwardTurnTo(
     record.touchedPaths = [
       ...new Set(decision.masked.touchedPaths.map((p) => valueFreePath(p, deps.redactor))),
     ];
+    // A model name that held a value (masked upstream) is not copied into the record either.
+    if (decision.masked.payload.model !== request.model) record.model = 'unknown';
   }
   if (decision.kind === 'refuse') {
     await fail(decision.details, decision.errorClass, decision.outcome);
