@@ -14,6 +14,10 @@ const quick = process.argv.includes('--quick');
 const seconds = quick ? 2 : 8;
 const root = resolve(import.meta.dirname, '../../..');
 const children: ChildProcess[] = [];
+// Even when the run dies on an error, never leave the servers behind.
+process.on('exit', () => {
+  for (const child of children) child.kill('SIGTERM');
+});
 
 async function startProcess(script: string, env: Record<string, string>): Promise<number> {
   // The proxy runs as users run it: the esbuild bundle on plain node, no TypeScript loader.
