@@ -30,8 +30,18 @@ export interface LabelledResources {
   samples: readonly ResourceSample[];
 }
 
-/** Resident memory over time, with an optional ceiling line. */
-export function rssChart(title: string, series: readonly LabelledResources[], ceilingMiB?: number): string {
+export interface TimeMarker {
+  seconds: number;
+  label: string;
+}
+
+/** Resident memory over time, with an optional ceiling line and moments marked on the time axis. */
+export function rssChart(
+  title: string,
+  series: readonly LabelledResources[],
+  ceilingMiB?: number,
+  markers: readonly TimeMarker[] = [],
+): string {
   return renderLineChart({
     title,
     x: { label: 'time since start', unit: 's' },
@@ -45,5 +55,6 @@ export function rssChart(title: string, series: readonly LabelledResources[], ce
     ...(ceilingMiB === undefined
       ? {}
       : { references: [{ value: ceilingMiB, label: `ceiling ${ceilingMiB} MiB` }] }),
+    markers: markers.map((m) => ({ value: m.seconds, label: m.label })),
   });
 }

@@ -119,6 +119,33 @@ describe('renderLineChart', () => {
   });
 });
 
+describe('markers', () => {
+  it('draws a dashed vertical line at each marked x and names it in the legend', () => {
+    const svg = renderLineChart({
+      title: 'RSS',
+      x: { label: 'time', unit: 's' },
+      y: { label: 'RSS', unit: 'MiB' },
+      series: [
+        {
+          name: 'proxy',
+          points: [
+            [0, 100],
+            [100, 120],
+          ],
+        },
+      ],
+      markers: [{ value: 50, label: 'end of warm-up' }],
+    });
+    expect(checkWellFormed(svg)).toEqual([]);
+    const vertical = [
+      ...svg.matchAll(/<line x1="([\d.]+)" y1="[\d.]+" x2="([\d.]+)"[^>]*stroke-dasharray="3 4"/g),
+    ];
+    expect(vertical).toHaveLength(1);
+    expect(vertical[0]![1]).toBe(vertical[0]![2]);
+    expect(svg).toContain('>end of warm-up</text>');
+  });
+});
+
 describe('ticks', () => {
   it('linear ticks are round steps that cover the range', () => {
     expect(linearTicks(0, 1)).toEqual([0, 0.2, 0.4, 0.6, 0.8, 1]);

@@ -21,7 +21,7 @@ export interface ChartSeries {
 }
 
 export interface ReferenceLine {
-  /** A horizontal line at y = value. */
+  /** A horizontal line at y = value (in `references`), a vertical one at x = value (in `markers`). */
   value: number;
   label: string;
 }
@@ -32,6 +32,8 @@ export interface LineChart {
   y: ChartAxis;
   series: readonly ChartSeries[];
   references?: readonly ReferenceLine[];
+  /** Vertical lines marking moments on the x axis (end of warm-up, start of a phase). */
+  markers?: readonly ReferenceLine[];
   width?: number;
   height?: number;
 }
@@ -39,6 +41,7 @@ export interface LineChart {
 /** Okabe–Ito colours: distinguishable with the common colour-vision deficiencies. */
 const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#000000'];
 const REFERENCE_COLOUR = '#D55E00';
+const MARKER_COLOUR = '#777777';
 const FONT = 'font-family="system-ui, -apple-system, Segoe UI, Helvetica, Arial, sans-serif"';
 const MARGIN = { left: 76, right: 28, top: 46, bottom: 58 };
 const LEGEND_ROW = 20;
@@ -162,13 +165,17 @@ export function renderLineChart(chart: LineChart): string {
       dashed: s.dashed === true,
     })),
     ...(chart.references ?? []).map((r) => ({ name: r.label, colour: REFERENCE_COLOUR, dashed: true })),
+    ...(chart.markers ?? []).map((m) => ({ name: m.label, colour: MARKER_COLOUR, dashed: true })),
   ];
   const legendRows = renderLegend(legendItems, 0, 0, plotWidth)[1];
   const height = chart.height ?? 420 + Math.max(0, legendRows - 1) * LEGEND_ROW;
   const plotHeight = height - MARGIN.top - MARGIN.bottom - legendRows * LEGEND_ROW;
   const plotBottom = MARGIN.top + plotHeight;
 
-  const xs = chart.series.flatMap((s) => s.points.map(([x]) => x));
+  const xs = [
+    ...chart.series.flatMap((s) => s.points.map(([x]) => x)),
+    ...(chart.markers ?? []).map((m) => m.value),
+  ];
   const ys = [
     ...chart.series.flatMap((s) => s.points.map(([, y]) => y)),
     ...(chart.references ?? []).map((r) => r.value),
@@ -214,6 +221,12 @@ export function renderLineChart(chart: LineChart): string {
     const y = py(reference.value);
     out.push(
       `<line x1="${MARGIN.left}" y1="${y}" x2="${MARGIN.left + plotWidth}" y2="${y}" stroke="${REFERENCE_COLOUR}" stroke-width="1.5" stroke-dasharray="6 4"/>`,
+    );
+  }
+  for (const marker of chart.markers ?? []) {
+    const x = px(marker.value);
+    out.push(
+      `<line x1="${x}" y1="${MARGIN.top}" x2="${x}" y2="${plotBottom}" stroke="${MARKER_COLOUR}" stroke-width="1.5" stroke-dasharray="3 4"/>`,
     );
   }
   chart.series.forEach((series, i) => {

@@ -42,8 +42,10 @@ export function soakChart(result: SoakResult): Chart {
     file: 'soak-rss.svg',
     alt: `Soak: proxy RSS over ${(result.seconds / 60).toFixed(1)} minutes at ${result.ratePerSecond} requests/s`,
     svg: rssChart(
-      `Soak: proxy RSS at ${result.ratePerSecond} requests/s (warm-up until ${result.warmupSeconds.toFixed(0)} s)`,
+      `Soak: proxy RSS at ${result.ratePerSecond} requests/s`,
       [{ label: 'stronk proxy', samples: result.samples }],
+      undefined,
+      [{ seconds: result.warmupSeconds, label: 'end of warm-up' }],
     ),
   };
 }

@@ -23,6 +23,7 @@ import { ratio, summarize } from '../report/stats.ts';
 import { expectedReply, responsesInput } from '../traffic/surfaces.ts';
 import {
   type BenchSettings,
+  benchKnob,
   chartImage,
   phaseMs,
   progress,
@@ -325,6 +326,7 @@ async function websocketGauge(port: number): Promise<number> {
 export async function runWebsocketAbuse(settings: BenchSettings, provider: Service): Promise<WorkloadResult> {
   const { line } = startFacts(settings);
   const cap = settings.quick ? 32 : 64;
+  const ceilingMiB = Number(benchKnob('RSS_CEILING_MIB') ?? 512);
   const actors = settings.quick ? 3 : 4;
   const aloneMs = phaseMs(settings, 2, 10);
   const abuseMs = phaseMs(settings, 4, 30);
@@ -410,6 +412,10 @@ export async function runWebsocketAbuse(settings: BenchSettings, provider: Servi
       failures.push(`${TITLE}: proxy still counts ${gaugeAfter} websocket connections after the run`);
     if (after.fds > fdsBefore + 10) failures.push(`${TITLE}: descriptors ${fdsBefore} → ${after.fds}`);
     if (underAbuse.length === 0) failures.push(`${TITLE}: no legitimate turn completed during the abuse`);
+    if (peakDuringAbuse > ceilingMiB * 1024 * 1024)
+      failures.push(
+        `${TITLE}: proxy RSS peaked at ${formatMiB(peakDuringAbuse)}, over the ${ceilingMiB} MiB ceiling`,
+      );
 
     const abuseTable = markdownTable(
       [
@@ -460,10 +466,10 @@ export async function runWebsocketAbuse(settings: BenchSettings, provider: Servi
     const memoryChart = {
       file: 'w5-proxy-rss.svg',
       alt: `${TITLE}: proxy RSS over the run (abuse from ${abuseStartSeconds.toFixed(0)} s to ${abuseEndSeconds.toFixed(0)} s)`,
-      svg: rssChart(
-        `${TITLE}: proxy RSS (abuse from ${abuseStartSeconds.toFixed(0)} s to ${abuseEndSeconds.toFixed(0)} s)`,
-        [{ label: 'stronk proxy', samples }],
-      ),
+      svg: rssChart(`${TITLE}: proxy RSS`, [{ label: 'stronk proxy', samples }], undefined, [
+        { seconds: abuseStartSeconds, label: 'abuse starts' },
+        { seconds: abuseEndSeconds, label: 'abuse ends' },
+      ]),
     };
     const markdown = [
       line,
@@ -480,7 +486,8 @@ export async function runWebsocketAbuse(settings: BenchSettings, provider: Servi
       legitTable,
       '',
       `Budget: at most ${sockets.max} sockets open at once (cap ${cap}); proxy RSS ${formatMiB(rssBefore)} before the ` +
-        `abuse, peak ${formatMiB(peakDuringAbuse)} during it, ${formatMiB(after.rss)} after; open descriptors ` +
+        `abuse, peak ${formatMiB(peakDuringAbuse)} during it (ceiling ${ceilingMiB} MiB), ${formatMiB(after.rss)} after; ` +
+        'open descriptors ' +
         `${fdsBefore} at start, ${after.fds} after; the proxy's \`stronk_proxy_websocket_connections\` gauge reads ` +
         `${gaugeAfter} once every client is gone.`,
       '',

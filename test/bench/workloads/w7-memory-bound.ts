@@ -85,6 +85,8 @@ function slopeAfterWarmup(samples: readonly ResourceSample[]): number {
   return linearSlope(steady.map((s) => [s.seconds / 60, s.rss / 1024 / 1024] as const));
 }
 
+const formatSlope = (slope: number) => (Number.isFinite(slope) ? `${formatNumber(slope)} MiB/min` : '–');
+
 export async function runMemoryBound(settings: BenchSettings, provider: Service): Promise<WorkloadResult> {
   const { line } = startFacts(settings);
   const ceilingMiB = Number(benchKnob('RSS_CEILING_MIB') ?? 512);
@@ -185,8 +187,8 @@ export async function runMemoryBound(settings: BenchSettings, provider: Service)
       {
         workload: TITLE,
         measure: 'peak RSS · slope after warm-up',
-        proxy: `${formatMiB(peak(proxy.memory))} · ${formatNumber(slopeAfterWarmup(proxy.memory.samples))} MiB/min`,
-        baseline: `${formatMiB(peak(bare.memory))} · ${formatNumber(slopeAfterWarmup(bare.memory.samples))} MiB/min`,
+        proxy: `${formatMiB(peak(proxy.memory))} · ${formatSlope(slopeAfterWarmup(proxy.memory.samples))}`,
+        baseline: `${formatMiB(peak(bare.memory))} · ${formatSlope(slopeAfterWarmup(bare.memory.samples))}`,
         ratio: formatRatio(ratio(peak(proxy.memory), peak(bare.memory))),
         python: '–',
       },
