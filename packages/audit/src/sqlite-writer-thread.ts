@@ -14,6 +14,8 @@ export interface SqliteWriterThread extends AuditEventSink {
 
 export interface SqliteWriterThreadOptions {
   busyTimeoutMs?: number;
+  /** Added to the thread's nice value on Linux (default 10: the event loop gets the CPU first); 0: unchanged. */
+  niceness?: number;
   /** First wait before starting a thread again after it died or failed to open; doubles up to 5 s. */
   restartDelayMs?: number;
   /** Starts one thread (default `writerWorker`); tests wrap it to stop a thread mid-run. */
@@ -62,7 +64,11 @@ export async function startSqliteWriterThread(
   path: string,
   options: SqliteWriterThreadOptions = {},
 ): Promise<SqliteWriterThread> {
-  const data: WriterThreadData = { path, busyTimeoutMs: options.busyTimeoutMs ?? 10_000 };
+  const data: WriterThreadData = {
+    path,
+    busyTimeoutMs: options.busyTimeoutMs ?? 10_000,
+    niceness: options.niceness ?? 10,
+  };
   const firstDelay = options.restartDelayMs ?? 250;
   const newWorker = options.spawn ?? writerWorker;
   const pending = new Map<number, Pending>();

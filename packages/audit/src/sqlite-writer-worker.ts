@@ -3,6 +3,8 @@
  * connection (WAL), so batch inserts, retention deletes, WAL checkpoints and busy-timeout waits on a lock held
  * by a reader process happen here instead of on the proxy's event loop. One request at a time, in order.
  */
+import { readlinkSync } from 'node:fs';
+import { getPriority, setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { errorClassOf } from './error-class.ts';
 import { openSqliteStore } from './sqlite-store.ts';
@@ -12,7 +14,20 @@ import type { WriterReply, WriterRequest, WriterThreadData } from './writer-prot
 if (!parentPort) throw new Error('sqlite-writer-worker.ts runs only as a worker thread');
 const port = parentPort;
 const reply = (message: WriterReply) => port.postMessage(message);
-const { path, busyTimeoutMs } = workerData as WriterThreadData;
+const { path, busyTimeoutMs, niceness } = workerData as WriterThreadData;
+
+/**
+ * Audit writes are background work: on Linux, where a thread is a task with its own nice value, this thread runs
+ * at a lower priority than the proxy's event loop, so a saturated machine serves requests first and the writer
+ * falls behind instead (the bounded queue absorbs that, then drops and counts). Best effort elsewhere.
+ */
+if (niceness > 0) {
+  try {
+    const thread = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isInteger(thread) && thread > 0)
+      setPriority(thread, Math.min(19, getPriority(thread) + niceness));
+  } catch {}
+}
 
 let store: AuditStore | undefined;
 try {

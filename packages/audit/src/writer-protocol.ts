@@ -4,6 +4,8 @@ import type { SanitizedEvent } from './sanitize.ts';
 export interface WriterThreadData {
   path: string;
   busyTimeoutMs: number;
+  /** Nice value added to the thread's scheduling priority (Linux); 0 leaves it as the process's. */
+  niceness: number;
 }
 
 /**

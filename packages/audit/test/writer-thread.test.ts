@@ -1,5 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { getPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
@@ -61,6 +61,18 @@ async function stored(path: string): Promise<{ events: number; requests: number 
   }
 }
 
+/** Nice value of every thread of this process (Linux). */
+function threadNiceness(): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const thread of readdirSync(`/proc/${process.pid}/task`)) {
+    try {
+      const stat = readFileSync(`/proc/${process.pid}/task/${thread}/stat`, 'utf8');
+      out.set(thread, Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]));
+    } catch {} // the thread ended meanwhile
+  }
+  return out;
+}
+
 async function until(condition: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
@@ -93,6 +105,18 @@ describe('SQLite writer thread', () => {
     writer.record(event(99));
     expect(writer.stats()).toMatchObject({ written: 25, dropped: 1 });
   });
+
+  it.skipIf(!existsSync('/proc/thread-self'))(
+    'runs at a lower scheduling priority than the event loop (Linux)',
+    async () => {
+      const base = getPriority();
+      const before = threadNiceness();
+      await thread(tempDb());
+      const started = [...threadNiceness()].filter(([id]) => !before.has(id)).map(([, nice]) => nice);
+      expect(started).toContain(Math.min(19, base + 10));
+      expect(getPriority()).toBe(base);
+    },
+  );
 
   it('fails at start-up when the file cannot be opened', async () => {
     // The path's directory is a file: the thread cannot create it, and says why with an error code only.
