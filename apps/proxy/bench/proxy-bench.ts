@@ -22,7 +22,9 @@ process.on('exit', () => {
 async function startProcess(script: string, env: Record<string, string>): Promise<number> {
   // The proxy runs as users run it: the esbuild bundle on plain node, no TypeScript loader.
   // STRONK_BENCH_PROXY_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) profiles the proxy itself.
-  const extra = script.endsWith('.mjs') ? (process.env.STRONK_BENCH_PROXY_NODE_ARGS?.split(' ').filter(Boolean) ?? []) : [];
+  const extra = script.endsWith('.mjs')
+    ? (process.env.STRONK_BENCH_PROXY_NODE_ARGS?.split(' ').filter(Boolean) ?? [])
+    : [];
   const args = script.endsWith('.mjs') ? [...extra, script] : ['--import', 'tsx', script];
   const child = spawn(process.execPath, args, {
     cwd: root,

@@ -130,13 +130,13 @@ export function normalizeText(original: string): NormalizedText {
         continue;
       }
     }
-    const escape =
+    const unicodeEscape =
       code === 92 && original.charCodeAt(i + 1) === 117 ? unicodeEscapeAt(original, i) : undefined;
-    const cp = escape ? escape.decoded.codePointAt(0)! : original.codePointAt(i)!;
-    const width = escape ? escape.width : cp > 0xffff ? 2 : 1;
-    const ch = escape ? escape.decoded : original.slice(i, i + width);
+    const cp = unicodeEscape ? unicodeEscape.decoded.codePointAt(0)! : original.codePointAt(i)!;
+    const width = unicodeEscape ? unicodeEscape.width : cp > 0xffff ? 2 : 1;
+    const ch = unicodeEscape ? unicodeEscape.decoded : original.slice(i, i + width);
     const folded = cp < 0x80 ? ch : foldCodePoint(cp, ch);
-    if (escape || folded !== ch) changed = true;
+    if (unicodeEscape || folded !== ch) changed = true;
     text += folded;
     for (let k = 0; k < folded.length; k++, length++) {
       origStart[length] = i;
