@@ -167,8 +167,9 @@ describe('hostile input', () => {
       const large = unit.repeat(Math.ceil(1_000_000 / unit.length));
       seconds(small);
       const largeSeconds = Math.min(seconds(large), seconds(large));
-      // 1 MB of anything must finish well within a few seconds; a quadratic pattern takes minutes.
-      expect(largeSeconds, `1 MB of ${JSON.stringify(unit)}`).toBeLessThan(8);
+      // 1 MB of anything finishes in about a second here; a quadratic pattern takes minutes. The cap is a
+      // backstop with room for a loaded CI machine — the scaling check below is the real quadratic guard.
+      expect(largeSeconds, `1 MB of ${JSON.stringify(unit)}`).toBeLessThan(20);
       // Below a second for 1 MB the ratio is mostly scheduler noise on a loaded machine; a quadratic
       // pattern slow enough to matter lands above it, and then scales ~100x for 10x the input.
       if (largeSeconds > 1) {
