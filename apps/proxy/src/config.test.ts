@@ -47,6 +47,7 @@ describe('loadProxyConfig defaults', () => {
     expect(config.maxJsonValues).toBe(100_000);
     expect(config.upstreamTimeoutMs).toBe(120_000);
     expect(config.upstreamIdleTimeoutMs).toBe(300_000);
+    expect(config.upstreamMaxResponseMs).toBe(3_600_000);
   });
 
   it('treats empty and blank values as unset', () => {
@@ -79,6 +80,7 @@ describe('loadProxyConfig parses every variable', () => {
       [`${P}MAX_JSON_DEPTH`]: '32',
       [`${P}MAX_JSON_VALUES`]: '5000',
       [`${P}UPSTREAM_TIMEOUT_SECONDS`]: '0.25',
+      [`${P}UPSTREAM_MAX_RESPONSE_SECONDS`]: '90',
       [`${P}UPSTREAM_IDLE_TIMEOUT_SECONDS`]: '45',
       [`${P}EMAIL_ACTION`]: 'allow',
       [`${P}PERSON_NAME_ACTION`]: 'route-local',
@@ -103,6 +105,7 @@ describe('loadProxyConfig parses every variable', () => {
     expect(config.maxJsonValues).toBe(5000);
     expect(config.upstreamTimeoutMs).toBe(250);
     expect(config.upstreamIdleTimeoutMs).toBe(45_000);
+    expect(config.upstreamMaxResponseMs).toBe(90_000);
     expect(config.policy).toEqual({
       email: 'allow',
       person_name: 'route_local',
@@ -156,6 +159,8 @@ describe('loadProxyConfig refuses invalid values, naming the variable', () => {
     [`${P}UPSTREAM_TIMEOUT_SECONDS`, '-5'],
     [`${P}UPSTREAM_TIMEOUT_SECONDS`, '1e3'],
     [`${P}UPSTREAM_IDLE_TIMEOUT_SECONDS`, '99999'],
+    [`${P}UPSTREAM_MAX_RESPONSE_SECONDS`, '0'],
+    [`${P}UPSTREAM_MAX_RESPONSE_SECONDS`, 'forever'],
     [`${P}OPENAI_UPSTREAM_BASE_URL`, 'not a url'],
     [`${P}OPENAI_UPSTREAM_BASE_URL`, 'ftp://127.0.0.1/v1'],
     [`${P}OPENAI_UPSTREAM_BASE_URL`, 'http://user:pw@127.0.0.1/v1'],

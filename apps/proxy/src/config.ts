@@ -34,6 +34,8 @@ export interface ProxyConfig {
   upstreamTimeoutMs: number;
   /** Longest silence tolerated inside an upstream response body (SSE included). */
   upstreamIdleTimeoutMs: number;
+  /** Longest a whole upstream response may take (a trickled body, a stream that never ends). */
+  upstreamMaxResponseMs: number;
   /** Responses websocket bridge limits (STRONK_GATEWAY_WS_*). */
   websocket: WebsocketConfig;
   /** On SIGTERM/SIGINT: how long in-flight requests, streams and websocket turns may take to finish. */
@@ -177,6 +179,7 @@ export function loadProxyConfig(env: Env): ProxyConfig {
     maxJsonValues: readInteger(env, 'MAX_JSON_VALUES', 100_000, 100, 10_000_000),
     upstreamTimeoutMs: readSeconds(env, 'UPSTREAM_TIMEOUT_SECONDS', 120, 0.1, 3600),
     upstreamIdleTimeoutMs: readSeconds(env, 'UPSTREAM_IDLE_TIMEOUT_SECONDS', 300, 0.1, 3600),
+    upstreamMaxResponseMs: readSeconds(env, 'UPSTREAM_MAX_RESPONSE_SECONDS', 3600, 0.1, 86_400),
     websocket: loadWebsocketConfig(env, maxRequestBytes),
     shutdownGraceMs: readSeconds(env, 'SHUTDOWN_GRACE_SECONDS', 10, 0, 3600),
   };

@@ -11,8 +11,11 @@ const FORWARDED_REQUEST_HEADERS = new Set([
 /** Provider header families (openai-organization, openai-beta, anthropic-version, anthropic-beta …). */
 const FORWARDED_REQUEST_PREFIXES = ['openai-', 'anthropic-'];
 
-/** Upstream response headers worth passing back to the caller (rate limits, ids, timings). */
-const RETURNED_RESPONSE_HEADERS = new Set(['retry-after', 'request-id', 'x-request-id']);
+/**
+ * Upstream response headers worth passing back to the caller (rate limits, ids, timings). The OpenAI SDKs
+ * wait `retry-after-ms` before retrying a 429; without it they fall back to coarser seconds or backoff.
+ */
+const RETURNED_RESPONSE_HEADERS = new Set(['retry-after', 'retry-after-ms', 'request-id', 'x-request-id']);
 const RETURNED_RESPONSE_PREFIXES = ['openai-', 'anthropic-', 'x-ratelimit-', 'ratelimit-'];
 
 /** Turn headers that must never leave the proxy, whatever a prefix rule says. */

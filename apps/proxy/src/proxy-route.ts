@@ -245,6 +245,7 @@ export function createProxyRoute(provider: ProviderSpec, route: ProviderRouteSpe
           {
             timeoutMs: config.upstreamTimeoutMs,
             idleTimeoutMs: config.upstreamIdleTimeoutMs,
+            maxResponseMs: config.upstreamMaxResponseMs,
             callerSignal: request.signal,
             ...(deps.fetch ? { fetch: deps.fetch } : {}),
           },
@@ -289,9 +290,11 @@ export function createProxyRoute(provider: ProviderSpec, route: ProviderRouteSpe
         return fail(
           {
             status: timeout ? 504 : 502,
-            message: timeout
-              ? 'The upstream went silent mid-response.'
-              : 'The upstream response could not be read.',
+            message: !timeout
+              ? 'The upstream response could not be read.'
+              : error.phase === 'total'
+                ? 'The upstream response took longer than allowed.'
+                : 'The upstream went silent mid-response.',
             code: timeout ? 'upstream_timeout' : 'upstream_read_failed',
           },
           timeout ? 'upstream_timeout' : 'upstream_read_failed',

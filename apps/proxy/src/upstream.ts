@@ -2,8 +2,14 @@ import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 
 export class UpstreamTimeoutError extends Error {
-  constructor(readonly phase: 'headers' | 'idle') {
-    super(phase === 'headers' ? 'upstream did not answer in time' : 'upstream stream went silent');
+  constructor(readonly phase: 'headers' | 'idle' | 'total') {
+    super(
+      phase === 'headers'
+        ? 'upstream did not answer in time'
+        : phase === 'idle'
+          ? 'upstream stream went silent'
+          : 'upstream response took too long',
+    );
     this.name = 'UpstreamTimeoutError';
   }
 }
@@ -18,6 +24,11 @@ export class UpstreamConnectionError extends Error {
 export interface UpstreamOptions {
   timeoutMs: number;
   idleTimeoutMs: number;
+  /**
+   * Longest a whole response may take, headers to last byte: a body trickled in just under the idle
+   * timeout (slowloris) or a stream that never ends is cut here. Unset means no bound.
+   */
+  maxResponseMs?: number | undefined;
   /** Aborted when the caller goes away: the upstream request is cancelled too. */
   callerSignal?: AbortSignal | undefined;
   /** Use this fetch instead of the built-in node:http client (tests inject faults this way). */
@@ -70,6 +81,7 @@ function callWithNodeHttp(
     );
     const secure = url.protocol === 'https:';
     const send = secure ? httpsRequest : httpRequest;
+    const deadline = options.maxResponseMs === undefined ? undefined : Date.now() + options.maxResponseMs;
     let settled = false;
     const request = send(
       url,
@@ -88,7 +100,7 @@ function callWithNodeHttp(
         resolve({
           status: response.statusCode ?? 502,
           headers: responseHeaders,
-          body: readWithIdleTimeout(response, options.idleTimeoutMs, cancel),
+          body: readWithIdleTimeout(response, options.idleTimeoutMs, deadline, cancel),
           cancel,
         });
       },
@@ -111,13 +123,24 @@ function callWithNodeHttp(
   });
 }
 
-/** Yields the body, failing with UpstreamTimeoutError when the upstream is silent for too long. */
+/**
+ * Yields the body, failing with UpstreamTimeoutError when the upstream is silent for too long or the
+ * whole response passes its deadline.
+ */
 async function* readWithIdleTimeout(
   response: IncomingMessage,
   idleTimeoutMs: number,
+  deadline: number | undefined,
   release: () => void,
 ): AsyncGenerator<Uint8Array> {
   let idle: NodeJS.Timeout | undefined;
+  const total =
+    deadline === undefined
+      ? undefined
+      : setTimeout(
+          () => response.destroy(new UpstreamTimeoutError('total')),
+          Math.max(0, deadline - Date.now()),
+        );
   // Only time spent waiting on the upstream counts; the timer is off while the caller consumes a chunk.
   const arm = () => {
     idle = setTimeout(() => response.destroy(new UpstreamTimeoutError('idle')), idleTimeoutMs);
@@ -131,6 +154,7 @@ async function* readWithIdleTimeout(
     }
   } finally {
     clearTimeout(idle);
+    clearTimeout(total);
     release();
   }
 }
@@ -140,6 +164,7 @@ async function callWithFetch(
   init: UpstreamRequestInit,
   options: UpstreamOptions,
 ): Promise<UpstreamResponse> {
+  const started = Date.now();
   const controller = new AbortController();
   const onCallerAbort = () => controller.abort();
   options.callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
@@ -162,7 +187,15 @@ async function callWithFetch(
   } finally {
     clearTimeout(headerTimer);
   }
+  const total =
+    options.maxResponseMs === undefined
+      ? undefined
+      : setTimeout(
+          () => controller.abort(new UpstreamTimeoutError('total')),
+          Math.max(0, started + options.maxResponseMs - Date.now()),
+        );
   const release = () => {
+    clearTimeout(total);
     options.callerSignal?.removeEventListener('abort', onCallerAbort);
     controller.abort();
   };

@@ -142,6 +142,22 @@ describe('rehydrateSse', () => {
     });
   }
 
+  it('ends a stream the upstream closed cleanly before its terminal event with one error frame', async () => {
+    for (const route of Object.keys(transcripts) as Array<keyof typeof transcripts>) {
+      const full = transcripts[route]();
+      const complete: SseRehydrationStats = { events: 0, restored: 0 };
+      expect(await relay(route, [new TextEncoder().encode(full)], complete)).not.toContain('upstream_stream');
+      expect(complete.error).toBeUndefined();
+      // Everything up to the last event: a load balancer that closed the connection early.
+      const cut = full.slice(0, full.trimEnd().lastIndexOf('\n\n') + 2);
+      const stats: SseRehydrationStats = { events: 0, restored: 0 };
+      const out = await relay(route, [new TextEncoder().encode(cut)], stats);
+      expect(stats.error, route).toBe('upstream_stream_truncated');
+      expect(out.trimEnd().endsWith('}')).toBe(true);
+      expect(out.match(/upstream_stream_truncated/g)).toHaveLength(1);
+    }
+  });
+
   it('ends with a provider-shaped error frame when the upstream sends malformed JSON', async () => {
     const stats: SseRehydrationStats = { events: 0, restored: 0 };
     const out = await relay('openai.chat', [new TextEncoder().encode('data: {"choices":[\n\n')], stats);

@@ -29,8 +29,22 @@ export interface SseRehydrationStats {
   /** Placeholders restored in streamed deltas. */
   restored: number;
   /** Set when the stream ended with an error frame. */
-  error?: 'upstream_stream_error' | 'upstream_stream_malformed';
+  error?: 'upstream_stream_error' | 'upstream_stream_malformed' | 'upstream_stream_truncated';
 }
+
+const typeOf = (event: unknown): unknown =>
+  event !== null && typeof event === 'object' ? (event as { type?: unknown }).type : undefined;
+
+/**
+ * The events after which nothing is missing from a route's stream (chat's `[DONE]` is handled apart). An
+ * upstream that closes before one of them was cut off, even when the connection ended cleanly.
+ */
+const IS_TERMINAL: Record<RouteId, (event: unknown) => boolean> = {
+  'openai.chat': (event) => event !== null && typeof event === 'object' && 'error' in event,
+  'openai.responses': (event) =>
+    ['response.completed', 'response.failed', 'response.incomplete', 'error'].includes(String(typeOf(event))),
+  'anthropic.messages': (event) => ['message_stop', 'error'].includes(String(typeOf(event))),
+};
 
 /** Ends the stream with a provider-shaped error after what was already relayed. */
 class StreamBroken extends Error {
@@ -63,7 +77,10 @@ export async function* rehydrateSse(
     },
     maxBufferSize: options.maxEventSize ?? 8 * 1024 * 1024,
   });
+  /** `[DONE]` was relayed (held-back text is flushed before it). */
   let finished = false;
+  /** A route's terminal event was relayed. */
+  let terminated = false;
 
   function drain(): string {
     let out = '';
@@ -87,6 +104,7 @@ export async function* rehydrateSse(
         throw new StreamBroken('upstream_stream_malformed');
       }
       for (const extra of handler.onEvent(frame, parsed)) out += encodeSseFrame(extra);
+      if (IS_TERMINAL[options.route](parsed)) terminated = true;
     }
     return out;
   }
@@ -101,6 +119,11 @@ export async function* rehydrateSse(
     }
     parser.feed(decoder.decode());
     pendingOutput = drain();
+    if (!finished && !terminated) {
+      // The connection closed cleanly, but the upstream never said it was done.
+      if (pendingOutput) yield pendingOutput;
+      throw new StreamBroken('upstream_stream_truncated');
+    }
     if (!finished) for (const extra of handler.onEnd()) pendingOutput += encodeSseFrame(extra);
     stats.restored = channels.restored;
     if (pendingOutput) yield pendingOutput;
@@ -111,10 +134,11 @@ export async function* rehydrateSse(
     // Text already held back belongs to the caller's answer: deliver it before the error.
     for (const extra of handler.onEnd()) out += encodeSseFrame(extra);
     stats.restored = channels.restored;
-    const message =
-      kind === 'upstream_stream_malformed'
-        ? 'The upstream stream was malformed; the response is incomplete.'
-        : 'The upstream connection failed mid-stream; the response is incomplete.';
+    const message = {
+      upstream_stream_malformed: 'The upstream stream was malformed; the response is incomplete.',
+      upstream_stream_truncated: 'The upstream stream ended before the response was complete.',
+      upstream_stream_error: 'The upstream connection failed mid-stream; the response is incomplete.',
+    }[kind];
     out += encodeSseFrame(options.errorFrame({ status: 502, message, code: kind, type: 'api_error' }));
     yield out;
   }

@@ -158,6 +158,7 @@ async function forwardTurnTo(
       {
         timeoutMs: deps.config.upstreamTimeoutMs,
         idleTimeoutMs: deps.config.upstreamIdleTimeoutMs,
+        maxResponseMs: deps.config.upstreamMaxResponseMs,
         callerSignal: io.signal,
         ...(deps.fetch ? { fetch: deps.fetch } : {}),
       },
