@@ -323,7 +323,14 @@ try {
   if (profileDir) console.log(`CPU profiles: ${profileDir}`);
   const storedAll =
     typeof shutdown?.written === 'number' && shutdown.written > 0 && stored === shutdown.written;
-  process.exitCode = lockedErrors === 0 && errors.size === 0 && storedAll ? 0 : 1;
+  const problems = [
+    ...(lockedErrors > 0 ? [`${lockedErrors} "database is locked"`] : []),
+    ...(errors.size > 0 ? [`failed requests: ${failures}`] : []),
+    ...(storedAll ? [] : [`the store holds ${stored} requests, the writer wrote ${shutdown?.written}`]),
+  ];
+  // Also on stderr: `pnpm bench` shows only the tail of stderr for a command that fails.
+  if (problems.length > 0) console.error(`bench:audit failed: ${problems.join('; ')}`);
+  process.exitCode = problems.length === 0 ? 0 : 1;
 } finally {
   for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
   await upstream.close();
