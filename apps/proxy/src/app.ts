@@ -4,7 +4,7 @@ import { createRedactor, type Redactor } from '@stronk/redaction';
 import { Hono } from 'hono';
 import type { ProxyConfig } from './config.ts';
 import { createDebugMaskRoute } from './debug-mask-route.ts';
-import { resolveRequestId } from './headers.ts';
+import { repeatedCredentialHeader, resolveRequestId } from './headers.ts';
 import { createProxyRoute } from './proxy-route.ts';
 import type { RequestRecordSink } from './request-record.ts';
 
@@ -56,13 +56,25 @@ export function createProxyApp(options: ProxyAppOptions): Hono {
 
   // Fail closed on request targets that URL normalization would rewrite (absolute-form, dot segments,
   // encoded or backslash separators): the caller must name a route exactly, never steer around one.
+  // A credential sent twice is refused too: merged into one header it would reach the upstream as `a, b`.
   app.use('*', async (c, next) => {
-    const target = (c.env as { incoming?: { url?: string } } | undefined)?.incoming?.url;
+    const incoming = (c.env as { incoming?: { url?: string; rawHeaders?: string[] } } | undefined)?.incoming;
+    const target = incoming?.url;
+    const provider = PROVIDERS[target?.startsWith('/anthropic/') ? 'anthropic' : 'openai'];
     if (target !== undefined && !isPlainRequestTarget(target)) {
-      const body = PROVIDERS[target.startsWith('/anthropic/') ? 'anthropic' : 'openai'].errorBody({
+      const body = provider.errorBody({
         status: 400,
         message: 'The request target must be a plain path on this proxy.',
         code: 'invalid_request_target',
+      });
+      return c.json(body as object, 400, { 'x-request-id': resolveRequestId(null) });
+    }
+    const repeated = incoming?.rawHeaders && repeatedCredentialHeader(incoming.rawHeaders);
+    if (repeated) {
+      const body = provider.errorBody({
+        status: 400,
+        message: `The ${repeated} header was sent more than once.`,
+        code: 'duplicate_credentials',
       });
       return c.json(body as object, 400, { 'x-request-id': resolveRequestId(null) });
     }

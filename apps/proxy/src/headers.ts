@@ -18,6 +18,21 @@ const FORWARDED_REQUEST_PREFIXES = ['openai-', 'anthropic-'];
 const RETURNED_RESPONSE_HEADERS = new Set(['retry-after', 'retry-after-ms', 'request-id', 'x-request-id']);
 const RETURNED_RESPONSE_PREFIXES = ['openai-', 'anthropic-', 'x-ratelimit-', 'ratelimit-'];
 
+/** Credentials a request carries once: two values would be merged (`a, b`) into one upstream header. */
+const SINGLE_CREDENTIALS = new Set(['authorization', 'proxy-authorization', 'x-api-key']);
+
+/** The first credential header that appears more than once in node's raw header list, if any. */
+export function repeatedCredentialHeader(rawHeaders: readonly string[]): string | undefined {
+  const seen = new Set<string>();
+  for (let i = 0; i < rawHeaders.length; i += 2) {
+    const name = rawHeaders[i]!.toLowerCase();
+    if (!SINGLE_CREDENTIALS.has(name)) continue;
+    if (seen.has(name)) return name;
+    seen.add(name);
+  }
+  return undefined;
+}
+
 /** Turn headers that must never leave the proxy, whatever a prefix rule says. */
 const NEVER_FORWARDED = new Set(['x-codex-turn-metadata', 'x-codex-turn-state']);
 

@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { openAiErrorBody } from '@stronk/providers';
 import { WebSocketServer } from 'ws';
+import { repeatedCredentialHeader } from '../headers.ts';
 import { SessionStore } from './session-store.ts';
 import { SocketSession, type SocketSessionDeps } from './socket-session.ts';
 import { credentialDigest, mintTurnKey, parseTurnKey, TURN_STATE_HEADER } from './turn-key.ts';
@@ -83,6 +84,11 @@ export function createResponsesWebsocketBridge(
       const path = (request.url ?? '').split('?', 1)[0];
       if (request.method !== 'GET' || path !== WEBSOCKET_PATH) {
         refuse(socket, 404, 'not_found', 'No websocket route on this path.');
+        return;
+      }
+      const repeated = repeatedCredentialHeader(request.rawHeaders);
+      if (repeated) {
+        refuse(socket, 400, 'duplicate_credentials', `The ${repeated} header was sent more than once.`);
         return;
       }
       if (draining) {
