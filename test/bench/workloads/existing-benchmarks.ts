@@ -89,7 +89,9 @@ export async function runExistingBenchmark(
   if (result.code !== 0) {
     return {
       section: benchmark.section,
-      markdown: `${header}\n\n**The command failed (exit ${result.code}).** Last output:\n\n\`\`\`\n${result.stderr.slice(-2000)}\n\`\`\``,
+      markdown:
+        `${header}\n\n**The command failed (exit ${result.code}).** End of its output:\n\n` +
+        `\`\`\`\n${result.stdout.slice(-1000)}\n${result.stderr.slice(-2000)}\n\`\`\``,
       charts: [],
       summary: [],
       failures: [`${command} exited with ${result.code}`],
