@@ -26,7 +26,7 @@ describe('normalization', () => {
     ]);
   });
 
-  it('reads JSON carried inside a string as the text it encodes', () => {
+  it('reads JSON and URL escapes as the text they encode', () => {
     // Found by the proxy leak fuzzer: in tool-call arguments a value after `\n` was glued to the `n`.
     const args = JSON.stringify({ note: 'ids:\n110105199001011232\n4111111111111111\n(415) 555-0134\tok' });
     expect(typesIn(args)).toEqual(
@@ -42,6 +42,16 @@ describe('normalization', () => {
       'credit_card',
       '\\uff14111 1111 1111 1111',
     ]);
+    // URL escapes as pasted links carry them, UTF-8 sequences included; broken ones stay as written.
+    expect(typesIn('https://x.io/?to=ann.lee%40example.com&n=4111%201111%201111%201111')).toEqual(
+      expect.arrayContaining([
+        ['email', 'ann.lee%40example.com'],
+        ['credit_card', '4111%201111%201111%201111'],
+      ]),
+    );
+    expect(normalizeText('%E5%BC%A0%E4%BC%9F %C0%AF %ED%A0%80 100% %4').text).toBe(
+      '张伟 %C0%AF %ED%A0%80 100% %4',
+    );
     // An escaped backslash, unknown escapes and short \u sequences stay as written.
     expect(normalizeText('a\\ud83d\\ude00b \\\\n \\q \\u12').text).toBe('a\u{1f600}b \\n \\q \\u12');
   });

@@ -3,7 +3,8 @@
  * zero-width and soft-hyphen characters are dropped, full-width ASCII and every Unicode decimal digit
  * become ASCII, exotic spaces become a plain space, dash look-alikes become `-`. JSON string escapes
  * (`\n`, `\"`, `\u0040` …) are decoded, because JSON carried inside a string — tool-call arguments above
- * all — is read by the model as the text it encodes: `\n4111…` must not hide a card behind an `n`.
+ * all — is read by the model as the text it encodes: `\n4111…` must not hide a card behind an `n`. URL
+ * escapes of printable ASCII (`ann%40example.com` in a pasted link) are decoded for the same reason.
  * Every normalized code unit remembers the original span it came from, so findings are reported against
  * the caller's string.
  */
@@ -22,7 +23,7 @@ const SPACES = /[\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
 const DASHES = /[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/;
 /** Quick screen: any character that folding might touch. Plain ASCII without backslash escapes and CJK never match. */
 const NEEDS_FOLDING =
-  /\\[nrtbf"\\/u]|\u034f|[\u00a0\u00ad\u061c\u115f\u1160\u1680\u17b4\u17b5\u180e\u2000-\u2015\u2028-\u202f\u205f-\u206f\u2212\u3000\ufe58\ufe63\ufe6b\ufeff\uff01-\uff5e]|[^\P{Nd}0-9]/u;
+  /\\[nrtbf"\\/u]|%[0-9A-Fa-f]{2}|\u034f|[\u00a0\u00ad\u061c\u115f\u1160\u1680\u17b4\u17b5\u180e\u2000-\u2015\u2028-\u202f\u205f-\u206f\u2212\u3000\ufe58\ufe63\ufe6b\ufeff\uff01-\uff5e]|[^\P{Nd}0-9]/u;
 /** What a JSON escape letter stands for, by the letter's char code (`\uXXXX` is decoded separately). */
 const JSON_ESCAPES: ReadonlyArray<string | undefined> = (() => {
   const table: Array<string | undefined> = [];
@@ -55,6 +56,39 @@ function unicodeEscapeAt(original: string, i: number): { decoded: string; width:
     }
   }
   return { decoded: String.fromCharCode(unit), width: 6 };
+}
+
+const HEX2 = /^[0-9A-Fa-f]{2}$/;
+
+function byteAt(original: string, i: number): number {
+  if (original.charCodeAt(i) !== 37) return -1;
+  const hex = original.slice(i + 1, i + 3);
+  return HEX2.test(hex) ? Number.parseInt(hex, 16) : -1;
+}
+
+/**
+ * The character a run of URL escapes at `i` stands for — printable ASCII or whitespace (`%40` → `@`,
+ * `%0A`), or one UTF-8 encoded character (`%E5%BC%A0` → `张`) — and how many escapes it took; else undefined.
+ */
+function urlEscapeAt(original: string, i: number): { decoded: string; width: number } | undefined {
+  const lead = byteAt(original, i);
+  if (lead === -1) return undefined;
+  if (lead < 0x80) {
+    const printable = (lead >= 0x20 && lead <= 0x7e) || lead === 0x09 || lead === 0x0a || lead === 0x0d;
+    return printable ? { decoded: String.fromCharCode(lead), width: 3 } : undefined;
+  }
+  const extra = lead >= 0xf0 && lead <= 0xf4 ? 3 : lead >= 0xe0 ? 2 : lead >= 0xc2 && lead <= 0xdf ? 1 : -1;
+  if (extra === -1 || lead > 0xf4) return undefined;
+  let cp = lead & (0x3f >> extra);
+  for (let k = 1; k <= extra; k++) {
+    const next = byteAt(original, i + 3 * k);
+    if (next < 0x80 || next > 0xbf) return undefined;
+    cp = (cp << 6) | (next & 0x3f);
+  }
+  // Overlong forms and surrogates are not characters.
+  if (cp < [0, 0x80, 0x800, 0x10000][extra]! || (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
+    return undefined;
+  return { decoded: String.fromCodePoint(cp), width: 3 * (extra + 1) };
 }
 
 let digitValues: Map<number, number> | undefined;
@@ -102,12 +136,12 @@ export function normalizeText(original: string): NormalizedText {
   let changed = false;
   for (let i = 0; i < original.length; ) {
     const code = original.charCodeAt(i);
-    if (code < 0x80 && code !== 92) {
+    if (code < 0x80 && code !== 92 && code !== 37) {
       // A run of plain ASCII maps to itself.
       let j = i + 1;
       for (
         let c = original.charCodeAt(j);
-        j < original.length && c < 0x80 && c !== 92;
+        j < original.length && c < 0x80 && c !== 92 && c !== 37;
         c = original.charCodeAt(++j)
       );
       text += original.slice(i, j);
@@ -130,13 +164,17 @@ export function normalizeText(original: string): NormalizedText {
         continue;
       }
     }
-    const unicodeEscape =
-      code === 92 && original.charCodeAt(i + 1) === 117 ? unicodeEscapeAt(original, i) : undefined;
-    const cp = unicodeEscape ? unicodeEscape.decoded.codePointAt(0)! : original.codePointAt(i)!;
-    const width = unicodeEscape ? unicodeEscape.width : cp > 0xffff ? 2 : 1;
-    const ch = unicodeEscape ? unicodeEscape.decoded : original.slice(i, i + width);
+    const escaped =
+      code === 92 && original.charCodeAt(i + 1) === 117
+        ? unicodeEscapeAt(original, i)
+        : code === 37
+          ? urlEscapeAt(original, i)
+          : undefined;
+    const cp = escaped ? escaped.decoded.codePointAt(0)! : original.codePointAt(i)!;
+    const width = escaped ? escaped.width : cp > 0xffff ? 2 : 1;
+    const ch = escaped ? escaped.decoded : original.slice(i, i + width);
     const folded = cp < 0x80 ? ch : foldCodePoint(cp, ch);
-    if (unicodeEscape || folded !== ch) changed = true;
+    if (escaped || folded !== ch) changed = true;
     text += folded;
     for (let k = 0; k < folded.length; k++, length++) {
       origStart[length] = i;
