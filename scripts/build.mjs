@@ -8,7 +8,7 @@ import * as esbuild from 'esbuild';
 
 const EXTERNAL = ['@node-rs/jieba', '@node-rs/jieba/*', '@node-rs/argon2', 'better-sqlite3', 'pg-native'];
 // Worker threads load their own file, bundled beside the entry (where @stronk/audit's writer thread looks).
-const AUDIT_WRITER_WORKER = { 'audit-writer-worker': 'packages/audit/src/sqlite-writer-worker.ts' };
+const AUDIT_WRITER_WORKER = { 'audit-writer-worker': 'packages/audit/src/writer-worker.ts' };
 const targets = {
   proxy: {
     entry: 'apps/proxy/src/server.ts',

@@ -28,8 +28,8 @@ export async function startGateway(options: {
   /** Value-free log lines (error classes only). */
   log?: (fields: Record<string, unknown>) => void;
   /**
-   * An already-open store for the same configuration (the one-process launcher), used by a Postgres writer.
-   * SQLite batches always go to the writer's own thread and connection.
+   * An already-open store for the same configuration (the one-process launcher). A Postgres writer writes
+   * through it; SQLite batches always go to the writer thread's own connection (see openAuditWriter).
    */
   auditStore?: AuditStore;
   fetch?: typeof fetch;

@@ -22,11 +22,6 @@ export {
 } from './sanitize.ts';
 export { openSqliteStore } from './sqlite-store.ts';
 export {
-  type SqliteWriterThread,
-  type SqliteWriterThreadOptions,
-  startSqliteWriterThread,
-} from './sqlite-writer-thread.ts';
-export {
   isWindowName,
   type Mix,
   type MixEntry,
@@ -72,3 +67,5 @@ export {
   type AuditWriterStats,
   createAuditWriter,
 } from './writer.ts';
+export type { WriterThreadStore } from './writer-protocol.ts';
+export { startWriterThread, type WriterThread, type WriterThreadOptions } from './writer-thread.ts';

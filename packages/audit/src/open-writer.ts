@@ -1,7 +1,6 @@
 import type { AuditConfig } from './config.ts';
-import { openAuditStore } from './open-store.ts';
 import type { PgStoreOptions } from './pg-store.ts';
-import { type SqliteWriterThreadOptions, startSqliteWriterThread } from './sqlite-writer-thread.ts';
+import { openSqliteStore } from './sqlite-store.ts';
 import type { AuditStore } from './types.ts';
 import {
   type AuditEventSink,
@@ -9,50 +8,60 @@ import {
   type AuditWriterOptions,
   createAuditWriter,
 } from './writer.ts';
+import { startWriterThread, type WriterThreadOptions } from './writer-thread.ts';
 
 export interface OpenAuditWriterOptions extends AuditWriterOptions {
   /**
-   * A store already open for the same configuration (an admin plane in the same process). Postgres and
-   * `:memory:` batches are written through it; it is never closed by the writer.
+   * A store already open for the same configuration (an admin plane in the same process). A SQLite file is
+   * still written by the writer thread through its own connection; Postgres batches go through this store (it
+   * carries connection options, such as a schema, that the thread could not see). Never closed by the writer.
    */
   store?: AuditStore | undefined;
-  pg?: PgStoreOptions;
-  thread?: SqliteWriterThreadOptions;
+  /** For a Postgres store the writer opens itself (in its thread). */
+  pg?: Pick<PgStoreOptions, 'schema'>;
+  thread?: WriterThreadOptions;
 }
 
 export interface OpenedAuditWriter extends AuditWriter {
-  /** `thread`: SQLite batches go to a writer thread; `store`: to a store on the calling thread (Postgres). */
+  /** `thread`: batches go to a writer thread with its own connection; `store`: to a store on this thread. */
   readonly mode: 'thread' | 'store';
 }
 
 /**
- * The writer a proxy uses. SQLite: a writer thread with its own connection (sqlite-writer-thread.ts), so no
- * SQLite call runs on the caller's event loop. Postgres: the node-postgres pool, already asynchronous. `close()`
- * flushes, then closes what this opened (the thread, or a Postgres pool it opened), never `options.store`.
+ * The writer a proxy uses: batches go to a writer thread that opens its own connection (a SQLite file, or a
+ * Postgres pool), so no store code — SQLite calls, query building, protocol encoding — runs on the caller's
+ * event loop. Two cases stay on the caller's thread: an in-memory SQLite database (a thread could not share it)
+ * and a Postgres store passed in `options.store`. `close()` flushes, then closes what this opened.
  */
 export async function openAuditWriter(
   config: Pick<AuditConfig, 'dbPath' | 'databaseUrl'>,
   options: OpenAuditWriterOptions = {},
 ): Promise<OpenedAuditWriter> {
   const { store: shared, pg, thread: threadOptions, ...writerOptions } = options;
-  const threaded = config.databaseUrl === undefined && config.dbPath !== ':memory:';
   let sink: AuditEventSink;
-  let release: () => Promise<void>;
-  if (threaded) {
-    const thread = await startSqliteWriterThread(config.dbPath, threadOptions);
+  let release: () => Promise<void> = async () => {};
+  let mode: OpenedAuditWriter['mode'] = 'thread';
+  if (config.databaseUrl === undefined && config.dbPath === ':memory:') {
+    const store = shared ?? openSqliteStore(':memory:');
+    if (!shared) release = () => store.close();
+    sink = store;
+    mode = 'store';
+  } else if (config.databaseUrl !== undefined && shared) {
+    sink = shared;
+    mode = 'store';
+  } else {
+    const thread = await startWriterThread(
+      config.databaseUrl === undefined
+        ? { dialect: 'sqlite', path: config.dbPath }
+        : { dialect: 'postgres', url: config.databaseUrl, ...(pg?.schema ? { schema: pg.schema } : {}) },
+      threadOptions,
+    );
     sink = thread;
     release = () => thread.close();
-  } else if (shared) {
-    sink = shared;
-    release = async () => {};
-  } else {
-    const store = await openAuditStore(config, pg);
-    sink = store;
-    release = () => store.close();
   }
   const writer = createAuditWriter(sink, writerOptions);
   return {
-    mode: threaded ? 'thread' : 'store',
+    mode,
     record: (input) => writer.record(input),
     flush: () => writer.flush(),
     stats: () => writer.stats(),

@@ -1,10 +1,14 @@
 import type { SanitizedEvent } from './sanitize.ts';
 
-/** What the SQLite writer thread is started with. */
+/** The store a writer thread opens with its own connection(s). */
+export type WriterThreadStore =
+  | { dialect: 'sqlite'; path: string; busyTimeoutMs?: number }
+  | { dialect: 'postgres'; url: string; schema?: string; poolSize?: number };
+
+/** What a writer thread is started with. */
 export interface WriterThreadData {
-  path: string;
-  busyTimeoutMs: number;
-  /** Nice value added to the thread's scheduling priority (Linux); 0 leaves it as the process's. */
+  store: WriterThreadStore;
+  /** Added to the thread's nice value (Linux); 0 leaves it as the process's. */
   niceness: number;
 }
 

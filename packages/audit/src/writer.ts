@@ -2,9 +2,9 @@ import { errorClassOf } from './error-class.ts';
 import { type AuditEventInput, type SanitizedEvent, sanitizeEvent } from './sanitize.ts';
 import type { AuditStore } from './types.ts';
 
-/** What the writer needs from a store: the batch insert and retention (a store, or the SQLite writer thread). */
+/** What the writer needs from a store: the batch insert and retention (a store, or the writer thread). */
 export type AuditEventSink = Pick<AuditStore, 'insertEvents' | 'prune'> & {
-  /** Times the sink's thread was started again after it died (the SQLite writer thread). */
+  /** Times the sink's thread was started again after it died (the writer thread). */
   readonly restarts?: number;
 };
 
@@ -31,7 +31,7 @@ export interface AuditWriterStats {
   dropped: number;
   failedBatches: number;
   pruned: number;
-  /** Times the SQLite writer thread was started again after it died (0 for other sinks). */
+  /** Times the writer thread was started again after it died (0 for other sinks). */
   threadRestarts: number;
 }
 
@@ -47,7 +47,7 @@ export interface AuditWriter {
 
 /**
  * Batches sanitized events into a sink off the request path, with a bounded queue and retention. With a store
- * as the sink, the store's own work runs on the caller's thread; `openAuditWriter` gives SQLite a thread.
+ * as the sink, the store's own work runs on the caller's thread; `openAuditWriter` gives it a thread.
  */
 export function createAuditWriter(store: AuditEventSink, options: AuditWriterOptions = {}): AuditWriter {
   const maxEvents = options.maxEvents ?? 2000;

@@ -8,14 +8,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openAuditWriter } from '../src/open-writer.ts';
 import type { AuditEventInput } from '../src/sanitize.ts';
 import { openSqliteStore } from '../src/sqlite-store.ts';
-import {
-  type SqliteWriterThread,
-  startSqliteWriterThread,
-  writerWorker,
-} from '../src/sqlite-writer-thread.ts';
 import { summarize } from '../src/summary.ts';
 import { createAuditWriter } from '../src/writer.ts';
 import type { WriterThreadData } from '../src/writer-protocol.ts';
+import { startWriterThread, type WriterThread, writerWorker } from '../src/writer-thread.ts';
+import { PG_URL, pgTestStore } from './helpers.ts';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -28,8 +25,15 @@ function tempDb(): string {
   return join(dir, 'audit.sqlite');
 }
 
-async function thread(path: string, options: Parameters<typeof startSqliteWriterThread>[1] = {}) {
-  const started = await startSqliteWriterThread(path, options);
+async function thread(
+  path: string,
+  options: Parameters<typeof startWriterThread>[1] & { busyTimeoutMs?: number } = {},
+) {
+  const { busyTimeoutMs, ...threadOptions } = options;
+  const started = await startWriterThread(
+    { dialect: 'sqlite', path, ...(busyTimeoutMs === undefined ? {} : { busyTimeoutMs }) },
+    threadOptions,
+  );
   cleanups.push(() => started.close());
   return started;
 }
@@ -81,7 +85,7 @@ async function until(condition: () => boolean, what: string, timeoutMs = 15_000)
   }
 }
 
-describe('SQLite writer thread', () => {
+describe('writer thread on SQLite', () => {
   it('persists batches through its own connection, with their rollups', async () => {
     const path = tempDb();
     const writer = createAuditWriter(await thread(path), { batchSize: 40, flushIntervalMs: 5 });
@@ -122,7 +126,9 @@ describe('SQLite writer thread', () => {
     // The path's directory is a file: the thread cannot create it, and says why with an error code only.
     const file = tempDb();
     new Database(file).close();
-    const error = await startSqliteWriterThread(join(file, 'audit.sqlite')).catch((e: unknown) => e);
+    const error = await startWriterThread({ dialect: 'sqlite', path: join(file, 'audit.sqlite') }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toMatchObject({ code: expect.stringMatching(/^E(EXIST|NOTDIR)$/) });
   });
 
@@ -172,7 +178,7 @@ describe('SQLite writer thread', () => {
   it('a thread killed mid-write loses at most its batch, and every event is written or counted', async () => {
     const path = tempDb();
     const workers: Worker[] = [];
-    const t: SqliteWriterThread = await thread(path, {
+    const t: WriterThread = await thread(path, {
       restartDelayMs: 10,
       spawn: (data) => {
         const w = writerWorker(data);
@@ -231,5 +237,30 @@ describe('SQLite writer thread', () => {
     expect((await stored(path)).events).toBe(stats.written);
     // The store waited 1.5 s per blocked batch; the loop, never more than a fraction of that (generous for CI).
     expect(delay.max / 1e6).toBeLessThan(750);
+  });
+});
+
+describe.skipIf(!PG_URL)('writer thread on Postgres', () => {
+  it('writes batches through its own pool, with their rollups, and closes it', async () => {
+    // The schema and its tables come from a store opened here; the thread opens its own pool on them.
+    const t = await pgTestStore(PG_URL!);
+    cleanups.push(() => t.dispose());
+    const writer = await openAuditWriter(
+      { dbPath: 'unused', databaseUrl: PG_URL },
+      { pg: { schema: t.location }, batchSize: 40, flushIntervalMs: 5 },
+    );
+    expect(writer.mode).toBe('thread');
+    for (let i = 0; i < 90; i++) writer.record(event(i));
+    await writer.close();
+    expect(writer.stats()).toMatchObject({ written: 90, dropped: 0 });
+    expect(await t.store.countEvents()).toBe(90);
+    expect((await summarize(t.store, 'all')).requests_total).toBe(90);
+  });
+
+  it('fails at start-up when the database refuses the connection', async () => {
+    const url = new URL(PG_URL!);
+    url.password = 'not-the-password';
+    const error = await startWriterThread({ dialect: 'postgres', url: url.href }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: expect.stringMatching(/^[0-9A-Z]{5}$/) });
   });
 });

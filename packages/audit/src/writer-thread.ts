@@ -3,17 +3,16 @@ import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { codedError } from './error-class.ts';
 import type { AuditEventSink } from './writer.ts';
-import type { WriterReply, WriterRequest, WriterThreadData } from './writer-protocol.ts';
+import type { WriterReply, WriterRequest, WriterThreadData, WriterThreadStore } from './writer-protocol.ts';
 
-export interface SqliteWriterThread extends AuditEventSink {
+export interface WriterThread extends AuditEventSink {
   /** How many times the thread was started again after it died. */
   readonly restarts: number;
   /** Closes the thread's connection and ends the thread; later calls fail with `AUDIT_WRITER_CLOSED`. */
   close(): Promise<void>;
 }
 
-export interface SqliteWriterThreadOptions {
-  busyTimeoutMs?: number;
+export interface WriterThreadOptions {
   /** Added to the thread's nice value on Linux (default 10: the event loop gets the CPU first); 0: unchanged. */
   niceness?: number;
   /** First wait before starting a thread again after it died or failed to open; doubles up to 5 s. */
@@ -35,7 +34,7 @@ const CLOSE_TIMEOUT_MS = 5000;
 export function writerWorker(data: WriterThreadData): Worker {
   const bundled = resolve(import.meta.dirname, BUNDLED_WRITER_WORKER);
   if (existsSync(bundled)) return new Worker(bundled, { workerData: data });
-  const source = new URL('./sqlite-writer-worker.ts', import.meta.url);
+  const source = new URL('./writer-worker.ts', import.meta.url);
   let tsx: string;
   try {
     tsx = import.meta.resolve('tsx/esm/api');
@@ -52,23 +51,19 @@ interface Pending {
 }
 
 /**
- * Starts the SQLite writer thread (sqlite-writer-worker.ts) for `path` and resolves once its connection is open
- * and migrated, so a bad path fails here, at start-up. Batches are posted as structured clones of the sanitized
- * events; the calling thread never touches SQLite.
+ * Starts the audit writer thread (writer-worker.ts) for `store` and resolves once its connection is open and
+ * migrated, so a bad path or URL fails here, at start-up. Batches are posted as structured clones of the
+ * sanitized events; the calling thread runs no store code.
  *
  * If the thread dies, the requests it was answering fail with `AUDIT_WRITER_THREAD_EXITED` (the writer counts
  * those events as dropped) and the next request starts a new thread, after a delay that doubles while
- * starting keeps failing. The thread keeps the process alive only while a request is waiting for it.
+ * starting keeps failing. The thread keeps the process alive only while it starts or a request waits for it.
  */
-export async function startSqliteWriterThread(
-  path: string,
-  options: SqliteWriterThreadOptions = {},
-): Promise<SqliteWriterThread> {
-  const data: WriterThreadData = {
-    path,
-    busyTimeoutMs: options.busyTimeoutMs ?? 10_000,
-    niceness: options.niceness ?? 10,
-  };
+export async function startWriterThread(
+  store: WriterThreadStore,
+  options: WriterThreadOptions = {},
+): Promise<WriterThread> {
+  const data: WriterThreadData = { store, niceness: options.niceness ?? 10 };
   const firstDelay = options.restartDelayMs ?? 250;
   const newWorker = options.spawn ?? writerWorker;
   const pending = new Map<number, Pending>();
@@ -84,14 +79,25 @@ export async function startSqliteWriterThread(
     const w = newWorker(data);
     started++;
     let openError: Error | undefined;
+    let died = false;
+    // Every thread that ends unasked (or cannot open the store) pushes the next start further out.
+    const noteDeath = () => {
+      if (died || closed) return;
+      died = true;
+      failures++;
+      startAfter = Date.now() + Math.min(MAX_RESTART_DELAY_MS, firstDelay * 2 ** (failures - 1));
+    };
     return new Promise((ready, fail) => {
       w.on('message', (message: WriterReply) => {
         if (message.type === 'ready') {
           w.unref();
           ready(w);
         } else if (message.type === 'open-failed') {
-          // The thread ends after this; its exit rejects the start with this class.
           openError = codedError(message.errorClass, 'audit writer thread could not open the store');
+          noteDeath();
+          fail(openError);
+          // A pool that failed to connect may keep the thread's loop alive; it has nothing left to do.
+          void w.terminate();
         } else {
           const call = pending.get(message.id);
           if (!call) return;
@@ -113,10 +119,7 @@ export async function startSqliteWriterThread(
         fail(exited);
         for (const call of pending.values()) call.reject(exited);
         pending.clear();
-        if (!closed) {
-          failures++;
-          startAfter = Date.now() + Math.min(MAX_RESTART_DELAY_MS, firstDelay * 2 ** (failures - 1));
-        }
+        noteDeath();
       });
     });
   }
