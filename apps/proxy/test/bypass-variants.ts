@@ -38,6 +38,7 @@ export const STRICT_VARIANTS: readonly VariantName[] = [
   'glued_list',
   'table_field',
   'escaped_in_text',
+  'url_encoded',
   'placeholder_lookalike',
 ];
 
@@ -48,7 +49,6 @@ export const STRICT_VARIANTS: readonly VariantName[] = [
 export const WEAK_VARIANTS: readonly VariantName[] = [
   'homoglyph',
   'slash_joined',
-  'url_encoded',
   'split_parts',
   'split_messages',
 ];

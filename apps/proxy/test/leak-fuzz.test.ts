@@ -238,6 +238,6 @@ describe('leak fuzzing through the proxy (fast-check)', () => {
     async (surface) => {
       await fc.assert(fc.asyncProperty(caseArbitrary(surface), checkCase), PARAMS);
     },
-    120_000,
+    Math.max(120_000, RUNS * 250),
   );
 });
