@@ -1,4 +1,5 @@
 import type { DetectContext, Detector } from '../detector.ts';
+import { cpuMs } from '../test-support/cpu-time.ts';
 
 export const CONTEXT: DetectContext = { lang: undefined, hasCjk: false, chineseTokens: () => [] };
 
@@ -7,12 +8,8 @@ export function spans(detector: Detector, text: string): string[] {
   return detector.detect(text, CONTEXT).map((f) => text.slice(f.start, f.end));
 }
 
-/** Time for one run, in ms. */
-export function timeIt(fn: () => void): number {
-  const start = performance.now();
-  fn();
-  return performance.now() - start;
-}
+/** CPU time for one run, in ms (wall time is stretched at random by other processes on a shared machine). */
+export const timeIt = cpuMs;
 
 /**
  * Asserts near-linear scaling: 10x input may cost at most `factor` x. Small and large runs are
