@@ -86,7 +86,9 @@ function cpuSeconds(pid: number, thread?: number): number | undefined {
   return (Number(fields[11]) + Number(fields[12])) / 100; // clock ticks at the usual USER_HZ of 100
 }
 
-const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+// Idle pooled sockets are closed after 2 s, before the proxy's server does (5 s): otherwise a slice can start on a
+// socket the server is closing at that moment (ECONNRESET), since each proxy idles between its slices.
+const agent = new Agent({ keepAlive: true, maxSockets: 256, timeout: 2000 });
 const body = (i: number) =>
   JSON.stringify({
     model: 'gpt-bench',
