@@ -1,15 +1,22 @@
 import { randomUUID } from 'node:crypto';
 
-/** Exact request header names forwarded upstream; everything else is dropped (cookies, forwarding, hop-by-hop …). */
-const FORWARDED_REQUEST_HEADERS = new Set([
-  'authorization',
-  'x-api-key',
-  'x-responsesapi-include-timing-metrics',
-  'content-type',
-  'accept',
-]);
+/**
+ * Exact request header names forwarded to each provider; everything else is dropped (cookies, forwarding,
+ * hop-by-hop …). Each provider gets only its own credential header and header family, so an Anthropic
+ * key sent along on an OpenAI route (or the other way round) never reaches the other company.
+ */
+const FORWARDED_REQUEST_HEADERS: Record<UpstreamProvider, ReadonlySet<string>> = {
+  openai: new Set(['authorization', 'x-responsesapi-include-timing-metrics', 'content-type', 'accept']),
+  // Anthropic takes an API key in x-api-key, or an OAuth token as a bearer.
+  anthropic: new Set(['authorization', 'x-api-key', 'content-type', 'accept']),
+};
 /** Provider header families (openai-organization, openai-beta, anthropic-version, anthropic-beta …). */
-const FORWARDED_REQUEST_PREFIXES = ['openai-', 'anthropic-'];
+const FORWARDED_REQUEST_PREFIX: Record<UpstreamProvider, string> = {
+  openai: 'openai-',
+  anthropic: 'anthropic-',
+};
+
+export type UpstreamProvider = 'openai' | 'anthropic';
 
 /**
  * Upstream response headers worth passing back to the caller (rate limits, ids, timings). The OpenAI SDKs
@@ -55,13 +62,18 @@ export function resolveRequestId(
   return isSensitive?.(callerValue) ? issueRequestId() : callerValue;
 }
 
-export function upstreamRequestHeaders(incoming: Headers, requestId: string, stream: boolean): Headers {
+export function upstreamRequestHeaders(
+  incoming: Headers,
+  requestId: string,
+  stream: boolean,
+  provider: UpstreamProvider,
+): Headers {
   const out = new Headers();
+  const names = FORWARDED_REQUEST_HEADERS[provider];
+  const prefix = FORWARDED_REQUEST_PREFIX[provider];
   for (const [name, value] of incoming) {
     if (NEVER_FORWARDED.has(name)) continue;
-    if (FORWARDED_REQUEST_HEADERS.has(name) || FORWARDED_REQUEST_PREFIXES.some((p) => name.startsWith(p))) {
-      out.set(name, value);
-    }
+    if (names.has(name) || name.startsWith(prefix)) out.set(name, value);
   }
   // The body is re-serialized JSON whatever the caller declared.
   out.set('content-type', 'application/json');

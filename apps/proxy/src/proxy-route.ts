@@ -238,8 +238,10 @@ export function createProxyRoute(provider: ProviderSpec, route: ProviderRouteSpe
             method: 'POST',
             headers:
               outcome === 'route_local'
-                ? withoutProviderCredentials(upstreamRequestHeaders(request.headers, requestId, stream))
-                : upstreamRequestHeaders(request.headers, requestId, stream),
+                ? withoutProviderCredentials(
+                    upstreamRequestHeaders(request.headers, requestId, stream, provider.id),
+                  )
+                : upstreamRequestHeaders(request.headers, requestId, stream, provider.id),
             body: outgoing,
           },
           {

@@ -123,17 +123,18 @@ describe('redirects are refused', () => {
 });
 
 describe('request headers to upstream', () => {
-  const ALLOWED = {
-    authorization: 'Bearer sk-test-allowed',
-    'x-api-key': 'test-anthropic-key',
+  const OPENAI_ONLY = {
     'openai-organization': 'org-test',
     'openai-project': 'proj_test',
     'openai-beta': 'responses=v1',
+    'x-responsesapi-include-timing-metrics': 'true',
+  };
+  const ANTHROPIC_ONLY = {
+    'x-api-key': 'test-anthropic-key',
     'anthropic-version': '2023-06-01',
     'anthropic-beta': 'tools-2024-04-04',
-    'x-responsesapi-include-timing-metrics': 'true',
-    accept: 'application/json',
   };
+  const BOTH = { authorization: 'Bearer sk-test-allowed', accept: 'application/json' };
   const DROPPED = {
     'x-codex-turn-metadata': '{"turn":1,"cwd":"/home/ann"}',
     'x-codex-turn-state': 'state-abc',
@@ -155,40 +156,55 @@ describe('request headers to upstream', () => {
     referer: 'https://evil.example/page',
   };
 
-  it('forwards exactly the allowlist and drops everything else', async () => {
-    const response = await rawRequest(proxy.url, {
-      target: '/v1/chat/completions',
-      headers: {
-        ...ALLOWED,
-        ...DROPPED,
-        connection: 'keep-alive',
-        'content-type': 'application/json; charset=utf-8',
-      },
-      body: CHAT_BODY,
-    });
-    expect(response.status).toBe(200);
-    const seen = upstream.requests[0]!.headers;
-    for (const [name, value] of Object.entries(ALLOWED)) expect(seen[name], name).toBe(value);
-    expect(seen['content-type']).toBe('application/json');
-    for (const name of Object.keys(DROPPED)) expect(seen[name], name).toBeUndefined();
-    expect(JSON.stringify(seen)).not.toContain('ann.lee@example.com');
-    expect(JSON.stringify(seen)).not.toContain('10.1.2.3');
-    // Whatever the upstream's HTTP client adds itself, nothing the caller sent is in it.
-    const callerOnly = new Set([
-      'connection',
-      'host',
-      'content-length',
-      'x-request-id',
-      'user-agent',
-      'accept-encoding',
-      'accept-language',
-      'sec-fetch-mode',
-    ]);
-    for (const name of Object.keys(seen)) {
-      if (callerOnly.has(name)) continue;
-      expect(Object.keys(ALLOWED).concat('content-type'), `unexpected header ${name}`).toContain(name);
-    }
-  });
+  it.each([
+    ['openai', '/v1/chat/completions', CHAT_BODY, OPENAI_ONLY, ANTHROPIC_ONLY],
+    [
+      'anthropic',
+      ROUTES.anthropic.path,
+      JSON.stringify(ROUTES.anthropic.body('hello there')),
+      ANTHROPIC_ONLY,
+      OPENAI_ONLY,
+    ],
+  ] as const)(
+    "%s: forwards exactly its allowlist; the other provider's credential and headers, and everything else, are dropped",
+    async (_provider, target, body, own, other) => {
+      const ALLOWED = { ...BOTH, ...own };
+      const response = await rawRequest(proxy.url, {
+        target,
+        headers: {
+          ...ALLOWED,
+          ...other,
+          ...DROPPED,
+          connection: 'keep-alive',
+          'content-type': 'application/json; charset=utf-8',
+        },
+        body,
+      });
+      expect(response.status).toBe(200);
+      const seen = upstream.requests[0]!.headers;
+      for (const [name, value] of Object.entries(ALLOWED)) expect(seen[name], name).toBe(value);
+      expect(seen['content-type']).toBe('application/json');
+      for (const name of [...Object.keys(DROPPED), ...Object.keys(other)])
+        expect(seen[name], name).toBeUndefined();
+      expect(JSON.stringify(seen)).not.toContain('ann.lee@example.com');
+      expect(JSON.stringify(seen)).not.toContain('10.1.2.3');
+      // Whatever the upstream's HTTP client adds itself, nothing the caller sent is in it.
+      const callerOnly = new Set([
+        'connection',
+        'host',
+        'content-length',
+        'x-request-id',
+        'user-agent',
+        'accept-encoding',
+        'accept-language',
+        'sec-fetch-mode',
+      ]);
+      for (const name of Object.keys(seen)) {
+        if (callerOnly.has(name)) continue;
+        expect(Object.keys(ALLOWED).concat('content-type'), `unexpected header ${name}`).toContain(name);
+      }
+    },
+  );
 
   it('never forwards the turn headers even though other rules might match them', async () => {
     await postJson(proxy.url, ROUTES.responses.path, ROUTES.responses.body('hi'), {

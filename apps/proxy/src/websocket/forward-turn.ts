@@ -151,8 +151,10 @@ async function forwardTurnTo(
       {
         method: 'POST',
         headers: local
-          ? withoutProviderCredentials(upstreamRequestHeaders(input.headers, record.requestId, true))
-          : upstreamRequestHeaders(input.headers, record.requestId, true),
+          ? withoutProviderCredentials(
+              upstreamRequestHeaders(input.headers, record.requestId, true, 'openai'),
+            )
+          : upstreamRequestHeaders(input.headers, record.requestId, true, 'openai'),
         body: serialized,
       },
       {
