@@ -33,6 +33,7 @@ export function buildPosture(
       max_json_values: proxy.maxJsonValues,
       upstream_timeout_ms: proxy.upstreamTimeoutMs,
       upstream_idle_timeout_ms: proxy.upstreamIdleTimeoutMs,
+      upstream_max_response_ms: proxy.upstreamMaxResponseMs,
     },
     audit: {
       enabled: audit.enabled,

@@ -10,6 +10,7 @@ const LIMIT_TEXT: Record<string, string> = {
   max_json_values: 'Most JSON values scanned in one request.',
   upstream_timeout_ms: 'How long the proxy waits for the provider to start answering (ms).',
   upstream_idle_timeout_ms: 'How long a streaming answer may stay silent (ms).',
+  upstream_max_response_ms: 'The longest any answer may take from start to end, streams included (ms).',
 };
 
 export function Posture() {
