@@ -68,10 +68,18 @@ const agents = {
   'https:': new HttpsAgent({ keepAlive: true, maxSockets: 512, scheduling: 'lifo' }),
 };
 
+/**
+ * Errors that mean a pooled keep-alive socket was closed by the upstream just as it was reused: the
+ * request never reached a live connection, so sending it once more on a fresh one is safe (the retry
+ * Node's http docs recommend for this race).
+ */
+const STALE_SOCKET_ERRORS = new Set(['ECONNRESET', 'EPIPE']);
+
 function callWithNodeHttp(
   url: URL,
   init: UpstreamRequestInit,
   options: UpstreamOptions,
+  retried = false,
 ): Promise<UpstreamResponse> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = {};
@@ -117,6 +125,12 @@ function callWithNodeHttp(
       options.callerSignal?.removeEventListener('abort', onCallerAbort);
       if (error instanceof UpstreamTimeoutError) reject(error);
       else if (options.callerSignal?.aborted) reject(error);
+      else if (
+        !retried &&
+        request.reusedSocket &&
+        STALE_SOCKET_ERRORS.has((error as NodeJS.ErrnoException).code ?? '')
+      )
+        callWithNodeHttp(url, init, options, true).then(resolve, reject);
       else reject(new UpstreamConnectionError());
     });
     request.end(init.body);
