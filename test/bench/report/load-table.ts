@@ -33,6 +33,25 @@ export interface LoadTableOptions {
   reference?: ReferenceRow;
 }
 
+/** Rows and baselines of the usual comparison: direct to the provider, bare passthrough, the proxy. */
+export function againstBaselines(
+  direct: LoadRun,
+  bare: LoadRun,
+  proxy: LoadRun,
+): Pick<LoadTableOptions, 'rows' | 'baselines'> {
+  return {
+    rows: [
+      { label: 'direct', run: direct },
+      { label: 'bare passthrough', run: bare },
+      { label: 'stronk proxy', run: proxy },
+    ],
+    baselines: [
+      { label: 'direct', run: direct },
+      { label: 'bare', run: bare },
+    ],
+  };
+}
+
 export function rate(run: LoadRun): number {
   return run.elapsedSeconds > 0 ? run.ok / run.elapsedSeconds : Number.NaN;
 }

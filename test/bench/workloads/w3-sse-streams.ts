@@ -9,7 +9,7 @@ import { describeErrors, errorCount } from '../harness/load-loops.ts';
 import type { Service } from '../harness/services.ts';
 import { latencyCdfChart } from '../report/charts.ts';
 import { formatCount, formatMs, formatNumber, formatPublished, formatRatio } from '../report/format.ts';
-import { loadTable, rate } from '../report/load-table.ts';
+import { againstBaselines, loadTable, rate } from '../report/load-table.ts';
 import { PYTHON_LABEL, PYTHON_REFERENCE } from '../report/python-reference.ts';
 import { ratio, summarize } from '../report/stats.ts';
 import { piiConversation } from '../traffic/conversations.ts';
@@ -87,15 +87,7 @@ export async function runSseStreams(
       loadTable({
         unit: 'streams/s',
         latency: 'ttfb',
-        rows: [
-          { label: 'direct', run: direct },
-          { label: 'bare passthrough', run: bare },
-          { label: 'stronk proxy', run: proxy },
-        ],
-        baselines: [
-          { label: 'direct', run: direct },
-          { label: 'bare', run: bare },
-        ],
+        ...againstBaselines(direct, bare, proxy),
         reference: { label: PYTHON_LABEL, rate: reference.rate, p95Ms: reference.p95Ms },
       }),
       '',
