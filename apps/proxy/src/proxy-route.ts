@@ -11,7 +11,7 @@ import {
   withoutProviderCredentials,
 } from './headers.ts';
 import { inspectJson } from './json-limits.ts';
-import { noteMaskedView } from './observability/masked-view.ts';
+import { detectionPositions, noteMaskedView } from './observability/masked-view.ts';
 import { BodyTooLargeError, readBodyWithLimit } from './read-body.ts';
 import { newRequestRecord, type RequestRecord, type RequestRecordSink } from './request-record.ts';
 import { withoutTurnMetadata } from './turn-metadata.ts';
@@ -208,13 +208,7 @@ export function createProxyRoute(provider: ProviderSpec, route: ProviderRouteSpe
     if (deps.keepMaskedViews) {
       noteMaskedView(request, {
         maskedRequestBody: maskedBody,
-        detections: masked.findings.map(({ type, action, path, start, end }) => ({
-          type,
-          action,
-          path,
-          start,
-          end,
-        })),
+        detections: detectionPositions(masked.findings),
       });
     }
     return forward(

@@ -1,4 +1,5 @@
 import type { FindingReport } from '@stronk/redaction';
+import { detectionPositions } from '../observability/masked-view.ts';
 import type { TraceRing } from '../observability/trace-ring.ts';
 import type { RequestRecord } from '../request-record.ts';
 
@@ -35,13 +36,7 @@ export function createTurnCapture(ring: TraceRing, request: Record<string, unkno
         ...(masked
           ? {
               maskedRequestBody: masked.body.slice(0, cap),
-              detections: masked.findings.map(({ type, action, path, start, end }) => ({
-                type,
-                action,
-                path,
-                start,
-                end,
-              })),
+              detections: detectionPositions(masked.findings),
             }
           : {}),
         method: 'WEBSOCKET',
