@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bestCpuMs } from '../test-support/cpu-time.ts';
+import { scalingRatio } from '../test-support/scaling.ts';
 import { findChineseAddresses } from './chinese-address.ts';
 
 const spans = (text: string) => findChineseAddresses(text).map((f) => text.slice(f.start, f.end));
@@ -46,10 +46,8 @@ describe('chinese addresses', () => {
     for (const make of inputs) {
       const small = make(100_000);
       const big = make(1_000_000);
-      findChineseAddresses(small);
-      const smallMs = bestCpuMs(() => findChineseAddresses(small), 3);
-      const bigMs = bestCpuMs(() => findChineseAddresses(big), 2);
-      expect(bigMs).toBeLessThan(Math.max(40 * smallMs, 400));
+      // 10x the input must not take much more than ~10x the CPU time (quadratic would be ~100x).
+      expect(scalingRatio(findChineseAddresses, small, big, 400)).toBeLessThan(40);
     }
   });
 });

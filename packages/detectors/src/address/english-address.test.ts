@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bestCpuMs } from '../test-support/cpu-time.ts';
+import { scalingRatio } from '../test-support/scaling.ts';
 import { findEnglishAddresses } from './english-address.ts';
 
 const spans = (text: string) => findEnglishAddresses(text).map((f) => text.slice(f.start, f.end));
@@ -79,11 +79,8 @@ describe('english addresses', () => {
     for (const make of inputs) {
       const small = make(100_000);
       const big = make(1_000_000);
-      findEnglishAddresses(small);
-      const smallMs = bestCpuMs(() => findEnglishAddresses(small), 3);
-      const bigMs = bestCpuMs(() => findEnglishAddresses(big), 2);
-      // 10x the input must not take much more than ~10x the time (generous for timer noise).
-      expect(bigMs).toBeLessThan(Math.max(40 * smallMs, 400));
+      // 10x the input must not take much more than ~10x the CPU time (quadratic would be ~100x).
+      expect(scalingRatio(findEnglishAddresses, small, big, 400)).toBeLessThan(40);
     }
   });
 });

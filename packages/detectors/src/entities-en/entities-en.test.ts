@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DetectContext } from '../detector.ts';
-import { bestCpuMs } from '../test-support/cpu-time.ts';
+import { scalingRatio } from '../test-support/scaling.ts';
 import { analyzeEnglishEntities } from './analyze.ts';
 import { loadDictionaryWords } from './gazetteer/dictionary-words.ts';
 import { englishEntityDetector, englishEntityDetectors } from './index.ts';
@@ -187,13 +187,9 @@ describe('linear time', () => {
     (n) => ' '.repeat(n),
   ];
   it('stays linear on adversarial input', () => {
-    // Best of a few runs: the machine is shared, and one stalled run must not fail the check.
-    const best = (text: string, runs: number) => bestCpuMs(() => analyzeEnglishEntities(text), runs);
     for (const make of inputs) {
-      const small = best(make(30_000), 3);
-      const large = best(make(300_000), 2);
-      // 10x the input may take at most ~45x the time (large inputs pay more GC), never quadratic (100x).
-      expect(large).toBeLessThan(Math.max(45 * small, 200));
+      // 10x the input may take at most ~45x the CPU time (large inputs pay more GC), never quadratic (100x).
+      expect(scalingRatio(analyzeEnglishEntities, make(30_000), make(300_000), 200)).toBeLessThan(45);
     }
   }, 60_000);
 });
