@@ -1,6 +1,5 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { spawnModuleWorker } from '@stronk/threads';
 import { codedError } from './error-class.ts';
 import type { AuditEventSink } from './writer.ts';
 import type { WriterReply, WriterRequest, WriterThreadData, WriterThreadStore } from './writer-protocol.ts';
@@ -26,23 +25,12 @@ export const BUNDLED_WRITER_WORKER = 'audit-writer-worker.mjs';
 const MAX_RESTART_DELAY_MS = 5000;
 const CLOSE_TIMEOUT_MS = 5000;
 
-/**
- * The writer thread's code: the bundled file beside this module when running from a bundle, otherwise the
- * TypeScript source. Node 20 applies module hooks only after a worker's entry is loaded, so the source entry
- * goes through a small JavaScript bootstrap that registers tsx first (without tsx, Node must strip types itself).
- */
+/** The writer thread's code: the bundle beside an app bundle, or the TypeScript source. */
 export function writerWorker(data: WriterThreadData): Worker {
-  const bundled = resolve(import.meta.dirname, BUNDLED_WRITER_WORKER);
-  if (existsSync(bundled)) return new Worker(bundled, { workerData: data });
-  const source = new URL('./writer-worker.ts', import.meta.url);
-  let tsx: string;
-  try {
-    tsx = import.meta.resolve('tsx/esm/api');
-  } catch {
-    return new Worker(source, { workerData: data });
-  }
-  const bootstrap = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(source.href)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData: data });
+  return spawnModuleWorker(
+    { bundled: BUNDLED_WRITER_WORKER, source: new URL('./writer-worker.ts', import.meta.url) },
+    { workerData: data },
+  );
 }
 
 interface Pending {

@@ -1,6 +1,7 @@
 import type { DetectContext, Detector } from './detector.ts';
 import { FindingCache } from './finding-cache.ts';
 import { normalizeText } from './normalize.ts';
+import type { DetectionOffload } from './offload/detection-pool.ts';
 import { resolveOverlaps } from './resolve-overlaps.ts';
 import { type SegmentedToken, segmentChinese } from './segmentation/chinese-segmenter.ts';
 import { createAllowFilter, createDenyTermDetector } from './terms.ts';
@@ -18,6 +19,16 @@ export interface DetectionEngineOptions {
   cacheEntries?: number;
   /** Texts shorter than this skip the cache: detecting them is cheaper than hashing. Default 48. */
   cacheMinLength?: number;
+  /**
+   * Where `detectMany` sends texts it has not seen (worker threads). It must run the same detectors with
+   * the same terms and types as this engine, so its findings can be cached as this engine's own.
+   */
+  offload?: DetectionOffload;
+  /**
+   * `detectMany` detects batches with fewer new characters than this on the calling thread: handing them
+   * to a worker costs more than it saves. Default 1,024.
+   */
+  offloadMinChars?: number;
 }
 
 export interface DetectOptions {
@@ -27,8 +38,16 @@ export interface DetectOptions {
 export interface DetectionEngine {
   /** Findings with offsets into `text`, overlap-resolved and sorted by start. Never throws. */
   detect(text: string, options?: DetectOptions): readonly Finding[];
+  /**
+   * Findings for each text, in order, as `detect` reports them. Texts not in the cache go to the offload
+   * in one batch when there is one (and enough new text to be worth it); if the offload fails, they are
+   * detected here instead, so this never rejects.
+   */
+  detectMany(texts: readonly string[], options?: DetectOptions): Promise<(readonly Finding[])[]>;
   readonly detectors: readonly Detector[];
   cacheStats(): { hits: number; misses: number; size: number };
+  /** Batches `detectMany` handed to the offload, and how many of them failed and were detected here. */
+  offloadStats(): { batches: number; failures: number };
 }
 
 const HAS_CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
@@ -72,19 +91,66 @@ export function createDetectionEngine(options: DetectionEngineOptions): Detectio
     });
   }
 
+  const cacheKey = (text: string, lang: Language | undefined) =>
+    cache.keyOf(lang ? `${lang}\u0000${text}` : text);
+
+  function detectAndCache(text: string, lang: Language | undefined, key: string): readonly Finding[] {
+    const findings = Object.freeze(detectUncached(text, lang));
+    cache.set(key, findings);
+    return findings;
+  }
+
+  function detect(text: string, detectOptions?: DetectOptions): readonly Finding[] {
+    if (text.length === 0) return [];
+    const lang = detectOptions?.lang;
+    if (text.length < cacheMinLength) return detectUncached(text, lang);
+    const key = cacheKey(text, lang);
+    return cache.get(key) ?? detectAndCache(text, lang, key);
+  }
+
+  const offload = options.offload;
+  const offloadMinChars = options.offloadMinChars ?? 1024;
+  const offloadStats = { batches: 0, failures: 0 };
+
+  async function detectMany(
+    texts: readonly string[],
+    detectOptions?: DetectOptions,
+  ): Promise<(readonly Finding[])[]> {
+    if (offload === undefined) return texts.map((text) => detect(text, detectOptions));
+    const lang = detectOptions?.lang;
+    const keys = texts.map((text) => (text.length < cacheMinLength ? undefined : cacheKey(text, lang)));
+    const results = texts.map((text, i) => {
+      const key = keys[i];
+      return key === undefined ? detectUncached(text, lang) : cache.get(key);
+    });
+    const missing = results.flatMap((found, i) => (found === undefined ? [i] : []));
+    const missingChars = missing.reduce((sum, i) => sum + texts[i]!.length, 0);
+    if (missing.length > 0 && missingChars >= offloadMinChars) {
+      offloadStats.batches++;
+      try {
+        const batch = missing.map((i) => texts[i]!);
+        const found = await offload.detectMany(
+          batch,
+          batch.map(() => lang),
+        );
+        missing.forEach((textIndex, i) => {
+          const findings = Object.freeze(found[i]!.map((finding) => Object.freeze(finding)));
+          cache.set(keys[textIndex]!, findings);
+          results[textIndex] = findings;
+        });
+      } catch {
+        // The worker died or the pool is closed: the texts are detected here below, never left unscanned.
+        offloadStats.failures++;
+      }
+    }
+    return results.map((found, i) => found ?? detectAndCache(texts[i]!, lang, keys[i]!));
+  }
+
   return {
     detectors,
-    detect(text, detectOptions) {
-      if (text.length === 0) return [];
-      const lang = detectOptions?.lang;
-      if (text.length < cacheMinLength) return detectUncached(text, lang);
-      const key = cache.keyOf(lang ? `${lang}\u0000${text}` : text);
-      const cached = cache.get(key);
-      if (cached) return cached;
-      const findings = Object.freeze(detectUncached(text, lang));
-      cache.set(key, findings);
-      return findings;
-    },
+    detect,
+    detectMany,
     cacheStats: () => ({ hits: cache.hits, misses: cache.misses, size: cache.size }),
+    offloadStats: () => ({ ...offloadStats }),
   };
 }

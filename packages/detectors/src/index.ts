@@ -17,3 +17,11 @@ export {
   type Language,
   SECRET_TYPES,
 } from './types.ts';
+export {
+  BUNDLED_DETECTION_WORKER,
+  createDetectionPool,
+  type DetectionOffload,
+  type DetectionPool,
+  type DetectionPoolOptions,
+  type DetectionPoolStats,
+} from './offload/detection-pool.ts';

@@ -1,6 +1,7 @@
 import {
   builtinDetectors,
   createDetectionEngine,
+  createDetectionPool,
   type DetectionEngine,
   type Detector,
   type EntityType,
@@ -15,6 +16,7 @@ import {
   type PolicyDecision,
 } from '@stronk/policy';
 import { createVault, type RehydrateOptions, StreamRehydrator, type Vault } from '@stronk/vault';
+import { collectDetectableTexts } from './detectable-texts.ts';
 import { compilePathPatterns, formatJsonPath } from './json-path.ts';
 import { BASE64_MEDIA, BOUNDED_TOKEN, type PayloadSpec } from './payload-spec.ts';
 
@@ -33,6 +35,12 @@ export interface RedactorConfig {
   cacheEntries?: number;
   /** Deepest JSON nesting maskPayload accepts. Default 64. */
   maxDepth?: number;
+  /**
+   * Worker threads for detection (default 0: none). With workers, `maskPayloadAsync` and `maskTextAsync`
+   * detect text not seen before off the calling thread, so an event loop serving requests stays free and
+   * several cores share the work. Only with the built-in detectors: `detectors` must be empty.
+   */
+  detectionWorkers?: number;
 }
 
 /** What was found, where, and what happens to it. Deliberately carries no raw value. */
@@ -113,8 +121,22 @@ export interface Redactor {
     spec?: PayloadSpec,
     options?: MaskOptions,
   ): MaskPayloadResult<T> & { vault: Vault };
+  /** `maskText`, with new text detected on the worker threads when there are any. */
+  maskTextAsync(text: string, options?: MaskOptions): Promise<MaskTextResult & { vault: Vault }>;
+  /** `maskPayload`, with new text detected on the worker threads when there are any. */
+  maskPayloadAsync<T>(
+    payload: T,
+    spec?: PayloadSpec,
+    options?: MaskOptions,
+  ): Promise<MaskPayloadResult<T> & { vault: Vault }>;
   rehydrate(text: string, vault: Vault, options?: RehydrateOptions): string;
   createStreamRehydrator(vault: Vault, options?: RehydrateOptions): StreamRehydrator;
+  /** Resolves once the detection workers (if any) have loaded their detectors. */
+  ready(): Promise<void>;
+  /** Batches sent to detection workers and how many failed (then detected on this thread). */
+  workerStats(): { workers: number; batches: number; failures: number; restarts: number };
+  /** Ends the detection workers; the redactor keeps working on the calling thread. */
+  close(): Promise<void>;
 }
 
 export function createRedactor(config: RedactorConfig = {}): Redactor {
@@ -124,10 +146,19 @@ export function createRedactor(config: RedactorConfig = {}): Redactor {
     ...(config.detectors ?? []),
   ];
   const terms = { denyTerms: config.denyTerms ?? [], allowTerms: config.allowTerms ?? [] };
+  const workers = config.detectionWorkers ?? 0;
+  if (!Number.isInteger(workers) || workers < 0)
+    throw new RangeError('detectionWorkers must be an integer ≥ 0');
+  if (workers > 0 && (config.builtinDetectors === false || (config.detectors?.length ?? 0) > 0)) {
+    // A worker can only rebuild the built-in set; custom detectors are code that cannot cross threads.
+    throw new Error('detectionWorkers needs the built-in detectors alone (no custom `detectors`)');
+  }
+  const pool = workers > 0 ? createDetectionPool({ size: workers, ...terms }) : undefined;
   const engine = createDetectionEngine({
     detectors,
     ...terms,
     ...(config.cacheEntries === undefined ? {} : { cacheEntries: config.cacheEntries }),
+    ...(pool ? { offload: pool } : {}),
   });
   // Bounded tokens (ids, roles, keys) only count definitive findings: the detectors that can produce
   // one are enough there, and skipping names and addresses keeps thousands of ids per request cheap.
@@ -144,9 +175,14 @@ export function createRedactor(config: RedactorConfig = {}): Redactor {
    * name, a number range read as a phone) is reported as allowed and left alone, because tool schemas are full
    * of such words and rejecting on them would refuse every agent's requests.
    */
-  function inspectRejectZone(text: string, path: string, reports: FindingReport[], isKey: boolean): boolean {
+  function inspectRejectZone(
+    found: readonly Finding[],
+    path: string,
+    reports: FindingReport[],
+    isKey: boolean,
+  ): boolean {
     let reject = false;
-    for (const finding of engine.detect(text)) {
+    for (const finding of found) {
       const action = isDefinitiveFinding(finding) ? policy.actionFor(finding.type) : 'allow';
       if (action !== 'allow') reject = true;
       reports.push({
@@ -226,90 +262,120 @@ export function createRedactor(config: RedactorConfig = {}): Redactor {
     engine,
     createVault: () => createVault(),
     detect: (text, options) => engine.detect(text, options),
-    maskText(text, options = {}) {
-      const vault = options.vault ?? createVault();
-      const findings: FindingReport[] = [];
-      const found = engine.detect(text, options.lang ? { lang: options.lang } : {});
-      const masked = applyFindings(text, found, vault, () => '$', findings, false);
-      return { text: masked, findings, decision: policy.decide(findings.map((f) => f.type)), vault };
+    maskText: (text, options = {}) => maskTextWith(text, options, engine.detect(text, langOf(options))),
+    async maskTextAsync(text, options = {}) {
+      const [found] = await engine.detectMany([text], langOf(options));
+      return maskTextWith(text, options, found!);
     },
-    maskPayload<T>(payload: T, spec: PayloadSpec = {}, options: MaskOptions = {}) {
-      const vault = options.vault ?? createVault();
-      const isStructural = compilePathPatterns(spec.structural);
-      const isRejectZone = compilePathPatterns(spec.rejectIfSensitive);
-      const hasOpaqueKeys = compilePathPatterns(spec.opaqueKeys);
-      const isBinary = compilePathPatterns(spec.binary);
-      const findings: FindingReport[] = [];
-      const rejected = new Set<string>();
-      const lang = options.lang ? { lang: options.lang } : {};
-      // Ids, roles, types and keys are bounded tokens that repeat across a payload: each distinct one is
-      // read once per call (nothing outlives the call), and only definitive findings count there.
-      const tokenFindings = new Map<string, readonly Finding[]>();
-      const definitiveIn = (token: string): readonly Finding[] => {
-        let found = tokenFindings.get(token);
-        if (found === undefined) {
-          found = definitiveEngine.detect(token, lang).filter(isDefinitiveFinding);
-          tokenFindings.set(token, found);
-        }
-        return found;
-      };
-
-      const visit = (value: unknown, path: (string | number)[], depth: number): unknown => {
-        if (depth > maxDepth) throw new PayloadTooDeepError(maxDepth);
-        if (typeof value === 'string') {
-          if (value.length >= 64 && isBinary(path) && BASE64_MEDIA.test(value)) return value;
-          const formatted = () => formatJsonPath(path);
-          if (isStructural(path) && BOUNDED_TOKEN.test(value)) {
-            return applyFindings(value, definitiveIn(value), vault, formatted, findings, false);
-          }
-          if (isRejectZone(path)) {
-            if (inspectRejectZone(value, formatted(), findings, false)) rejected.add(formatted());
-            return value;
-          }
-          return applyFindings(value, engine.detect(value, lang), vault, formatted, findings, false);
-        }
-        if (Array.isArray(value)) return value.map((item, index) => visit(item, [...path, index], depth + 1));
-        if (value !== null && typeof value === 'object') {
-          const out: Record<string, unknown> = {};
-          const scanKeys = !hasOpaqueKeys(path);
-          for (const [key, child] of Object.entries(value)) {
-            const childPath = [...path, key];
-            const formatted = () => formatJsonPath(childPath);
-            let outKey = key;
-            if (!scanKeys) {
-              const found = definitiveIn(key);
-              if (found.length > 0 && inspectOpaqueKey(found, formatted(), findings))
-                rejected.add(formatted());
-            } else if (isRejectZone(childPath)) {
-              if (inspectRejectZone(key, formatted(), findings, true)) rejected.add(formatted());
-            } else {
-              const found = BOUNDED_TOKEN.test(key) ? definitiveIn(key) : engine.detect(key, lang);
-              outKey = applyFindings(key, found, vault, formatted, findings, true);
-            }
-            out[outKey] = visit(child, childPath, depth + 1);
-          }
-          return out;
-        }
-        return value;
-      };
-
-      const masked = visit(payload, [], 0) as T;
-      const touched = [...new Set(findings.map((f) => f.path))];
-      return {
-        payload: masked,
-        findings,
-        // Findings left alone in reject zones do not count towards the decision.
-        decision: policy.decide(
-          findings
-            .filter((f) => f.action !== 'allow' || policy.actionFor(f.type) === 'allow')
-            .map((f) => f.type),
-        ),
-        rejectedPaths: [...rejected],
-        touchedPaths: touched,
-        vault,
-      };
+    maskPayload: (payload, spec = {}, options = {}) => maskPayloadWith(payload, spec, options, NOTHING_KNOWN),
+    async maskPayloadAsync(payload, spec = {}, options = {}) {
+      const texts = [...collectDetectableTexts(payload, spec, maxDepth)];
+      if (texts.length === 0) return maskPayloadWith(payload, spec, options, NOTHING_KNOWN);
+      const found = await engine.detectMany(texts, langOf(options));
+      return maskPayloadWith(payload, spec, options, new Map(texts.map((text, i) => [text, found[i]!])));
     },
     rehydrate: (text, vault, options) => vault.rehydrate(text, options),
     createStreamRehydrator: (vault, options) => new StreamRehydrator(vault, options),
+    ready: async () => pool?.ready(),
+    workerStats: () => ({
+      workers,
+      ...engine.offloadStats(),
+      restarts: pool?.stats().restarts ?? 0,
+    }),
+    close: async () => pool?.close(),
   };
+
+  function maskTextWith(text: string, options: MaskOptions, found: readonly Finding[]) {
+    const vault = options.vault ?? createVault();
+    const findings: FindingReport[] = [];
+    const masked = applyFindings(text, found, vault, () => '$', findings, false);
+    return { text: masked, findings, decision: policy.decide(findings.map((f) => f.type)), vault };
+  }
+
+  /** The payload walk; `known` holds findings already detected (on worker threads) for some texts. */
+  function maskPayloadWith<T>(
+    payload: T,
+    spec: PayloadSpec,
+    options: MaskOptions,
+    known: ReadonlyMap<string, readonly Finding[]>,
+  ): MaskPayloadResult<T> & { vault: Vault } {
+    const detectText = (text: string): readonly Finding[] =>
+      known.get(text) ?? engine.detect(text, langOf(options));
+    const vault = options.vault ?? createVault();
+    const isStructural = compilePathPatterns(spec.structural);
+    const isRejectZone = compilePathPatterns(spec.rejectIfSensitive);
+    const hasOpaqueKeys = compilePathPatterns(spec.opaqueKeys);
+    const isBinary = compilePathPatterns(spec.binary);
+    const findings: FindingReport[] = [];
+    const rejected = new Set<string>();
+    const lang = langOf(options);
+    // Ids, roles, types and keys are bounded tokens that repeat across a payload: each distinct one is
+    // read once per call (nothing outlives the call), and only definitive findings count there.
+    const tokenFindings = new Map<string, readonly Finding[]>();
+    const definitiveIn = (token: string): readonly Finding[] => {
+      let found = tokenFindings.get(token);
+      if (found === undefined) {
+        found = definitiveEngine.detect(token, lang).filter(isDefinitiveFinding);
+        tokenFindings.set(token, found);
+      }
+      return found;
+    };
+
+    const visit = (value: unknown, path: (string | number)[], depth: number): unknown => {
+      if (depth > maxDepth) throw new PayloadTooDeepError(maxDepth);
+      if (typeof value === 'string') {
+        if (value.length >= 64 && isBinary(path) && BASE64_MEDIA.test(value)) return value;
+        const formatted = () => formatJsonPath(path);
+        if (isStructural(path) && BOUNDED_TOKEN.test(value)) {
+          return applyFindings(value, definitiveIn(value), vault, formatted, findings, false);
+        }
+        if (isRejectZone(path)) {
+          if (inspectRejectZone(detectText(value), formatted(), findings, false)) rejected.add(formatted());
+          return value;
+        }
+        return applyFindings(value, detectText(value), vault, formatted, findings, false);
+      }
+      if (Array.isArray(value)) return value.map((item, index) => visit(item, [...path, index], depth + 1));
+      if (value !== null && typeof value === 'object') {
+        const out: Record<string, unknown> = {};
+        const scanKeys = !hasOpaqueKeys(path);
+        for (const [key, child] of Object.entries(value)) {
+          const childPath = [...path, key];
+          const formatted = () => formatJsonPath(childPath);
+          let outKey = key;
+          if (!scanKeys) {
+            const found = definitiveIn(key);
+            if (found.length > 0 && inspectOpaqueKey(found, formatted(), findings)) rejected.add(formatted());
+          } else if (isRejectZone(childPath)) {
+            if (inspectRejectZone(detectText(key), formatted(), findings, true)) rejected.add(formatted());
+          } else {
+            const found = BOUNDED_TOKEN.test(key) ? definitiveIn(key) : detectText(key);
+            outKey = applyFindings(key, found, vault, formatted, findings, true);
+          }
+          out[outKey] = visit(child, childPath, depth + 1);
+        }
+        return out;
+      }
+      return value;
+    };
+
+    const masked = visit(payload, [], 0) as T;
+    const touched = [...new Set(findings.map((f) => f.path))];
+    return {
+      payload: masked,
+      findings,
+      // Findings left alone in reject zones do not count towards the decision.
+      decision: policy.decide(
+        findings
+          .filter((f) => f.action !== 'allow' || policy.actionFor(f.type) === 'allow')
+          .map((f) => f.type),
+      ),
+      rejectedPaths: [...rejected],
+      touchedPaths: touched,
+      vault,
+    };
+  }
 }
+
+const NOTHING_KNOWN: ReadonlyMap<string, readonly Finding[]> = new Map();
+const langOf = (options: MaskOptions) => (options.lang ? { lang: options.lang } : {});

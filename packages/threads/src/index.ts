@@ -1,0 +1,1 @@
+export { type ModuleWorkerEntry, spawnModuleWorker } from './spawn-module-worker.ts';
