@@ -126,6 +126,8 @@ export function analyzeEnglishEntities(text: string): EntitySpan[] {
     if (t.kind === Kind.Word && t.shape === Shape.Title && p.kind === Kind.Word && p.shape === Shape.Lower)
       casual = false;
   }
+  // One context for every run of this text (classifyRun does not keep it): no allocation per run.
+  const ctx: RunContext = { text, tokens, first: 0, last: 0, caps: false, sports, lex };
   let i = 0;
   while (i < n) {
     const t = tokens[i] as Token;
@@ -201,7 +203,15 @@ export function analyzeEnglishEntities(text: string): EntitySpan[] {
       i = afterFirm;
       continue;
     }
-    const ctx: RunContext = { text, tokens, first: i, last, caps: caps[i] === 1, sports, lex };
+    // A lone stop word ("Please", "The", "Call") is never a name or organization on its own: classifyRun
+    // would emit nothing for it, and such runs are a third of all runs in chat text.
+    if (last === i && ((lex.flags.get(t.lower) ?? 0) & F.stop) !== 0) {
+      i++;
+      continue;
+    }
+    ctx.first = i;
+    ctx.last = last;
+    ctx.caps = caps[i] === 1;
     classifyRun(ctx, out);
     i = last + 1;
   }
@@ -288,12 +298,15 @@ const LOWER_NAME_CUES = new Set([
   'congratulations',
 ]);
 
+/** First letters of the cues above and of "is": most words are rejected without a set lookup. */
+const CUE_INITIALS: ReadonlySet<number> = new Set([...LOWER_NAME_CUES, 'is'].map((w) => w.charCodeAt(0)));
+
 /** "my name is krithika", "thanks obama": a lower-case unknown word right after a strong person cue. */
 function lowerNameCue(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i] as Token;
   if (t.end - t.start < 3) return false;
   const prev = tokens[i - 1];
-  if (!prev || prev.kind !== Kind.Word) return false;
+  if (!prev || prev.kind !== Kind.Word || !CUE_INITIALS.has(prev.lower.charCodeAt(0))) return false;
   const cued = LOWER_NAME_CUES.has(prev.lower) || (prev.lower === 'is' && tokens[i - 2]?.lower === 'name');
   if (!cued) return false;
   const f = lexicon().flags.get(t.lower) ?? 0;

@@ -54,6 +54,11 @@ export interface WordInfo {
 
 const CONNECTOR_WORDS = new Set(['of', 'and', 'for', 'the', 'on', 'upon', '&']);
 
+function hasNonAscii(s: string): boolean {
+  for (let k = 0; k < s.length; k++) if (s.charCodeAt(k) > 0x7f) return true;
+  return false;
+}
+
 function info(ctx: RunContext, index: number): WordInfo {
   const token = ctx.tokens[index] as Token;
   const key = token.lower;
@@ -61,7 +66,7 @@ function info(ctx: RunContext, index: number): WordInfo {
   let f = flags.get(key) ?? 0;
   let foreign = false;
   // Only words with non-ASCII letters need the (slow) accent folding.
-  if (/[^\x00-\x7f]/.test(key)) {
+  if (hasNonAscii(key)) {
     const folded = foldAccents(key);
     foreign = folded !== key;
     if (foreign) f |= (flags.get(folded) ?? 0) & (F.first | F.surname);

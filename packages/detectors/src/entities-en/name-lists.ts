@@ -21,6 +21,11 @@ export function completeNameLists(tokens: readonly Token[], lex: Lexicon, out: E
   let coverage: Coverage | undefined;
   let i = 0;
   while (i < tokens.length) {
+    const head = tokens[i] as Token;
+    if (head.kind !== Kind.Word || head.shape !== Shape.Title) {
+      i++;
+      continue;
+    }
     const items: Token[] = [];
     let j = i;
     while (j < tokens.length && items.length < MAX_ITEMS) {

@@ -55,6 +55,12 @@ function isApostrophe(c: number): boolean {
   return c === 39 || c === 0x2019;
 }
 
+/** Whether the letter `c` at `i` is upper case. */
+function isUpperAt(text: string, i: number, c: number): boolean {
+  // Latin Extended-A/B case parity is irregular in places; good enough for shape heuristics.
+  return c < 0x100 ? isUpperCode(c) : text[i] !== text[i]?.toLowerCase();
+}
+
 function shapeOf(text: string, start: number, end: number): Shape {
   let upper = 0;
   let lower = 0;
@@ -62,12 +68,15 @@ function shapeOf(text: string, start: number, end: number): Shape {
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     if (!isLetterCode(c)) continue;
-    // Latin Extended-A/B case parity is irregular in places; good enough for shape heuristics.
-    const up = c < 0x100 ? isUpperCode(c) : text[i] !== text[i]?.toLowerCase();
+    const up = isUpperAt(text, i, c);
     if (up) upper++;
     else lower++;
     if (upper + lower === 1) firstUpper = up;
   }
+  return shapeFromCounts(upper, lower, firstUpper);
+}
+
+function shapeFromCounts(upper: number, lower: number, firstUpper: boolean): Shape {
   if (upper === 1 && lower === 0) return Shape.Initial;
   if (lower === 0) return Shape.Upper;
   if (upper === 0) return Shape.Lower;
@@ -95,10 +104,16 @@ export function tokenize(text: string): Token[] {
     }
     if (isLetterCode(c)) {
       const start = i;
+      // Letter case is counted while scanning (what shapeOf counts), not in a second pass over the word.
+      const firstUpper = isUpperAt(text, i, c);
+      let upper = firstUpper ? 1 : 0;
+      let lower = 1 - upper;
       i++;
       while (i < n) {
         const d = text.charCodeAt(i);
         if (isLetterCode(d)) {
+          if (isUpperAt(text, i, d)) upper++;
+          else lower++;
           i++;
           continue;
         }
@@ -107,6 +122,8 @@ export function tokenize(text: string): Token[] {
           // Possessive 's ends the word: "Acme's" -> "Acme" + "'s".
           const after = i + 2 < n ? text.charCodeAt(i + 2) : 0;
           if (isApostrophe(d) && (next === 115 || next === 83) && !isLetterCode(after)) break;
+          if (isUpperAt(text, i + 1, next)) upper++;
+          else lower++;
           i += 2;
           continue;
         }
@@ -134,12 +151,15 @@ export function tokenize(text: string): Token[] {
           continue;
         }
       }
+      const shape = shapeFromCounts(upper, lower, firstUpper);
+      const raw = text.slice(start, i);
+      // A lower-case word is its own lower-case form (no letter in it changes when lower-cased).
       tokens.push({
         start,
         end: i,
         kind: Kind.Word,
-        shape: shapeOf(text, start, i),
-        lower: text.slice(start, i).toLowerCase(),
+        shape,
+        lower: shape === Shape.Lower ? raw : raw.toLowerCase(),
       });
       continue;
     }
