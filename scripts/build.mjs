@@ -9,11 +9,12 @@ import * as esbuild from 'esbuild';
 const EXTERNAL = ['@node-rs/jieba', '@node-rs/jieba/*', '@node-rs/argon2', 'better-sqlite3', 'pg-native'];
 // Worker threads load their own file, bundled beside the entry (where @stronk/audit's writer thread looks).
 const AUDIT_WRITER_WORKER = { 'audit-writer-worker': 'packages/audit/src/writer-worker.ts' };
+const DETECTION_WORKER = { 'detection-worker': 'packages/detectors/src/offload/detection-worker.ts' };
 const targets = {
   proxy: {
     entry: 'apps/proxy/src/server.ts',
     out: 'apps/proxy/dist/server.mjs',
-    workers: AUDIT_WRITER_WORKER,
+    workers: { ...AUDIT_WRITER_WORKER, ...DETECTION_WORKER },
   },
   detect: { entry: 'packages/cli/src/bin/detect-jsonl.ts', out: 'packages/cli/dist/detect-jsonl.mjs' },
   stronk: { entry: 'packages/cli/src/bin/stronk.ts', out: 'packages/cli/dist/stronk.mjs' },

@@ -46,6 +46,8 @@ export async function startStack(
     STRONK_GATEWAY_ADMIN_HOST: '127.0.0.1',
     STRONK_GATEWAY_ADMIN_PORT: '0',
     STRONK_GATEWAY_UNSAFE_DEBUG_GATEWAY_PORT: '0',
+    // Detection on the event loop keeps the many short admin suites light; the proxy suites cover workers.
+    STRONK_GATEWAY_DETECTION_WORKERS: '0',
     ...env,
   };
   const proxyConfig = loadProxyConfig(fullEnv);

@@ -13,6 +13,8 @@ import { makeChatMessage } from '@stronk/detectors/testing';
 const quick = process.argv.includes('--quick');
 const seconds = quick ? 2 : 8;
 const root = resolve(import.meta.dirname, '../../..');
+/** The proxy's STRONK_GATEWAY_DETECTION_WORKERS (default: its own default, `auto`). */
+const proxyWorkers = process.env.STRONK_BENCH_PROXY_WORKERS ?? 'auto';
 const children: ChildProcess[] = [];
 // Even when the run dies on an error, never leave the servers behind.
 process.on('exit', () => {
@@ -41,10 +43,25 @@ async function startProcess(script: string, env: Record<string, string>): Promis
 }
 
 const agent = new Agent({ keepAlive: true, maxSockets: 256 });
-const bodies = Array.from({ length: 2000 }, (_, i) =>
-  JSON.stringify({ model: 'gpt-bench', messages: [{ role: 'user', content: makeChatMessage(i, 4096) }] }),
+const messages = Array.from({ length: 2000 }, (_, i) => makeChatMessage(i, 4096));
+/** The same 2,000 bodies again and again: resent chat history, which the proxy's detection cache answers. */
+const resentBodies = messages.map((content) =>
+  JSON.stringify({ model: 'gpt-bench', messages: [{ role: 'user', content }] }),
 );
-const streamBodies = bodies.slice(0, 500).map((b) => b.replace('"model"', '"stream":true,"model"'));
+let freshCount = 0;
+/**
+ * A body the proxy has never seen: a running ticket number in front of one of the messages, so every text
+ * misses the detection cache and is detected in full, as a new message is.
+ */
+function freshBody(stream = false): string {
+  const n = freshCount++;
+  const content = `Ticket T-${n}. ${messages[n % messages.length]!}`.slice(0, 4096);
+  return JSON.stringify({
+    ...(stream ? { stream: true } : {}),
+    model: 'gpt-bench',
+    messages: [{ role: 'user', content }],
+  });
+}
 
 /** One request; resolves with [ms to first byte, ms to end]. */
 function send(port: number, body: string): Promise<[number, number]> {
@@ -83,14 +100,14 @@ function send(port: number, body: string): Promise<[number, number]> {
   });
 }
 
-async function closedLoop(port: number, concurrency: number): Promise<number> {
+async function closedLoop(port: number, concurrency: number, body: (i: number) => string): Promise<number> {
   const deadline = performance.now() + seconds * 1000;
   let done = 0;
   let next = 0;
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (performance.now() < deadline) {
-        await send(port, bodies[next++ % bodies.length]!);
+        await send(port, body(next++));
         done++;
       }
     }),
@@ -99,7 +116,7 @@ async function closedLoop(port: number, concurrency: number): Promise<number> {
 }
 
 /** Fixed arrival rate: latency is measured from the scheduled send time, so queueing counts. */
-async function openLoop(port: number, rate: number, payloads: string[], pick: 0 | 1): Promise<number[]> {
+async function openLoop(port: number, rate: number, body: () => string, pick: 0 | 1): Promise<number[]> {
   const total = rate * seconds;
   const start = performance.now();
   const pending: Array<Promise<number>> = [];
@@ -109,7 +126,7 @@ async function openLoop(port: number, rate: number, payloads: string[], pick: 0 
     if (wait > 1) await new Promise((r) => setTimeout(r, wait));
     // Early by up to 1 ms (short waits are skipped): count from the actual send, never negative.
     const lag = Math.max(0, performance.now() - scheduled);
-    pending.push(send(port, payloads[i % payloads.length]!).then((t) => t[pick] + lag));
+    pending.push(send(port, body()).then((t) => t[pick] + lag));
   }
   return (await Promise.all(pending)).sort((a, b) => a - b);
 }
@@ -127,6 +144,7 @@ try {
   });
   execFileSync(process.execPath, ['scripts/build.mjs', 'proxy'], { cwd: root, stdio: 'ignore' });
   const proxyPort = await startProcess('apps/proxy/dist/server.mjs', {
+    STRONK_GATEWAY_DETECTION_WORKERS: proxyWorkers,
     STRONK_GATEWAY_PORT: '0',
     STRONK_GATEWAY_OPENAI_UPSTREAM_BASE_URL: `${upstreamUrl}/v1`,
     STRONK_GATEWAY_ALLOW_INSECURE_UPSTREAMS: 'true',
@@ -135,28 +153,40 @@ try {
   const targets = { direct: upstreamPort, bare: barePort, proxy: proxyPort } as const;
   progress('warming up');
   // Warm up every path (JIT, connection pools, detector dictionaries).
-  for (const port of Object.values(targets)) for (let i = 0; i < 200; i++) await send(port, bodies[i]!);
+  for (const port of Object.values(targets)) for (let i = 0; i < 200; i++) await send(port, freshBody());
 
   const throughput: Record<string, number> = {};
-  progress('closed loop c=16');
-  for (const [name, port] of Object.entries(targets)) throughput[name] = await closedLoop(port, 16);
+  progress('closed loop c=16, new bodies');
+  for (const [name, port] of Object.entries(targets))
+    throughput[name] = await closedLoop(port, 16, () => freshBody());
+  const resent: Record<string, number> = {};
+  progress('closed loop c=16, resent bodies');
+  for (const port of Object.values(targets)) for (const body of resentBodies) await send(port, body);
+  for (const [name, port] of Object.entries(targets))
+    resent[name] = await closedLoop(port, 16, (i) => resentBodies[i % resentBodies.length]!);
   const latency: Record<string, number[]> = {};
   progress('open loop 500 req/s');
-  for (const [name, port] of Object.entries(targets)) latency[name] = await openLoop(port, 500, bodies, 1);
+  for (const [name, port] of Object.entries(targets))
+    latency[name] = await openLoop(port, 500, () => freshBody(), 1);
   const ttfb: Record<string, number[]> = {};
   progress('SSE time to first byte');
-  for (const [name, port] of Object.entries(targets)) ttfb[name] = await openLoop(port, 100, streamBodies, 0);
+  for (const [name, port] of Object.entries(targets))
+    ttfb[name] = await openLoop(port, 100, () => freshBody(true), 0);
 
   const added = (name: string, p: number) => pct(latency[name]!, p) - pct(latency.direct!, p);
   const addedTtfb = (name: string, p: number) => pct(ttfb[name]!, p) - pct(ttfb.direct!, p);
   console.log(`## Proxy benchmark (${new Date().toISOString().slice(0, 10)})
 
 Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}; ${seconds} s per phase${quick ? ' (quick run)' : ''}.
-Bodies: ${bodies.length} distinct 4 KB chat messages with names, emails, phones, organizations and addresses.
+Bodies: 4 KB chat messages with names, emails, phones, organizations and addresses. Every request is new to
+the proxy (a running ticket number leads each message, so nothing is answered from the detection cache),
+except in the "resent" row, which cycles ${resentBodies.length} bodies the proxy has seen, as resent chat history is.
+Proxy detection workers: ${proxyWorkers}.
 
 | measure | direct | bare passthrough | proxy | target |
 |---|---|---|---|---|
-| closed loop c=16, req/s | ${throughput.direct!.toFixed(0)} | ${throughput.bare!.toFixed(0)} | ${throughput.proxy!.toFixed(0)} (${((throughput.proxy! / throughput.bare!) * 100).toFixed(0)} % of bare) | ≥ 50 % of bare |
+| closed loop c=16, new bodies, req/s | ${throughput.direct!.toFixed(0)} | ${throughput.bare!.toFixed(0)} | ${throughput.proxy!.toFixed(0)} (${((throughput.proxy! / throughput.bare!) * 100).toFixed(0)} % of bare) | ≥ 50 % of bare |
+| closed loop c=16, resent bodies, req/s | ${resent.direct!.toFixed(0)} | ${resent.bare!.toFixed(0)} | ${resent.proxy!.toFixed(0)} (${((resent.proxy! / resent.bare!) * 100).toFixed(0)} % of bare) | |
 | open loop 500 req/s, p50 latency ms | ${fmt(pct(latency.direct!, 50))} | ${fmt(pct(latency.bare!, 50))} (+${fmt(added('bare', 50))}) | ${fmt(pct(latency.proxy!, 50))} (+${fmt(added('proxy', 50))}) | added p50 ≤ 1 ms |
 | open loop 500 req/s, p99 latency ms | ${fmt(pct(latency.direct!, 99))} | ${fmt(pct(latency.bare!, 99))} (+${fmt(added('bare', 99))}) | ${fmt(pct(latency.proxy!, 99))} (+${fmt(added('proxy', 99))}) | added p99 ≤ 5 ms |
 | SSE time to first byte at 100 streams/s, p50 ms | ${fmt(pct(ttfb.direct!, 50))} | ${fmt(pct(ttfb.bare!, 50))} (+${fmt(addedTtfb('bare', 50))}) | ${fmt(pct(ttfb.proxy!, 50))} (+${fmt(addedTtfb('proxy', 50))}) | added ≤ 2 ms |

@@ -26,6 +26,7 @@ export function createRedactorForConfig(config: ProxyConfig): Redactor {
     denyTerms: config.denyTerms,
     allowTerms: config.allowTerms,
     maxDepth: config.maxJsonDepth,
+    detectionWorkers: config.detectionWorkers,
   });
 }
 

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { type PolicyConfig, policyConfigFromEnv } from '@stronk/policy';
 import { PROVIDERS, type ProviderId } from '@stronk/providers';
 import { loadWebsocketConfig, type WebsocketConfig } from './websocket/websocket-config.ts';
@@ -40,6 +41,8 @@ export interface ProxyConfig {
   websocket: WebsocketConfig;
   /** On SIGTERM/SIGINT: how long in-flight requests, streams and websocket turns may take to finish. */
   shutdownGraceMs: number;
+  /** Worker threads that detect new text off the event loop (0: detect on the event loop). */
+  detectionWorkers: number;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -66,6 +69,19 @@ function readInteger(env: Env, name: string, fallback: number, min: number, max:
   if (parsed < min || parsed > max)
     throw new ConfigError(PREFIX + name, `expected a number from ${min} to ${max}`);
   return parsed;
+}
+
+/**
+ * `auto` (the default) leaves one core to the event loop and uses up to four of the rest for detection;
+ * on a single core, workers would only add a hop, so detection stays on the event loop.
+ */
+function readDetectionWorkers(env: Env): number {
+  const value = read(env, 'DETECTION_WORKERS');
+  if (value === undefined || value.toLowerCase() === 'auto') {
+    const cores = availableParallelism();
+    return cores < 2 ? 0 : Math.min(4, cores - 1);
+  }
+  return readInteger(env, 'DETECTION_WORKERS', 0, 0, 64);
 }
 
 /** Seconds as a whole or decimal number (`30`, `0.5`), returned in milliseconds. */
@@ -182,5 +198,6 @@ export function loadProxyConfig(env: Env): ProxyConfig {
     upstreamMaxResponseMs: readSeconds(env, 'UPSTREAM_MAX_RESPONSE_SECONDS', 3600, 0.1, 86_400),
     websocket: loadWebsocketConfig(env, maxRequestBytes),
     shutdownGraceMs: readSeconds(env, 'SHUTDOWN_GRACE_SECONDS', 10, 0, 3600),
+    detectionWorkers: readDetectionWorkers(env),
   };
 }

@@ -40,7 +40,7 @@ export function createDebugMaskRoute({ config, redactor }: ProxyRouteDeps) {
         400,
       );
     }
-    const result = redactor.maskText(text);
+    const result = await redactor.maskTextAsync(text);
     return c.json({ text: result.text, decision: result.decision, findings: result.findings });
   };
 }

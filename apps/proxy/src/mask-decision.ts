@@ -38,16 +38,16 @@ export function countBy(
  * and `block` refuse, `route_local` needs a configured local upstream. Same rules as the HTTP routes;
  * shared so the websocket bridge cannot drift from them.
  */
-export function maskAndDecide(
+export async function maskAndDecide(
   deps: { config: ProxyConfig; redactor: Redactor },
   provider: ProviderSpec,
   route: ProviderRouteSpec,
   payload: Record<string, unknown>,
   vault?: Vault,
-): MaskDecision {
+): Promise<MaskDecision> {
   let masked: MaskedPayload;
   try {
-    masked = deps.redactor.maskPayload(payload, route.request, vault ? { vault } : {});
+    masked = await deps.redactor.maskPayloadAsync(payload, route.request, vault ? { vault } : {});
   } catch (error) {
     if (error instanceof PayloadTooDeepError) {
       return {

@@ -128,9 +128,9 @@ export function createProxyRoute(provider: ProviderSpec, route: ProviderRouteSpe
 
     // 2. Mask every text the provider would see.
     const detectionStarted = performance.now();
-    let masked: ReturnType<Redactor['maskPayload']>;
+    let masked: Awaited<ReturnType<Redactor['maskPayloadAsync']>>;
     try {
-      masked = redactor.maskPayload(payload, route.request);
+      masked = await redactor.maskPayloadAsync(payload, route.request);
     } catch (error) {
       if (error instanceof PayloadTooDeepError) {
         return fail(

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createProxyApp, createRedactorForConfig, type ProxyAppOptions } from './app.ts';
+import { registerDetectionWorkerGauges } from './observability/detection-worker-metrics.ts';
 import type { ProxyMetrics } from './observability/metrics.ts';
 import { type TraceRing, withTraceCapture } from './observability/trace-ring.ts';
 import { createResponsesWebsocketBridge } from './websocket/index.ts';
@@ -29,11 +30,15 @@ export interface StartProxyOptions extends ProxyAppOptions {
 /** Builds the proxy app and listens on the configured host and port (port 0 picks a free one). */
 export async function startProxyServer(options: StartProxyOptions): Promise<RunningProxyServer> {
   // One redactor for both transports, so HTTP and websocket turns mask identically.
+  const ownRedactor = options.redactor === undefined;
   const redactor = options.redactor ?? createRedactorForConfig(options.config);
+  // Detection workers load their dictionaries before the first request may wait on them.
+  await redactor.ready();
   const app = createProxyApp({ ...options, redactor, keepMaskedViews: options.traceRing !== undefined });
   let handler: (request: Request, env: unknown) => Response | Promise<Response> = app.fetch;
   if (options.traceRing) handler = withTraceCapture(handler, options.traceRing);
   const metrics = options.metrics;
+  if (metrics) registerDetectionWorkerGauges(metrics.registry, redactor);
   const fetchHandler = metrics
     ? async (request: Request, env: unknown) => {
         if (request.method === 'GET' && new URL(request.url).pathname === '/metrics') {
@@ -93,6 +98,7 @@ export async function startProxyServer(options: StartProxyOptions): Promise<Runn
       websocket.close();
       http.closeAllConnections();
       await closed;
+      if (ownRedactor) await redactor.close();
     },
   };
 }

@@ -49,8 +49,9 @@ const PARAMS: fc.Parameters<unknown> = {
   ...(PATH === undefined ? {} : { path: PATH }),
 };
 
-const ENV = { STRONK_GATEWAY_DENY_TERMS: 'Project Nightjar' };
-const baselineRedactor = createRedactorForConfig(loadProxyConfig(ENV));
+// The proxy detects on a worker thread, as deployments with two or more cores do by default.
+const ENV = { STRONK_GATEWAY_DENY_TERMS: 'Project Nightjar', STRONK_GATEWAY_DETECTION_WORKERS: '1' };
+const baselineRedactor = createRedactorForConfig({ ...loadProxyConfig(ENV), detectionWorkers: 0 });
 
 let upstream: FakeUpstream;
 let proxy: RunningProxy;

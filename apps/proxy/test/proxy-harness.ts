@@ -25,6 +25,8 @@ function upstreamEnv(upstream: FakeUpstream): Record<string, string> {
     STRONK_GATEWAY_ALLOW_INSECURE_UPSTREAMS: 'true',
     STRONK_GATEWAY_ALLOW_NONSTANDARD_UPSTREAM_HOSTS: 'true',
     STRONK_GATEWAY_DENY_TERMS: 'Project Nightjar',
+    // Detection on the event loop unless a suite asks for workers (sdk-e2e, leak-fuzz, server-process do).
+    STRONK_GATEWAY_DETECTION_WORKERS: '0',
   };
 }
 

@@ -16,7 +16,8 @@ let anthropic: Anthropic;
 
 beforeAll(async () => {
   upstream = await startFakeUpstream();
-  proxy = await startProxy(upstream);
+  // Detection on a worker thread, as deployments with two or more cores run by default.
+  proxy = await startProxy(upstream, { STRONK_GATEWAY_DETECTION_WORKERS: '1' });
   openai = new OpenAI({ apiKey: 'test-openai-key', baseURL: `${proxy.url}/v1`, maxRetries: 0 });
   anthropic = new Anthropic({
     apiKey: 'test-anthropic-key',

@@ -68,7 +68,12 @@ describe('server.ts as a process', () => {
   }, 30_000);
 
   it('logs exactly one JSON line when listening, and /health answers 200', async () => {
-    running = startServer({ STRONK_GATEWAY_HOST: '127.0.0.1', STRONK_GATEWAY_PORT: '0' });
+    running = startServer({
+      STRONK_GATEWAY_HOST: '127.0.0.1',
+      STRONK_GATEWAY_PORT: '0',
+      STRONK_GATEWAY_DETECTION_WORKERS: '1',
+      STRONK_GATEWAY_ENABLE_DEBUG_MASK_ENDPOINT: 'true',
+    });
     const output = collect(running);
     const deadline = Date.now() + 25_000;
     while (!output.stdout().includes('\n')) {
@@ -88,6 +93,18 @@ describe('server.ts as a process', () => {
     const health = await fetch(`http://127.0.0.1:${line.port}/health`);
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ status: 'ok' });
+    // Masking a long text (no upstream needed: the debug endpoint answers locally) runs on the worker.
+    const masked = await fetch(`http://127.0.0.1:${line.port}/debug/mask`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: `${'Status report. '.repeat(80)}Mail ann.lee@example.com today.` }),
+    });
+    expect(masked.status).toBe(200);
+    expect(JSON.stringify(await masked.json())).not.toContain('ann.lee@example.com');
+    const metrics = await (await fetch(`http://127.0.0.1:${line.port}/metrics`)).text();
+    expect(metrics).toMatch(/^stronk_detection_workers 1$/m);
+    expect(metrics).toMatch(/^stronk_detection_worker_batches 1$/m);
+    expect(metrics).toMatch(/^stronk_detection_worker_failures 0$/m);
     // Still one line after serving a request: requests are not logged to stdout.
     await new Promise((r) => setTimeout(r, 50));
     expect(output.stdout().trim().split('\n')).toHaveLength(1);

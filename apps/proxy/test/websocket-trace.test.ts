@@ -19,6 +19,7 @@ beforeAll(async () => {
     STRONK_GATEWAY_OPENAI_UPSTREAM_BASE_URL: `${upstream.url}/v1`,
     STRONK_GATEWAY_ALLOW_INSECURE_UPSTREAMS: 'true',
     STRONK_GATEWAY_ALLOW_NONSTANDARD_UPSTREAM_HOSTS: 'true',
+    STRONK_GATEWAY_DETECTION_WORKERS: '0',
   });
   ring = createTraceRing({ maxEntries: 10, maxBytes: 1024 * 1024, ttlMs: 60_000 });
   proxy = await startProxyServer({ config: { ...config, host: '127.0.0.1', port: 0 }, traceRing: ring });

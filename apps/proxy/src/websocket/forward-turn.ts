@@ -104,7 +104,7 @@ async function forwardTurnTo(
   const { request, chain } = input;
   const vault = chain?.vault ?? deps.redactor.createVault();
   const detectionStarted = performance.now();
-  const decision = maskAndDecide(deps, openAiProvider, openAiResponsesRoute, request, vault);
+  const decision = await maskAndDecide(deps, openAiProvider, openAiResponsesRoute, request, vault);
   record.detectionMs = performance.now() - detectionStarted;
   if (decision.masked) {
     record.countsByType = countBy(decision.masked.findings, (f) => f.type);

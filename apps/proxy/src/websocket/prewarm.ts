@@ -39,13 +39,13 @@ function prewarmEvents(id: string, model: unknown): [created: string, completed:
  * A prewarm is masked and decided like a turn (a blocked one is refused now), but nothing goes upstream:
  * its masked input becomes the head of the chain under a local id, replayed by the turn that continues it.
  */
-export function prewarm(
+export async function prewarm(
   deps: ForwardTurnDeps,
   input: TurnInput,
-): { refused: ErrorDetails } | { chain: Chain; events: [string, string] } {
+): Promise<{ refused: ErrorDetails } | { chain: Chain; events: [string, string] }> {
   const { request, chain } = input;
   const vault = chain?.vault ?? deps.redactor.createVault();
-  const decision = maskAndDecide(deps, openAiProvider, openAiResponsesRoute, request, vault);
+  const decision = await maskAndDecide(deps, openAiProvider, openAiResponsesRoute, request, vault);
   if (decision.kind === 'refuse') return { refused: decision.details };
   const id = mintLocalResponseId();
   const local = decision.kind === 'route_local' || (chain?.local ?? false);

@@ -266,7 +266,7 @@ export class SocketSession {
   /** generate:false — answered here; its masked input waits in memory for the turn that continues it. */
   async #prewarm(request: Record<string, unknown>, resolved: { chain?: Chain; passThroughId?: string }) {
     const state = this.#state;
-    const outcome = prewarm(this.deps, {
+    const outcome = await prewarm(this.deps, {
       request,
       ...resolved,
       credential: state.credential,
