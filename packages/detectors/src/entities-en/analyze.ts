@@ -115,7 +115,6 @@ export function analyzeEnglishEntities(text: string): EntitySpan[] {
   const lex = lexicon();
   const tokens = tokenize(text);
   const caps = capsLines(tokens);
-  const sports = SPORTS_WORDS.test(text) || SCORE.test(text);
   const out: EntitySpan[] = [];
   const n = tokens.length;
   // Texts that capitalize names properly ("... met Anna") do not need the risky lower-case name rule.
@@ -127,7 +126,19 @@ export function analyzeEnglishEntities(text: string): EntitySpan[] {
       casual = false;
   }
   // One context for every run of this text (classifyRun does not keep it): no allocation per run.
-  const ctx: RunContext = { text, tokens, first: 0, last: 0, caps: false, sports, lex };
+  let sports: boolean | undefined;
+  const ctx: RunContext = {
+    text,
+    tokens,
+    first: 0,
+    last: 0,
+    caps: false,
+    sports: () => {
+      sports ??= SPORTS_WORDS.test(text) || SCORE.test(text);
+      return sports;
+    },
+    lex,
+  };
   let i = 0;
   while (i < n) {
     const t = tokens[i] as Token;

@@ -25,8 +25,11 @@ export interface RunContext {
   last: number;
   /** The run sits in a mostly upper-case line (headline), so capitalization says nothing. */
   caps: boolean;
-  /** The text looks like sports reporting: place names there usually stand for teams. */
-  sports: boolean;
+  /**
+   * The text looks like sports reporting: place names there usually stand for teams. Computed on first
+   * call (a regex pass over the whole text), so callers ask last, after their cheap conditions.
+   */
+  sports(): boolean;
   lex: Lexicon;
 }
 
@@ -216,7 +219,7 @@ function classifyPiece(ctx: RunContext, piece: readonly WordInfo[], out: EntityS
       const lastWord = piece[e - 1] as WordInfo;
       const numberAround =
         ctx.tokens[w.index - 1]?.kind === Kind.Number || ctx.tokens[lastWord.index + 1]?.kind === Kind.Number;
-      if (ctx.sports || numberAround) {
+      if (numberAround || ctx.sports()) {
         const [start, end] = spanOf(ctx, piece, k, e - 1);
         out.push({ start, end, type: 'organization', score: 0.45 });
       }
@@ -345,8 +348,8 @@ function classifyChunk(
       next?.kind === Kind.Number &&
       (tableRow(ctx, firstWord.index, lastWord.index) ||
         ctx.tokens[firstWord.index - 1]?.kind === Kind.Number);
-    const teamLike = (ctx.sports || numeric) && (!firstWord.stop || chunk.length > 1);
-    if (teamLike && !isDemonymOnly(chunk)) out.push({ start, end, type: 'organization', score: 0.5 });
+    const teamLike = (!firstWord.stop || chunk.length > 1) && !isDemonymOnly(chunk);
+    if (teamLike && (numeric || ctx.sports())) out.push({ start, end, type: 'organization', score: 0.5 });
     return;
   }
 
@@ -362,11 +365,11 @@ function classifyChunk(
         beforePrev.shape !== Shape.Lower &&
         (!afterNext || afterNext.kind === Kind.Newline || afterNext.lower === '(')) ||
       (tableRow(ctx, firstWord.index, lastWord.index) && person < 0.8);
-    const sportsy = ctx.sports && person < 0.7;
     if (
-      (scoreLine || sportsy) &&
+      (scoreLine || person < 0.7) &&
       !/-\d+-/.test(ctx.text.slice(next.start, next.end)) &&
-      !lowerCueBefore(ctx, firstWord.index)
+      !lowerCueBefore(ctx, firstWord.index) &&
+      (scoreLine || ctx.sports())
     ) {
       out.push({ start, end, type: 'organization', score: 0.45 });
       return;
@@ -386,7 +389,12 @@ function classifyChunk(
     return;
   }
   if (streetName(ctx, chunk, titled) || (!titled && definesWork(ctx, lastWord.index))) return;
-  if (ctx.sports && person < 0.7 && chunk.length <= 3 && versusAround(ctx, firstWord.index, lastWord.index)) {
+  if (
+    person < 0.7 &&
+    chunk.length <= 3 &&
+    versusAround(ctx, firstWord.index, lastWord.index) &&
+    ctx.sports()
+  ) {
     out.push({ start, end, type: 'organization', score: 0.45 });
     return;
   }
