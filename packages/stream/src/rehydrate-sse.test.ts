@@ -142,6 +142,20 @@ describe('rehydrateSse', () => {
     });
   }
 
+  it('sends its first output before rehydrating the rest of a large upstream chunk', async () => {
+    const sse = transcripts['openai.responses']();
+    const pieces: string[] = [];
+    const source = (async function* () {
+      yield new TextEncoder().encode(sse);
+    })();
+    const options = { route: 'openai.responses' as const, vault, errorFrame: () => ({ data: '{}' }) };
+    for await (const piece of rehydrateSse(source, options)) pieces.push(piece);
+    // The whole stream arrived as one chunk: the first event goes out alone, the rest in one piece.
+    expect(pieces).toHaveLength(2);
+    expect(pieces[0]).toBe(`${sse.split('\n\n')[0]}\n\n`);
+    expect(streamedText('openai.responses', pieces.join('')).text).toBe(original);
+  });
+
   it('ends a stream the upstream closed cleanly before its terminal event with one error frame', async () => {
     for (const route of Object.keys(transcripts) as Array<keyof typeof transcripts>) {
       const full = transcripts[route]();

@@ -67,6 +67,8 @@ export async function* rehydrateSse(
   const handler = EVENT_REHYDRATORS[options.route]({ vault: options.vault, channels, options });
   const decoder = new TextDecoder('utf-8');
   const queue: Array<EventSourceMessage | { comment: string }> = [];
+  /** Next queued item to relay (an index, so draining a large chunk stays linear). */
+  let queueHead = 0;
   let parseError: StreamBroken | undefined;
   const parser = createParser({
     onEvent: (event) => queue.push(event),
@@ -82,9 +84,15 @@ export async function* rehydrateSse(
   /** A route's terminal event was relayed. */
   let terminated = false;
 
-  function drain(): string {
+  /**
+   * Relays the queued events. With `firstOnly`, stops at the first event that produces output, so the caller
+   * can send the stream's first bytes before rehydrating the rest of a large upstream chunk.
+   */
+  function drain(firstOnly = false): string {
     let out = '';
-    for (const item of queue.splice(0)) {
+    while (queueHead < queue.length) {
+      if (firstOnly && out !== '') break;
+      const item = queue[queueHead++]!;
       if ('comment' in item) {
         out += `:${item.comment}\n\n`;
         continue;
@@ -106,14 +114,27 @@ export async function* rehydrateSse(
       for (const extra of handler.onEvent(frame, parsed)) out += encodeSseFrame(extra);
       if (IS_TERMINAL[options.route](parsed)) terminated = true;
     }
+    if (queueHead === queue.length) {
+      queue.length = 0;
+      queueHead = 0;
+    }
     return out;
   }
 
   let pendingOutput = '';
+  // Time to first byte: the first output goes out alone, everything after it once per upstream chunk.
+  let sentFirst = false;
   try {
     for await (const chunk of source) {
       parser.feed(decoder.decode(chunk, { stream: true }));
       if (parseError) throw parseError;
+      if (!sentFirst) {
+        const first = drain(true);
+        if (first) {
+          sentFirst = true;
+          yield first;
+        }
+      }
       const out = drain();
       if (out) yield out;
     }
