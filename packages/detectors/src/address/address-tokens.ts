@@ -76,18 +76,28 @@ function startsUpper(body: string): boolean {
   return NON_ASCII_UPPER.test(String.fromCodePoint(cp));
 }
 
+/** End of the letters (and combining marks) from `k`, before `to`. */
+function lettersEnd(text: string, k: number, to: number): number {
+  let end = k;
+  for (;;) {
+    // ASCII letters in a tight loop; other characters go through letterLength.
+    while (end < to && isAsciiLetter(text.charCodeAt(end))) end++;
+    if (end >= to || text.charCodeAt(end) < 128) return end;
+    const n = letterLength(text, end, to);
+    if (n === 0) return end;
+    end += n;
+  }
+}
+
 /** End of a word starting at `k` (a letter), or `k` when there is none. */
 function scanWord(text: string, k: number, to: number): number {
-  let end = k;
-  for (let n = letterLength(text, end, to); n > 0; n = letterLength(text, end, to)) end += n;
+  let end = lettersEnd(text, k, to);
   if (end === k) return k;
   for (let joins = 0; joins < 6 && end < to; joins++) {
     const c = text.charCodeAt(end);
     if (c !== 39 && c !== 0x2019 && c !== 46 && c !== 45) break;
-    let next = end + 1;
-    const n = letterLength(text, next, to);
-    if (n === 0) break;
-    for (let m = n; m > 0; m = letterLength(text, next, to)) next += m;
+    const next = lettersEnd(text, end + 1, to);
+    if (next === end + 1) break;
     end = next;
   }
   if (end < to && text.charCodeAt(end) === 46) end++;

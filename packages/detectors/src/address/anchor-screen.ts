@@ -41,17 +41,40 @@ function letterCase(text: string, k: number): number {
 export function caseModeAt(text: string, pos: number): CaseMode {
   const lo = Math.max(0, pos - CASE_RADIUS);
   const hi = Math.min(text.length, pos + CASE_RADIUS);
-  let seen = 0;
+  // The text is mixed around `pos` exactly when [lo, hi) holds letters of both cases: the two found for an
+  // earlier position of the same text often still lie in this window (the screen and the parser ask at
+  // every number and anchor, mostly close together).
+  if (text === mixedText && mixedUpper >= lo && mixedUpper < hi && mixedLower >= lo && mixedLower < hi)
+    return 'mixed';
+  let upper = -1;
+  let lower = -1;
   for (let d = 0; d < CASE_RADIUS; d++) {
     const right = pos + d;
     const left = pos - d - 1;
     if (right >= hi && left < lo) break;
-    if (right < hi) seen |= letterCase(text, right);
-    if (left >= lo) seen |= letterCase(text, left);
-    if (seen === 3) return 'mixed';
+    if (right < hi) {
+      const c = letterCase(text, right);
+      if (c === 1) upper = right;
+      else if (c === 2) lower = right;
+    }
+    if (left >= lo) {
+      const c = letterCase(text, left);
+      if (c === 1) upper = left;
+      else if (c === 2) lower = left;
+    }
+    if (upper >= 0 && lower >= 0) {
+      mixedText = text;
+      mixedUpper = upper;
+      mixedLower = lower;
+      return 'mixed';
+    }
   }
-  return seen & 1 ? 'upper' : 'lower';
+  return upper >= 0 ? 'upper' : 'lower';
 }
+
+let mixedText = '';
+let mixedUpper = -1;
+let mixedLower = -1;
 
 // The case mode at the anchor being screened, computed at most once and only when a lower-case word
 // needs it (module state rather than a closure or object: this runs for every digit run in the text).

@@ -34,6 +34,16 @@ describe('english addresses', () => {
   it('finds PO boxes and military addresses', () => {
     expect(spans('Mail: P.O. Box 4471, Reno, NV 89501')).toEqual(['P.O. Box 4471, Reno, NV 89501']);
     expect(spans('PSC 1234, Box 5678\nAPO AE 09876')).toEqual(['PSC 1234, Box 5678\nAPO AE 09876']);
+    expect(spans('Ship to USS Nimitz\nFPO AP 96620 today')).toEqual(['USS Nimitz\nFPO AP 96620']);
+  });
+
+  it('anchors on whole keywords, in any case, without a digit nearby', () => {
+    expect(spans('Meet me at the corner of Main St and Elm St tonight')).toEqual([
+      'the corner of Main St and Elm St',
+    ]);
+    expect(spans('THE CORNER OF MAIN ST AND ELM ST')).toEqual(['THE CORNER OF MAIN ST AND ELM ST']);
+    expect(spans('thecorner of Main St and Elm St')).toEqual([]);
+    expect(spans('xbox 12 pro')).toEqual([]);
   });
 
   it('finds European street-name-first addresses', () => {
@@ -75,6 +85,7 @@ describe('english addresses', () => {
       (n: number) => 'a@a.a '.repeat(n / 6),
       (n: number) => ' '.repeat(n),
       (n: number) => '1\n'.repeat(n / 2),
+      (n: number) => 'box corner uss '.repeat(n / 15),
     ];
     for (const make of inputs) {
       const small = make(100_000);

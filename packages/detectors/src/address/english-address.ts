@@ -24,6 +24,7 @@ import {
   STATE_CODES,
   STATE_NAMES,
 } from './us-states.ts';
+import { ScreenedWords } from './word-screens.ts';
 
 /** Characters of context tokenized around each anchor. Bounds the per-anchor work. */
 const WINDOW_BEFORE = 80;
@@ -626,32 +627,6 @@ function cornerOf(
   return { start: (tokens[startTok] as AddressToken).start, end, score: 0.7 };
 }
 
-function isWordCode(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
-}
-
-/** Whether `text` at `k` holds `word` (lower-case ASCII) in any case, as a whole word. */
-function wordAt(text: string, k: number, word: string): boolean {
-  if (k + word.length > text.length) return false;
-  for (let i = 0; i < word.length; i++) {
-    if ((text.charCodeAt(k + i) | 32) !== word.charCodeAt(i)) return false;
-  }
-  return k + word.length === text.length || !isWordCode(text.charCodeAt(k + word.length));
-}
-
-/** Length of the keyword anchor (box, corner, usns, usnv, uss) starting at `k`, or 0. */
-function keywordAnchorAt(text: string, k: number): number {
-  if (k > 0 && isWordCode(text.charCodeAt(k - 1))) return 0;
-  const c = text.charCodeAt(k) | 32;
-  if (c === 98) return wordAt(text, k, 'box') ? 3 : 0;
-  if (c === 99) return wordAt(text, k, 'corner') ? 6 : 0;
-  if (c === 117) {
-    if (wordAt(text, k, 'uss')) return 3;
-    return wordAt(text, k, 'usns') || wordAt(text, k, 'usnv') ? 4 : 0;
-  }
-  return 0;
-}
-
 /**
  * Merges anchor positions into disjoint windows so each region is tokenized once. Anchors are a digit
  * (one per digit run) or a box / corner / ship keyword: every address holds one.
@@ -659,33 +634,41 @@ function keywordAnchorAt(text: string, k: number): number {
 function anchorWindows(text: string, accepted: Set<number>): Array<[number, number]> {
   const windows: Array<[number, number]> = [];
   const n = text.length;
-  let k = 0;
-  while (k < n) {
-    const c = text.charCodeAt(k);
-    let anchorEnd = k;
-    if (c >= 48 && c <= 57) {
-      anchorEnd = k + 1;
-      while (anchorEnd < n && isDigitCode(text.charCodeAt(anchorEnd))) anchorEnd++;
-      if (!digitMayStartAddress(text, k)) {
-        k = anchorEnd;
-        continue;
-      }
+  // The regex engine finds the next digit run or keyword faster than a char-code loop over the text;
+  // `test` (not `exec`) allocates nothing and leaves the anchor's end in lastIndex.
+  ANCHOR_SCAN.lastIndex = 0;
+  while (ANCHOR_SCAN.test(text)) {
+    const anchorEnd = ANCHOR_SCAN.lastIndex;
+    let k = anchorEnd - 1;
+    if (isDigitCode(text.charCodeAt(k))) {
+      while (k > 0 && isDigitCode(text.charCodeAt(k - 1))) k--;
+      if (!digitMayStartAddress(text, k)) continue;
       accepted.add(k);
-    } else if (c === 98 || c === 66 || c === 99 || c === 67 || c === 117 || c === 85) {
-      anchorEnd = k + keywordAnchorAt(text, k);
-    }
-    if (anchorEnd === k) {
-      k++;
-      continue;
+    } else {
+      k = anchorEnd - keywordLength(text, anchorEnd);
     }
     const from = Math.max(0, k - WINDOW_BEFORE);
     const to = Math.min(n, k + WINDOW_AFTER);
     const last = windows[windows.length - 1];
     if (last && from <= last[1]) last[1] = to;
     else windows.push([from, to]);
-    k = anchorEnd;
   }
   return windows;
+}
+
+/**
+ * Anchors: a digit run, or a box / corner / ship keyword as a whole word (`\b` is the ASCII word boundary
+ * of isWordCode; ASCII-only case folding, as `/i` without `u` never folds other letters into ASCII).
+ */
+const ANCHOR_SCAN = /[0-9]+|\b(?:box|corner|uss|usns|usnv)\b/gi;
+
+/** Length of the keyword anchor ending at `end`: box, uss (3), usns, usnv (4) or corner (6). */
+function keywordLength(text: string, end: number): number {
+  const last = text.charCodeAt(end - 1) | 32;
+  if (last === 114 /* corner */) return 6;
+  if (last === 118 /* usnv */) return 4;
+  if (last === 115 /* uss or usns */) return (text.charCodeAt(end - 2) | 32) === 110 ? 4 : 3;
+  return 3; // box
 }
 
 function isDigitCode(c: number): boolean {
@@ -712,7 +695,7 @@ function snapEnd(text: string, to: number): number {
 }
 
 /** Words that may start a candidate: box and military keywords, spelled-out numbers, street prefixes. */
-const ANCHOR_WORDS: ReadonlySet<string> = new Set([
+const ANCHOR_WORDS = new ScreenedWords([
   ...'po p.o p post lock box lockbox postbox psc cmr unit rr rt hc drawer corner usns usnv uss'.split(' '),
   ...NUMBER_WORDS,
   ...STREET_PREFIXES,

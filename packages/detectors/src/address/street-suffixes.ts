@@ -3,6 +3,7 @@
  * (USPS Publication 28 suffixes and unit designators, common European street words). All entries are
  * lower case without a trailing dot; callers normalise tokens the same way.
  */
+import { EndingMatcher } from './word-screens.ts';
 
 /** Street type words that end (or, for a few, start) a street name: "Main St", "Sunset Boulevard". */
 export const STREET_SUFFIXES: ReadonlySet<string> = new Set([
@@ -443,8 +444,11 @@ export const STREET_PREFIXES: ReadonlySet<string> = new Set([
  * languages ("Hauptstraße", "Koskikatu", "Søndergade", "Villacher Strasse" is handled as a suffix word).
  * Matched against the lower-cased word, so "Strasse" alone also counts.
  */
-export const EURO_STREET_ENDING =
-  /(?:stra(?:ss|ß)e|str\.?|weg|gasse|platz|allee|damm|ufer|steig|pfad|markt|katu|kuja|tie|polku|raitti|vej|vei|veien|vegen|veg|gade|gaden|gata|gatan|vägen|väg|stræti|straeti|braut|gränd|stig|stigen|torg|torget|laan|straat|gracht|plein|kade|singel|dreef|steeg|hove|utca|útja|út|körút|tér|ulice|náměstí|nábřeží|třída|iela|gatvė|prospektas|tänav|mnt|maantee|puiestee|cesta|ulica|ulitsa|stien)$/;
+export const EURO_STREET_ENDING: EndingMatcher = new EndingMatcher(
+  'strasse|straße|str|str.|weg|gasse|platz|allee|damm|ufer|steig|pfad|markt|katu|kuja|tie|polku|raitti|vej|vei|veien|vegen|veg|gade|gaden|gata|gatan|vägen|väg|stræti|straeti|braut|gränd|stig|stigen|torg|torget|laan|straat|gracht|plein|kade|singel|dreef|steeg|hove|utca|útja|út|körút|tér|ulice|náměstí|nábřeží|třída|iela|gatvė|prospektas|tänav|mnt|maantee|puiestee|cesta|ulica|ulitsa|stien'.split(
+    '|',
+  ),
+);
 
 /** Standalone words that mean "street" after the name: "Villacher Strasse 89", "Kálmán Imre u. 12.". */
 export const EURO_STREET_WORDS: ReadonlySet<string> = new Set([

@@ -1,0 +1,84 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { EURO_STREET_ENDING, STREET_PREFIXES } from './street-suffixes.ts';
+import { EndingMatcher, ScreenedWords } from './word-screens.ts';
+
+// The regex EURO_STREET_ENDING used to be: the trie must agree with it on every word.
+const EURO_REGEX =
+  /(?:stra(?:ss|ß)e|str\.?|weg|gasse|platz|allee|damm|ufer|steig|pfad|markt|katu|kuja|tie|polku|raitti|vej|vei|veien|vegen|veg|gade|gaden|gata|gatan|vägen|väg|stræti|straeti|braut|gränd|stig|stigen|torg|torget|laan|straat|gracht|plein|kade|singel|dreef|steeg|hove|utca|útja|út|körút|tér|ulice|náměstí|nábřeží|třída|iela|gatvė|prospektas|tänav|mnt|maantee|puiestee|cesta|ulica|ulitsa|stien)$/;
+
+/** Words glued from pieces of street endings, so many of them end in one, or almost. */
+const piece = fc.constantFrom(
+  'a',
+  'e',
+  's',
+  't',
+  'r',
+  '.',
+  '-',
+  'ß',
+  'ä',
+  'ú',
+  'haupt',
+  'stra',
+  'strasse',
+  'straße',
+  'str',
+  'weg',
+  'gade',
+  'gaden',
+  'katu',
+  'tie',
+  'út',
+  'körút',
+  'náměstí',
+  'gatvė',
+  'torget',
+  'main',
+  'street',
+);
+const word = fc.array(piece, { maxLength: 6 }).map((parts) => parts.join(''));
+
+describe('EndingMatcher', () => {
+  it('agrees with the suffix regex it replaced', () => {
+    fc.assert(
+      fc.property(word, (w) => {
+        expect(EURO_STREET_ENDING.test(w)).toBe(EURO_REGEX.test(w));
+      }),
+      { numRuns: 20_000 },
+    );
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 30 }), (w) => {
+        expect(EURO_STREET_ENDING.test(w)).toBe(EURO_REGEX.test(w));
+      }),
+    );
+  });
+
+  it('matches endings, including the empty one', () => {
+    const m = new EndingMatcher(['gade', 'vej']);
+    expect(m.test('søndergade')).toBe(true);
+    expect(m.test('vej')).toBe(true);
+    expect(m.test('gadee')).toBe(false);
+    expect(m.test('')).toBe(false);
+    expect(new EndingMatcher(['']).test('anything')).toBe(true);
+  });
+});
+
+describe('ScreenedWords', () => {
+  it('answers exactly as the set it screens', () => {
+    const set = new Set([...STREET_PREFIXES, '', 'a', 'x'.repeat(40)]);
+    const screened = new ScreenedWords(set);
+    const candidates = fc.oneof(
+      fc.constantFrom(...set),
+      word,
+      fc.string({ unit: 'binary', maxLength: 40 }),
+      fc.constantFrom('x'.repeat(39), 'x'.repeat(41), 'rue ', 'Rue', 'οδό'),
+    );
+    fc.assert(
+      fc.property(candidates, (w) => {
+        expect(screened.has(w)).toBe(set.has(w));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+});

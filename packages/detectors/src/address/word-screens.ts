@@ -1,0 +1,79 @@
+/**
+ * Allocation-free word tests for the per-token hot paths of the address parser. Most words in a text are
+ * not street words, so these answer "no" after a character or two instead of hashing the word into a set
+ * or running a suffix regex at every position of it.
+ */
+
+/** A set of lower-case words behind a (first character, length) screen; `has` equals `Set.has`. */
+export class ScreenedWords {
+  private readonly words: ReadonlySet<string>;
+  /** Per ASCII first character: a bit per word length (lengths of 31 and more share bit 31). */
+  private readonly asciiLengths = new Uint32Array(128);
+  private readonly otherFirst = new Set<number>();
+
+  constructor(words: Iterable<string>) {
+    this.words = new Set(words);
+    for (const w of this.words) {
+      const c = w.charCodeAt(0);
+      if (c < 128) this.asciiLengths[c] = (this.asciiLengths[c] as number) | lengthBit(w.length);
+      else this.otherFirst.add(c);
+    }
+  }
+
+  has(word: string): boolean {
+    if (word.length === 0) return this.words.has(word);
+    const c = word.charCodeAt(0);
+    if (c < 128) {
+      if (((this.asciiLengths[c] as number) & lengthBit(word.length)) === 0) return false;
+    } else if (!this.otherFirst.has(c)) {
+      return false;
+    }
+    return this.words.has(word);
+  }
+}
+
+function lengthBit(length: number): number {
+  return 1 << Math.min(length, 31);
+}
+
+interface SuffixNode {
+  /** A whole ending ends here (walking backwards from the end of the word). */
+  end: boolean;
+  next: Map<number, SuffixNode>;
+}
+
+/**
+ * Whether a word ends with one of a fixed list of endings: a trie of the reversed endings, walked from the
+ * word's last character. Equals `new RegExp(`(?:${endings.join('|')})$`).test(word)` without trying the
+ * alternation at every position of the word.
+ */
+export class EndingMatcher {
+  private readonly root: SuffixNode = { end: false, next: new Map() };
+
+  constructor(endings: Iterable<string>) {
+    for (const ending of endings) {
+      let node = this.root;
+      for (let k = ending.length - 1; k >= 0; k--) {
+        const c = ending.charCodeAt(k);
+        let child = node.next.get(c);
+        if (!child) {
+          child = { end: false, next: new Map() };
+          node.next.set(c, child);
+        }
+        node = child;
+      }
+      node.end = true;
+    }
+  }
+
+  test(word: string): boolean {
+    let node: SuffixNode | undefined = this.root;
+    if (node.end) return true;
+    for (let k = word.length - 1; k >= 0; k--) {
+      node = node.next.get(word.charCodeAt(k));
+      if (!node) return false;
+      if (node.end) return true;
+    }
+    return false;
+  }
+}
