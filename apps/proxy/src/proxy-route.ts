@@ -16,6 +16,7 @@ import { BodyTooLargeError, readBodyWithLimit } from './read-body.ts';
 import { newRequestRecord, type RequestRecord, type RequestRecordSink } from './request-record.ts';
 import { withoutTurnMetadata } from './turn-metadata.ts';
 import { callUpstream, readUpstreamText, UpstreamConnectionError, UpstreamTimeoutError } from './upstream.ts';
+import { joinUrl } from './upstream-url.ts';
 import { toolEntry, valueFreePath } from './value-free-paths.ts';
 
 export interface ProxyRouteDeps {
@@ -36,17 +37,15 @@ function countBy<T extends string>(reports: readonly FindingReport[], key: (r: F
   return out;
 }
 
-function joinUrl(base: URL, path: string): URL {
-  const url = new URL(base.href);
-  url.pathname = `${base.pathname.replace(/\/+$/, '')}${path}`;
-  return url;
-}
-
 /** The whole request lifecycle for one provider route: read → mask → decide → forward → rehydrate. */
 export function createProxyRoute(provider: ProviderSpec, route: ProviderRouteSpec, deps: ProxyRouteDeps) {
   const { config, redactor } = deps;
   const errors = routeErrors(provider, route);
   const isSensitiveId = (value: string) => redactor.detect(value).length > 0;
+  // Fixed per route: built once, never from anything the caller sends.
+  const upstreamUrl = joinUrl(config.upstreams[provider.id], route.upstreamPath);
+  const local = config.localUpstreams[provider.id];
+  const localUrl = local ? joinUrl(local, route.upstreamPath) : undefined;
 
   return async function handleProxyRoute(request: Request, incoming?: IncomingMessage): Promise<Response> {
     const started = performance.now();
@@ -182,8 +181,7 @@ export function createProxyRoute(provider: ProviderSpec, route: ProviderRouteSpe
       );
     }
     if (decision.action === 'route_local') {
-      const local = config.localUpstreams[provider.id];
-      if (!local) {
+      if (!localUrl) {
         return fail(
           {
             status: 503,
@@ -197,12 +195,7 @@ export function createProxyRoute(provider: ProviderSpec, route: ProviderRouteSpe
       }
       // The unmasked request stays on the local network. Turn metadata is still removed, and the caller's
       // provider credentials are not handed to the local endpoint.
-      return forward(
-        joinUrl(local, route.upstreamPath),
-        new TextEncoder().encode(JSON.stringify(payload)),
-        undefined,
-        'route_local',
-      );
+      return forward(localUrl, new TextEncoder().encode(JSON.stringify(payload)), undefined, 'route_local');
     }
     const maskedBody = JSON.stringify(masked.payload);
     if (deps.keepMaskedViews) {
@@ -211,12 +204,7 @@ export function createProxyRoute(provider: ProviderSpec, route: ProviderRouteSpe
         detections: detectionPositions(masked.findings),
       });
     }
-    return forward(
-      joinUrl(config.upstreams[provider.id], route.upstreamPath),
-      new TextEncoder().encode(maskedBody),
-      masked.vault,
-      'forwarded',
-    );
+    return forward(upstreamUrl, new TextEncoder().encode(maskedBody), masked.vault, 'forwarded');
 
     async function forward(
       url: URL,

@@ -12,6 +12,7 @@ import {
   type UpstreamResponse,
   UpstreamTimeoutError,
 } from '../upstream.ts';
+import { joinUrl } from '../upstream-url.ts';
 import { valueFreePath } from '../value-free-paths.ts';
 import { relayResponseEvents } from './relay-events.ts';
 import type { Chain } from './session-store.ts';
@@ -53,12 +54,6 @@ export function newTurnRecord(request: Record<string, unknown>): RequestRecord {
   const model =
     typeof request.model === 'string' && BOUNDED_TOKEN.test(request.model) ? request.model : 'unknown';
   return newRequestRecord(issueRequestId(), 'openai.responses', model, true);
-}
-
-function joinUrl(base: URL, path: string): URL {
-  const url = new URL(base.href);
-  url.pathname = `${base.pathname.replace(/\/+$/, '')}${path}`;
-  return url;
 }
 
 /**
