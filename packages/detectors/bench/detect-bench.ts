@@ -6,7 +6,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { availableParallelism, cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { builtinDetectors, createDetectionEngine, preloadChineseSegmenter } from '../src/index.ts';
@@ -95,15 +95,21 @@ const warmSeconds = timeIt(() => {
 
 /**
  * Idle RSS as users run it: the bundled proxy (plain node, no TypeScript loader) with every detector
- * loaded and one warm-up detection done, read from /proc.
+ * loaded and one warm-up detection done, read from /proc. `workers` is STRONK_GATEWAY_DETECTION_WORKERS:
+ * with 0 the detectors are loaded once, on the event loop; every worker thread loads its own copy.
  */
-async function proxyIdleRss(): Promise<number | undefined> {
+async function proxyIdleRss(workers: string): Promise<number | undefined> {
   const root = resolve(import.meta.dirname, '../../..');
   if (spawnSync(process.execPath, ['scripts/build.mjs', 'proxy'], { cwd: root }).status !== 0)
     return undefined;
   const child = spawn(process.execPath, ['apps/proxy/dist/server.mjs'], {
     cwd: root,
-    env: { ...process.env, STRONK_GATEWAY_PORT: '0', STRONK_GATEWAY_ENABLE_DEBUG_MASK_ENDPOINT: 'true' },
+    env: {
+      ...process.env,
+      STRONK_GATEWAY_PORT: '0',
+      STRONK_GATEWAY_ENABLE_DEBUG_MASK_ENDPOINT: 'true',
+      STRONK_GATEWAY_DETECTION_WORKERS: workers,
+    },
     stdio: ['ignore', 'pipe', 'ignore'],
   });
   try {
@@ -124,7 +130,9 @@ async function proxyIdleRss(): Promise<number | undefined> {
     child.kill();
   }
 }
-const proxyRss = await proxyIdleRss();
+const proxyRss = await proxyIdleRss('0');
+const defaultWorkers = availableParallelism() < 2 ? 0 : Math.min(4, availableParallelism() - 1);
+const proxyRssDefault = defaultWorkers > 0 ? await proxyIdleRss('auto') : proxyRss;
 
 const fullRate = totalBytes / fullSeconds;
 const compromiseRate = baselineBytes / compromiseSeconds;
@@ -142,5 +150,6 @@ Texts: ${texts.length} eval dev texts, ${(totalChars / 1e6).toFixed(2)} M chars,
 | 4 KB chat message, p50 / p99 / max | ${percentile(latencies, 50).toFixed(2)} / ${percentile(latencies, 99).toFixed(2)} / ${latencies.at(-1)!.toFixed(2)} ms | p99 ≤ 2 ms |
 | resent history (cache hit) vs first sight | ${((warmSeconds / coldSeconds) * 100).toFixed(2)} % of the cost (${((warmSeconds / messages.length) * 1e6).toFixed(1)} µs per 4 KB message) | almost nothing |
 | idle RSS of the bundled proxy, all detectors loaded, after a warm-up request | ${proxyRss ? `${mb(proxyRss)} MiB` : 'n/a'} | ≤ 150 MB |
+| the same with the default detection workers (${defaultWorkers} here, each with its own detectors) | ${proxyRssDefault ? `${mb(proxyRssDefault)} MiB` : 'n/a'} | |
 | RSS in this benchmark process | ${mb(idleRss)} MiB (before loading detectors: ${mb(rssBefore)} MiB) | |
 `);
