@@ -2,7 +2,7 @@ import { classifyRun, type RunContext } from './classify-run.ts';
 import { labelLetterheadOrganizations } from './letterhead.ts';
 import { F as FlagBits, lexicon } from './lexicon.ts';
 import { completeNameLists } from './name-lists.ts';
-import { Kind as KindEnum, Shape as ShapeEnum, type Token, tokenize } from './tokenize.ts';
+import { Kind as KindEnum, Shape as ShapeEnum, type Token, tokenizeReusing } from './tokenize.ts';
 
 // Module-local aliases: under the tsx loader imported bindings compile to getter calls, measurable in the
 // per-token loops below.
@@ -113,7 +113,8 @@ function capsLines(tokens: readonly Token[]): Uint8Array {
  */
 export function analyzeEnglishEntities(text: string): EntitySpan[] {
   const lex = lexicon();
-  const tokens = tokenize(text);
+  // No token outlives this call (spans copy offsets), so the token objects are recycled.
+  const tokens = tokenizeReusing(text);
   const caps = capsLines(tokens);
   const out: EntitySpan[] = [];
   const n = tokens.length;

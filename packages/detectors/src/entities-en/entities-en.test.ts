@@ -4,7 +4,7 @@ import { scalingRatio } from '../test-support/scaling.ts';
 import { analyzeEnglishEntities } from './analyze.ts';
 import { loadDictionaryWords } from './gazetteer/dictionary-words.ts';
 import { englishEntityDetector, englishEntityDetectors } from './index.ts';
-import { Kind, Shape, tokenize } from './tokenize.ts';
+import { Kind, Shape, tokenize, tokenizeReusing } from './tokenize.ts';
 
 const ctx: DetectContext = { lang: 'en', hasCjk: false, chineseTokens: () => [] };
 
@@ -23,6 +23,18 @@ describe('tokenize', () => {
   });
   it('never throws on odd input', () => {
     expect(() => tokenize('\ud800 \udfff \u0000 ...---   A.')).not.toThrow();
+  });
+  it('gives the same tokens when it recycles them, whatever the previous text was', () => {
+    const texts = [
+      'Dr. Jane Roe of Acme Inc. wrote\n12 notes. '.repeat(40),
+      'U.S. O’Brien',
+      '',
+      'a b'.repeat(9),
+    ];
+    for (const text of [...texts, ...texts.reverse()]) {
+      const fresh = tokenize(text).map((t) => ({ ...t }));
+      expect(tokenizeReusing(text).map((t) => ({ ...t }))).toEqual(fresh);
+    }
   });
 });
 
@@ -126,6 +138,16 @@ describe('context rules', () => {
     expect(found('We spoke to Maria Kowalski of Trevanta about it.', 'organization')).toEqual(['Trevanta']);
     expect(found("Later Dunmoor's Elena Fischer joined the call.", 'organization')).toEqual(['Dunmoor']);
     expect(found('The union accused CNBQ ( the broadcaster ) of bias.', 'organization')).toEqual(['CNBQ']);
+  });
+  it('completes lists of names where most items are known persons, up to the end of the text', () => {
+    expect(found('They had three kids: Gaetane, Hannah and Derek', 'person_name')).toEqual([
+      'Hannah',
+      'Derek',
+      'Gaetane',
+    ]);
+    expect(found('Invited: Maria Lopez, John Smith, Gaetane and Velmira', 'person_name')).toContain(
+      'Velmira',
+    );
   });
   it('tells partnerships from lists of people', () => {
     expect(found('The Brannock, Pennick and Tovey Orchestra played.', 'organization')).toEqual([

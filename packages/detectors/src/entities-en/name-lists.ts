@@ -15,9 +15,8 @@ const NOT_NAME = F.dict | F.common | F.place | F.stop | F.org | F.title;
  */
 export function completeNameLists(tokens: readonly Token[], lex: Lexicon, out: EntitySpan[]): void {
   if (out.length < 2) return;
-  const personAt = new Map<number, EntitySpan>();
-  for (const s of out) if (s.type === 'person_name') personAt.set(s.start, s);
-  if (personAt.size < 2) return;
+  // Built at the first list of three or more (out has not changed by then): most texts have none.
+  let personAt: Map<number, EntitySpan> | undefined;
   let coverage: Coverage | undefined;
   let i = 0;
   while (i < tokens.length) {
@@ -26,21 +25,34 @@ export function completeNameLists(tokens: readonly Token[], lex: Lexicon, out: E
       i++;
       continue;
     }
-    const items: Token[] = [];
+    // Walk the list once to count its items; only a list of three or more is collected.
     let j = i;
-    while (j < tokens.length && items.length < MAX_ITEMS) {
+    let count = 0;
+    while (j < tokens.length && count < MAX_ITEMS) {
       const t = tokens[j] as Token;
       if (t.kind !== Kind.Word || t.shape !== Shape.Title) break;
-      items.push(t);
+      count++;
       const sep = tokens[j + 1];
       if (!sep || (sep.lower !== ',' && sep.lower !== 'and')) break;
       j += sep.lower === ',' && tokens[j + 2]?.lower === 'and' ? 3 : 2;
     }
-    if (items.length >= 3 && listOfPersons(items, personAt)) {
-      coverage ??= new Coverage(out);
-      for (const t of items) {
-        if ((lex.flags.get(t.lower) ?? 0) & NOT_NAME || coverage.covers(t.start, t.end)) continue;
-        out.push({ start: t.start, end: t.end, type: 'person_name', score: 0.4 });
+    if (count >= 3) {
+      const items: Token[] = [];
+      for (let k = i; ; ) {
+        items.push(tokens[k] as Token);
+        if (items.length === count) break;
+        k += tokens[k + 1]?.lower === ',' && tokens[k + 2]?.lower === 'and' ? 3 : 2;
+      }
+      if (!personAt) {
+        personAt = new Map<number, EntitySpan>();
+        for (const s of out) if (s.type === 'person_name') personAt.set(s.start, s);
+      }
+      if (listOfPersons(items, personAt)) {
+        coverage ??= new Coverage(out);
+        for (const t of items) {
+          if ((lex.flags.get(t.lower) ?? 0) & NOT_NAME || coverage.covers(t.start, t.end)) continue;
+          out.push({ start: t.start, end: t.end, type: 'person_name', score: 0.4 });
+        }
       }
     }
     i = Math.max(j, i) + 1;
