@@ -37,6 +37,20 @@ describe('address tokenizer', () => {
     expect(tokens.map((t) => text.slice(t.start, t.end))).toEqual(['12', 'Main']);
   });
 
+  it('gives the same tokens when it recycles them, whatever the previous window was', () => {
+    const texts = [
+      'P.O. Box 12, W206N St.\n\nApt 3B, 12 Main St '.repeat(30),
+      "Saint-Denis O'Hara 北京市",
+      '',
+      '1',
+    ];
+    for (const text of [...texts, ...texts.reverse()]) {
+      const fresh = tokenizeAddressWindow(text, 0, text.length).map((t) => ({ ...t }));
+      const reused = tokenizeAddressWindow(text, 0, text.length, true).map((t) => ({ ...t }));
+      expect(reused).toEqual(fresh);
+    }
+  });
+
   it('never throws on odd input', () => {
     expect(() => tokenizeAddressWindow('\ud800a\udfff 1\u0301 😀 .', 0, 11)).not.toThrow();
   });

@@ -130,32 +130,62 @@ function scanLetterNumber(text: string, k: number, to: number): number {
   return end;
 }
 
-function pushWordOrNumber(
-  tokens: AddressToken[],
-  text: string,
-  start: number,
-  end: number,
-  kind: 'w' | 'n',
-): void {
+function pushWordOrNumber(text: string, start: number, end: number, kind: 'w' | 'n'): void {
   const dot = text.charCodeAt(end - 1) === 46;
   const body = text.slice(start, dot ? end - 1 : end);
   const abbr = kind === 'w' && body.includes('.') && DOTTED_INITIALS.test(body);
   const lower = body.toLowerCase();
-  tokens.push({
-    kind,
-    start,
-    end,
-    low: abbr ? lower.replaceAll('.', '') : lower,
-    dot,
-    cap: startsUpper(body),
-    lines: 0,
-    abbr,
-  });
+  put(kind, start, end, abbr ? lower.replaceAll('.', '') : lower, dot, startsUpper(body), 0, abbr);
 }
 
-/** Tokenizes `text[from, to)`; whitespace other than line breaks is skipped. */
-export function tokenizeAddressWindow(text: string, from: number, to: number): AddressToken[] {
-  const tokens: AddressToken[] = [];
+/*
+ * The tokens being written. With `reuse`, the array and the token objects are those of the previous call,
+ * overwritten (objects up to POOL_LIMIT; beyond, tokens are allocated and dropped): the address parser
+ * keeps no token past a window, and allocating fresh ones was most of the memory this detector used.
+ */
+const reusedTokens: AddressToken[] = [];
+const pool: AddressToken[] = [];
+const POOL_LIMIT = 8192;
+let out: AddressToken[] = reusedTokens;
+let count = 0;
+let reusing = false;
+
+function put(
+  kind: AddressToken['kind'],
+  start: number,
+  end: number,
+  low: string,
+  dot: boolean,
+  cap: boolean,
+  lines: number,
+  abbr: boolean,
+): void {
+  if (reusing && count < pool.length) {
+    const t = pool[count] as AddressToken;
+    t.kind = kind;
+    t.start = start;
+    t.end = end;
+    t.low = low;
+    t.dot = dot;
+    t.cap = cap;
+    t.lines = lines;
+    t.abbr = abbr;
+    out[count++] = t;
+    return;
+  }
+  const t: AddressToken = { kind, start, end, low, dot, cap, lines, abbr };
+  if (reusing && count < POOL_LIMIT) pool.push(t);
+  out[count++] = t;
+}
+
+/**
+ * Tokenizes `text[from, to)`; whitespace other than line breaks is skipped. With `reuse`, the result (array
+ * and tokens) is overwritten by the next reusing call.
+ */
+export function tokenizeAddressWindow(text: string, from: number, to: number, reuse = false): AddressToken[] {
+  out = reuse ? reusedTokens : [];
+  count = 0;
+  reusing = reuse;
   let k = from;
   while (k < to) {
     const c = text.charCodeAt(k);
@@ -167,16 +197,7 @@ export function tokenizeAddressWindow(text: string, from: number, to: number): A
         if (d === 10) lines++;
         else if (d !== 9 && d !== 32 && d !== 13) break;
       }
-      tokens.push({
-        kind: 'nl',
-        start: k,
-        end: k + 1,
-        low: '\n',
-        dot: false,
-        cap: false,
-        lines,
-        abbr: false,
-      });
+      put('nl', k, k + 1, '\n', false, false, lines, false);
       k = end;
       continue;
     }
@@ -186,14 +207,14 @@ export function tokenizeAddressWindow(text: string, from: number, to: number): A
     }
     if (isDigit(c)) {
       const end = scanNumber(text, k, to);
-      pushWordOrNumber(tokens, text, k, end, 'n');
+      pushWordOrNumber(text, k, end, 'n');
       k = end;
       continue;
     }
     if (isAsciiLetter(c)) {
       const mixed = scanLetterNumber(text, k, to);
       if (mixed > 0) {
-        pushWordOrNumber(tokens, text, k, mixed, 'n');
+        pushWordOrNumber(text, k, mixed, 'n');
         k = mixed;
         continue;
       }
@@ -201,13 +222,13 @@ export function tokenizeAddressWindow(text: string, from: number, to: number): A
       let end = k + 1;
       while (end < to && isCjk(text.charCodeAt(end))) end++;
       const raw = text.slice(k, end);
-      tokens.push({ kind: 'p', start: k, end, low: raw, dot: false, cap: false, lines: 0, abbr: false });
+      put('p', k, end, raw, false, false, 0, false);
       k = end;
       continue;
     }
     const wordEnd = scanWord(text, k, to);
     if (wordEnd > k) {
-      pushWordOrNumber(tokens, text, k, wordEnd, 'w');
+      pushWordOrNumber(text, k, wordEnd, 'w');
       k = wordEnd;
       continue;
     }
@@ -215,8 +236,10 @@ export function tokenizeAddressWindow(text: string, from: number, to: number): A
     const cp = text.codePointAt(k) as number;
     const end = Math.min(to, k + (cp > 0xffff ? 2 : 1));
     const raw = text.slice(k, end);
-    tokens.push({ kind: 'p', start: k, end, low: raw, dot: false, cap: false, lines: 0, abbr: false });
+    put('p', k, end, raw, false, false, 0, false);
     k = end;
   }
+  const tokens = out;
+  if (tokens.length !== count) tokens.length = count;
   return tokens;
 }

@@ -715,7 +715,8 @@ export function findEnglishAddresses(text: string): Finding[] {
   for (const [rawFrom, rawTo] of anchorWindows(text, accepted)) {
     const from = snapStart(text, rawFrom);
     const to = snapEnd(text, rawTo);
-    const tokens = tokenizeAddressWindow(text, from, to);
+    // Recycled tokens: nothing here keeps a token once the next window is tokenized.
+    const tokens = tokenizeAddressWindow(text, from, to, true);
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i] as AddressToken;
       if (t.start < coveredTo || !isAnchorToken(t)) continue;
