@@ -118,6 +118,12 @@ describe('Chinese organizations', () => {
     expect(found('历任公司副总经理、总工程师。', 'organization')).toEqual(['公司']);
   });
 
+  it('reads a surname-led name ending in 军 as a person, not an army, and stops at a speech verb', () => {
+    expect(found('据悉，韦立军表示公司将扩大投资。', 'organization')).toEqual([]);
+    expect(found('据悉，韦立军表示公司将扩大投资。', 'person_name')).toEqual(['韦立军']);
+    expect(found('中国人民解放军驻港部队举行开放日。', 'organization')).not.toEqual([]);
+  });
+
   it('does not turn common words ending in a head character into organizations', () => {
     expect(found('我们全部的社会关系都在进行调整。', 'organization')).toEqual([]);
   });

@@ -1,5 +1,6 @@
 import type { SegmentedToken } from '../segmentation/chinese-segmenter.ts';
 import { CharTable } from './char-table.ts';
+import { VERBS_AFTER } from './cue-words.ts';
 import {
   BRAND_HEADS,
   KNOWN_ORGS,
@@ -9,6 +10,7 @@ import {
 } from './organization-words.ts';
 import type { Span } from './person-names.ts';
 import { CITY_CLUBS, SPORTS_ORGS } from './sports.ts';
+import { surnameLength } from './surnames.ts';
 
 const ORG = 'organization' as const;
 
@@ -225,10 +227,21 @@ const HEAD_LAST_CHARS = new CharTable([
   ...ROLES_BY_LAST.keys(),
 ]);
 
+/**
+ * 军 is a common last given-name character: a surname-led three-character name or unknown word ending in
+ * it (彭小军, 王建军) is a person, not an army.
+ */
+function isNameEndingInArmy(token: SegmentedToken): boolean {
+  const { word, tag } = token;
+  return (
+    word.length === 3 && word.endsWith('军') && (tag === 'x' || tag === 'nr') && surnameLength(word) === 1
+  );
+}
+
 function headOf(token: SegmentedToken): Head | undefined {
   const { word, tag } = token;
   if (tag === 'nt') return { cut: 0 };
-  if (!HEAD_LAST_CHARS.at(word, word.length - 1)) return undefined;
+  if (!HEAD_LAST_CHARS.at(word, word.length - 1) || isNameEndingInArmy(token)) return undefined;
   if (HEAD_WORDS_ANY_TAG.has(word)) return { cut: 0 };
   if (!(HEAD_TAGS.has(tag) || (isUnknownWord(token) && word.length >= 3)) || NOT_ORG_HEADS.has(word))
     return undefined;
@@ -269,7 +282,8 @@ function isModifier(token: SegmentedToken): boolean {
     return !FUNCTION_CHARS.has(word) && !NON_NAME_SINGLE_TAGS.has(tag) && !tag.startsWith('u');
   }
   if (isRoleWord(token) || NOT_ORG_HEADS.has(word)) return false;
-  if (INTERIOR_TAGS.has(tag)) return true;
+  // A speech verb after a name (王某表示公司…) ends the name; it is never part of one.
+  if (INTERIOR_TAGS.has(tag)) return !VERBS_AFTER.has(word);
   if (!MODIFIER_TAGS.has(tag)) return false;
   if (tag === 'a') return false;
   if (tag === 'x')
