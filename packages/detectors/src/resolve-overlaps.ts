@@ -24,17 +24,24 @@ function outranks(a: Finding, b: Finding): number {
   );
 }
 
-/** Greedy choice within one cluster of mutually reachable overlaps (clusters are small in practice). */
-function resolveCluster(cluster: Finding[], accepted: Finding[]): void {
-  if (cluster.length === 1) {
-    accepted.push(cluster[0]!);
+/**
+ * Greedy choice within one cluster of mutually reachable overlaps, `sorted[from, to)` (clusters are small
+ * in practice). The kept findings are appended in (start, end) order; being disjoint, no two share a start.
+ */
+function resolveCluster(sorted: readonly Finding[], from: number, to: number, accepted: Finding[]): void {
+  if (to - from === 1) {
+    accepted.push(sorted[from]!);
     return;
   }
   const kept: Finding[] = [];
-  for (const candidate of cluster.sort(outranks)) {
+  for (const candidate of sorted.slice(from, to).sort(outranks)) {
     if (!kept.some((k) => candidate.start < k.end && k.start < candidate.end)) kept.push(candidate);
   }
-  accepted.push(...kept);
+  accepted.push(...kept.sort(byPosition));
+}
+
+function byPosition(a: Finding, b: Finding): number {
+  return a.start - b.start || a.end - b.end;
 }
 
 /**
@@ -48,20 +55,21 @@ export function resolveOverlaps(findings: readonly Finding[]): Finding[] {
   const valid = findings.filter((f) => f.end > f.start);
   if (valid.length <= 1) return valid;
   valid.sort((a, b) => a.start - b.start || b.end - a.end);
+  // Clusters are runs of `valid` (no array per cluster), and every finding of a cluster ends before the
+  // next cluster starts, so appending each cluster's findings in position order keeps the result sorted.
   const accepted: Finding[] = [];
-  let cluster: Finding[] = [valid[0]!];
+  let clusterStart = 0;
   let clusterEnd = valid[0]!.end;
   for (let i = 1; i < valid.length; i++) {
     const finding = valid[i]!;
     if (finding.start < clusterEnd) {
-      cluster.push(finding);
       clusterEnd = Math.max(clusterEnd, finding.end);
     } else {
-      resolveCluster(cluster, accepted);
-      cluster = [finding];
+      resolveCluster(valid, clusterStart, i, accepted);
+      clusterStart = i;
       clusterEnd = finding.end;
     }
   }
-  resolveCluster(cluster, accepted);
-  return accepted.sort((a, b) => a.start - b.start || a.end - b.end);
+  resolveCluster(valid, clusterStart, valid.length, accepted);
+  return accepted;
 }
