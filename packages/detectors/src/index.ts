@@ -7,6 +7,14 @@ export {
   type DetectOptions,
 } from './engine.ts';
 export { type NormalizedText, normalizeText } from './normalize.ts';
+export {
+  BUNDLED_DETECTION_WORKER,
+  createDetectionPool,
+  type DetectionOffload,
+  type DetectionPool,
+  type DetectionPoolOptions,
+  type DetectionPoolStats,
+} from './offload/detection-pool.ts';
 export { resolveOverlaps, typePriority } from './resolve-overlaps.ts';
 export { preloadChineseSegmenter, type SegmentedToken } from './segmentation/chinese-segmenter.ts';
 export {
@@ -17,11 +25,3 @@ export {
   type Language,
   SECRET_TYPES,
 } from './types.ts';
-export {
-  BUNDLED_DETECTION_WORKER,
-  createDetectionPool,
-  type DetectionOffload,
-  type DetectionPool,
-  type DetectionPoolOptions,
-  type DetectionPoolStats,
-} from './offload/detection-pool.ts';

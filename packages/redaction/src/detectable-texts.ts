@@ -23,7 +23,7 @@ export function collectDetectableTexts(payload: unknown, spec: PayloadSpec, maxD
       if (isStructural(path) && BOUNDED_TOKEN.test(value)) return;
       texts.add(value);
     } else if (Array.isArray(value)) {
-      value.forEach((item, index) => visit(item, [...path, index], depth + 1));
+      for (let index = 0; index < value.length; index++) visit(value[index], [...path, index], depth + 1);
     } else if (value !== null && typeof value === 'object') {
       const scanKeys = !hasOpaqueKeys(path);
       for (const [key, child] of Object.entries(value)) {
