@@ -56,6 +56,22 @@ describe('Chinese person names', () => {
   });
 });
 
+describe('Chinese résumé names', () => {
+  it('reads a name before a parenthesised role and "：男"', () => {
+    expect(found('邵立华（独立董事）：男，1965年出生。', 'person_name')).toEqual(['邵立华']);
+  });
+
+  it('keeps only the surname when jieba glued the honorific on', () => {
+    expect(found('冯先生长期从事财务工作。', 'person_name')).toEqual(['冯']);
+  });
+
+  it('tolerates a function character inside an unknown three-character name only next to a cue', () => {
+    expect(found('钱五良先生，1968年出生。', 'person_name')).toEqual(['钱五良']);
+    expect(found('集团董事祁以诚在会上发言。', 'person_name')).toEqual(['祁以诚']);
+    expect(found('祁以诚在会上发言。', 'person_name')).toEqual([]);
+  });
+});
+
 describe('Chinese person names from HMM words and mentions', () => {
   it('reads an unknown name that jieba HMM assembled', () => {
     expect(found('昨天，祁佳颖在会上讲了新的计划。', 'person_name')).toContain('祁佳颖');

@@ -26,7 +26,9 @@ const MAX_FOREIGN_NAME = 16;
 const HONORIFIC_END = /(?:先生|女士|小姐|总|董)$/;
 const CUE_PUNCTUATION: ReadonlySet<string> = new Set(['，', ',', '：', ':', '（', '(']);
 /** Strong cues a name precedes directly: 先生/女士/小姐, or "，男" / "：女" in résumés. */
-const STRONG_CUE = /先生|女士|小姐|[，,：:][男女][，,。；;：:\s]/g;
+const STRONG_CUE = /先生|女士|小姐|(?:[（(][^（()）\n]{1,12}[）)])?[，,：:][男女][，,。；;：:\s]/g;
+/** A surname with an honorific glued on by jieba (马先生/nr): the name is the surname alone. */
+const SURNAME_HONORIFIC = /^.{1,2}(?:先生|女士|小姐)$/;
 
 /** Place-name suffixes: a "name" containing or followed by one is a village, street or district (沈村, 柯城区). */
 const PLACE_CHARS: ReadonlySet<string> = new Set(
@@ -198,18 +200,33 @@ function isFixture(text: string, start: number, end: number): boolean {
   );
 }
 
-/** Does a token start at `pos`? Binary search: tokens are sorted by offset. */
-function startsToken(tokens: readonly SegmentedToken[], pos: number): boolean {
+/** The token starting at `pos`, if any. Binary search: tokens are sorted by offset. */
+function tokenStartingAt(tokens: readonly SegmentedToken[], pos: number): SegmentedToken | undefined {
   let lo = 0;
   let hi = tokens.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const start = (tokens[mid] as SegmentedToken).start;
-    if (start === pos) return true;
-    if (start < pos) lo = mid + 1;
+    const token = tokens[mid] as SegmentedToken;
+    if (token.start === pos) return token;
+    if (token.start < pos) lo = mid + 1;
     else hi = mid - 1;
   }
-  return false;
+  return undefined;
+}
+
+/**
+ * May the given name [surLen, word.length) of this candidate contain function characters? Only the middle
+ * one of a three-character name that jieba's HMM assembled as one unknown word (范五亭, 倪以理): such a word
+ * is no dictionary phrase, while a function character at the end is usually glued-on grammar.
+ */
+function plainGivenName(word: string, surLen: number, hmmWord: boolean): boolean {
+  for (let k = surLen; k < word.length; k++) {
+    const ch = word.charAt(k);
+    // 一 is common in given names (罗一鸣) though it is a function character elsewhere.
+    if (!NOT_IN_GIVEN_NAME.has(ch) || ch === '一') continue;
+    if (!(hmmWord && word.length === surLen + 2 && k === surLen)) return false;
+  }
+  return true;
 }
 
 /** Name directly before a strong cue (张伟先生, 黄某某，男，): longest surname-led reading on token bounds. */
@@ -221,16 +238,13 @@ function nameBeforeCue(
 ): Span | undefined {
   for (let len = 4; len >= (titled ? 1 : 2); len--) {
     const start = cue - len;
-    if (start < 0 || !startsToken(tokens, start)) continue;
+    const first = start < 0 ? undefined : tokenStartingAt(tokens, start);
+    if (!first) continue;
     const name = text.slice(start, cue);
     if (!isCjkWord(name) || NOT_PERSON.has(name)) continue;
     const surLen = surnameLength(name);
     if (surLen === 0 || (len === 4 && surLen !== 2) || (len === 1 && isAmbiguousSurname(name))) continue;
-    let plain = true;
-    // 一 is common in given names (罗一鸣) though it is a function character elsewhere.
-    for (let k = surLen; k < len; k++)
-      if (NOT_IN_GIVEN_NAME.has(name.charAt(k)) && name.charAt(k) !== '一') plain = false;
-    if (!plain) continue;
+    if (!plainGivenName(name, surLen, first.tag === 'x' && first.end === cue)) continue;
     // 向张伟先生: an ambiguous surname-like character before a clear surname is not part of the name.
     if (len === 3 && surLen === 1 && isAmbiguousSurname(name) && surnameLength(name.slice(1)) === 1) continue;
     return { start, end: cue, score: 0.8, type: 'person_name' };
@@ -286,22 +300,27 @@ function unknownWordName(
 ): Span | undefined {
   const token = tokens[i] as SegmentedToken;
   let { word } = token;
+  let oddInside = false;
   // HMM glued an honorific on (李先生): the strong-cue pass already read the name before it.
   if (HONORIFIC_END.test(word)) return undefined;
   // HMM sometimes glues a following particle or adverb onto the name: 朱琦已 → 朱琦.
   if (word.length > surLen + 1 && NOT_IN_GIVEN_NAME.has(word.charAt(word.length - 1)))
     word = word.slice(0, -1);
   if (NOT_PERSON.has(word) || (word.length === 4 && surLen !== 2)) return undefined;
-  for (let k = surLen; k < word.length; k++) {
-    const ch = word.charAt(k);
-    if (NOT_IN_GIVEN_NAME.has(ch) && ch !== '一') return undefined;
+  if (!plainGivenName(word, surLen, false)) {
+    // A function character inside (倪以理) is tolerated only next to a cue word.
+    if (!plainGivenName(word, surLen, word === token.word)) return undefined;
+    oddInside = true;
   }
   const end = token.start + word.length;
   const ambiguous = surLen === 1 && isAmbiguousSurname(word.charAt(0));
   let score = (ambiguous ? 1 : 3) + givenNameEvidence(word.slice(surLen));
   if (word.length - surLen === 2) score += 1;
-  if (hasCueAfter(text, tokens, i + 1, end) || opensLine(text, token.start, end)) score += 2;
-  if (hasCueBefore(tokens, i)) score += 2;
+  const cueAfter = hasCueAfter(text, tokens, i + 1, end) || opensLine(text, token.start, end);
+  const cueBefore = hasCueBefore(tokens, i);
+  if (oddInside && !cueAfter && !cueBefore) return undefined;
+  if (cueAfter) score += 2;
+  if (cueBefore) score += 2;
   if (score < 3) return undefined;
   return { start: token.start, end, score: Math.min(0.9, 0.4 + score / 10), type: 'person_name' };
 }
@@ -380,6 +399,12 @@ export function findChinesePersons(
           continue;
         }
       }
+      i += 1;
+      continue;
+    }
+
+    if (tag === 'nr' && surLen > 0 && word.length === surLen + 2 && SURNAME_HONORIFIC.test(word)) {
+      spans.push({ start: token.start, end: token.start + surLen, score: 0.6, type: 'person_name' });
       i += 1;
       continue;
     }
