@@ -62,7 +62,16 @@ function hasNonAscii(s: string): boolean {
   return false;
 }
 
-function info(ctx: RunContext, index: number): WordInfo {
+/*
+ * The words of the run being classified. A run's WordInfo objects die with classifyRun (spans copy
+ * offsets), so one array and one set of objects serve every run: allocating them was the largest share of
+ * the garbage this detector made per text.
+ */
+const runWords: WordInfo[] = [];
+const wordPool: WordInfo[] = [];
+
+/** The facts about token `index`, written into pooled object number `slot`. */
+function info(ctx: RunContext, index: number, slot: number): WordInfo {
   const token = ctx.tokens[index] as Token;
   const key = token.lower;
   const flags = ctx.lex.flags;
@@ -75,22 +84,41 @@ function info(ctx: RunContext, index: number): WordInfo {
     if (foreign) f |= (flags.get(folded) ?? 0) & (F.first | F.surname);
   }
   const hyphenLower = key.includes('-') && /-[a-z]/.test(ctx.text.slice(token.start, token.end));
-  return {
-    index,
-    token,
-    key,
-    first: (f & F.first) !== 0,
-    surname: (f & F.surname) !== 0,
-    common: (f & F.common) !== 0,
-    dict: (f & F.dict) !== 0,
-    stop: (f & F.stop) !== 0,
-    place: (f & F.place) !== 0,
-    title: (f & F.title) !== 0,
-    initial: token.shape === Shape.Initial,
-    foreign,
-    orgWord: (f & (F.orgHead | F.legal)) !== 0 || hyphenLower,
-    phraseStart: (f & (F.org | F.place | F.phraseStart)) !== 0,
-  };
+  let w = wordPool[slot];
+  if (!w) {
+    w = {
+      index: 0,
+      token,
+      key: '',
+      first: false,
+      surname: false,
+      common: false,
+      dict: false,
+      stop: false,
+      place: false,
+      title: false,
+      initial: false,
+      foreign: false,
+      orgWord: false,
+      phraseStart: false,
+    };
+    wordPool.push(w);
+  }
+  w.index = index;
+  w.token = token;
+  w.key = key;
+  w.first = (f & F.first) !== 0;
+  w.surname = (f & F.surname) !== 0;
+  w.common = (f & F.common) !== 0;
+  w.dict = (f & F.dict) !== 0;
+  w.stop = (f & F.stop) !== 0;
+  w.place = (f & F.place) !== 0;
+  w.title = (f & F.title) !== 0;
+  w.initial = token.shape === Shape.Initial;
+  w.foreign = foreign;
+  w.orgWord = (f & (F.orgHead | F.legal)) !== 0 || hyphenLower;
+  w.phraseStart = (f & (F.org | F.place | F.phraseStart)) !== 0;
+  return w;
 }
 
 export function isSentenceStart(tokens: readonly Token[], index: number): boolean {
@@ -139,11 +167,16 @@ function phraseAt(words: readonly WordInfo[], at: number, set: ReadonlySet<strin
 }
 
 export function classifyRun(ctx: RunContext, out: EntitySpan[]): void {
-  const words: WordInfo[] = [];
+  const words = runWords;
+  let n = 0;
   for (let k = ctx.first; k <= ctx.last; k++) {
     const t = ctx.tokens[k] as Token;
-    if (t.kind === Kind.Word || (t.kind === Kind.Punct && t.lower === '&')) words.push(info(ctx, k));
+    if (t.kind === Kind.Word || (t.kind === Kind.Punct && t.lower === '&')) {
+      words[n] = info(ctx, k, n);
+      n++;
+    }
   }
+  if (words.length !== n) words.length = n;
   // "Douglas & Lomason", "Procter & Gamble": an ampersand between capitalized words names a firm.
   let amp = -1;
   for (let k = 0; k < words.length && amp < 0; k++) if ((words[k] as WordInfo).key === '&') amp = k;
@@ -174,7 +207,8 @@ export function classifyRun(ctx: RunContext, out: EntitySpan[]): void {
     const w = words[k];
     const isBreak = !w || (w.token.shape === Shape.Lower && CONNECTOR_WORDS.has(w.key)) || w.key === '&';
     if (isBreak) {
-      if (k > pieceStart) classifyPiece(ctx, words.slice(pieceStart, k), out);
+      if (k > pieceStart)
+        classifyPiece(ctx, pieceStart === 0 && k === n ? words : words.slice(pieceStart, k), out);
       pieceStart = k + 1;
     }
   }
@@ -325,7 +359,8 @@ function flush(
   titled: boolean,
   out: EntitySpan[],
 ): boolean {
-  if (to > from) classifyChunk(ctx, piece.slice(from, to), titled, out);
+  if (to > from)
+    classifyChunk(ctx, from === 0 && to === piece.length ? piece : piece.slice(from, to), titled, out);
   return false;
 }
 
