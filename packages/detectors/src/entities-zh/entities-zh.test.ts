@@ -140,6 +140,21 @@ describe('Chinese organizations', () => {
     expect(found('中国人民解放军驻港部队举行开放日。', 'organization')).not.toEqual([]);
   });
 
+  it('reads a résumé employer between an appointment verb and a board role', () => {
+    expect(found('现任青禾远景执行董事兼总经理。', 'organization')).toEqual(['青禾远景']);
+    expect(found('2012年6月至今任沐川科技董事。', 'organization')).toEqual(['沐川科技']);
+    // jieba glues the verb onto an unknown brand after a date: 至今任朗峰/x.
+    expect(found('2015年3月至今任朗峰水务董事长。', 'organization')).toEqual(['朗峰水务']);
+    expect(found('2015年3月，任朗峰水务采购部经理。', 'organization')).toEqual(['朗峰水务采购部']);
+  });
+
+  it('leaves departments, regions and generic words in the employer frame alone', () => {
+    expect(found('任技术部总经理。', 'organization')).toEqual([]);
+    expect(found('任上海总经理。', 'organization')).toEqual([]);
+    expect(found('任职工监事。', 'organization')).toEqual([]);
+    expect(found('董事长任志强表示。', 'person_name')).toEqual(['任志强']);
+  });
+
   it('does not turn common words ending in a head character into organizations', () => {
     expect(found('我们全部的社会关系都在进行调整。', 'organization')).toEqual([]);
   });

@@ -1,6 +1,7 @@
 import type { SegmentedToken } from '../segmentation/chinese-segmenter.ts';
 import { CharTable } from './char-table.ts';
 import { VERBS_AFTER } from './cue-words.ts';
+import { employersBeforeBoardRoles, startsWithGluedVerb } from './employers.ts';
 import {
   BRAND_HEADS,
   KNOWN_ORGS,
@@ -413,7 +414,8 @@ export function findChineseOrganizations(
     let proper = token.tag === 'nt' || knownEnd >= 0;
     for (let k = s; k <= e && !proper; k++) if (isProper(tokens[k] as SegmentedToken)) proper = true;
     const end = (tokens[e] as SegmentedToken).end - cut;
-    const start = balancedStart(text, (tokens[s] as SegmentedToken).start, end);
+    const glued = startsWithGluedVerb(tokens, s) ? 1 : 0;
+    const start = balancedStart(text, (tokens[s] as SegmentedToken).start + glued, end);
     const singles = countSingles(tokens, s, e);
 
     if (knownEnd >= 0) {
@@ -443,7 +445,8 @@ export function findChineseOrganizations(
     floor = e + 1;
     i = e + 1;
   }
-  return spans;
+  const employers = employersBeforeBoardRoles(tokens, spans);
+  return employers.length === 0 ? spans : [...spans, ...employers].sort((a, b) => a.start - b.start);
 }
 
 /**
