@@ -64,11 +64,16 @@ function hasNonAscii(s: string): boolean {
 
 /*
  * The words of the run being classified. A run's WordInfo objects die with classifyRun (spans copy
- * offsets), so one array and one set of objects serve every run: allocating them was the largest share of
- * the garbage this detector made per text.
+ * offsets), so one set of objects, and one array per run length (setting an array's length is a slow
+ * runtime call), serve every run: allocating them was the largest share of the garbage this detector
+ * made per text.
  */
-const runWords: WordInfo[] = [];
+const runArrays: WordInfo[][] = [];
 const wordPool: WordInfo[] = [];
+
+function isRunWord(t: Token): boolean {
+  return t.kind === Kind.Word || (t.kind === Kind.Punct && t.lower === '&');
+}
 
 /** The facts about token `index`, written into pooled object number `slot`. */
 function info(ctx: RunContext, index: number, slot: number): WordInfo {
@@ -167,16 +172,17 @@ function phraseAt(words: readonly WordInfo[], at: number, set: ReadonlySet<strin
 }
 
 export function classifyRun(ctx: RunContext, out: EntitySpan[]): void {
-  const words = runWords;
   let n = 0;
-  for (let k = ctx.first; k <= ctx.last; k++) {
-    const t = ctx.tokens[k] as Token;
-    if (t.kind === Kind.Word || (t.kind === Kind.Punct && t.lower === '&')) {
-      words[n] = info(ctx, k, n);
-      n++;
-    }
+  for (let k = ctx.first; k <= ctx.last; k++) if (isRunWord(ctx.tokens[k] as Token)) n++;
+  const reused = runArrays[n];
+  const words = reused ?? [];
+  for (let k = ctx.first, slot = 0; k <= ctx.last; k++) {
+    if (!isRunWord(ctx.tokens[k] as Token)) continue;
+    const w = info(ctx, k, slot++);
+    if (reused) words[slot - 1] = w;
+    else words.push(w);
   }
-  if (words.length !== n) words.length = n;
+  if (!reused) runArrays[n] = words;
   // "Douglas & Lomason", "Procter & Gamble": an ampersand between capitalized words names a firm.
   let amp = -1;
   for (let k = 0; k < words.length && amp < 0; k++) if ((words[k] as WordInfo).key === '&') amp = k;
