@@ -161,6 +161,12 @@ function scan(text: string, reuse: boolean): Token[] {
       i++;
       while (i < n) {
         const d = text.charCodeAt(i);
+        // Lower-case ASCII first: most letters of most words.
+        if (d >= 97 && d <= 122) {
+          lower++;
+          i++;
+          continue;
+        }
         if (isLetterCode(d)) {
           if (isUpperAt(text, i, d)) upper++;
           else lower++;
