@@ -155,6 +155,15 @@ describe('Chinese organizations', () => {
     expect(found('董事长任志强表示。', 'person_name')).toEqual(['任志强']);
   });
 
+  it('spans a conjunction inside a ministry-style name but not between two organizations', () => {
+    expect(found('住房和城乡建设部表示，将加强监管。', 'organization')).toEqual(['住房和城乡建设部']);
+    expect(found('北京市人力资源和社会保障局发布公告。', 'organization')).toEqual([
+      '北京市人力资源和社会保障局',
+    ]);
+    expect(found('中国银行和工商银行都上调了利率。', 'organization')).toEqual(['中国银行', '工商银行']);
+    expect(found('开发和销售公司的员工。', 'organization')).toEqual([]);
+  });
+
   it('does not turn common words ending in a head character into organizations', () => {
     expect(found('我们全部的社会关系都在进行调整。', 'organization')).toEqual([]);
   });

@@ -282,7 +282,7 @@ function isModifier(token: SegmentedToken): boolean {
     // jieba leaves unknown brand/name characters as single tokens with arbitrary tags: 林/ng 达/v 集团.
     return !FUNCTION_CHARS.has(word) && !NON_NAME_SINGLE_TAGS.has(tag) && !tag.startsWith('u');
   }
-  if (isRoleWord(token) || NOT_ORG_HEADS.has(word)) return false;
+  if (isRoleWord(token) || (NOT_ORG_HEADS.has(word) && !NAME_PART_NOT_HEAD.has(word))) return false;
   // A speech verb after a name (王某表示公司…) ends the name; it is never part of one.
   if (INTERIOR_TAGS.has(tag)) return !VERBS_AFTER.has(word);
   if (!MODIFIER_TAGS.has(tag)) return false;
@@ -385,6 +385,14 @@ export function findChineseOrganizations(
     let chars = token.word.length;
     while (knownEnd < 0 && s - 1 >= floor && i - s < MAX_LEFT_TOKENS) {
       const prev = tokens[s - 1] as SegmentedToken;
+      if (head && joinsPortfolios(tokens, s - 1, floor, token)) {
+        // 发展和改革委员会: skip the conjunction and take the first conjunct.
+        const conjunct = tokens[s - 2] as SegmentedToken;
+        if (chars + 1 + conjunct.word.length > MAX_ORG_CHARS) break;
+        s -= 2;
+        chars += 1 + conjunct.word.length;
+        continue;
+      }
       if (!bridged(text, prev, tokens[s] as SegmentedToken) || !isModifier(prev)) break;
       if (chars + prev.word.length > MAX_ORG_CHARS) break;
       s -= 1;
@@ -464,6 +472,43 @@ function trimLeftEdge(tokens: readonly SegmentedToken[], s: number, i: number): 
   while (start < i && INTERIOR_TAGS.has((tokens[start] as SegmentedToken).tag)) start += 1;
   while (start < i && PAREN_CLOSE.has((tokens[start] as SegmentedToken).word)) start += 1;
   return start;
+}
+
+/** Words that never close a name but often stand inside one: 社会保障局, 社会科学院. */
+const NAME_PART_NOT_HEAD: ReadonlySet<string> = new Set(['社会']);
+/** Conjunctions joining two portfolios inside one government or association name. */
+const INNER_CONJUNCTIONS: ReadonlySet<string> = new Set(['和', '及', '与']);
+/** Last characters of government and association heads (部, 委员会, 局 …), not of companies or schools. */
+const PORTFOLIO_HEAD_LAST = /[部局厅署委办会院所处]$/;
+
+/**
+ * Is token c a conjunction inside a ministry-style name (住房和城乡建设部, 人力资源和社会保障局)? Both
+ * conjuncts are plain nouns; a first conjunct that is itself an organization (中国银行和工商银行) is not.
+ */
+function joinsPortfolios(
+  tokens: readonly SegmentedToken[],
+  c: number,
+  floor: number,
+  head: SegmentedToken,
+): boolean {
+  const conj = tokens[c] as SegmentedToken;
+  if (!INNER_CONJUNCTIONS.has(conj.word) || c - 1 < floor || !PORTFOLIO_HEAD_LAST.test(head.word))
+    return false;
+  const left = tokens[c - 1] as SegmentedToken;
+  const right = tokens[c + 1] as SegmentedToken;
+  return (
+    contiguous(left, conj) &&
+    contiguous(conj, right) &&
+    isPortfolioNoun(left) &&
+    // The second conjunct may be inside the head token itself: 规划和国土局.
+    (isPortfolioNoun(right) || (right === head && head.word.length >= 3)) &&
+    !endsWithHead(left.word)
+  );
+}
+
+function isPortfolioNoun(token: SegmentedToken): boolean {
+  const { word, tag } = token;
+  return (tag === 'n' || tag === 'vn' || tag === 'j') && word.length >= 2 && !LEFT_STOP_WORDS.has(word);
 }
 
 /** Adjacent tokens, or tokens separated by one parenthesis: 新纶科技（香港）有限公司. */
