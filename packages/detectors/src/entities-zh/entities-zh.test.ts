@@ -43,6 +43,11 @@ describe('Chinese person names', () => {
     expect(found('演员汤姆·汉克斯出席了活动', 'person_name')).toContain('汤姆·汉克斯');
   });
 
+  it('reads a two-character nrt word as a foreign name only when it is a transliteration', () => {
+    expect(found('这个结果令人意外，双方配合很有默契。', 'person_name')).toEqual([]);
+    expect(found('昨天他和布什通了电话。', 'person_name')).toEqual(['布什']);
+  });
+
   it('reports offsets into the given text', () => {
     const text = '昨天，邓卫华说会议推迟。';
     const hit = chineseEntityDetector.detect(text, context(text)).find((f) => f.type === 'person_name');

@@ -105,7 +105,8 @@ function extendsForeignName(token: SegmentedToken): boolean {
 function isForeignAnchor(text: string, tokens: readonly SegmentedToken[], i: number): boolean {
   const token = tokens[i] as SegmentedToken;
   const { tag } = token;
-  if (tag === 'nrt') return isCjkWord(token.word);
+  // jieba tags many everyday two-character words nrt (令人, 默契): those must read as a transliteration.
+  if (tag === 'nrt') return isCjkWord(token.word) && (token.word.length >= 3 || isTransliterated(token.word));
   if (!(tag === 'nr' || tag === 'x' || tag === 'ns' || tag === 'nz')) return false;
   if (token.word.length < 2 || !isTransliterated(token.word)) return false;
   if (tag === 'nr' || tag === 'x') return true;
