@@ -48,6 +48,11 @@ describe('Chinese person names', () => {
     expect(found('昨天他和布什通了电话。', 'person_name')).toEqual(['布什']);
   });
 
+  it('needs a cue or a clause start for a dictionary name led by an everyday-character surname', () => {
+    expect(found('球队取得了5连胜，气氛不再冷清。', 'person_name')).toEqual([]);
+    expect(found('昨天，成龙抵达上海。', 'person_name')).toEqual(['成龙']);
+  });
+
   it('reports offsets into the given text', () => {
     const text = '昨天，邓卫华说会议推迟。';
     const hit = chineseEntityDetector.detect(text, context(text)).find((f) => f.type === 'person_name');

@@ -84,6 +84,12 @@ function opensLine(text: string, start: number, end: number): boolean {
   return (before === '\n' || before === ' ') && CUE_PUNCTUATION.has(text.charAt(end));
 }
 
+/** Does token i start the text or follow punctuation (not a number: 5连胜)? */
+function opensClause(tokens: readonly SegmentedToken[], i: number): boolean {
+  const before = tokens[i - 1];
+  return before === undefined || (before.tag === 'x' && !isCjkWord(before.word));
+}
+
 function hasCueBefore(tokens: readonly SegmentedToken[], index: number): boolean {
   const before = tokens[index - 1];
   return before !== undefined && before.end === tokens[index]?.start && hasRoleBefore(before);
@@ -417,6 +423,10 @@ export function findChinesePersons(
       if (word.length >= 3 && surLen > 0) score += 1;
       if (surLen > 0) score += givenNameEvidence(word.slice(surLen));
       if (word.length === 4 && surLen === 1) score -= 2;
+      // 连胜, 冷清, 阴云: everyday words in jieba's dictionary as nr. Led by an everyday-character surname
+      // and with no cue, they count as a name only where a name opens a clause.
+      if (!cue && word.length === 2 && surLen === 1 && isAmbiguousSurname(word) && !opensClause(tokens, i))
+        score = 0;
       // 欧阳明/nr 辉/nr: jieba cut the last given-name character off a surname-led name.
       const tail = tokens[i + 1];
       const extend =
