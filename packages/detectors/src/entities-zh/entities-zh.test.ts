@@ -174,6 +174,11 @@ describe('Chinese organizations', () => {
     expect(found('开发和销售公司的员工。', 'organization')).toEqual([]);
   });
 
+  it('does not read a description of a kind of organization as a name', () => {
+    expect(found('他在一家大型国有银行工作。', 'organization')).toEqual([]);
+    expect(found('多家知名投资公司参与了竞标。', 'organization')).toEqual([]);
+  });
+
   it('does not turn common words ending in a head character into organizations', () => {
     expect(found('我们全部的社会关系都在进行调整。', 'organization')).toEqual([]);
   });

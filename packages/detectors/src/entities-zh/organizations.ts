@@ -428,6 +428,10 @@ export function findChineseOrganizations(
 
     if (knownEnd >= 0) {
       spans.push({ start, end, score: 0.7, type: ORG });
+    } else if (head && hasDescriptor(tokens, s, i)) {
+      // 大型国有银行, 欧美知名游戏开发公司: a description of a kind of organization, not a name.
+      i += 1;
+      continue;
     } else if (head && (proper || singles >= 2) && end - start >= 3) {
       spans.push({ start, end, score: 0.7, type: ORG });
     } else if (brand && s < i && e === i && (proper || singles >= 2) && !hasPlace(tokens, s, i)) {
@@ -476,6 +480,18 @@ function trimLeftEdge(tokens: readonly SegmentedToken[], s: number, i: number): 
 
 /** Words that never close a name but often stand inside one: 社会保障局, 社会科学院. */
 const NAME_PART_NOT_HEAD: ReadonlySet<string> = new Set(['社会']);
+/** Qualifiers of size, reach, ownership or fame that make a phrase describe a kind of organization. */
+const DESCRIPTORS: ReadonlySet<string> = new Set(
+  '知名 著名 大型 中型 小型 大中型 中小型 外资 中资 合资 股份制 顶级 一流 各大 多家 某 某些 一些 这家 那家 一家 几家'.split(
+    ' ',
+  ),
+);
+
+function hasDescriptor(tokens: readonly SegmentedToken[], s: number, e: number): boolean {
+  for (let k = s; k < e; k++) if (DESCRIPTORS.has((tokens[k] as SegmentedToken).word)) return true;
+  return false;
+}
+
 /** Conjunctions joining two portfolios inside one government or association name. */
 const INNER_CONJUNCTIONS: ReadonlySet<string> = new Set(['和', '及', '与']);
 /** Last characters of government and association heads (部, 委员会, 局 …), not of companies or schools. */
