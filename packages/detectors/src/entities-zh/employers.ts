@@ -85,7 +85,7 @@ function isNameToken(token: SegmentedToken): boolean {
 const DATE_ENDINGS: ReadonlySet<string> = new Set(['至今', '今', '起', '年', '月', '止']);
 
 /**
- * Did jieba glue the verb 任 onto an unknown name (至今任康达/x)? Only after a date range (and maybe a comma), so that a
+ * Did jieba glue the verb 任 onto an unknown name (至今任朗峰/x)? Only after a date range (and maybe a comma), so that a
  * person surnamed 任 (任志强/x) is left alone.
  */
 export function startsWithGluedVerb(tokens: readonly SegmentedToken[], k: number): boolean {
@@ -102,7 +102,7 @@ function contiguous(a: SegmentedToken, b: SegmentedToken): boolean {
 
 /**
  * The short name between an appointment verb and a board role, or undefined. jieba sometimes glues the verb
- * 任 onto an unknown brand (任康达/x): the name then starts one character later.
+ * 任 onto an unknown brand (任朗峰/x): the name then starts one character later.
  */
 function employerBefore(tokens: readonly SegmentedToken[], role: number): Span | undefined {
   let last = role - 1;

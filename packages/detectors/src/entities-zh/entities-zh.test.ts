@@ -175,7 +175,7 @@ describe('Chinese organizations', () => {
   });
 
   it('does not read a description of a kind of organization as a name', () => {
-    expect(found('他在一家大型国有银行工作。', 'organization')).toEqual([]);
+    expect(found('他在一家大型商业银行工作。', 'organization')).toEqual([]);
     expect(found('多家知名投资公司参与了竞标。', 'organization')).toEqual([]);
   });
 

@@ -230,7 +230,7 @@ const HEAD_LAST_CHARS = new CharTable([
 
 /**
  * 军 is a common last given-name character: a surname-led three-character name or unknown word ending in
- * it (彭小军, 王建军) is a person, not an army.
+ * it (韦立军, 邵建军) is a person, not an army.
  */
 function isNameEndingInArmy(token: SegmentedToken): boolean {
   const { word, tag } = token;
@@ -429,7 +429,7 @@ export function findChineseOrganizations(
     if (knownEnd >= 0) {
       spans.push({ start, end, score: 0.7, type: ORG });
     } else if (head && hasDescriptor(tokens, s, i)) {
-      // 大型国有银行, 欧美知名游戏开发公司: a description of a kind of organization, not a name.
+      // 大型商业银行, 知名投资公司: a description of a kind of organization, not a name.
       i += 1;
       continue;
     } else if (head && (proper || singles >= 2) && end - start >= 3) {
@@ -516,7 +516,7 @@ function joinsPortfolios(
     contiguous(left, conj) &&
     contiguous(conj, right) &&
     isPortfolioNoun(left) &&
-    // The second conjunct may be inside the head token itself: 规划和国土局.
+    // The second conjunct may be inside the head token itself: 规划和建设局.
     (isPortfolioNoun(right) || (right === head && head.word.length >= 3)) &&
     !endsWithHead(left.word)
   );

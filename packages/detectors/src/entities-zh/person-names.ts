@@ -223,7 +223,7 @@ function tokenStartingAt(tokens: readonly SegmentedToken[], pos: number): Segmen
 
 /**
  * May the given name [surLen, word.length) of this candidate contain function characters? Only the middle
- * one of a three-character name that jieba's HMM assembled as one unknown word (范五亭, 倪以理): such a word
+ * one of a three-character name that jieba's HMM assembled as one unknown word (钱五良, 祁以诚): such a word
  * is no dictionary phrase, while a function character at the end is usually glued-on grammar.
  */
 function plainGivenName(word: string, surLen: number, hmmWord: boolean): boolean {
@@ -315,7 +315,7 @@ function unknownWordName(
     word = word.slice(0, -1);
   if (NOT_PERSON.has(word) || (word.length === 4 && surLen !== 2)) return undefined;
   if (!plainGivenName(word, surLen, false)) {
-    // A function character inside (倪以理) is tolerated only next to a cue word.
+    // A function character inside (祁以诚) is tolerated only next to a cue word.
     if (!plainGivenName(word, surLen, word === token.word)) return undefined;
     oddInside = true;
   }
