@@ -64,7 +64,7 @@ export const TITLES_AFTER: ReadonlySet<string> = new Set([
   '君',
 ]);
 
-/** Verbs of saying/thinking that commonly follow a quoted person: 彭小军认为，… */
+/** Verbs of saying/thinking that commonly follow a quoted person: 王小明认为，… (invented) */
 export const VERBS_AFTER: ReadonlySet<string> = new Set([
   '说',
   '说道',

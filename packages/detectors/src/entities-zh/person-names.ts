@@ -375,7 +375,7 @@ export function findChinesePersons(
       continue;
     }
 
-    // A word jieba's HMM assembled from characters outside its dictionary (tag x): 邓卫华, 倪以理.
+    // A word jieba's HMM assembled from characters outside its dictionary (tag x): 王建华, 赵以明 (invented).
     if (tag === 'x' && word.length >= 2 && word.length <= 5 && surLen > 0 && word.length > surLen) {
       const span = unknownWordName(text, tokens, i, surLen);
       if (span) spans.push(span);
