@@ -603,8 +603,10 @@ function tableRow(ctx: RunContext, first: number, last: number): boolean {
 
 /** "Evans-Bonilla" on its own reads as a firm (law/consulting partnership) rather than a person. */
 function isDoubleSurname(ctx: RunContext, w: WordInfo): boolean {
+  // Asked of every one-word person chunk: words without exactly one hyphen leave before any split.
+  const hyphen = w.key.indexOf('-');
+  if (hyphen < 0 || w.key.indexOf('-', hyphen + 1) >= 0 || w.token.shape !== Shape.Title) return false;
   const parts = w.key.split('-');
-  if (parts.length !== 2 || w.token.shape !== Shape.Title) return false;
   const raw = ctx.text.slice(w.token.start, w.token.end);
   const dash = raw.indexOf('-');
   if (dash < 0 || raw[dash + 1] === raw[dash + 1]?.toLowerCase()) return false;
