@@ -145,6 +145,8 @@ function pushWordOrNumber(text: string, start: number, end: number, kind: 'w' | 
  */
 const reusedTokens: AddressToken[] = [];
 const pool: AddressToken[] = [];
+/** Pooled tokens the previous reusing call filled: beyond this call's count they are cleared. */
+let pooledInUse = 0;
 const POOL_LIMIT = 8192;
 let out: AddressToken[] = reusedTokens;
 let count = 0;
@@ -241,5 +243,11 @@ export function tokenizeAddressWindow(text: string, from: number, to: number, re
   }
   const tokens = out;
   if (tokens.length !== count) tokens.length = count;
+  if (reuse) {
+    // Pooled tokens past this window must not keep an earlier text alive (a slice of 13 or more
+    // characters references its whole parent string).
+    for (let k = count; k < pooledInUse && k < pool.length; k++) (pool[k] as AddressToken).low = '';
+    pooledInUse = count;
+  }
   return tokens;
 }

@@ -657,8 +657,8 @@ function anchorWindows(text: string, accepted: Set<number>): Array<[number, numb
 }
 
 /**
- * Anchors: a digit run, or a box / corner / ship keyword as a whole word (`\b` is the ASCII word boundary
- * of isWordCode; ASCII-only case folding, as `/i` without `u` never folds other letters into ASCII).
+ * Anchors: a digit run, or a box / corner / ship keyword as a whole word (`\b` is the boundary of
+ * [A-Za-z0-9_]; `/i` without `u` folds case within ASCII only).
  */
 const ANCHOR_SCAN = /[0-9]+|\b(?:box|corner|uss|usns|usnv)\b/gi;
 

@@ -1,4 +1,4 @@
-import { classifyRun, type RunContext } from './classify-run.ts';
+import { classifyRun, type RunContext, releaseRunWords } from './classify-run.ts';
 import { labelLetterheadOrganizations } from './letterhead.ts';
 import { F as FlagBits, lexicon } from './lexicon.ts';
 import { completeNameLists } from './name-lists.ts';
@@ -227,6 +227,7 @@ export function analyzeEnglishEntities(text: string): EntitySpan[] {
     classifyRun(ctx, out);
     i = last + 1;
   }
+  releaseRunWords();
   completeNameLists(tokens, lex, out);
   labelLetterheadOrganizations(text, out);
   return out;

@@ -71,6 +71,11 @@ function hasNonAscii(s: string): boolean {
 const runArrays: WordInfo[][] = [];
 const wordPool: WordInfo[] = [];
 
+/** Drops the pooled words' strings once a text is done, so they do not keep it alive. */
+export function releaseRunWords(): void {
+  for (const w of wordPool) w.key = '';
+}
+
 function isRunWord(t: Token): boolean {
   return t.kind === Kind.Word || (t.kind === Kind.Punct && t.lower === '&');
 }

@@ -107,6 +107,8 @@ export function tokenizeReusing(text: string): Token[] {
  */
 const reusedTokens: Token[] = [];
 const pool: Token[] = [];
+/** Pooled tokens the previous reusing call filled: beyond this call's count they are cleared. */
+let pooledInUse = 0;
 const POOL_LIMIT = 16_384;
 
 /** Stores token number `k` and returns `k + 1`. */
@@ -241,5 +243,11 @@ function scan(text: string, reuse: boolean): Token[] {
     i = j;
   }
   if (tokens.length !== count) tokens.length = count;
+  if (reuse) {
+    // Pooled tokens past this text must not keep the previous text's words alive (a slice of 13 or more
+    // characters references its whole parent string).
+    for (let k = count; k < pooledInUse && k < pool.length; k++) (pool[k] as Token).lower = '';
+    pooledInUse = count;
+  }
   return tokens;
 }
