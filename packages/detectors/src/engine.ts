@@ -70,6 +70,8 @@ export function createDetectionEngine(options: DetectionEngineOptions): Detectio
   const allowFilter = createAllowFilter((options.allowTerms ?? []).map((t) => normalizeText(t).text));
   const enabled = options.enabledTypes ? new Set<EntityType>([...options.enabledTypes, 'custom']) : undefined;
   const cache = new FindingCache(options.cacheEntries ?? 20_000);
+  // Without a cache there is nothing to key: hashing every text would only cost time.
+  const caching = (options.cacheEntries ?? 20_000) > 0;
   const cacheMinLength = options.cacheMinLength ?? 48;
 
   function detectUncached(text: string, lang: Language | undefined): Finding[] {
@@ -94,16 +96,20 @@ export function createDetectionEngine(options: DetectionEngineOptions): Detectio
   const cacheKey = (text: string, lang: Language | undefined) =>
     cache.keyOf(lang ? `${lang}\u0000${text}` : text);
 
-  function detectAndCache(text: string, lang: Language | undefined, key: string): readonly Finding[] {
+  function detectAndCache(
+    text: string,
+    lang: Language | undefined,
+    key: string | undefined,
+  ): readonly Finding[] {
     const findings = Object.freeze(detectUncached(text, lang));
-    cache.set(key, findings);
+    if (key !== undefined) cache.set(key, findings);
     return findings;
   }
 
   function detect(text: string, detectOptions?: DetectOptions): readonly Finding[] {
     if (text.length === 0) return [];
     const lang = detectOptions?.lang;
-    if (text.length < cacheMinLength) return detectUncached(text, lang);
+    if (!caching || text.length < cacheMinLength) return detectUncached(text, lang);
     const key = cacheKey(text, lang);
     return cache.get(key) ?? detectAndCache(text, lang, key);
   }
@@ -118,10 +124,14 @@ export function createDetectionEngine(options: DetectionEngineOptions): Detectio
   ): Promise<(readonly Finding[])[]> {
     if (offload === undefined) return texts.map((text) => detect(text, detectOptions));
     const lang = detectOptions?.lang;
-    const keys = texts.map((text) => (text.length < cacheMinLength ? undefined : cacheKey(text, lang)));
-    const results = texts.map((text, i) => {
+    // Short texts are detected here at once; long ones are looked up in the cache, and the rest offloaded.
+    const keys = texts.map((text) =>
+      caching && text.length >= cacheMinLength ? cacheKey(text, lang) : undefined,
+    );
+    const results = texts.map((text, i): readonly Finding[] | undefined => {
+      if (text.length < cacheMinLength) return detectUncached(text, lang);
       const key = keys[i];
-      return key === undefined ? detectUncached(text, lang) : cache.get(key);
+      return key === undefined ? undefined : cache.get(key);
     });
     const missing = results.flatMap((found, i) => (found === undefined ? [i] : []));
     const missingChars = missing.reduce((sum, i) => sum + texts[i]!.length, 0);
@@ -135,7 +145,8 @@ export function createDetectionEngine(options: DetectionEngineOptions): Detectio
         );
         missing.forEach((textIndex, i) => {
           const findings = Object.freeze(found[i]!.map((finding) => Object.freeze(finding)));
-          cache.set(keys[textIndex]!, findings);
+          const key = keys[textIndex];
+          if (key !== undefined) cache.set(key, findings);
           results[textIndex] = findings;
         });
       } catch {
@@ -143,7 +154,7 @@ export function createDetectionEngine(options: DetectionEngineOptions): Detectio
         offloadStats.failures++;
       }
     }
-    return results.map((found, i) => found ?? detectAndCache(texts[i]!, lang, keys[i]!));
+    return results.map((found, i) => found ?? detectAndCache(texts[i]!, lang, keys[i]));
   }
 
   return {

@@ -105,6 +105,16 @@ describe('engine detectMany with an offload', () => {
     expect(engine.offloadStats().batches).toBe(1);
   }, 60_000);
 
+  it('offloads without a cache too, and answers the same', async () => {
+    const workers = pool(1);
+    const engine = createDetectionEngine({ detectors: builtinDetectors(), offload: workers, cacheEntries: 0 });
+    const reference = createDetectionEngine({ detectors: builtinDetectors(), cacheEntries: 0 });
+    expect(await engine.detectMany(long)).toEqual(long.map((text) => reference.detect(text)));
+    expect(await engine.detectMany(long)).toEqual(long.map((text) => reference.detect(text)));
+    expect(engine.offloadStats()).toEqual({ batches: 2, failures: 0 });
+    expect(engine.cacheStats().size).toBe(0);
+  }, 60_000);
+
   it('keeps small batches on this thread', async () => {
     const workers = pool(1);
     const engine = createDetectionEngine({
