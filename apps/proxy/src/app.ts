@@ -27,6 +27,7 @@ export function createRedactorForConfig(config: ProxyConfig): Redactor {
     allowTerms: config.allowTerms,
     maxDepth: config.maxJsonDepth,
     detectionWorkers: config.detectionWorkers,
+    workerLoadThreshold: config.detectionWorkerLoad,
   });
 }
 

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadProxyConfig } from './config.ts';
 
@@ -48,6 +49,19 @@ describe('loadProxyConfig defaults', () => {
     expect(config.upstreamTimeoutMs).toBe(120_000);
     expect(config.upstreamIdleTimeoutMs).toBe(300_000);
     expect(config.upstreamMaxResponseMs).toBe(3_600_000);
+    const cores = availableParallelism();
+    expect(config.detectionWorkers).toBe(cores < 2 ? 0 : Math.min(4, cores - 1));
+    expect(config.detectionWorkerLoad).toBe(0.3);
+  });
+
+  it('reads the detection worker count and load threshold', () => {
+    const config = loadProxyConfig({ [`${P}DETECTION_WORKERS`]: '3', [`${P}DETECTION_WORKER_LOAD`]: '0.5' });
+    expect(config.detectionWorkers).toBe(3);
+    expect(config.detectionWorkerLoad).toBe(0.5);
+    expect(loadProxyConfig({ [`${P}DETECTION_WORKERS`]: 'AUTO' }).detectionWorkers).toBe(
+      loadProxyConfig({}).detectionWorkers,
+    );
+    expect(loadProxyConfig({ [`${P}DETECTION_WORKERS`]: '0' }).detectionWorkers).toBe(0);
   });
 
   it('treats empty and blank values as unset', () => {
@@ -150,6 +164,10 @@ describe('loadProxyConfig refuses invalid values, naming the variable', () => {
     [`${P}REHYDRATE_TOOL_ARGUMENTS`, 'sure'],
     [`${P}MAX_REQUEST_BYTES`, '10MB'],
     [`${P}MAX_REQUEST_BYTES`, '100'],
+    [`${P}DETECTION_WORKERS`, 'many'],
+    [`${P}DETECTION_WORKERS`, '65'],
+    [`${P}DETECTION_WORKER_LOAD`, '1.5'],
+    [`${P}DETECTION_WORKER_LOAD`, 'half'],
     [`${P}MAX_JSON_DEPTH`, '2'],
     [`${P}MAX_JSON_DEPTH`, '100000'],
     [`${P}MAX_JSON_VALUES`, '10'],

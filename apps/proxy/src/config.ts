@@ -43,6 +43,8 @@ export interface ProxyConfig {
   shutdownGraceMs: number;
   /** Worker threads that detect new text off the event loop (0: detect on the event loop). */
   detectionWorkers: number;
+  /** Event-loop utilization (0–1) from which new text goes to the detection workers. */
+  detectionWorkerLoad: number;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -82,6 +84,15 @@ function readDetectionWorkers(env: Env): number {
     return cores < 2 ? 0 : Math.min(4, cores - 1);
   }
   return readInteger(env, 'DETECTION_WORKERS', 0, 0, 64);
+}
+
+/** A fraction from 0 to 1 (`0.3`). */
+function readFraction(env: Env, name: string, fallback: number): number {
+  const value = read(env, name);
+  if (value === undefined) return fallback;
+  const parsed = /^\d+(?:\.\d+)?$/.test(value) ? Number(value) : Number.NaN;
+  if (!(parsed >= 0 && parsed <= 1)) throw new ConfigError(PREFIX + name, 'expected a number from 0 to 1');
+  return parsed;
 }
 
 /** Seconds as a whole or decimal number (`30`, `0.5`), returned in milliseconds. */
@@ -199,5 +210,6 @@ export function loadProxyConfig(env: Env): ProxyConfig {
     websocket: loadWebsocketConfig(env, maxRequestBytes),
     shutdownGraceMs: readSeconds(env, 'SHUTDOWN_GRACE_SECONDS', 10, 0, 3600),
     detectionWorkers: readDetectionWorkers(env),
+    detectionWorkerLoad: readFraction(env, 'DETECTION_WORKER_LOAD', 0.3),
   };
 }

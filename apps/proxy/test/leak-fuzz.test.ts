@@ -50,7 +50,11 @@ const PARAMS: fc.Parameters<unknown> = {
 };
 
 // The proxy detects on a worker thread, as deployments with two or more cores do by default.
-const ENV = { STRONK_GATEWAY_DENY_TERMS: 'Project Nightjar', STRONK_GATEWAY_DETECTION_WORKERS: '1' };
+const ENV = {
+  STRONK_GATEWAY_DENY_TERMS: 'Project Nightjar',
+  STRONK_GATEWAY_DETECTION_WORKERS: '1',
+  STRONK_GATEWAY_DETECTION_WORKER_LOAD: '0',
+};
 const baselineRedactor = createRedactorForConfig({ ...loadProxyConfig(ENV), detectionWorkers: 0 });
 
 let upstream: FakeUpstream;

@@ -17,7 +17,10 @@ let anthropic: Anthropic;
 beforeAll(async () => {
   upstream = await startFakeUpstream();
   // Detection on a worker thread, as deployments with two or more cores run by default.
-  proxy = await startProxy(upstream, { STRONK_GATEWAY_DETECTION_WORKERS: '1' });
+  proxy = await startProxy(upstream, {
+    STRONK_GATEWAY_DETECTION_WORKERS: '1',
+    STRONK_GATEWAY_DETECTION_WORKER_LOAD: '0',
+  });
   openai = new OpenAI({ apiKey: 'test-openai-key', baseURL: `${proxy.url}/v1`, maxRetries: 0 });
   anthropic = new Anthropic({
     apiKey: 'test-anthropic-key',

@@ -72,6 +72,8 @@ describe('server.ts as a process', () => {
       STRONK_GATEWAY_HOST: '127.0.0.1',
       STRONK_GATEWAY_PORT: '0',
       STRONK_GATEWAY_DETECTION_WORKERS: '1',
+      // Any load: the one request below must go to the worker even though the server is idle.
+      STRONK_GATEWAY_DETECTION_WORKER_LOAD: '0',
       STRONK_GATEWAY_ENABLE_DEBUG_MASK_ENDPOINT: 'true',
     });
     const output = collect(running);

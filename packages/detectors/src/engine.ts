@@ -29,6 +29,12 @@ export interface DetectionEngineOptions {
    * to a worker costs more than it saves. Default 1,024.
    */
   offloadMinChars?: number;
+  /**
+   * Asked before each offload: false keeps the batch on the calling thread. Waking an idle worker and then
+   * the event loop again costs about a millisecond on some virtual machines, more than detecting a few KB
+   * here, so a lightly loaded server answers faster without the hop. Default: always offload.
+   */
+  offloadWhen?: () => boolean;
 }
 
 export interface DetectOptions {
@@ -47,7 +53,7 @@ export interface DetectionEngine {
   readonly detectors: readonly Detector[];
   cacheStats(): { hits: number; misses: number; size: number };
   /** Batches `detectMany` handed to the offload, and how many of them failed and were detected here. */
-  offloadStats(): { batches: number; failures: number };
+  offloadStats(): { batches: number; failures: number; kept: number };
 }
 
 const HAS_CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
@@ -116,7 +122,9 @@ export function createDetectionEngine(options: DetectionEngineOptions): Detectio
 
   const offload = options.offload;
   const offloadMinChars = options.offloadMinChars ?? 1024;
-  const offloadStats = { batches: 0, failures: 0 };
+  const offloadWhen = options.offloadWhen ?? (() => true);
+  /** `kept`: batches big enough to offload that `offloadWhen` kept on this thread. */
+  const offloadStats = { batches: 0, failures: 0, kept: 0 };
 
   async function detectMany(
     texts: readonly string[],
@@ -135,7 +143,9 @@ export function createDetectionEngine(options: DetectionEngineOptions): Detectio
     });
     const missing = results.flatMap((found, i) => (found === undefined ? [i] : []));
     const missingChars = missing.reduce((sum, i) => sum + texts[i]!.length, 0);
-    if (missing.length > 0 && missingChars >= offloadMinChars) {
+    const worthOffloading = missing.length > 0 && missingChars >= offloadMinChars;
+    if (worthOffloading && !offloadWhen()) offloadStats.kept++;
+    else if (worthOffloading) {
       offloadStats.batches++;
       try {
         const batch = missing.map((i) => texts[i]!);

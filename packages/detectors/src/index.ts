@@ -15,6 +15,7 @@ export {
   type DetectionPoolOptions,
   type DetectionPoolStats,
 } from './offload/detection-pool.ts';
+export { eventLoopLoad } from './offload/event-loop-load.ts';
 export { resolveOverlaps, typePriority } from './resolve-overlaps.ts';
 export { preloadChineseSegmenter, type SegmentedToken } from './segmentation/chinese-segmenter.ts';
 export {

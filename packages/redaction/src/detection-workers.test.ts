@@ -7,7 +7,8 @@ import type { PayloadSpec } from './payload-spec.ts';
 
 const terms = { denyTerms: ['Project Nightjar'], allowTerms: ['Zed Quill'] };
 const onThread = createRedactor(terms);
-const withWorkers = createRedactor({ ...terms, detectionWorkers: 2 });
+// Threshold 0: every batch big enough goes to a worker, whatever the load, so these tests exercise the workers.
+const withWorkers = createRedactor({ ...terms, detectionWorkers: 2, workerLoadThreshold: 0 });
 afterAll(() => withWorkers.close());
 
 const spec: PayloadSpec = {
@@ -81,7 +82,7 @@ describe('detection workers', () => {
   }, 120_000);
 
   it('still masks everything after its workers are gone', async () => {
-    const closing = createRedactor({ detectionWorkers: 1 });
+    const closing = createRedactor({ detectionWorkers: 1, workerLoadThreshold: 0 });
     await closing.close();
     const text = `${makeChatMessage(5, 2000)} mail ann.lee@example.com`;
     const result = await closing.maskTextAsync(text);
@@ -94,5 +95,6 @@ describe('detection workers', () => {
       createRedactor({ detectionWorkers: 1, detectors: [{ id: 'x', types: ['custom'], detect: () => [] }] }),
     ).toThrow(/built-in detectors/);
     expect(() => createRedactor({ detectionWorkers: -1 })).toThrow(RangeError);
+    expect(() => createRedactor({ workerLoadThreshold: 1.5 })).toThrow(RangeError);
   });
 });

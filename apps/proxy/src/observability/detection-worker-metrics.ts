@@ -22,6 +22,11 @@ export function registerDetectionWorkerGauges(
       'Batches whose worker failed since start; they were detected on the event loop instead.',
       'failures',
     ],
+    [
+      'stronk_detection_worker_kept',
+      'Batches detected on the event loop because it was lightly loaded (STRONK_GATEWAY_DETECTION_WORKER_LOAD).',
+      'kept',
+    ],
     ['stronk_detection_worker_restarts', 'Detection workers started again after one exited.', 'restarts'],
   ] as const;
   for (const [name, help, field] of gauges) {

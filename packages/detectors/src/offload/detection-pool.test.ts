@@ -98,7 +98,7 @@ describe('engine detectMany with an offload', () => {
     const all = [...long, 'short text, Zed Quill', ''];
     const first = await engine.detectMany(all);
     expect(first).toEqual(all.map((text) => reference.detect(text)));
-    expect(engine.offloadStats()).toEqual({ batches: 1, failures: 0 });
+    expect(engine.offloadStats()).toEqual({ batches: 1, failures: 0, kept: 0 });
     expect(workers.stats().texts).toBe(2);
     // Seen before: answered from the cache, nothing sent.
     expect(await engine.detectMany(all)).toEqual(first);
@@ -107,12 +107,32 @@ describe('engine detectMany with an offload', () => {
 
   it('offloads without a cache too, and answers the same', async () => {
     const workers = pool(1);
-    const engine = createDetectionEngine({ detectors: builtinDetectors(), offload: workers, cacheEntries: 0 });
+    const engine = createDetectionEngine({
+      detectors: builtinDetectors(),
+      offload: workers,
+      cacheEntries: 0,
+    });
     const reference = createDetectionEngine({ detectors: builtinDetectors(), cacheEntries: 0 });
     expect(await engine.detectMany(long)).toEqual(long.map((text) => reference.detect(text)));
     expect(await engine.detectMany(long)).toEqual(long.map((text) => reference.detect(text)));
-    expect(engine.offloadStats()).toEqual({ batches: 2, failures: 0 });
+    expect(engine.offloadStats()).toEqual({ batches: 2, failures: 0, kept: 0 });
     expect(engine.cacheStats().size).toBe(0);
+  }, 60_000);
+
+  it('keeps a batch on this thread when offloadWhen says no', async () => {
+    const workers = pool(1);
+    let busy = false;
+    const engine = createDetectionEngine({
+      detectors: builtinDetectors(),
+      offload: workers,
+      offloadWhen: () => busy,
+    });
+    const reference = createDetectionEngine({ detectors: builtinDetectors(), cacheEntries: 0 });
+    expect(await engine.detectMany([long[0]!])).toEqual([reference.detect(long[0]!)]);
+    expect(engine.offloadStats()).toEqual({ batches: 0, failures: 0, kept: 1 });
+    busy = true;
+    expect(await engine.detectMany([long[1]!])).toEqual([reference.detect(long[1]!)]);
+    expect(engine.offloadStats()).toEqual({ batches: 1, failures: 0, kept: 1 });
   }, 60_000);
 
   it('keeps small batches on this thread', async () => {
@@ -133,6 +153,6 @@ describe('engine detectMany with an offload', () => {
     const engine = createDetectionEngine({ detectors: builtinDetectors(), offload: workers });
     const reference = createDetectionEngine({ detectors: builtinDetectors(), cacheEntries: 0 });
     expect(await engine.detectMany(long)).toEqual(long.map((text) => reference.detect(text)));
-    expect(engine.offloadStats()).toEqual({ batches: 1, failures: 1 });
+    expect(engine.offloadStats()).toEqual({ batches: 1, failures: 1, kept: 0 });
   }, 60_000);
 });
