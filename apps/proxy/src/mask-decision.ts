@@ -8,7 +8,7 @@ import {
 } from '@stronk/redaction';
 import type { ProxyConfig } from './config.ts';
 import type { RequestRecord } from './request-record.ts';
-import { toolEntry } from './value-free-paths.ts';
+import { toolEntry, valueFreePath } from './value-free-paths.ts';
 
 export type MaskedPayload = MaskPayloadResult<Record<string, unknown>> & { vault: Vault };
 
@@ -24,13 +24,25 @@ export type MaskDecision =
       masked?: MaskedPayload;
     };
 
-export function countBy(
+function countBy(
   reports: readonly FindingReport[],
   key: (r: FindingReport) => string,
 ): Record<string, number> {
   const out: Record<string, number> = {};
   for (const report of reports) out[key(report)] = (out[key(report)] ?? 0) + 1;
   return out;
+}
+
+/** The value-free telemetry of a masking pass: counts per type and per action, and the touched JSON paths. */
+export function recordFindings(
+  record: RequestRecord,
+  masked: MaskedPayload,
+  redactor: Pick<Redactor, 'detect'>,
+): void {
+  record.countsByType = countBy(masked.findings, (f) => f.type);
+  record.countsByAction = countBy(masked.findings, (f) => f.action);
+  // Paths quote object keys, and a key can be the value itself.
+  record.touchedPaths = [...new Set(masked.touchedPaths.map((p) => valueFreePath(p, redactor)))];
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { ErrorDetails, ProviderRouteSpec, ProviderSpec } from '@stronk/providers';
-import { BOUNDED_TOKEN, type FindingReport, PayloadTooDeepError, type Redactor } from '@stronk/redaction';
+import { BOUNDED_TOKEN, type Redactor } from '@stronk/redaction';
 import { encodeSseFrame, rehydrateDeep, rehydrateSse, type SseRehydrationStats } from '@stronk/stream';
 import type { ProxyConfig } from './config.ts';
 import { routeErrors } from './errors.ts';
@@ -11,13 +11,13 @@ import {
   withoutProviderCredentials,
 } from './headers.ts';
 import { inspectJson } from './json-limits.ts';
+import { maskAndDecide, recordFindings } from './mask-decision.ts';
 import { detectionPositions, noteMaskedView } from './observability/masked-view.ts';
 import { BodyTooLargeError, readBodyWithLimit } from './read-body.ts';
 import { newRequestRecord, type RequestRecord, type RequestRecordSink } from './request-record.ts';
 import { withoutTurnMetadata } from './turn-metadata.ts';
 import { callUpstream, readUpstreamText, UpstreamConnectionError, UpstreamTimeoutError } from './upstream.ts';
 import { joinUrl } from './upstream-url.ts';
-import { toolEntry, valueFreePath } from './value-free-paths.ts';
 
 export interface ProxyRouteDeps {
   config: ProxyConfig;
@@ -31,12 +31,6 @@ export interface ProxyRouteDeps {
 const MAX_UPSTREAM_BODY = 64 * 1024 * 1024;
 const JSON_CONTENT_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 
-function countBy<T extends string>(reports: readonly FindingReport[], key: (r: FindingReport) => T) {
-  const out: Record<string, number> = {};
-  for (const report of reports) out[key(report)] = (out[key(report)] ?? 0) + 1;
-  return out;
-}
-
 /** The whole request lifecycle for one provider route: read → mask → decide → forward → rehydrate. */
 export function createProxyRoute(provider: ProviderSpec, route: ProviderRouteSpec, deps: ProxyRouteDeps) {
   const { config, redactor } = deps;
@@ -44,8 +38,6 @@ export function createProxyRoute(provider: ProviderSpec, route: ProviderRouteSpe
   const isSensitiveId = (value: string) => redactor.detect(value).length > 0;
   // Fixed per route: built once, never from anything the caller sends.
   const upstreamUrl = joinUrl(config.upstreams[provider.id], route.upstreamPath);
-  const local = config.localUpstreams[provider.id];
-  const localUrl = local ? joinUrl(local, route.upstreamPath) : undefined;
 
   return async function handleProxyRoute(request: Request, incoming?: IncomingMessage): Promise<Response> {
     const started = performance.now();
@@ -125,78 +117,25 @@ export function createProxyRoute(provider: ProviderSpec, route: ProviderRouteSpe
     const stream = payload.stream === true;
     record.stream = stream;
 
-    // 2. Mask every text the provider would see.
+    // 2. Mask every text the provider would see, and decide (the websocket bridge uses the same rules).
     const detectionStarted = performance.now();
-    let masked: Awaited<ReturnType<Redactor['maskPayloadAsync']>>;
-    try {
-      masked = await redactor.maskPayloadAsync(payload, route.request);
-    } catch (error) {
-      if (error instanceof PayloadTooDeepError) {
-        return fail(
-          {
-            status: 400,
-            message: `Request JSON nests deeper than ${error.maxDepth} levels.`,
-            code: 'invalid_json',
-          },
-          'too_deep',
-        );
-      }
-      throw error;
-    }
+    const decision = await maskAndDecide(deps, provider, route, payload);
     record.detectionMs = performance.now() - detectionStarted;
-    // The model name goes into the record only when masking left it alone (it held no value).
-    const model = payload.model;
-    if (
-      typeof model === 'string' &&
-      BOUNDED_TOKEN.test(model) &&
-      (masked.payload as Record<string, unknown>).model === model
-    )
-      record.model = model;
-    record.countsByType = countBy(masked.findings, (f) => f.type);
-    record.countsByAction = countBy(masked.findings, (f) => f.action);
-    record.touchedPaths = [...new Set(masked.touchedPaths.map((p) => valueFreePath(p, redactor)))];
-
-    // 3. Decide.
-    if (masked.rejectedPaths.length > 0) {
-      return fail(
-        {
-          status: 400,
-          message: `Tool or schema definitions contain sensitive content and were not forwarded (${[...new Set(masked.rejectedPaths.map(toolEntry))].join(', ')}).`,
-          code: 'sensitive_tool_definition',
-        },
-        'sensitive_tool_definition',
-        'blocked',
-      );
+    if (decision.masked) {
+      // The model name goes into the record only when masking left it alone (it held no value).
+      const model = payload.model;
+      if (typeof model === 'string' && BOUNDED_TOKEN.test(model) && decision.masked.payload.model === model)
+        record.model = model;
+      recordFindings(record, decision.masked, redactor);
     }
-    const decision = masked.decision;
-    if (decision.action === 'block') {
-      return fail(
-        {
-          status: 400,
-          message: `Request blocked: it contains sensitive content of type ${decision.typesByAction.block.join(', ')}.`,
-          code: 'sensitive_content_blocked',
-        },
-        'sensitive_content_blocked',
-        'blocked',
-      );
-    }
-    if (decision.action === 'route_local') {
-      if (!localUrl) {
-        return fail(
-          {
-            status: 503,
-            message: `Request needs a local model (${decision.typesByAction.route_local.join(', ')}), but none is configured.`,
-            code: 'route_local_unavailable',
-            type: provider.id === 'anthropic' ? 'api_error' : 'server_error',
-          },
-          'route_local_unavailable',
-          'route_local',
-        );
-      }
+    if (decision.kind === 'refuse') return fail(decision.details, decision.errorClass, decision.outcome);
+    if (decision.kind === 'route_local') {
       // The unmasked request stays on the local network. Turn metadata is still removed, and the caller's
       // provider credentials are not handed to the local endpoint.
+      const localUrl = joinUrl(decision.localBaseUrl, route.upstreamPath);
       return forward(localUrl, new TextEncoder().encode(JSON.stringify(payload)), undefined, 'route_local');
     }
+    const masked = decision.masked;
     const maskedBody = JSON.stringify(masked.payload);
     if (deps.keepMaskedViews) {
       noteMaskedView(request, {

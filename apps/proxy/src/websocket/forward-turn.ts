@@ -2,7 +2,7 @@ import { type ErrorDetails, openAiProvider, openAiResponsesRoute } from '@stronk
 import { BOUNDED_TOKEN, type Redactor } from '@stronk/redaction';
 import type { ProxyConfig } from '../config.ts';
 import { issueRequestId, upstreamRequestHeaders, withoutProviderCredentials } from '../headers.ts';
-import { countBy, maskAndDecide } from '../mask-decision.ts';
+import { maskAndDecide, recordFindings } from '../mask-decision.ts';
 import type { TraceRing } from '../observability/trace-ring.ts';
 import { newRequestRecord, type RequestRecord } from '../request-record.ts';
 import {
@@ -13,7 +13,6 @@ import {
   UpstreamTimeoutError,
 } from '../upstream.ts';
 import { joinUrl } from '../upstream-url.ts';
-import { valueFreePath } from '../value-free-paths.ts';
 import { relayResponseEvents } from './relay-events.ts';
 import type { Chain } from './session-store.ts';
 import { continuation, inputItems, localBody, requestTemplate, upstreamBody } from './turn-request.ts';
@@ -102,12 +101,7 @@ async function forwardTurnTo(
   const decision = await maskAndDecide(deps, openAiProvider, openAiResponsesRoute, request, vault);
   record.detectionMs = performance.now() - detectionStarted;
   if (decision.masked) {
-    record.countsByType = countBy(decision.masked.findings, (f) => f.type);
-    record.countsByAction = countBy(decision.masked.findings, (f) => f.action);
-    // Paths quote object keys, and a key can be the value itself: the same value-free form as HTTP.
-    record.touchedPaths = [
-      ...new Set(decision.masked.touchedPaths.map((p) => valueFreePath(p, deps.redactor))),
-    ];
+    recordFindings(record, decision.masked, deps.redactor);
     // A model name that held a value (masked upstream) is not copied into the record either.
     if (decision.masked.payload.model !== request.model) record.model = 'unknown';
   }
