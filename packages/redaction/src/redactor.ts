@@ -279,6 +279,8 @@ export function createRedactor(config: RedactorConfig = {}): Redactor {
     },
     maskPayload: (payload, spec = {}, options = {}) => maskPayloadWith(payload, spec, options, NOTHING_KNOWN),
     async maskPayloadAsync(payload, spec = {}, options = {}) {
+      // Without workers, collecting the texts first would only walk the payload twice.
+      if (!pool) return maskPayloadWith(payload, spec, options, NOTHING_KNOWN);
       const texts = [...collectDetectableTexts(payload, spec, maxDepth)];
       if (texts.length === 0) return maskPayloadWith(payload, spec, options, NOTHING_KNOWN);
       const found = await engine.detectMany(texts, langOf(options));
