@@ -1,6 +1,6 @@
 import type { SegmentedToken } from '../segmentation/chinese-segmenter.ts';
 import { VERBS_AFTER } from './cue-words.ts';
-import { ORG_HEADS } from './organization-words.ts';
+import { NON_NAME_TAGS, ORG_HEADS } from './organization-words.ts';
 import type { Span } from './person-names.ts';
 
 /**
@@ -47,21 +47,6 @@ const APPOINTMENT_VERBS: ReadonlySet<string> = new Set([
   '出任',
   '调任',
   '升任',
-]);
-/** Tags never found in a company short name (prepositions, pronouns, numbers, time, adverbs …). */
-const NON_NAME_TAGS: ReadonlySet<string> = new Set([
-  'p',
-  'c',
-  'r',
-  'm',
-  'q',
-  't',
-  'f',
-  'd',
-  'y',
-  'e',
-  'o',
-  'x',
 ]);
 /** Generic words that fill the frame alone (任公司董事 is handled as a bare 公司, 任分公司总经理 is no name). */
 const GENERIC: ReadonlySet<string> = new Set([...ORG_HEADS, '本公司', '该公司', '股份公司', '集团公司']);

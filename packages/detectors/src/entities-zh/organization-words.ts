@@ -394,3 +394,20 @@ export const KNOWN_ORGS: readonly string[] = [
   '美军',
   '解放军',
 ];
+
+/** jieba tags never part of an organization name: prepositions, conjunctions, pronouns, numbers, measure words,
+ * time, direction, adverbs, modal and interjection particles, onomatopoeia, non-words. */
+export const NON_NAME_TAGS: ReadonlySet<string> = new Set([
+  'p',
+  'c',
+  'r',
+  'm',
+  'q',
+  't',
+  'f',
+  'd',
+  'x',
+  'y',
+  'e',
+  'o',
+]);

@@ -5,6 +5,7 @@ import { employersBeforeBoardRoles, startsWithGluedVerb } from './employers.ts';
 import {
   BRAND_HEADS,
   KNOWN_ORGS,
+  NON_NAME_TAGS,
   NOT_ORG_HEADS,
   ORG_HEADS,
   SINGLE_CHAR_HEADS,
@@ -164,21 +165,6 @@ const FUNCTION_CHARS: ReadonlySet<string> = new Set(
     '',
   ),
 );
-/** Tags of single characters that are never part of a name (numbers, measure words, time, direction). */
-const NON_NAME_SINGLE_TAGS: ReadonlySet<string> = new Set([
-  'p',
-  'c',
-  'r',
-  'm',
-  'q',
-  't',
-  'f',
-  'd',
-  'x',
-  'y',
-  'e',
-  'o',
-]);
 /** Tags allowed inside a name but not at its left edge (勘察 in 公路勘察规划设计院). */
 const INTERIOR_TAGS: ReadonlySet<string> = new Set(['v', 'z', 'ad']);
 /** Verbs that occur inside organization names (business lines); other verbs end the name. */
@@ -280,7 +266,7 @@ function isModifier(token: SegmentedToken): boolean {
   if (LEFT_STOP_WORDS.has(word)) return false;
   if (word.length === 1 && /[\u3400-\u9fff]/.test(word)) {
     // jieba leaves unknown brand/name characters as single tokens with arbitrary tags: 林/ng 达/v 集团.
-    return !FUNCTION_CHARS.has(word) && !NON_NAME_SINGLE_TAGS.has(tag) && !tag.startsWith('u');
+    return !FUNCTION_CHARS.has(word) && !NON_NAME_TAGS.has(tag) && !tag.startsWith('u');
   }
   if (isRoleWord(token) || (NOT_ORG_HEADS.has(word) && !NAME_PART_NOT_HEAD.has(word))) return false;
   // A speech verb after a name (王某表示公司…) ends the name; it is never part of one.
