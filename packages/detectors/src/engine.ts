@@ -154,7 +154,7 @@ export function createDetectionEngine(options: DetectionEngineOptions): Detectio
           batch.map(() => lang),
         );
         missing.forEach((textIndex, i) => {
-          const findings = Object.freeze(found[i]!.map((finding) => Object.freeze(finding)));
+          const findings = Object.freeze(found[i]!);
           const key = keys[textIndex];
           if (key !== undefined) cache.set(key, findings);
           results[textIndex] = findings;

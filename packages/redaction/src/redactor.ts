@@ -163,12 +163,11 @@ export function createRedactor(config: RedactorConfig = {}): Redactor {
   const pool = workers > 0 ? createDetectionPool({ size: workers, ...terms }) : undefined;
   const threshold = config.workerLoadThreshold ?? 0.3;
   if (!(threshold >= 0 && threshold <= 1)) throw new RangeError('workerLoadThreshold must be from 0 to 1');
-  const load = eventLoopLoad();
   const engine = createDetectionEngine({
     detectors,
     ...terms,
     ...(config.cacheEntries === undefined ? {} : { cacheEntries: config.cacheEntries }),
-    ...(pool ? { offload: pool, offloadWhen: () => threshold === 0 || load() >= threshold } : {}),
+    ...(pool ? { offload: pool, offloadWhen: offloadAbove(threshold) } : {}),
   });
   // Bounded tokens (ids, roles, keys) only count definitive findings: the detectors that can produce
   // one are enough there, and skipping names and addresses keeps thousands of ids per request cheap.
@@ -387,6 +386,13 @@ export function createRedactor(config: RedactorConfig = {}): Redactor {
       vault,
     };
   }
+}
+
+/** Offload only while the event loop is at least `threshold` busy (0: always). */
+function offloadAbove(threshold: number): () => boolean {
+  if (threshold === 0) return () => true;
+  const load = eventLoopLoad();
+  return () => load() >= threshold;
 }
 
 const NOTHING_KNOWN: ReadonlyMap<string, readonly Finding[]> = new Map();
