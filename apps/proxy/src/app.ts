@@ -88,7 +88,10 @@ export function createProxyApp(options: ProxyAppOptions): Hono {
   for (const provider of Object.values(PROVIDERS)) {
     for (const route of provider.routes) {
       const handle = createProxyRoute(provider, route, deps);
-      app.post(route.path, (c) => handle(c.req.raw, (c.env as Partial<HttpBindings> | undefined)?.incoming));
+      app.post(route.path, (c) => {
+        const node = c.env as Partial<HttpBindings> | undefined;
+        return handle(c.req.raw, node?.incoming, node?.outgoing);
+      });
     }
   }
 

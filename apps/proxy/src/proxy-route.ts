@@ -1,7 +1,8 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ErrorDetails, ProviderRouteSpec, ProviderSpec } from '@stronk/providers';
 import { BOUNDED_TOKEN, type Redactor } from '@stronk/redaction';
 import { encodeSseFrame, rehydrateDeep, rehydrateSse, type SseRehydrationStats } from '@stronk/stream';
+import { presenceFromResponse, presenceFromSignal } from './caller-presence.ts';
 import type { ProxyConfig } from './config.ts';
 import { routeErrors } from './errors.ts';
 import {
@@ -39,7 +40,11 @@ export function createProxyRoute(provider: ProviderSpec, route: ProviderRouteSpe
   // Fixed per route: built once, never from anything the caller sends.
   const upstreamUrl = joinUrl(config.upstreams[provider.id], route.upstreamPath);
 
-  return async function handleProxyRoute(request: Request, incoming?: IncomingMessage): Promise<Response> {
+  return async function handleProxyRoute(
+    request: Request,
+    incoming?: IncomingMessage,
+    nodeResponse?: ServerResponse,
+  ): Promise<Response> {
     const started = performance.now();
     const requestId = resolveRequestId(request.headers.get('x-request-id'), isSensitiveId);
     const record = newRequestRecord(requestId, route.id, 'unknown', false);
@@ -169,7 +174,7 @@ export function createProxyRoute(provider: ProviderSpec, route: ProviderRouteSpe
             timeoutMs: config.upstreamTimeoutMs,
             idleTimeoutMs: config.upstreamIdleTimeoutMs,
             maxResponseMs: config.upstreamMaxResponseMs,
-            callerSignal: request.signal,
+            caller: nodeResponse ? presenceFromResponse(nodeResponse) : presenceFromSignal(request.signal),
             ...(deps.fetch ? { fetch: deps.fetch } : {}),
           },
         );

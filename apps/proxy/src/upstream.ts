@@ -1,5 +1,6 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import type { CallerPresence } from './caller-presence.ts';
 
 export class UpstreamTimeoutError extends Error {
   constructor(readonly phase: 'headers' | 'idle' | 'total') {
@@ -29,8 +30,8 @@ export interface UpstreamOptions {
    * timeout (slowloris) or a stream that never ends is cut here. Unset means no bound.
    */
   maxResponseMs?: number | undefined;
-  /** Aborted when the caller goes away: the upstream request is cancelled too. */
-  callerSignal?: AbortSignal | undefined;
+  /** When the caller goes away, the upstream request is cancelled too. */
+  caller?: CallerPresence | undefined;
   /** Use this fetch instead of the built-in node:http client (tests inject faults this way). */
   fetch?: typeof fetch;
 }
@@ -102,7 +103,7 @@ function callWithNodeHttp(
           if (value !== undefined) responseHeaders.set(name, Array.isArray(value) ? value.join(', ') : value);
         }
         const cancel = () => {
-          options.callerSignal?.removeEventListener('abort', onCallerAbort);
+          stopListening();
           if (!response.complete) request.destroy();
         };
         resolve({
@@ -113,8 +114,7 @@ function callWithNodeHttp(
         });
       },
     );
-    const onCallerAbort = () => request.destroy();
-    options.callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
+    const stopListening = options.caller?.onGone(() => request.destroy()) ?? noop;
     const headerTimer = setTimeout(
       () => request.destroy(new UpstreamTimeoutError('headers')),
       options.timeoutMs,
@@ -122,9 +122,9 @@ function callWithNodeHttp(
     request.on('error', (error) => {
       clearTimeout(headerTimer);
       if (settled) return; // a body error reaches the body iterator instead
-      options.callerSignal?.removeEventListener('abort', onCallerAbort);
+      stopListening();
       if (error instanceof UpstreamTimeoutError) reject(error);
-      else if (options.callerSignal?.aborted) reject(error);
+      else if (options.caller?.gone) reject(error);
       else if (
         !retried &&
         request.reusedSocket &&
@@ -180,8 +180,7 @@ async function callWithFetch(
 ): Promise<UpstreamResponse> {
   const started = Date.now();
   const controller = new AbortController();
-  const onCallerAbort = () => controller.abort();
-  options.callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
+  const stopListening = options.caller?.onGone(() => controller.abort()) ?? noop;
   const headerTimer = setTimeout(
     () => controller.abort(new UpstreamTimeoutError('headers')),
     options.timeoutMs,
@@ -194,9 +193,9 @@ async function callWithFetch(
       signal: controller.signal,
     });
   } catch (error) {
-    options.callerSignal?.removeEventListener('abort', onCallerAbort);
+    stopListening();
     if (controller.signal.reason instanceof UpstreamTimeoutError) throw controller.signal.reason;
-    if (options.callerSignal?.aborted) throw error;
+    if (options.caller?.gone) throw error;
     throw new UpstreamConnectionError();
   } finally {
     clearTimeout(headerTimer);
@@ -210,7 +209,7 @@ async function callWithFetch(
         );
   const release = () => {
     clearTimeout(total);
-    options.callerSignal?.removeEventListener('abort', onCallerAbort);
+    stopListening();
     controller.abort();
   };
   const stream = response.body;
@@ -240,6 +239,8 @@ async function callWithFetch(
   }
   return { status: response.status, headers: response.headers, body: body(), cancel: release };
 }
+
+const noop = () => {};
 
 /** Reads a whole (non-streamed) upstream body as text, bounded in size. */
 export async function readUpstreamText(body: AsyncIterable<Uint8Array>, limit: number): Promise<string> {

@@ -23,6 +23,8 @@ export const PLACEHOLDER_LABELS: Readonly<Record<string, string>> = {
 /** Crockford base32 without I, L, O, U: unambiguous for models and people to copy. */
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 export const NONCE_LENGTH = 10;
+const ALPHABET_CODES = Uint16Array.from(ALPHABET, (char) => char.charCodeAt(0));
+const nonceCodes = new Uint16Array(NONCE_LENGTH);
 
 // One CSPRNG call per 4 KiB of randomness: a call per placeholder showed up as 13 % of proxy CPU.
 const pool = Buffer.alloc(4096);
@@ -34,10 +36,10 @@ export function randomNonce(): string {
     randomFillSync(pool);
     poolOffset = 0;
   }
-  let out = '';
-  for (let i = 0; i < NONCE_LENGTH; i++) out += ALPHABET[pool[poolOffset + i]! & 31];
+  for (let i = 0; i < NONCE_LENGTH; i++) nonceCodes[i] = ALPHABET_CODES[pool[poolOffset + i]! & 31]!;
   poolOffset += NONCE_LENGTH;
-  return out;
+  // One flat string instead of a ten-piece `+=` rope.
+  return String.fromCharCode(...nonceCodes);
 }
 
 export function labelFor(type: string): string {

@@ -27,7 +27,9 @@ export interface RehydrateOptions {
  * minted are ever rehydrated.
  */
 export class Vault {
-  readonly #byValue = new Map<string, string>();
+  // Keyed by type, then value: a joined `type + value` key would be a fresh concatenated string on every
+  // lookup, which V8 must flatten and hash each time.
+  readonly #byValue = new Map<string, Map<string, string>>();
   readonly #byPlaceholder = new Map<string, { value: string; type: string }>();
 
   constructor(snapshot?: VaultSnapshot) {
@@ -36,14 +38,18 @@ export class Vault {
   }
 
   #remember(placeholder: string, value: string, type: string): void {
-    this.#byValue.set(`${type}\u0000${value}`, placeholder);
+    let values = this.#byValue.get(type);
+    if (!values) {
+      values = new Map();
+      this.#byValue.set(type, values);
+    }
+    values.set(value, placeholder);
     this.#byPlaceholder.set(placeholder, { value, type });
   }
 
   /** The placeholder for this value, minting one on first sight. */
   placeholderFor(type: string, value: string): string {
-    const key = `${type}\u0000${value}`;
-    const existing = this.#byValue.get(key);
+    const existing = this.#byValue.get(type)?.get(value);
     if (existing) return existing;
     let placeholder: string;
     do placeholder = formatPlaceholder(labelFor(type), randomNonce());
@@ -104,7 +110,7 @@ export class Vault {
       const length = end - at;
       const entry =
         length >= MIN_PLACEHOLDER_LENGTH && length <= MAX_PLACEHOLDER_LENGTH
-          ? this.#byPlaceholder.get(text.slice(at, end).toUpperCase())
+          ? this.#lookup(text.slice(at, end))
           : undefined;
       if (entry) {
         found(at, end, entry);
@@ -113,6 +119,11 @@ export class Vault {
         at = text.indexOf('[[', at + 1);
       }
     }
+  }
+
+  /** Minted placeholders are upper case; a model that changed the case costs a second lookup. */
+  #lookup(candidate: string): { value: string } | undefined {
+    return this.#byPlaceholder.get(candidate) ?? this.#byPlaceholder.get(candidate.toUpperCase());
   }
 
   export(): VaultSnapshot {

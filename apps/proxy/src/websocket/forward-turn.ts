@@ -1,5 +1,6 @@
 import { type ErrorDetails, openAiProvider, openAiResponsesRoute } from '@stronk/providers';
 import { BOUNDED_TOKEN, type Redactor } from '@stronk/redaction';
+import { presenceFromSignal } from '../caller-presence.ts';
 import type { ProxyConfig } from '../config.ts';
 import { issueRequestId, upstreamRequestHeaders, withoutProviderCredentials } from '../headers.ts';
 import { maskAndDecide, recordFindings } from '../mask-decision.ts';
@@ -150,7 +151,7 @@ async function forwardTurnTo(
         timeoutMs: deps.config.upstreamTimeoutMs,
         idleTimeoutMs: deps.config.upstreamIdleTimeoutMs,
         maxResponseMs: deps.config.upstreamMaxResponseMs,
-        callerSignal: io.signal,
+        caller: presenceFromSignal(io.signal),
         ...(deps.fetch ? { fetch: deps.fetch } : {}),
       },
     );
