@@ -19,50 +19,59 @@ export interface PhoneShape {
 
 const EXTENSION = /(?:\s?(?:x|ext\.?|extension|#)\s?)(\d{1,6})$/i;
 
+/** Every extension marker holds an `x` or is `#`; most candidates have neither, so the regex is skipped. */
+function mayHoldExtension(candidate: string): boolean {
+  for (let i = 0; i < candidate.length; i++) {
+    const code = candidate.charCodeAt(i);
+    if (code === 120 || code === 88 || code === 35) return true;
+  }
+  return false;
+}
+
+/** `raw` without its `+` signs (a `+` is never part of a separator). */
+function withoutPlus(raw: string): string {
+  return raw.includes('+') ? raw.replaceAll('+', '') : raw;
+}
+
 export function parsePhoneShape(candidate: string): PhoneShape {
-  let body = candidate;
+  let bodyEnd = candidate.length;
   let extension: string | undefined;
-  const ext = EXTENSION.exec(candidate);
+  const ext = mayHoldExtension(candidate) ? EXTENSION.exec(candidate) : null;
   if (ext) {
     extension = ext[1];
-    body = candidate.slice(0, ext.index);
+    bodyEnd = ext.index;
   }
   const groups: string[] = [];
   const seps: string[] = [];
   const inParens: boolean[] = [];
-  let sep = '';
-  let group = '';
   let parenOpen = false;
-  let groupInParens = false;
-  for (let i = 0; i < body.length; i++) {
-    const ch = body[i]!;
-    if (ch >= '0' && ch <= '9') {
-      if (group === '') groupInParens = parenOpen;
-      group += ch;
+  // Groups and separators are sliced out by offsets rather than built a char at a time.
+  let groupStart = -1;
+  let previousEnd = -1;
+  for (let i = 0; i <= bodyEnd; i++) {
+    const code = i < bodyEnd ? candidate.charCodeAt(i) : -1;
+    if (code >= 48 && code <= 57) {
+      if (groupStart === -1) {
+        groupStart = i;
+        inParens.push(parenOpen);
+      }
       continue;
     }
-    if (group !== '') {
-      if (groups.length > 0) seps.push(sep);
-      groups.push(group);
-      inParens.push(groupInParens);
-      group = '';
-      sep = '';
+    if (groupStart !== -1) {
+      if (previousEnd !== -1) seps.push(withoutPlus(candidate.slice(previousEnd, groupStart)));
+      groups.push(candidate.slice(groupStart, i));
+      previousEnd = i;
+      groupStart = -1;
     }
-    if (ch === '(') parenOpen = true;
-    else if (ch === ')') parenOpen = false;
-    if (ch !== '+') sep += ch;
-  }
-  if (group !== '') {
-    if (groups.length > 0) seps.push(sep);
-    groups.push(group);
-    inParens.push(groupInParens);
+    if (code === 40) parenOpen = true;
+    else if (code === 41) parenOpen = false;
   }
   return {
-    plus: body.startsWith('+'),
+    plus: bodyEnd > 0 && candidate.charCodeAt(0) === 43,
     groups,
     seps,
     inParens,
-    digits: groups.join(''),
+    digits: groups.length === 1 ? groups[0]! : groups.join(''),
     extension,
   };
 }

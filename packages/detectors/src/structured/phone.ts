@@ -15,10 +15,10 @@ import { hasDigit, isAsciiWordCode, isCjkAt, isDigitCode, textBefore } from './t
  *     dates, times, years, money, decimals, versions, ZIP+4, SSNs, IPs and thousands-grouped amounts.
  */
 
-const COARSE = /\+?\(?\d[\d .()-]*/g;
 // Alternatives start with distinct characters (digit, separator, ')' or '('), so matching is linear.
+// Sticky: it is only run where a match starts (see numberStart).
 const RUN =
-  /\+?\(?\d(?:\d|[ .-]\(?\d|\)[ .-]?\(?\d|\(\d)*(?: ?(?:[xX]|[eE]xt\.?|[eE]xtension) ?\d{1,6}(?!\d))?/g;
+  /\+?\(?\d(?:\d|[ .-]\(?\d|\)[ .-]?\(?\d|\(\d)*(?: ?(?:[xX]|[eE]xt\.?|[eE]xtension) ?\d{1,6}(?!\d))?/y;
 
 const PHONE_CONTEXT =
   /\b(?:phone|phones|ph|tel|telephone|mobile|mob|cell|cellphone|fax|desk|call|calls|calling|text|sms|message|messages|whatsapp|contact|reach|dial|hotline|number|numbers)\b|电话|手机|联系|致电|热线|传真|号码/;
@@ -241,6 +241,8 @@ function badBefore(text: string, start: number, bare: boolean): boolean {
   if (start >= 2 && isDigitCode(text.charCodeAt(start - 2))) {
     if (joinsNumber(code, bare, () => digitRun(text, start - 2, -1))) return true;
   }
+  // An ASCII char other than a space trims to itself, and `$` is the only ASCII money sign.
+  if (code < 128 && code !== 32 && (code < 9 || code > 13)) return code === 36;
   return MONEY_BEFORE.test(text.slice(Math.max(0, start - 2), start).trimEnd());
 }
 
@@ -253,16 +255,25 @@ function badAfter(text: string, end: number, bare: boolean): boolean {
   return false;
 }
 
-const BARE_DIGITS = /^\d+$/;
+/** Whether `code` occurs in `text` between `from` and `to`. */
+function holdsCode(text: string, from: number, to: number, code: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === code) return true;
+  return false;
+}
+
+function isBareDigits(text: string, from: number, to: number): boolean {
+  if (from >= to) return false;
+  for (let i = from; i < to; i++) if (!isDigitCode(text.charCodeAt(i))) return false;
+  return true;
+}
 
 function tryCandidate(text: string, start: number, end: number, findings: Finding[]): boolean {
   // A `(` that never closes belongs to the prose around the number.
   let from = start;
-  const raw = text.slice(start, end);
-  if (raw.startsWith('(') && !raw.includes(')')) from++;
+  if (text.charCodeAt(start) === 40 /* ( */ && start < end && !holdsCode(text, start, end, 41)) from++;
   let to = end;
-  while (to > from && text.charCodeAt(to - 1) === 41 /* ) */ && !text.slice(from, to - 1).includes('(')) to--;
-  const bare = BARE_DIGITS.test(text.slice(from, to));
+  while (to > from && text.charCodeAt(to - 1) === 41 /* ) */ && !holdsCode(text, from, to - 1, 40)) to--;
+  const bare = isBareDigits(text, from, to);
   if (badBefore(text, from, bare) || badAfter(text, to, bare)) return false;
   const shape = parsePhoneShape(text.slice(from, to));
   const count = shape.digits.length;
@@ -320,47 +331,106 @@ class LazySurroundings implements Surroundings {
 
 const NEXT_WORD = /^ ?(\p{L})/u;
 
-/** Offsets of the spaces inside a run: where a run of several numbers may be split. */
-function spaceOffsets(run: string): number[] {
+/** Offsets (from `start`) of the spaces inside a run: where a run of several numbers may be split. */
+function spaceOffsets(text: string, start: number, end: number): number[] {
   const offsets: number[] = [];
-  for (let i = 0; i < run.length; i++) if (run.charCodeAt(i) === 32) offsets.push(i);
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 32) offsets.push(i - start);
   return offsets;
 }
 
 /** Judges one maximal run, or failing that a few of its space-delimited pieces. */
-function judgeRun(text: string, start: number, run: string, findings: Finding[]): void {
+function judgeRun(text: string, start: number, end: number, findings: Finding[]): void {
   // The longest written phone number (`+44 (0) 20 7946 0321 ext. 12345`) is far shorter; longer runs
   // are tables or data dumps.
-  if (run.length > MAX_RUN_LENGTH) return;
+  if (end - start > MAX_RUN_LENGTH) return;
   let digitCount = 0;
-  for (let i = 0; i < run.length; i++) if (isDigitCode(run.charCodeAt(i))) digitCount++;
+  for (let i = start; i < end; i++) if (isDigitCode(text.charCodeAt(i))) digitCount++;
   if (digitCount < 6) return;
-  if (tryCandidate(text, start, start + run.length, findings)) return;
+  if (tryCandidate(text, start, end, findings)) return;
   // A run may hold a phone number next to other numbers (`2 x 555-0132`, a score line): try the
   // space-delimited pieces, longest first, but only a handful so tables stay cheap.
-  const spaces = spaceOffsets(run);
+  const spaces = spaceOffsets(text, start, end);
   if (digitCount < MIN_DIGITS + 1 || spaces.length === 0 || spaces.length > 8) return;
   for (let drop = 1; drop <= Math.min(3, spaces.length); drop++) {
     if (tryCandidate(text, start, start + spaces[spaces.length - drop]!, findings)) return;
-    if (tryCandidate(text, start + spaces[drop - 1]! + 1, start + run.length, findings)) return;
+    if (tryCandidate(text, start + spaces[drop - 1]! + 1, end, findings)) return;
   }
 }
 
+/** Characters of a coarse region: digits and the separators a written number uses. */
+const REGION_CHAR = new Uint8Array(65536);
+for (const ch of '0123456789 .()-') REGION_CHAR[ch.charCodeAt(0)] = 1;
+/**
+ * Where a coarse region long enough to judge can begin: its first digit has at least three more region
+ * chars after it (a region is at most `+(` plus that digit, and shorter than six chars is skipped).
+ */
+const REGION_HEAD = /\d[\d .()-]{3}/g;
+
+/**
+ * Where the leftmost match of `\+?\(?\d` at or after `from` starts, given the first digit at or after
+ * `from`: a `(`, `+` or `+(` right before that digit belongs to it (if not before `from`).
+ */
+function withSign(text: string, digit: number, from: number): number {
+  const previous = digit > from ? text.charCodeAt(digit - 1) : -1;
+  if (previous === 40 /* ( */) {
+    return digit - 2 >= from && text.charCodeAt(digit - 2) === 43 /* + */ ? digit - 2 : digit - 1;
+  }
+  return previous === 43 ? digit - 1 : digit;
+}
+
+/**
+ * Where RUN's next match at or after `from` starts, or -1 when it would not start before `limit` (the
+ * region end: a match starting in the region has its first digit in it too).
+ */
+function numberStart(text: string, from: number, limit: number): number {
+  for (let i = from; i < limit; i++) if (isDigitCode(text.charCodeAt(i))) return withSign(text, i, from);
+  return -1;
+}
+
+/** `x`, `X`, `e`, `E`: a run may continue past its region with an extension (`555-0134 x12`). */
+function mayStartExtension(code: number): boolean {
+  return code === 120 || code === 88 || code === 101 || code === 69;
+}
+
+/**
+ * Coarse regions are the matches of `\+?\(?\d[\d .()-]*` scanned left to right; RUN only runs inside
+ * those of six chars or more. They are found without visiting the shorter ones: REGION_HEAD jumps to the
+ * first digit with three region chars after it, and every region before that one is shorter than six.
+ * Regions with fewer than six digits (and no extension after them) are skipped too: judgeRun rejects
+ * every run in them.
+ */
 export function findPhones(text: string): Finding[] {
   const findings: Finding[] = [];
-  // The coarse pattern is a plain character class, several times faster than RUN; RUN only runs
-  // inside coarse regions long enough to hold a phone number.
-  COARSE.lastIndex = 0;
-  for (let region = COARSE.exec(text); region !== null; region = COARSE.exec(text)) {
-    const regionEnd = region.index + region[0].length;
-    if (region[0].length < 6) continue;
-    RUN.lastIndex = region.index;
-    let consumed = regionEnd;
-    for (let m = RUN.exec(text); m !== null && m.index < regionEnd; m = RUN.exec(text)) {
-      judgeRun(text, m.index, m[0], findings);
-      consumed = Math.max(consumed, m.index + m[0].length);
+  const length = text.length;
+  let pos = 0;
+  for (;;) {
+    REGION_HEAD.lastIndex = pos;
+    if (!REGION_HEAD.test(text)) break;
+    const digit = REGION_HEAD.lastIndex - 4;
+    const regionStart = withSign(text, digit, pos);
+    let regionEnd = digit + 4;
+    while (regionEnd < length && REGION_CHAR[text.charCodeAt(regionEnd)] === 1) regionEnd++;
+    if (regionEnd - regionStart < 6) {
+      pos = regionEnd;
+      continue;
     }
-    COARSE.lastIndex = consumed;
+    let digitCount = 0;
+    for (let i = digit; i < regionEnd; i++) if (isDigitCode(text.charCodeAt(i))) digitCount++;
+    if (digitCount < 6 && !mayStartExtension(text.charCodeAt(regionEnd))) {
+      pos = regionEnd;
+      continue;
+    }
+    // RUN's matches in the region, as its global scan from the region start meets them.
+    let consumed = regionEnd;
+    for (let runStart = regionStart; runStart !== -1; ) {
+      RUN.lastIndex = runStart;
+      RUN.test(text);
+      const runEnd = RUN.lastIndex;
+      judgeRun(text, runStart, runEnd, findings);
+      if (runEnd > consumed) consumed = runEnd;
+      runStart = numberStart(text, runEnd, regionEnd);
+    }
+    pos = consumed;
   }
   return findings;
 }
