@@ -1,7 +1,12 @@
 import type { Worker } from 'node:worker_threads';
 import { spawnModuleWorker } from '@stronk/threads';
 import type { EntityType, Finding, Language } from '../types.ts';
-import type { DetectionReply, DetectionRequest, DetectionWorkerData } from './protocol.ts';
+import {
+  type DetectionReply,
+  type DetectionRequest,
+  type DetectionWorkerData,
+  unpackFindings,
+} from './protocol.ts';
 
 /** Runs detection for batches of texts somewhere other than the calling thread. */
 export interface DetectionOffload {
@@ -116,7 +121,7 @@ export function createDetectionPool(options: DetectionPoolOptions): DetectionPoo
       if (!entry) return;
       if ('error' in reply)
         entry.reject(poolError('DETECTION_WORKER_FAILED', `detection worker: ${reply.error}`));
-      else entry.resolve(reply.findings);
+      else entry.resolve(unpackFindings(reply.packed, reply.names));
     });
     const fail = (error: Error) => {
       if (slots[index] === slot) slots[index] = undefined;

@@ -6,7 +6,12 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { builtinDetectors } from '../builtin.ts';
 import { createDetectionEngine } from '../engine.ts';
 import type { Finding } from '../types.ts';
-import type { DetectionReply, DetectionRequest, DetectionWorkerData } from './protocol.ts';
+import {
+  type DetectionReply,
+  type DetectionRequest,
+  type DetectionWorkerData,
+  packFindings,
+} from './protocol.ts';
 import { WARM_UP_TEXT } from './warm-up-text.ts';
 
 const data = workerData as DetectionWorkerData;
@@ -29,10 +34,10 @@ port.on('message', (request: DetectionRequest) => {
       const lang = request.langs[i];
       return engine.detect(text, lang ? { lang } : {}) as Finding[];
     });
-    reply = { id: request.id, findings };
+    reply = { id: request.id, ...packFindings(findings) };
   } catch (error) {
     reply = { id: request.id, error: error instanceof Error ? error.name : 'Error' };
   }
-  port.postMessage(reply);
+  port.postMessage(reply, 'packed' in reply ? [reply.packed.buffer] : []);
 });
 port.postMessage({ ready: true } satisfies DetectionReply);
