@@ -18,7 +18,7 @@ export interface DetectionRequest {
  * packFindings): cloning them as objects made the event loop deserialize every finding's properties.
  */
 export type DetectionReply =
-  | { id: number; packed: Float64Array; names: string[] }
+  | { id: number; packed: Float64Array<ArrayBuffer>; names: string[] }
   | { id: number; error: string }
   | { ready: true };
 
@@ -27,7 +27,7 @@ const FIELDS = 5;
 
 /** Per text: its finding count, then FIELDS numbers per finding; types and detector ids go in `names`. */
 export function packFindings(perText: readonly (readonly Finding[])[]): {
-  packed: Float64Array;
+  packed: Float64Array<ArrayBuffer>;
   names: string[];
 } {
   const names: string[] = [];
