@@ -2,13 +2,20 @@ import { classifyRun, type RunContext, releaseRunWords } from './classify-run.ts
 import { labelLetterheadOrganizations } from './letterhead.ts';
 import { F as FlagBits, lexicon } from './lexicon.ts';
 import { completeNameLists } from './name-lists.ts';
-import { Kind as KindEnum, Shape as ShapeEnum, type Token, tokenizeReusing } from './tokenize.ts';
+import {
+  Kind as KindEnum,
+  Shape as ShapeEnum,
+  type Token,
+  flagsOf as tokenFlags,
+  tokenizeReusing,
+} from './tokenize.ts';
 
 // Module-local aliases: under the tsx loader imported bindings compile to getter calls, measurable in the
 // per-token loops below.
 const F = FlagBits;
 const Kind = KindEnum;
 const Shape = ShapeEnum;
+const flagsOf = tokenFlags;
 
 export interface EntitySpan {
   start: number;
@@ -217,7 +224,7 @@ export function analyzeEnglishEntities(text: string): EntitySpan[] {
     }
     // A lone stop word ("Please", "The", "Call") is never a name or organization on its own: classifyRun
     // would emit nothing for it, and such runs are a third of all runs in chat text.
-    if (last === i && ((lex.flags.get(t.lower) ?? 0) & F.stop) !== 0) {
+    if (last === i && (flagsOf(t) & F.stop) !== 0) {
       i++;
       continue;
     }
@@ -228,13 +235,13 @@ export function analyzeEnglishEntities(text: string): EntitySpan[] {
     i = last + 1;
   }
   releaseRunWords();
-  completeNameLists(tokens, lex, out);
+  completeNameLists(tokens, out);
   labelLetterheadOrganizations(text, out);
   return out;
 }
 
 function surnameLike(t: Token): boolean {
-  const f = lexicon().flags.get(t.lower) ?? 0;
+  const f = flagsOf(t);
   return (f & F.surname) !== 0 || (f & (F.first | F.place | F.stop)) === 0;
 }
 
@@ -322,7 +329,7 @@ function lowerNameCue(tokens: readonly Token[], i: number): boolean {
   if (!prev || prev.kind !== Kind.Word || !CUE_INITIALS.has(prev.lower.charCodeAt(0))) return false;
   const cued = LOWER_NAME_CUES.has(prev.lower) || (prev.lower === 'is' && tokens[i - 2]?.lower === 'name');
   if (!cued) return false;
-  const f = lexicon().flags.get(t.lower) ?? 0;
+  const f = flagsOf(t);
   return (f & (F.common | F.stop | F.place | F.dict | F.org)) === 0;
 }
 
@@ -331,7 +338,7 @@ function classifyLowerName(tokens: readonly Token[], i: number): EntitySpan | un
   const lex = lexicon();
   const t = tokens[i] as Token;
   if (t.end - t.start < 4) return undefined;
-  const f = lex.flags.get(t.lower) ?? 0;
+  const f = flagsOf(t);
   if ((f & F.first) === 0 || (f & (F.common | F.stop | F.place | F.dict)) !== 0) return undefined;
   const next = tokens[i + 1];
   let end = t.end;

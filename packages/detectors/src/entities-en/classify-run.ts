@@ -9,13 +9,14 @@ import {
   possessiveBeforePerson,
 } from './organizations.ts';
 import { personCueAfter, personCueBefore, scorePerson } from './person-names.ts';
-import { Kind as KindEnum, Shape as ShapeEnum, type Token } from './tokenize.ts';
+import { Kind as KindEnum, Shape as ShapeEnum, type Token, flagsOf as tokenFlags } from './tokenize.ts';
 
 // Module-local aliases: under the tsx loader imported bindings compile to getter calls, measurable in the
 // per-token loops below.
 const F = FlagBits;
 const Kind = KindEnum;
 const Shape = ShapeEnum;
+const flagsOf = tokenFlags;
 
 /** One run of capitalized words (connectors and abbreviation dots included) and what we know around it. */
 export interface RunContext {
@@ -85,7 +86,7 @@ function info(ctx: RunContext, index: number, slot: number): WordInfo {
   const token = ctx.tokens[index] as Token;
   const key = token.lower;
   const flags = ctx.lex.flags;
-  let f = flags.get(key) ?? 0;
+  let f = flagsOf(token);
   let foreign = false;
   // Only words with non-ASCII letters need the (slow) accent folding.
   if (hasNonAscii(key)) {

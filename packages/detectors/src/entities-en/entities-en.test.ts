@@ -4,7 +4,8 @@ import { scalingRatio } from '../test-support/scaling.ts';
 import { analyzeEnglishEntities } from './analyze.ts';
 import { loadDictionaryWords } from './gazetteer/dictionary-words.ts';
 import { englishEntityDetector, englishEntityDetectors } from './index.ts';
-import { Kind, Shape, tokenize, tokenizeReusing } from './tokenize.ts';
+import { F, lexicon } from './lexicon.ts';
+import { flagsOf, Kind, Shape, type Token, tokenize, tokenizeReusing } from './tokenize.ts';
 
 const ctx: DetectContext = { lang: 'en', hasCjk: false, chineseTokens: () => [] };
 
@@ -20,6 +21,16 @@ describe('tokenize', () => {
     const words = toks.filter((t) => t.kind === Kind.Word).map((t) => t.lower);
     expect(words).toEqual(['jean-luc', "o'brien", 's', 'memo', 'for', 'the', 'us', 'office']);
     expect(toks[0]?.shape).toBe(Shape.Title);
+  });
+  it('gives every token the lexicon flags of its lower-case form, whatever words came before', () => {
+    const lex = lexicon();
+    const text =
+      "Maria MARIA maria Internationalization INTERNATIONALIZATION José JOSÉ U.S. € & $ 12 O'Brien Jean-Luc the The";
+    for (let round = 0; round < 3; round++) {
+      for (const t of tokenizeReusing(round === 1 ? text.toUpperCase() : text))
+        expect(flagsOf(t)).toBe(lex.flags.get(t.lower) ?? 0);
+    }
+    expect(flagsOf(tokenize('Maria')[0] as Token) & F.first).not.toBe(0);
   });
   it('never throws on odd input', () => {
     expect(() => tokenize('\ud800 \udfff \u0000 ...---   A.')).not.toThrow();

@@ -50,9 +50,16 @@ export interface Lexicon {
   nameSuffixes: ReadonlySet<string>;
   /** Single-word entries of every list above, with accent-folded variants, as {@link F} bit masks. */
   flags: ReadonlyMap<string, number>;
+  /** {@link flags} of the one-character strings below U+0080 (punctuation tokens), by char code. */
+  asciiCharFlags: Int32Array;
+  /** {@link flags} of the other one-character entries (currency signs), by char code. */
+  wideCharFlags: ReadonlyMap<number, number>;
 }
 
-function buildFlags(lex: Omit<Lexicon, 'flags'>, dictionaryWords: ReadonlySet<string>): Map<string, number> {
+/** The lists themselves, before the flag tables derived from them. */
+type WordLists = Omit<Lexicon, 'flags' | 'asciiCharFlags' | 'wideCharFlags'>;
+
+function buildFlags(lex: WordLists, dictionaryWords: ReadonlySet<string>): Map<string, number> {
   const flags = new Map<string, number>();
   const add = (set: ReadonlySet<string>, bit: number) => {
     for (const w of set) {
@@ -125,7 +132,7 @@ export function lexicon(): Lexicon {
   let maxPhraseWords = 1;
   for (const p of [...organizations, ...places])
     maxPhraseWords = Math.max(maxPhraseWords, p.split(' ').length);
-  const base: Omit<Lexicon, 'flags'> = {
+  const base: WordLists = {
     firstNames: withFolded([...bars(compromise.FIRST_NAMES), ...EXTRA_FIRST_NAMES]),
     surnames: withFolded([...bars(compromise.LAST_NAMES), ...EXTRA_SURNAMES]),
     places,
@@ -139,6 +146,15 @@ export function lexicon(): Lexicon {
     titles: new Set([...PERSON_TITLES, ...bars(compromise.HONORIFICS).filter((h) => !h.includes(' '))]),
     nameSuffixes: new Set(NAME_SUFFIXES),
   };
-  cached = { ...base, flags: buildFlags(base, loadDictionaryWords()) };
+  const flags = buildFlags(base, loadDictionaryWords());
+  const asciiCharFlags = new Int32Array(128);
+  const wideCharFlags = new Map<number, number>();
+  for (const [key, f] of flags) {
+    const c = key.charCodeAt(0);
+    if (key.length !== 1) continue;
+    if (c < 0x80) asciiCharFlags[c] = f;
+    else wideCharFlags.set(c, f);
+  }
+  cached = { ...base, flags, asciiCharFlags, wideCharFlags };
   return cached;
 }

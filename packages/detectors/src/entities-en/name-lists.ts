@@ -1,11 +1,12 @@
 import type { EntitySpan } from './analyze.ts';
-import { F as FlagBits, type Lexicon } from './lexicon.ts';
-import { Kind as KindEnum, Shape as ShapeEnum, type Token } from './tokenize.ts';
+import { F as FlagBits } from './lexicon.ts';
+import { Kind as KindEnum, Shape as ShapeEnum, type Token, flagsOf as tokenFlags } from './tokenize.ts';
 
 // Module-local aliases: under the tsx loader imported bindings compile to getter calls.
 const F = FlagBits;
 const Kind = KindEnum;
 const Shape = ShapeEnum;
+const flagsOf = tokenFlags;
 
 const NOT_NAME = F.dict | F.common | F.place | F.stop | F.org | F.title;
 
@@ -13,7 +14,7 @@ const NOT_NAME = F.dict | F.common | F.place | F.stop | F.org | F.title;
  * "They had three kids: Gaetane, Hannah and Derek": in a list of single capitalized words where most
  * items were already found as persons, the unknown items are persons too.
  */
-export function completeNameLists(tokens: readonly Token[], lex: Lexicon, out: EntitySpan[]): void {
+export function completeNameLists(tokens: readonly Token[], out: EntitySpan[]): void {
   if (out.length < 2) return;
   // Built at the first list of three or more (out has not changed by then): most texts have none.
   let personAt: Map<number, EntitySpan> | undefined;
@@ -50,7 +51,7 @@ export function completeNameLists(tokens: readonly Token[], lex: Lexicon, out: E
       if (listOfPersons(items, personAt)) {
         coverage ??= new Coverage(out);
         for (const t of items) {
-          if ((lex.flags.get(t.lower) ?? 0) & NOT_NAME || coverage.covers(t.start, t.end)) continue;
+          if (flagsOf(t) & NOT_NAME || coverage.covers(t.start, t.end)) continue;
           out.push({ start: t.start, end: t.end, type: 'person_name', score: 0.4 });
         }
       }

@@ -1,11 +1,12 @@
 import type { RunContext, WordInfo } from './classify-run.ts';
 import { F as FlagBits } from './lexicon.ts';
-import { Kind as KindEnum, Shape as ShapeEnum, type Token } from './tokenize.ts';
+import { Kind as KindEnum, Shape as ShapeEnum, type Token, flagsOf as tokenFlags } from './tokenize.ts';
 
 // Module-local aliases: under the tsx loader imported bindings compile to getter calls, measurable in the
 // per-token loops below.
 const Kind = KindEnum;
 const Shape = ShapeEnum;
+const flagsOf = tokenFlags;
 const F = FlagBits;
 
 /** Lower-case words right before an unknown capitalized word that suggest an organization. */
@@ -312,7 +313,7 @@ export function possessiveBeforePerson(ctx: RunContext, index: number): boolean 
   if (!apostrophe || (apostrophe.lower !== "'" && apostrophe.lower !== '’') || !s || s.lower !== 's')
     return false;
   if (!name || name.shape !== Shape.Title) return false;
-  const f = ctx.lex.flags.get(name.lower) ?? 0;
+  const f = flagsOf(name);
   if ((f & (F.common | F.place)) !== 0) return false;
   if ((f & (F.first | F.title)) !== 0) return true;
   // An unknown word followed by another capitalized one: a full name ("Riku Andou").

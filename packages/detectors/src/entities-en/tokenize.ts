@@ -1,3 +1,6 @@
+import { lexicon } from './lexicon.ts';
+import { WordCache } from './word-cache.ts';
+
 /** Token kinds produced by {@link tokenize}. Words are Latin-script letter runs (hyphens/apostrophes inside). */
 export enum Kind {
   Word = 0,
@@ -27,6 +30,11 @@ export interface Token {
   shape: Shape;
   /** Lower-cased text (dots removed for abbreviations like "S.A."); empty for non-words. */
   lower: string;
+  /**
+   * The lexicon's flags of `lower`, or -1 for a lower-case word whose flags nobody asked for yet: read
+   * them with {@link flagsOf}.
+   */
+  flags: number;
 }
 
 function isUpperCode(c: number): boolean {
@@ -121,6 +129,7 @@ function put(
   kind: Kind,
   shape: Shape,
   lower: string,
+  flags: number,
 ): number {
   if (reuse && k < pool.length) {
     const t = pool[k] as Token;
@@ -129,16 +138,32 @@ function put(
     t.kind = kind;
     t.shape = shape;
     t.lower = lower;
+    t.flags = flags;
     tokens[k] = t;
     return k + 1;
   }
-  const t: Token = { start, end, kind, shape, lower };
+  const t: Token = { start, end, kind, shape, lower, flags };
   if (reuse && k < POOL_LIMIT) pool.push(t);
   tokens[k] = t;
   return k + 1;
 }
 
+/** {@link Token.flags} not looked up yet. */
+const UNKNOWN_FLAGS = -1;
+
+/** The lexicon's flags of the token's `lower` (lexicon().flags.get(lower) ?? 0). */
+export function flagsOf(t: Token): number {
+  if (t.flags === UNKNOWN_FLAGS) t.flags = lexicon().flags.get(t.lower) ?? 0;
+  return t.flags;
+}
+
+/** Words of earlier texts (and earlier in this one), with their flags: most words need no lookup. */
+const recentWords = new WordCache();
+
 function scan(text: string, reuse: boolean): Token[] {
+  const lex = lexicon();
+  // Numbers and newlines have an empty `lower`.
+  const emptyFlags = lex.flags.get('') ?? 0;
   const tokens = reuse ? reusedTokens : [];
   let count = 0;
   const n = text.length;
@@ -146,7 +171,7 @@ function scan(text: string, reuse: boolean): Token[] {
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c === 10) {
-      count = put(tokens, count, reuse, i, i + 1, Kind.Newline, Shape.Other, '');
+      count = put(tokens, count, reuse, i, i + 1, Kind.Newline, Shape.Other, '', emptyFlags);
       i++;
       continue;
     }
@@ -199,24 +224,39 @@ function scan(text: string, reuse: boolean): Token[] {
           if (j < n && text.charCodeAt(j) === 46) j++;
           const raw = text.slice(start, j);
           const shape = shapeOf(text, start, j) === Shape.Lower ? Shape.Lower : Shape.Upper;
-          count = put(tokens, count, reuse, start, j, Kind.Word, shape, raw.replace(/\./g, '').toLowerCase());
+          const key = raw.replace(/\./g, '').toLowerCase();
+          count = put(tokens, count, reuse, start, j, Kind.Word, shape, key, lex.flags.get(key) ?? 0);
           i = j;
           continue;
         }
       }
       const shape = shapeFromCounts(upper, lower, firstUpper);
-      const raw = text.slice(start, i);
-      // A lower-case word is its own lower-case form (no letter in it changes when lower-cased).
-      count = put(
-        tokens,
-        count,
-        reuse,
-        start,
-        i,
-        Kind.Word,
-        shape,
-        shape === Shape.Lower ? raw : raw.toLowerCase(),
-      );
+      if (shape === Shape.Lower) {
+        // A lower-case word is its own lower-case form (no letter in it changes when lower-cased). Few
+        // rules ask for such a word's flags: they are looked up on demand (flagsOf).
+        count = put(tokens, count, reuse, start, i, Kind.Word, shape, text.slice(start, i), UNKNOWN_FLAGS);
+        continue;
+      }
+      // Capitalized words are what the rules look at: flags now, and no slice for a word seen recently.
+      const slot = recentWords.find(text, start, i);
+      if (slot >= 0) {
+        count = put(
+          tokens,
+          count,
+          reuse,
+          start,
+          i,
+          Kind.Word,
+          shape,
+          recentWords.key(slot),
+          recentWords.flags(slot),
+        );
+        continue;
+      }
+      const lowered = text.slice(start, i).toLowerCase();
+      const flags = lex.flags.get(lowered) ?? 0;
+      if (slot === -1) recentWords.remember(lowered, flags);
+      count = put(tokens, count, reuse, start, i, Kind.Word, shape, lowered, flags);
       continue;
     }
     if (isDigitCode(c)) {
@@ -232,14 +272,16 @@ function scan(text: string, reuse: boolean): Token[] {
           i += 2;
         else break;
       }
-      count = put(tokens, count, reuse, start, i, Kind.Number, Shape.Other, '');
+      count = put(tokens, count, reuse, start, i, Kind.Number, Shape.Other, '', emptyFlags);
       continue;
     }
     // Surrogate pairs and other symbols: one punctuation token per code unit is fine for our rules; a run
     // of the same symbol ("...", "----") is one token, which also bounds allocation on junk input.
     let j = i + 1;
     while (j < n && text.charCodeAt(j) === c) j++;
-    count = put(tokens, count, reuse, i, j, Kind.Punct, Shape.Other, text[i] ?? '');
+    const symbol = text[i] ?? '';
+    const flags = c < 0x80 ? (lex.asciiCharFlags[c] as number) : (lex.wideCharFlags.get(c) ?? 0);
+    count = put(tokens, count, reuse, i, j, Kind.Punct, Shape.Other, symbol, flags);
     i = j;
   }
   if (tokens.length !== count) tokens.length = count;
