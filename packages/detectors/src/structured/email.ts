@@ -12,7 +12,6 @@ const MAX_DOMAIN = 253;
 const MAX_LABEL = 63;
 
 const UNICODE_ALNUM = /[\p{L}\p{M}\p{N}]/u;
-const CJK = /[\u3000-\u9fff\uf900-\ufaff]/;
 
 function isLocalChar(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
@@ -48,6 +47,11 @@ function isUnicodeAlnum(text: string, i: number): boolean {
   return UNICODE_ALNUM.test(text[i]!);
 }
 
+/** `.`, `-`, `+`, `%`: allowed inside a local part, but not at its start. */
+function isLeadingPunctuation(code: number): boolean {
+  return code === 46 || code === 45 || code === 43 || code === 37;
+}
+
 /** Start of the local part that ends just before `at`, or -1. */
 function localPartStart(text: string, at: number): number {
   if (text.charCodeAt(at - 1) === 34 /* " */) {
@@ -63,7 +67,7 @@ function localPartStart(text: string, at: number): number {
   while (start > 0 && at - start < MAX_LOCAL && isLocalChar(text, start - 1)) start--;
   if (start > 0 && isLocalChar(text, start - 1)) return -1; // longer than any real local part
   // Leading punctuation belongs to the surrounding text, not to the address.
-  while (start < at && '.-+%'.includes(text[start]!)) start++;
+  while (start < at && isLeadingPunctuation(text.charCodeAt(start))) start++;
   if (start === at || text.charCodeAt(at - 1) === 46 /* . */) return -1;
   return start;
 }
@@ -83,24 +87,49 @@ function domainEnd(text: string, from: number): number {
       break;
     }
   }
-  if (lastDot > from) {
-    const tld = text.slice(lastDot + 1, end);
-    const cjk = tld.search(CJK);
-    if (cjk > 0) end = lastDot + 1 + cjk;
+  // Cut at the first CJK char, unless that is the top-level domain's first char.
+  if (lastDot > from && !isCjkCode(text.charCodeAt(lastDot + 1))) {
+    for (let i = lastDot + 2; i < end; i++) {
+      if (isCjkCode(text.charCodeAt(i))) {
+        end = i;
+        break;
+      }
+    }
   }
-  const labels = text.slice(from, end).split('.');
-  if (labels.length < 2) return -1;
-  for (const label of labels) {
-    if (label.length === 0 || label.length > MAX_LABEL) return -1;
-    if (label.startsWith('-') || label.endsWith('-')) return -1;
+  // Labels are checked in place; only the top-level one is ever sliced, and only when not plain ASCII.
+  let labelStart = from;
+  let sawDot = false;
+  for (let i = from; i <= end; i++) {
+    if (i < end && text.charCodeAt(i) !== 46) continue;
+    const length = i - labelStart;
+    if (length === 0 || length > MAX_LABEL) return -1;
+    if (text.charCodeAt(labelStart) === 45 || text.charCodeAt(i - 1) === 45) return -1;
+    if (i < end) {
+      sawDot = true;
+      labelStart = i + 1;
+    }
   }
-  return isTopLevelDomain(labels[labels.length - 1]!) ? end : -1;
+  if (!sawDot) return -1;
+  return isTopLevelDomainAt(text, labelStart, end) ? end : -1;
+}
+
+function isCjkCode(code: number): boolean {
+  return (code >= 0x3000 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
 }
 
 const LETTERS_ONLY = /^[\p{L}\p{M}]{2,63}$/u;
 const PUNYCODE = /^xn--[a-z0-9-]{1,59}$/i;
 
-function isTopLevelDomain(label: string): boolean {
+function isTopLevelDomainAt(text: string, start: number, end: number): boolean {
+  // Plain ASCII letters (`com`, `de`) pass LETTERS_ONLY without a slice or a Unicode regex.
+  const length = end - start;
+  let asciiLetters = length >= 2 && length <= 63;
+  for (let i = start; asciiLetters && i < end; i++) {
+    const c = text.charCodeAt(i) | 32;
+    asciiLetters = c >= 97 && c <= 122;
+  }
+  if (asciiLetters) return true;
+  const label = text.slice(start, end);
   return LETTERS_ONLY.test(label) || PUNYCODE.test(label);
 }
 

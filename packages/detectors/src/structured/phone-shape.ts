@@ -20,9 +20,9 @@ export interface PhoneShape {
 const EXTENSION = /(?:\s?(?:x|ext\.?|extension|#)\s?)(\d{1,6})$/i;
 
 /** Every extension marker holds an `x` or is `#`; most candidates have neither, so the regex is skipped. */
-function mayHoldExtension(candidate: string): boolean {
-  for (let i = 0; i < candidate.length; i++) {
-    const code = candidate.charCodeAt(i);
+function mayHoldExtension(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
     if (code === 120 || code === 88 || code === 35) return true;
   }
   return false;
@@ -34,12 +34,17 @@ function withoutPlus(raw: string): string {
 }
 
 export function parsePhoneShape(candidate: string): PhoneShape {
-  let bodyEnd = candidate.length;
+  return parsePhoneShapeIn(candidate, 0, candidate.length);
+}
+
+/** `parsePhoneShape(text.slice(from, to))` without slicing the candidate out first. */
+export function parsePhoneShapeIn(text: string, from: number, to: number): PhoneShape {
+  let bodyEnd = to;
   let extension: string | undefined;
-  const ext = mayHoldExtension(candidate) ? EXTENSION.exec(candidate) : null;
+  const ext = mayHoldExtension(text, from, to) ? EXTENSION.exec(text.slice(from, to)) : null;
   if (ext) {
     extension = ext[1];
-    bodyEnd = ext.index;
+    bodyEnd = from + ext.index;
   }
   const groups: string[] = [];
   const seps: string[] = [];
@@ -48,8 +53,8 @@ export function parsePhoneShape(candidate: string): PhoneShape {
   // Groups and separators are sliced out by offsets rather than built a char at a time.
   let groupStart = -1;
   let previousEnd = -1;
-  for (let i = 0; i <= bodyEnd; i++) {
-    const code = i < bodyEnd ? candidate.charCodeAt(i) : -1;
+  for (let i = from; i <= bodyEnd; i++) {
+    const code = i < bodyEnd ? text.charCodeAt(i) : -1;
     if (code >= 48 && code <= 57) {
       if (groupStart === -1) {
         groupStart = i;
@@ -58,8 +63,8 @@ export function parsePhoneShape(candidate: string): PhoneShape {
       continue;
     }
     if (groupStart !== -1) {
-      if (previousEnd !== -1) seps.push(withoutPlus(candidate.slice(previousEnd, groupStart)));
-      groups.push(candidate.slice(groupStart, i));
+      if (previousEnd !== -1) seps.push(withoutPlus(text.slice(previousEnd, groupStart)));
+      groups.push(text.slice(groupStart, i));
       previousEnd = i;
       groupStart = -1;
     }
@@ -67,7 +72,7 @@ export function parsePhoneShape(candidate: string): PhoneShape {
     else if (code === 41) parenOpen = false;
   }
   return {
-    plus: bodyEnd > 0 && candidate.charCodeAt(0) === 43,
+    plus: bodyEnd > from && text.charCodeAt(from) === 43,
     groups,
     seps,
     inParens,

@@ -2,7 +2,7 @@ import type { Detector } from '../detector.ts';
 import type { Finding } from '../types.ts';
 import { isCalendarDate } from './checksums.ts';
 import { parsesAsInternational, planFacts } from './phone-numbering.ts';
-import { type PhoneShape, parsePhoneShape } from './phone-shape.ts';
+import { type PhoneShape, parsePhoneShapeIn } from './phone-shape.ts';
 import { hasDigit, isAsciiWordCode, isCjkAt, isDigitCode, textBefore } from './text-context.ts';
 
 /**
@@ -233,6 +233,15 @@ function joinsNumber(code: number, bare: boolean, otherSide: () => number): bool
   return code === 46 || code === 47 || code === 58 || code === 45;
 }
 
+function isAsciiSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13);
+}
+
+/** ASCII other than whitespace. */
+function isPlainAscii(code: number): boolean {
+  return code < 128 && !isAsciiSpace(code);
+}
+
 /** Characters that, right before a run, show it continues a longer token (a decimal, a date, a version). */
 function badBefore(text: string, start: number, bare: boolean): boolean {
   if (start === 0) return false;
@@ -241,8 +250,15 @@ function badBefore(text: string, start: number, bare: boolean): boolean {
   if (start >= 2 && isDigitCode(text.charCodeAt(start - 2))) {
     if (joinsNumber(code, bare, () => digitRun(text, start - 2, -1))) return true;
   }
-  // An ASCII char other than a space trims to itself, and `$` is the only ASCII money sign.
-  if (code < 128 && code !== 32 && (code < 9 || code > 13)) return code === 36;
+  // Same as testing the two chars before, trimmed at the end, against MONEY_BEFORE: an ASCII char
+  // other than a space trims to itself, and `$` is the only ASCII money sign.
+  if (isPlainAscii(code)) return code === 36;
+  if (isAsciiSpace(code)) {
+    if (start < 2) return false;
+    const previous = text.charCodeAt(start - 2);
+    if (isPlainAscii(previous)) return previous === 36;
+    if (isAsciiSpace(previous)) return false;
+  }
   return MONEY_BEFORE.test(text.slice(Math.max(0, start - 2), start).trimEnd());
 }
 
@@ -275,7 +291,7 @@ function tryCandidate(text: string, start: number, end: number, findings: Findin
   while (to > from && text.charCodeAt(to - 1) === 41 /* ) */ && !holdsCode(text, from, to - 1, 40)) to--;
   const bare = isBareDigits(text, from, to);
   if (badBefore(text, from, bare) || badAfter(text, to, bare)) return false;
-  const shape = parsePhoneShape(text.slice(from, to));
+  const shape = parsePhoneShapeIn(text, from, to);
   const count = shape.digits.length;
   if (count < (shape.plus ? 6 : MIN_DIGITS) || count > (shape.plus ? MAX_DIGITS : MAX_DIGITS + 2))
     return false;
