@@ -5,7 +5,7 @@ export interface AddressToken {
   start: number;
   end: number;
   /** Token text without a trailing dot, lower-cased (for `p`, the character itself). */
-  low: string;
+  readonly low: string;
   /** The token ended with a dot that was folded into it ("St.", "12."). */
   dot: boolean;
   /** First letter is upper case. */
@@ -14,6 +14,39 @@ export interface AddressToken {
   lines: number;
   /** Dotted initials folded into `low` ("P.O." → "po", "N.W." → "nw"): an abbreviation, not a sentence end. */
   abbr: boolean;
+  /** A word or number of ASCII characters only: `low` is its text with A-Z folded (dots too, unless `abbr`). */
+  ascii: boolean;
+}
+
+/**
+ * Tokens build `low` on first use: most tokens of a window are only screened by their first letter and
+ * length (see english-address.ts), and copying every word out of the text was most of the tokenizer's cost.
+ */
+class Token implements AddressToken {
+  kind: AddressToken['kind'] = 'p';
+  start = 0;
+  end = 0;
+  dot = false;
+  cap = false;
+  lines = 0;
+  abbr = false;
+  ascii = false;
+  /** The scanned text while `low` is not built yet ('' once it is, or after release). */
+  source = '';
+  lowText = '';
+
+  get low(): string {
+    if (this.source !== '') {
+      if (this.kind === 'p') {
+        this.lowText = this.source.slice(this.start, this.end);
+      } else {
+        const lower = this.source.slice(this.start, this.dot ? this.end - 1 : this.end).toLowerCase();
+        this.lowText = this.abbr ? lower.replaceAll('.', '') : lower;
+      }
+      this.source = '';
+    }
+    return this.lowText;
+  }
 }
 
 /*
@@ -68,11 +101,12 @@ function isSpace(c: number): boolean {
   return c >= 128 && NON_ASCII_SPACE.test(String.fromCharCode(c));
 }
 
-/** Whether `body` starts with an upper-case letter. */
-function startsUpper(body: string): boolean {
-  const c = body.charCodeAt(0);
+/** Whether `text[start, bodyEnd)` starts with an upper-case letter. */
+function startsUpperAt(text: string, start: number, bodyEnd: number): boolean {
+  const c = text.charCodeAt(start);
   if (c < 128) return c >= 65 && c <= 90;
-  const cp = body.codePointAt(0) as number;
+  // A surrogate pair counts as one code point only when both halves are in the body.
+  const cp = bodyEnd - start >= 2 ? (text.codePointAt(start) as number) : c;
   return NON_ASCII_UPPER.test(String.fromCodePoint(cp));
 }
 
@@ -85,6 +119,7 @@ function lettersEnd(text: string, k: number, to: number): number {
     if (end >= to || text.charCodeAt(end) < 128) return end;
     const n = letterLength(text, end, to);
     if (n === 0) return end;
+    sawNonAscii = true;
     end += n;
   }
 }
@@ -98,6 +133,8 @@ function scanWord(text: string, k: number, to: number): number {
     if (c !== 39 && c !== 0x2019 && c !== 46 && c !== 45) break;
     const next = lettersEnd(text, end + 1, to);
     if (next === end + 1) break;
+    if (c === 0x2019) sawNonAscii = true;
+    else if (c === 46) sawInnerDot = true;
     end = next;
   }
   if (end < to && text.charCodeAt(end) === 46) end++;
@@ -130,12 +167,34 @@ function scanLetterNumber(text: string, k: number, to: number): number {
   return end;
 }
 
-function pushWordOrNumber(text: string, start: number, end: number, kind: 'w' | 'n'): void {
+/** Set by scanWord when the word holds a non-ASCII letter, mark or apostrophe. */
+let sawNonAscii = false;
+/** Set by scanWord when the word joins letters with a dot ("P.O", "rahul.smith"). */
+let sawInnerDot = false;
+
+function pushWordOrNumber(
+  text: string,
+  start: number,
+  end: number,
+  kind: 'w' | 'n',
+  ascii: boolean,
+  innerDot: boolean,
+): void {
   const dot = text.charCodeAt(end - 1) === 46;
-  const body = text.slice(start, dot ? end - 1 : end);
-  const abbr = kind === 'w' && body.includes('.') && DOTTED_INITIALS.test(body);
-  const lower = body.toLowerCase();
-  put(kind, start, end, abbr ? lower.replaceAll('.', '') : lower, dot, startsUpper(body), 0, abbr);
+  const bodyEnd = dot ? end - 1 : end;
+  // Only a word body with an inner dot can be dotted initials.
+  const abbr = innerDot && DOTTED_INITIALS.test(text.slice(start, bodyEnd));
+  const t = next();
+  t.kind = kind;
+  t.start = start;
+  t.end = end;
+  t.dot = dot;
+  t.cap = startsUpperAt(text, start, bodyEnd);
+  t.lines = 0;
+  t.abbr = abbr;
+  t.ascii = ascii;
+  t.source = text;
+  t.lowText = '';
 }
 
 /*
@@ -144,7 +203,7 @@ function pushWordOrNumber(text: string, start: number, end: number, kind: 'w' | 
  * keeps no token past a window, and allocating fresh ones was most of the memory this detector used.
  */
 const reusedTokens: AddressToken[] = [];
-const pool: AddressToken[] = [];
+const pool: Token[] = [];
 /** Pooled tokens the previous reusing call filled: beyond this call's count they are cleared. */
 let pooledInUse = 0;
 const POOL_LIMIT = 8192;
@@ -152,32 +211,48 @@ let out: AddressToken[] = reusedTokens;
 let count = 0;
 let reusing = false;
 
-function put(
-  kind: AddressToken['kind'],
-  start: number,
-  end: number,
-  low: string,
-  dot: boolean,
-  cap: boolean,
-  lines: number,
-  abbr: boolean,
-): void {
+/** The next token slot, recycled when reusing. */
+function next(): Token {
+  let t: Token;
   if (reusing && count < pool.length) {
-    const t = pool[count] as AddressToken;
-    t.kind = kind;
-    t.start = start;
-    t.end = end;
-    t.low = low;
-    t.dot = dot;
-    t.cap = cap;
-    t.lines = lines;
-    t.abbr = abbr;
-    out[count++] = t;
-    return;
+    t = pool[count] as Token;
+  } else {
+    t = new Token();
+    if (reusing && count < POOL_LIMIT) pool.push(t);
   }
-  const t: AddressToken = { kind, start, end, low, dot, cap, lines, abbr };
-  if (reusing && count < POOL_LIMIT) pool.push(t);
   out[count++] = t;
+  return t;
+}
+
+function putOther(kind: 'nl' | 'p', start: number, end: number, low: string, lines: number): void {
+  const t = next();
+  t.kind = kind;
+  t.start = start;
+  t.end = end;
+  t.dot = false;
+  t.cap = false;
+  t.lines = lines;
+  t.abbr = false;
+  t.ascii = false;
+  t.source = '';
+  t.lowText = low;
+}
+
+/** A `p` token: its text as it is (CJK runs, punctuation, symbols), copied out only when read. */
+function putPunctuation(text: string, start: number, end: number): void {
+  putOther('p', start, end, '', 0);
+  const t = out[count - 1] as Token;
+  t.source = text;
+}
+
+/** Drops the text references of the recycled tokens (a token keeps its text until `low` is built). */
+export function releaseReusedTokens(): void {
+  for (let k = 0; k < pooledInUse && k < pool.length; k++) {
+    const t = pool[k] as Token;
+    t.source = '';
+    t.lowText = '';
+  }
+  pooledInUse = 0;
 }
 
 /**
@@ -199,7 +274,7 @@ export function tokenizeAddressWindow(text: string, from: number, to: number, re
         if (d === 10) lines++;
         else if (d !== 9 && d !== 32 && d !== 13) break;
       }
-      put('nl', k, k + 1, '\n', false, false, lines, false);
+      putOther('nl', k, k + 1, '\n', lines);
       k = end;
       continue;
     }
@@ -209,36 +284,36 @@ export function tokenizeAddressWindow(text: string, from: number, to: number, re
     }
     if (isDigit(c)) {
       const end = scanNumber(text, k, to);
-      pushWordOrNumber(text, k, end, 'n');
+      pushWordOrNumber(text, k, end, 'n', true, false);
       k = end;
       continue;
     }
     if (isAsciiLetter(c)) {
       const mixed = scanLetterNumber(text, k, to);
       if (mixed > 0) {
-        pushWordOrNumber(text, k, mixed, 'n');
+        pushWordOrNumber(text, k, mixed, 'n', true, false);
         k = mixed;
         continue;
       }
     } else if (isCjk(c)) {
       let end = k + 1;
       while (end < to && isCjk(text.charCodeAt(end))) end++;
-      const raw = text.slice(k, end);
-      put('p', k, end, raw, false, false, 0, false);
+      putPunctuation(text, k, end);
       k = end;
       continue;
     }
+    sawNonAscii = false;
+    sawInnerDot = false;
     const wordEnd = scanWord(text, k, to);
     if (wordEnd > k) {
-      pushWordOrNumber(text, k, wordEnd, 'w');
+      pushWordOrNumber(text, k, wordEnd, 'w', !sawNonAscii, sawInnerDot);
       k = wordEnd;
       continue;
     }
     // Any other character (a whole code point, so emoji stay in one piece).
     const cp = text.codePointAt(k) as number;
     const end = Math.min(to, k + (cp > 0xffff ? 2 : 1));
-    const raw = text.slice(k, end);
-    put('p', k, end, raw, false, false, 0, false);
+    putPunctuation(text, k, end);
     k = end;
   }
   const tokens = out;
@@ -246,7 +321,11 @@ export function tokenizeAddressWindow(text: string, from: number, to: number, re
   if (reuse) {
     // Pooled tokens past this window must not keep an earlier text alive (a slice of 13 or more
     // characters references its whole parent string).
-    for (let k = count; k < pooledInUse && k < pool.length; k++) (pool[k] as AddressToken).low = '';
+    for (let k = count; k < pooledInUse && k < pool.length; k++) {
+      const t = pool[k] as Token;
+      t.source = '';
+      t.lowText = '';
+    }
     pooledInUse = count;
   }
   return tokens;

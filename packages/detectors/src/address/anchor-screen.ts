@@ -8,6 +8,7 @@ import {
   UNIT_WORDS,
 } from './street-suffixes.ts';
 import { STATE_CODES, STATE_NAMES } from './us-states.ts';
+import { ScreenedWords, screenedWord } from './word-screens.ts';
 
 /**
  * A raw-character screen for digit anchors, run before any window is tokenized: most numbers in text
@@ -180,6 +181,19 @@ function wordStart(text: string, end: number): number {
   return i;
 }
 
+/** Every list a word before the number is looked up in: other words are not copied out of the text. */
+const WORDS_BEFORE = new ScreenedWords([
+  ...BOX_WORDS,
+  ...UNIT_WORDS,
+  ...STATE_NAMES,
+  ...STATE_CODES,
+  ...STREET_PREFIXES,
+  ...EURO_STREET_WORDS,
+  ...NAME_PARTICLES,
+]);
+const WORDS_AHEAD = new ScreenedWords([...STREET_SUFFIXES, ...STATE_CODES]);
+const DIRECTION_WORDS = new ScreenedWords(DIRECTIONALS);
+
 function isStreetWord(word: string): boolean {
   return (
     STREET_PREFIXES.has(word) ||
@@ -210,7 +224,7 @@ function streetBefore(text: string, start: number, digits: number): boolean {
       return words > 0 && text.charCodeAt(i - 1) === 47 && (text.charCodeAt(i - 2) | 32) === 99;
     }
     const from = wordStart(text, end);
-    const word = text.slice(from, end).toLowerCase();
+    const word = screenedWord(text, from, end, WORDS_BEFORE, EURO_STREET_ENDING);
     if (words === 0) {
       // A box keyword, or a unit number inside an address that may start with a word ("Six … Suite 2500").
       if (BOX_WORDS.has(word) || UNIT_WORDS.has(word)) return true;
@@ -235,7 +249,7 @@ function streetWordAhead(text: string, k: number): boolean {
     if (c === 10) return false;
     if (isLetterAt(text, i)) {
       const end = wordEnd(text, i);
-      const word = text.slice(i, end).toLowerCase();
+      const word = screenedWord(text, i, end, WORDS_AHEAD);
       if (STREET_SUFFIXES.has(word) || STATE_CODES.has(word)) return true;
       words++;
       i = end;
@@ -260,7 +274,7 @@ function streetAfter(text: string, end: number, depth = 0): boolean {
   if (letter !== 2) return true;
   if (modeOfScreen() !== 'mixed') return true;
   const wEnd = wordEnd(text, i);
-  if (DIRECTIONALS.has(text.slice(i, wEnd).toLowerCase())) return true;
+  if (DIRECTIONALS.has(screenedWord(text, i, wEnd, DIRECTION_WORDS))) return true;
   return streetWordAhead(text, wEnd);
 }
 

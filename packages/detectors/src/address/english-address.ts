@@ -1,6 +1,6 @@
 import type { Detector } from '../detector.ts';
 import type { Finding } from '../types.ts';
-import { type AddressToken, tokenizeAddressWindow } from './address-tokens.ts';
+import { type AddressToken, releaseReusedTokens, tokenizeAddressWindow } from './address-tokens.ts';
 import { type CaseMode, caseModeAt, digitMayStartAddress } from './anchor-screen.ts';
 import { SOFT_STOP_WORDS, STOP_WORDS } from './stop-words.ts';
 import {
@@ -701,9 +701,17 @@ const ANCHOR_WORDS = new ScreenedWords([
   ...STREET_PREFIXES,
 ]);
 
-function isAnchorToken(t: AddressToken): boolean {
+function isAnchorToken(text: string, t: AddressToken): boolean {
   if (t.kind === 'n') return true;
-  return t.kind === 'w' && (ANCHOR_WORDS.has(t.low) || isEuroStreetWord(t));
+  if (t.kind !== 'w') return false;
+  if (t.ascii && !t.abbr) {
+    // `low` is the body with A-Z folded: screen it in the text before building it.
+    const length = t.end - t.start - (t.dot ? 1 : 0);
+    const c = text.charCodeAt(t.start);
+    if (ANCHOR_WORDS.mayHold(c >= 65 && c <= 90 ? c + 32 : c, length) && ANCHOR_WORDS.has(t.low)) return true;
+    return length >= 5 && EURO_STREET_ENDING.testAscii(text, t.start, t.start + length);
+  }
+  return ANCHOR_WORDS.has(t.low) || isEuroStreetWord(t);
 }
 
 /** Finds English / international street addresses. */
@@ -719,7 +727,7 @@ export function findEnglishAddresses(text: string): Finding[] {
     const tokens = tokenizeAddressWindow(text, from, to, true);
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i] as AddressToken;
-      if (t.start < coveredTo || !isAnchorToken(t)) continue;
+      if (t.start < coveredTo || !isAnchorToken(text, t)) continue;
       if (t.kind === 'n' && !accepted.has(firstDigit(text, t.start))) continue;
       const mode = caseModeAt(text, t.start);
       const c = parseAt(text, tokens, i, mode);
@@ -728,6 +736,7 @@ export function findEnglishAddresses(text: string): Finding[] {
       coveredTo = c.end;
     }
   }
+  releaseReusedTokens();
   return findings;
 }
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EURO_STREET_ENDING, STREET_PREFIXES } from './street-suffixes.ts';
-import { EndingMatcher, ScreenedWords } from './word-screens.ts';
+import { EndingMatcher, ScreenedWords, screenedWord } from './word-screens.ts';
 
 // The regex EURO_STREET_ENDING used to be: the trie must agree with it on every word.
 const EURO_REGEX =
@@ -78,6 +78,60 @@ describe('ScreenedWords', () => {
       fc.property(candidates, (w) => {
         expect(screened.has(w)).toBe(set.has(w));
       }),
+      { numRuns: 20_000 },
+    );
+  });
+});
+
+describe('reading words in place', () => {
+  // ASCII words in any case, with joins, inside a longer text.
+  const asciiWord = fc
+    .array(
+      fc.constantFrom('Rue', 'STR', 'weg', 'Gade', 'main', 'St', 'a', 'X', '.', '-', "'", 'katu', 'TIE'),
+      {
+        maxLength: 6,
+      },
+    )
+    .map((parts) => parts.join(''));
+
+  it('testAscii equals test of the lower-cased range', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 4 }), asciiWord, fc.string({ maxLength: 4 }), (before, w, after) => {
+        const text = before + w + after;
+        const from = before.length;
+        if (/[^\x00-\x7f]/.test(w)) return;
+        expect(EURO_STREET_ENDING.testAscii(text, from, from + w.length)).toBe(
+          EURO_STREET_ENDING.test(w.toLowerCase()),
+        );
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('screenedWord gives the lower-cased word whenever the list or the endings could hold it', () => {
+    const words = new ScreenedWords(STREET_PREFIXES);
+    fc.assert(
+      fc.property(
+        fc.oneof(asciiWord, word, fc.constantFrom('Straße', 'İL', 'RUE', 'Οδός')),
+        fc.boolean(),
+        (w, withEndings) => {
+          const text = `(${w})`;
+          const got = screenedWord(
+            text,
+            1,
+            1 + w.length,
+            words,
+            withEndings ? EURO_STREET_ENDING : undefined,
+          );
+          const lower = w.toLowerCase();
+          const wanted =
+            STREET_PREFIXES.has(lower) ||
+            (withEndings && lower.length >= 5 && EURO_STREET_ENDING.test(lower));
+          if (wanted) expect(got).toBe(lower);
+          // Otherwise it is either the word or '', which no list holds: lookups answer the same.
+          else expect(got === lower || got === '').toBe(true);
+        },
+      ),
       { numRuns: 20_000 },
     );
   });

@@ -20,6 +20,14 @@ export class ScreenedWords {
     }
   }
 
+  /**
+   * Whether some word of the set starts with the lower-case ASCII character `first` and has `length`
+   * characters: false means `has` is false for every such word, so the caller need not build it.
+   */
+  mayHold(first: number, length: number): boolean {
+    return first < 128 && ((this.asciiLengths[first] as number) & lengthBit(length)) !== 0;
+  }
+
   has(word: string): boolean {
     if (word.length === 0) return this.words.has(word);
     const c = word.charCodeAt(0);
@@ -66,6 +74,22 @@ export class EndingMatcher {
     }
   }
 
+  /**
+   * `test` of the lower-cased `text[from, end)`, read in place; the range must be ASCII (upper-case letters
+   * are folded, other characters compared as they are).
+   */
+  testAscii(text: string, from: number, end: number): boolean {
+    let node: SuffixNode | undefined = this.root;
+    if (node.end) return true;
+    for (let k = end - 1; k >= from; k--) {
+      const c = text.charCodeAt(k);
+      node = node.next.get(c >= 65 && c <= 90 ? c + 32 : c);
+      if (!node) return false;
+      if (node.end) return true;
+    }
+    return false;
+  }
+
   test(word: string): boolean {
     let node: SuffixNode | undefined = this.root;
     if (node.end) return true;
@@ -76,4 +100,31 @@ export class EndingMatcher {
     }
     return false;
   }
+}
+
+/**
+ * The lower-cased `text[from, end)` when it may belong to `words` or end in one of `endings` (at 5 or more
+ * characters), else '' (which no word list holds). An ASCII range that the (first letter, length) screen
+ * and the ending trie both reject is never copied out of the text.
+ */
+export function screenedWord(
+  text: string,
+  from: number,
+  end: number,
+  words: ScreenedWords,
+  endings?: EndingMatcher,
+): string {
+  for (let k = from; k < end; k++) {
+    if (text.charCodeAt(k) >= 128) return text.slice(from, end).toLowerCase();
+  }
+  const length = end - from;
+  if (length === 0) return '';
+  const c = text.charCodeAt(from);
+  if (
+    words.mayHold(c >= 65 && c <= 90 ? c + 32 : c, length) ||
+    (endings !== undefined && length >= 5 && endings.testAscii(text, from, end))
+  ) {
+    return text.slice(from, end).toLowerCase();
+  }
+  return '';
 }
