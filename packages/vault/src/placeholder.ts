@@ -24,22 +24,78 @@ export const PLACEHOLDER_LABELS: Readonly<Record<string, string>> = {
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 export const NONCE_LENGTH = 10;
 const ALPHABET_CODES = Uint16Array.from(ALPHABET, (char) => char.charCodeAt(0));
-const nonceCodes = new Uint16Array(NONCE_LENGTH);
+/** Char code → digit value, upper and lower case (models sometimes change case); -1 for anything else. */
+const DIGIT_OF = new Int8Array(128).fill(-1);
+for (let i = 0; i < ALPHABET.length; i++) {
+  DIGIT_OF[ALPHABET.charCodeAt(i)] = i;
+  DIGIT_OF[ALPHABET.toLowerCase().charCodeAt(i)] = i;
+}
 
 // One CSPRNG call per 4 KiB of randomness: a call per placeholder showed up as 13 % of proxy CPU.
 const pool = Buffer.alloc(4096);
 let poolOffset = pool.length;
 
-/** 50 random bits: a caller cannot guess a placeholder this vault will mint. */
-export function randomNonce(): string {
+/**
+ * 50 random bits as a number (exact in a double): a caller cannot guess a placeholder this vault will mint,
+ * and a vault can index its placeholders by this number instead of hashing strings.
+ */
+export function randomNonceValue(): number {
   if (poolOffset + NONCE_LENGTH > pool.length) {
     randomFillSync(pool);
     poolOffset = 0;
   }
-  for (let i = 0; i < NONCE_LENGTH; i++) nonceCodes[i] = ALPHABET_CODES[pool[poolOffset + i]! & 31]!;
+  let value = 0;
+  for (let i = 0; i < NONCE_LENGTH; i++) value = value * 32 + (pool[poolOffset + i]! & 31);
   poolOffset += NONCE_LENGTH;
-  // One flat string instead of a ten-piece `+=` rope.
-  return String.fromCharCode(...nonceCodes);
+  return value;
+}
+
+/** 50 random bits in the placeholder alphabet. */
+export function randomNonce(): string {
+  return nonceText(randomNonceValue());
+}
+
+function nonceText(value: number): string {
+  return String.fromCharCode.apply(null, nonceCodes([], value));
+}
+
+/** Appends the nonce's character codes to `codes` (most significant digit first). */
+function nonceCodes(codes: number[], value: number): number[] {
+  const at = codes.length;
+  let rest = value;
+  for (let i = NONCE_LENGTH - 1; i >= 0; i--) {
+    codes[at + i] = ALPHABET_CODES[rest % 32]!;
+    rest = Math.floor(rest / 32);
+  }
+  return codes;
+}
+
+/**
+ * The nonce value of the NONCE_LENGTH characters at `start`, case-insensitive, or -1 when one of them is not
+ * in the alphabet. Reads the text in place (no substring).
+ */
+export function nonceValueAt(text: string, start: number): number {
+  if (start < 0 || start + NONCE_LENGTH > text.length) return -1;
+  let value = 0;
+  for (let i = start; i < start + NONCE_LENGTH; i++) {
+    const code = text.charCodeAt(i);
+    const digit = code < 128 ? DIGIT_OF[code]! : -1;
+    if (digit < 0) return -1;
+    value = value * 32 + digit;
+  }
+  return value;
+}
+
+/**
+ * `[[` + label + `_` + the nonce's characters + `]]` (what formatPlaceholder gives), built as one flat string:
+ * a template literal makes a rope that V8 flattens again wherever the placeholder is hashed or compared.
+ */
+export function mintPlaceholder(label: string, nonceValue: number): string {
+  const codes = [91, 91];
+  for (let i = 0; i < label.length; i++) codes.push(label.charCodeAt(i));
+  codes.push(95);
+  nonceCodes(codes, nonceValue).push(93, 93);
+  return String.fromCharCode.apply(null, codes);
 }
 
 export function labelFor(type: string): string {

@@ -38,8 +38,12 @@ export class StreamRehydrator {
 
   #emit(text: string): string {
     if (text.length === 0) return text;
-    this.restored += this.#vault.countPlaceholders(text);
-    return this.#vault.rehydrate(text, this.#options);
+    // One scan that restores and counts (counting first was a second scan of every delta).
+    const counted = { restored: 0 };
+    const out = this.#vault.rehydrate(text, { ...this.#options, stats: counted });
+    this.restored += counted.restored;
+    if (this.#options.stats) this.#options.stats.restored += counted.restored;
+    return out;
   }
 
   /** Index where an unfinished minted placeholder may begin, or buffer.length when there is none. */

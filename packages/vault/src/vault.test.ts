@@ -25,6 +25,26 @@ describe('Vault', () => {
     expect(vault.rehydrate(`${forged} ${minted}`)).toBe(`${forged} +1 202 555 0100`);
   });
 
+  it('never rehydrates a minted nonce under another label, or a near miss of a minted placeholder', () => {
+    const vault = createVault();
+    const minted = vault.placeholderFor('email', 'x@y.test');
+    const nonce = minted.slice('[[EMAIL_'.length, -2);
+    const lastDigit = nonce.at(-1) === '0' ? '1' : '0';
+    for (const lookAlike of [
+      `[[PERSON_${nonce}]]`,
+      `[[EMAILS_${nonce}]]`,
+      `[[MAIL_${nonce}]]`,
+      `[[EMAIL_${nonce.slice(0, -1)}${lastDigit}]]`,
+      `[[EMAIL__${nonce}]]`,
+      `[EMAIL_${nonce}]]`,
+    ]) {
+      expect(vault.rehydrate(lookAlike)).toBe(lookAlike);
+      expect(vault.has(lookAlike)).toBe(false);
+    }
+    expect(vault.has(minted)).toBe(true);
+    expect(vault.has(minted.toLowerCase())).toBe(true);
+  });
+
   it('restores a placeholder whose case the model changed', () => {
     const vault = createVault();
     const minted = vault.placeholderFor('email', 'x@y.test');
