@@ -2,9 +2,11 @@ import { classifyRun, type RunContext, releaseRunWords } from './classify-run.ts
 import { labelLetterheadOrganizations } from './letterhead.ts';
 import { F as FlagBits, lexicon } from './lexicon.ts';
 import { completeNameLists } from './name-lists.ts';
+import { SPORTS_WORDS, scoreCue } from './sports-cue.ts';
 import {
   Kind as KindEnum,
   Shape as ShapeEnum,
+  sawSportsWord,
   type Token,
   flagsOf as tokenFlags,
   tokenizeReusing,
@@ -81,19 +83,20 @@ const DOTTED = new Set([
   'rev',
   'fr',
 ]);
-const SPORTS_WORDS =
-  /\b(?:soccer|football|cricket|rugby|baseball|basketball|hockey|tennis|golf|league|cup|championship|division|innings|wickets?|goals?|striker|midfielder|coach|beat|drew|defeated|standings|played|scorers?|halftime|half-time|fixtures?|season|match|points|runs|overs|v|vs|semi-final|quarter-final|final|playoffs?|stadium|NBA|NFL|NHL|SOCCER|CRICKET|RUGBY|BASEBALL|BASKETBALL|HOCKEY|TENNIS)\b/;
-const SCORE = /\b\d{1,3}-\d{1,3}\b|^[A-Z][A-Z .]{1,30} AT [A-Z][A-Z .]{1,30}$/m;
-
 const MAX_RUN_TOKENS = 16;
 
 function isCapWord(t: Token): boolean {
   return t.kind === Kind.Word && t.shape !== Shape.Lower && t.shape !== Shape.Other;
 }
 
+/** What capsLines returns, reused by every text (no token index outlives the analysis). */
+let capsBuffer = new Uint8Array(1024);
+
 /** Marks each line that is mostly upper-case (headlines): there, capitalization carries no signal. */
 function capsLines(tokens: readonly Token[]): Uint8Array {
-  const flags = new Uint8Array(tokens.length);
+  if (capsBuffer.length < tokens.length + 1) capsBuffer = new Uint8Array(2 * tokens.length + 1);
+  const flags = capsBuffer;
+  flags.fill(0, 0, tokens.length + 1);
   let lineStart = 0;
   let upper = 0;
   let words = 0;
@@ -122,6 +125,7 @@ export function analyzeEnglishEntities(text: string): EntitySpan[] {
   const lex = lexicon();
   // No token outlives this call (spans copy offsets), so the token objects are recycled.
   const tokens = tokenizeReusing(text);
+  const sportsWord = sawSportsWord();
   const caps = capsLines(tokens);
   const out: EntitySpan[] = [];
   const n = tokens.length;
@@ -142,7 +146,7 @@ export function analyzeEnglishEntities(text: string): EntitySpan[] {
     last: 0,
     caps: false,
     sports: () => {
-      sports ??= SPORTS_WORDS.test(text) || SCORE.test(text);
+      sports ??= (sportsWord && SPORTS_WORDS.test(text)) || scoreCue(text);
       return sports;
     },
     lex,
@@ -318,15 +322,16 @@ const LOWER_NAME_CUES = new Set([
   'congratulations',
 ]);
 
-/** First letters of the cues above and of "is": most words are rejected without a set lookup. */
-const CUE_INITIALS: ReadonlySet<number> = new Set([...LOWER_NAME_CUES, 'is'].map((w) => w.charCodeAt(0)));
+/** First letters (ASCII) of the cues above and of "is": most words are rejected without a set lookup. */
+const CUE_INITIALS = new Uint8Array(128);
+for (const w of [...LOWER_NAME_CUES, 'is']) CUE_INITIALS[w.charCodeAt(0)] = 1;
 
 /** "my name is krithika", "thanks obama": a lower-case unknown word right after a strong person cue. */
 function lowerNameCue(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i] as Token;
   if (t.end - t.start < 3) return false;
   const prev = tokens[i - 1];
-  if (!prev || prev.kind !== Kind.Word || !CUE_INITIALS.has(prev.lower.charCodeAt(0))) return false;
+  if (!prev || prev.kind !== Kind.Word || CUE_INITIALS[prev.lower.charCodeAt(0)] !== 1) return false;
   const cued = LOWER_NAME_CUES.has(prev.lower) || (prev.lower === 'is' && tokens[i - 2]?.lower === 'name');
   if (!cued) return false;
   const f = flagsOf(t);

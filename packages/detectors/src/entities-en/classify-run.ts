@@ -58,9 +58,19 @@ export interface WordInfo {
 
 const CONNECTOR_WORDS = new Set(['of', 'and', 'for', 'the', 'on', 'upon', '&']);
 
-function hasNonAscii(s: string): boolean {
-  for (let k = 0; k < s.length; k++) if (s.charCodeAt(k) > 0x7f) return true;
-  return false;
+/** Bits of {@link keyChars}. */
+const NON_ASCII = 1;
+const HYPHEN = 2;
+
+/** Whether `s` has non-ASCII characters and hyphens, in one pass (bits above). */
+function keyChars(s: string): number {
+  let bits = 0;
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c > 0x7f) bits |= NON_ASCII;
+    else if (c === 45) bits |= HYPHEN;
+  }
+  return bits;
 }
 
 /*
@@ -88,13 +98,14 @@ function info(ctx: RunContext, index: number, slot: number): WordInfo {
   const flags = ctx.lex.flags;
   let f = flagsOf(token);
   let foreign = false;
+  const chars = keyChars(key);
   // Only words with non-ASCII letters need the (slow) accent folding.
-  if (hasNonAscii(key)) {
+  if ((chars & NON_ASCII) !== 0) {
     const folded = foldAccents(key);
     foreign = folded !== key;
     if (foreign) f |= (flags.get(folded) ?? 0) & (F.first | F.surname);
   }
-  const hyphenLower = key.includes('-') && /-[a-z]/.test(ctx.text.slice(token.start, token.end));
+  const hyphenLower = (chars & HYPHEN) !== 0 && /-[a-z]/.test(ctx.text.slice(token.start, token.end));
   let w = wordPool[slot];
   if (!w) {
     w = {
@@ -145,11 +156,13 @@ export function isSentenceStart(tokens: readonly Token[], index: number): boolea
   return true;
 }
 
-/** The span of words[from..to] (inclusive), extended over a trailing abbreviation dot. */
-function spanOf(ctx: RunContext, words: readonly WordInfo[], from: number, to: number): [number, number] {
-  const a = words[from] as WordInfo;
+/**
+ * The end of the span of words[..to] (its start is that of the first word's token), extended over a
+ * trailing abbreviation dot. Two numbers, not a pair: no array per span.
+ */
+function spanEnd(ctx: RunContext, words: readonly WordInfo[], to: number): number {
   const b = words[to] as WordInfo;
-  let end = b.token.end;
+  const end = b.token.end;
   const after = ctx.tokens[b.index + 1];
   if (
     after &&
@@ -159,9 +172,13 @@ function spanOf(ctx: RunContext, words: readonly WordInfo[], from: number, to: n
     (b.initial || ctx.lex.legalSuffixes.has(b.key) || ctx.lex.nameSuffixes.has(b.key)) &&
     b.key.length <= 4
   ) {
-    end = after.start + 1; // one dot, not a whole "..." run
+    return after.start + 1; // one dot, not a whole "..." run
   }
-  return [a.token.start, end];
+  return end;
+}
+
+function spanStart(words: readonly WordInfo[], from: number): number {
+  return (words[from] as WordInfo).token.start;
 }
 
 /** Longest known phrase (organization or place) starting at words[at], as a word count, or 0. */
@@ -201,16 +218,24 @@ export function classifyRun(ctx: RunContext, out: EntitySpan[]): void {
   ) {
     let from = 0;
     while (from < amp && (words[from] as WordInfo).stop) from++;
-    const [start, end] = spanOf(ctx, words, from, words.length - 1);
-    out.push({ start, end, type: 'organization', score: 0.7 });
+    out.push({
+      start: spanStart(words, from),
+      end: spanEnd(ctx, words, words.length - 1),
+      type: 'organization',
+      score: 0.7,
+    });
     return;
   }
   // Whole-run organization evidence (legal suffix / head word) wins over splitting at connectors.
   const org = organizationEvidence(ctx, words);
   if (org) {
     if (org.personBefore) classifyPiece(ctx, words.slice(0, org.personBefore), out);
-    const [start, end] = spanOf(ctx, words, org.from, org.to);
-    out.push({ start, end, type: 'organization', score: org.score });
+    out.push({
+      start: spanStart(words, org.from),
+      end: spanEnd(ctx, words, org.to),
+      type: 'organization',
+      score: org.score,
+    });
     return;
   }
   // Otherwise split at connectors ("Peter and Mary", "Smith of Reuters") and classify pieces.
@@ -240,8 +265,12 @@ function classifyPiece(ctx: RunContext, piece: readonly WordInfo[], out: EntityS
     if (orgLen > 0 && !(orgLen === 1 && w.first && k + 1 < piece.length && k === chunkStart)) {
       if (!(orgLen === 1 && (w.stop || (w.common && ctx.caps)))) {
         titled = flush(ctx, piece, chunkStart, k, titled, out);
-        const [start, end] = spanOf(ctx, piece, k, k + orgLen - 1);
-        out.push({ start, end, type: 'organization', score: 0.7 });
+        out.push({
+          start: spanStart(piece, k),
+          end: spanEnd(ctx, piece, k + orgLen - 1),
+          type: 'organization',
+          score: 0.7,
+        });
         k += orgLen;
         chunkStart = k;
         continue;
@@ -266,8 +295,12 @@ function classifyPiece(ctx: RunContext, piece: readonly WordInfo[], out: EntityS
       const numberAround =
         ctx.tokens[w.index - 1]?.kind === Kind.Number || ctx.tokens[lastWord.index + 1]?.kind === Kind.Number;
       if (numberAround || ctx.sports()) {
-        const [start, end] = spanOf(ctx, piece, k, e - 1);
-        out.push({ start, end, type: 'organization', score: 0.45 });
+        out.push({
+          start: spanStart(piece, k),
+          end: spanEnd(ctx, piece, e - 1),
+          type: 'organization',
+          score: 0.45,
+        });
       }
       k = e;
       chunkStart = e;
@@ -385,7 +418,8 @@ function classifyChunk(
   const lex = ctx.lex;
   const firstWord = chunk[0] as WordInfo;
   const lastWord = chunk[chunk.length - 1] as WordInfo;
-  const [start, end] = spanOf(ctx, chunk, 0, chunk.length - 1);
+  const start = spanStart(chunk, 0);
+  const end = spanEnd(ctx, chunk, chunk.length - 1);
   const sentenceStart = isSentenceStart(ctx.tokens, firstWord.index);
   const next = ctx.tokens[lastWord.index + 1];
 
@@ -400,7 +434,7 @@ function classifyChunk(
     return;
   }
 
-  const person = scorePerson(ctx, chunk, { titled, sentenceStart });
+  const person = scorePerson(ctx, chunk, titled, sentenceStart);
   if (next?.kind === Kind.Number && !titled && chunk.length <= 3 && !hasInitial(chunk)) {
     // Sports tables and score lines: "Wigan 42 Bradford 36", "Reading 4 1 1 2 5 10 4".
     const prev = ctx.tokens[firstWord.index - 1];
@@ -414,7 +448,7 @@ function classifyChunk(
       (tableRow(ctx, firstWord.index, lastWord.index) && person < 0.8);
     if (
       (scoreLine || person < 0.7) &&
-      !/-\d+-/.test(ctx.text.slice(next.start, next.end)) &&
+      !dashDigitsDash(ctx.text, next.start, next.end) &&
       !lowerCueBefore(ctx, firstWord.index) &&
       (scoreLine || ctx.sports())
     ) {
@@ -425,12 +459,7 @@ function classifyChunk(
   // Right after a house number: a street name, which the address detector owns. A number in the cell
   // before (a tab between, as spreadsheets paste rows) is an id column, not a house number.
   const before = ctx.tokens[firstWord.index - 1];
-  if (
-    before?.kind === Kind.Number &&
-    !titled &&
-    !ctx.text.slice(before.end, firstWord.token.start).includes('\t')
-  )
-    return;
+  if (before?.kind === Kind.Number && !titled && !hasTab(ctx.text, before.end, firstWord.token.start)) return;
   if (unknownAcronym(ctx, chunk)) {
     out.push({ start, end, type: 'organization', score: 0.4 });
     return;
@@ -490,6 +519,22 @@ function orgContext(ctx: RunContext, chunk: readonly WordInfo[], person: number,
   if (of?.lower === 'of' && before?.type === 'person_name' && before.end === ctx.tokens[head.index - 2]?.end)
     return true;
   return person < 0.7 && possessiveBeforePerson(ctx, tail.index);
+}
+
+/** `/-\d+-/.test(text.slice(start, end))`, without the slice. */
+function dashDigitsDash(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    if (text.charCodeAt(i) !== 45) continue;
+    let k = i + 1;
+    while (k < end && text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57) k++;
+    if (k > i + 1 && k < end && text.charCodeAt(k) === 45) return true;
+  }
+  return false;
+}
+
+function hasTab(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 9) return true;
+  return false;
 }
 
 /** Everyday acronyms and chat slang that are not organizations. */

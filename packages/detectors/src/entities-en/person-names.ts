@@ -227,14 +227,15 @@ function namePart(w: WordInfo, caps: boolean): boolean {
 export function scorePerson(
   ctx: RunContext,
   chunk: readonly WordInfo[],
-  where: { titled: boolean; sentenceStart: boolean },
+  titled: boolean,
+  sentenceStart: boolean,
 ): number {
   const caps = ctx.caps;
   const len = chunk.length;
   const head = chunk[0] as WordInfo;
   const tail = chunk[len - 1] as WordInfo;
   if (len > 5) return 0;
-  const cue = where.titled || personCueBefore(ctx, head.index) || personCueAfter(ctx, tail.index);
+  const cue = titled || personCueBefore(ctx, head.index) || personCueAfter(ctx, tail.index);
   // One pass over the words (no per-call closures: this runs for every capitalized chunk).
   let allPlausible = true;
   let allNamePart = true;
@@ -258,7 +259,7 @@ export function scorePerson(
     if (head.first && !head.common && !head.place) return 0.6;
     if (head.surname && !head.common && !head.place) return 0.55;
     if (caps || !unknownName(head, caps) || ENGLISH_SUFFIX.test(head.key)) return 0;
-    if (!where.sentenceStart) return 0.35;
+    if (!sentenceStart) return 0.35;
     // Sentence-initial unknown word: only when followed by a lower-case word ("Lukashenko responded").
     const nextTok = ctx.tokens[tail.index + 1];
     const nextLower = !!nextTok && nextTok.kind === Kind.Word && nextTok.shape === Shape.Lower;

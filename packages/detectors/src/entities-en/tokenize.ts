@@ -1,4 +1,5 @@
 import { lexicon } from './lexicon.ts';
+import { isSportsWord, SPORTS_SCREEN, sportsWordWithin } from './sports-cue.ts';
 import { WordCache } from './word-cache.ts';
 
 /** Token kinds produced by {@link tokenize}. Words are Latin-script letter runs (hyphens/apostrophes inside). */
@@ -160,12 +161,24 @@ export function flagsOf(t: Token): number {
 /** Words of earlier texts (and earlier in this one), with their flags: most words need no lookup. */
 const recentWords = new WordCache();
 
+/** Whether a word of the last text tokenized holds a sports word (see {@link sawSportsWord}). */
+let sportsWordSeen = false;
+
+/**
+ * False when no word of the text last tokenized holds one of the sports words as a whole run of ASCII
+ * letters: then the sports-word regex cannot match that text (sports-cue.ts), and need not run.
+ */
+export function sawSportsWord(): boolean {
+  return sportsWordSeen;
+}
+
 function scan(text: string, reuse: boolean): Token[] {
   const lex = lexicon();
   // Numbers and newlines have an empty `lower`.
   const emptyFlags = lex.flags.get('') ?? 0;
   const tokens = reuse ? reusedTokens : [];
   let count = 0;
+  let sports = false;
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -185,6 +198,8 @@ function scan(text: string, reuse: boolean): Token[] {
       const firstUpper = isUpperAt(text, i, c);
       let upper = firstUpper ? 1 : 0;
       let lower = 1 - upper;
+      /** ASCII letters only (no hyphen, apostrophe or other letter): one run of ASCII letters. */
+      let plain = c < 0x80;
       i++;
       while (i < n) {
         const d = text.charCodeAt(i);
@@ -197,6 +212,7 @@ function scan(text: string, reuse: boolean): Token[] {
         if (isLetterCode(d)) {
           if (isUpperAt(text, i, d)) upper++;
           else lower++;
+          if (d >= 0x80) plain = false;
           i++;
           continue;
         }
@@ -207,10 +223,19 @@ function scan(text: string, reuse: boolean): Token[] {
           if (isApostrophe(d) && (next === 115 || next === 83) && !isLetterCode(after)) break;
           if (isUpperAt(text, i + 1, next)) upper++;
           else lower++;
+          plain = false;
           i += 2;
           continue;
         }
         break;
+      }
+      // Sports words (sports-cue.ts): for a plain word one table load rejects nearly all others.
+      if (!sports) {
+        if (!plain) sports = sportsWordWithin(text, start, i);
+        else {
+          const screen = SPORTS_SCREEN[((c & 31) << 5) | (text.charCodeAt(i - 1) & 31)] as number;
+          if (((screen >>> (i - start)) & 1) !== 0) sports = isSportsWord(text, start, i);
+        }
       }
       // Dotted abbreviation: single letters separated by dots ("U.S.", "S.A.", "N.V.").
       if (i - start === 1 && i + 2 < n && text.charCodeAt(i) === 46 && isLetterCode(text.charCodeAt(i + 1))) {
@@ -222,6 +247,7 @@ function scan(text: string, reuse: boolean): Token[] {
         }
         if (j > i) {
           if (j < n && text.charCodeAt(j) === 46) j++;
+          if (!sports) sports = sportsWordWithin(text, start, j);
           const raw = text.slice(start, j);
           const shape = shapeOf(text, start, j) === Shape.Lower ? Shape.Lower : Shape.Upper;
           const key = raw.replace(/\./g, '').toLowerCase();
@@ -261,17 +287,22 @@ function scan(text: string, reuse: boolean): Token[] {
     }
     if (isDigitCode(c)) {
       const start = i;
+      let wide = false;
       i++;
       while (i < n) {
         const d = text.charCodeAt(i);
-        if (isDigitCode(d) || isLetterCode(d)) i++;
-        else if (
+        if (isDigitCode(d) || isLetterCode(d)) {
+          if (d >= 0x80) wide = true;
+          i++;
+        } else if (
           (d === 46 || d === 44 || d === 45 || d === 58 || d === 47) &&
           isDigitCode(text.charCodeAt(i + 1))
         )
           i += 2;
         else break;
       }
+      // In "12ésoccer" the regex sees a word after the "é"; ASCII letters here always follow a digit.
+      if (wide && !sports) sports = sportsWordWithin(text, start, i);
       count = put(tokens, count, reuse, start, i, Kind.Number, Shape.Other, '', emptyFlags);
       continue;
     }
@@ -284,6 +315,7 @@ function scan(text: string, reuse: boolean): Token[] {
     count = put(tokens, count, reuse, i, j, Kind.Punct, Shape.Other, symbol, flags);
     i = j;
   }
+  sportsWordSeen = sports;
   if (tokens.length !== count) tokens.length = count;
   if (reuse) {
     // Pooled tokens past this text must not keep the previous text's words alive (a slice of 13 or more

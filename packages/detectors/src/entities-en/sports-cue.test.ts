@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { SCORE, SPORTS_WORDS, scoreCue } from './sports-cue.ts';
+import { sawSportsWord, tokenize } from './tokenize.ts';
+
+const FRAGMENTS = [
+  'final',
+  'semi-final',
+  'half-time',
+  'half',
+  'time',
+  'v',
+  'vs',
+  'V',
+  'NBA',
+  'Nba',
+  'SOCCER',
+  'soccer',
+  'goals',
+  'goal',
+  'cup',
+  'é',
+  'É',
+  'ł',
+  'a',
+  'B',
+  '_',
+  '1',
+  '12',
+  '123',
+  '1234',
+  '-',
+  '-',
+  '3-1',
+  '12ésoccer',
+  "'",
+  '’',
+  "'s",
+  '.',
+  ' ',
+  ' ',
+  ' AT ',
+  'AT',
+  'LAKERS',
+  'NEW YORK',
+  'X',
+  '\n',
+  '\r',
+  '\u2028',
+  '\t',
+];
+
+/** Deterministic texts built from fragments around the sports cues' edge cases. */
+function texts(count: number): string[] {
+  let seed = 7;
+  const rnd = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) {
+    let s = '';
+    const len = Math.floor(rnd() * 14);
+    for (let k = 0; k < len; k++) s += FRAGMENTS[Math.floor(rnd() * FRAGMENTS.length)];
+    out.push(s);
+  }
+  return out;
+}
+
+describe('sports cues', () => {
+  it('scoreCue answers what the SCORE regex answers', () => {
+    const all = [...texts(20_000), '3-1', 'a 3-1', '3-1a', '1234-1', '1-1234', '_1-2', 'LAKERS AT CELTICS'];
+    let matched = 0;
+    for (const t of all) {
+      expect(scoreCue(t), JSON.stringify(t)).toBe(SCORE.test(t));
+      if (SCORE.test(t)) matched++;
+    }
+    expect(matched).toBeGreaterThan(500);
+  });
+  it('the tokenizer notes a sports word in every text the word regex matches', () => {
+    let matched = 0;
+    for (const t of [...texts(20_000), 'éfinal', 'x_v', 'O’final', 'half-time', 'v.s.']) {
+      tokenize(t);
+      if (SPORTS_WORDS.test(t)) {
+        matched++;
+        expect(sawSportsWord(), JSON.stringify(t)).toBe(true);
+      }
+    }
+    expect(matched).toBeGreaterThan(1000);
+    tokenize('We met Maria Müller at the office.');
+    expect(sawSportsWord()).toBe(false);
+  });
+});
