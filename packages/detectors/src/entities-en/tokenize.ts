@@ -216,8 +216,9 @@ function scan(text: string, reuse: boolean): Token[] {
           i++;
           continue;
         }
+        if (d !== 45 && !isApostrophe(d)) break;
         const next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
-        if ((d === 45 || isApostrophe(d)) && isLetterCode(next)) {
+        if (isLetterCode(next)) {
           // Possessive 's ends the word: "Acme's" -> "Acme" + "'s".
           const after = i + 2 < n ? text.charCodeAt(i + 2) : 0;
           if (isApostrophe(d) && (next === 115 || next === 83) && !isLetterCode(after)) break;
