@@ -230,14 +230,6 @@ function scan(text: string, reuse: boolean): Token[] {
         }
         break;
       }
-      // Sports words (sports-cue.ts): for a plain word one table load rejects nearly all others.
-      if (!sports) {
-        if (!plain) sports = sportsWordWithin(text, start, i);
-        else {
-          const screen = SPORTS_SCREEN[((c & 31) << 5) | (text.charCodeAt(i - 1) & 31)] as number;
-          if (((screen >>> (i - start)) & 1) !== 0) sports = isSportsWord(text, start, i);
-        }
-      }
       // Dotted abbreviation: single letters separated by dots ("U.S.", "S.A.", "N.V.").
       if (i - start === 1 && i + 2 < n && text.charCodeAt(i) === 46 && isLetterCode(text.charCodeAt(i + 1))) {
         let j = i;
@@ -258,6 +250,15 @@ function scan(text: string, reuse: boolean): Token[] {
         }
       }
       const shape = shapeFromCounts(upper, lower, firstUpper);
+      // Sports words (sports-cue.ts) are all lower or all upper case: a plain word of another shape is
+      // none, and for the others one table load rejects nearly every word.
+      if (!sports) {
+        if (!plain) sports = sportsWordWithin(text, start, i);
+        else if (shape === Shape.Lower || shape === Shape.Upper) {
+          const screen = SPORTS_SCREEN[((c & 31) << 5) | (text.charCodeAt(i - 1) & 31)] as number;
+          if (((screen >>> (i - start)) & 1) !== 0) sports = isSportsWord(text, start, i);
+        }
+      }
       if (shape === Shape.Lower) {
         // A lower-case word is its own lower-case form (no letter in it changes when lower-cased). Few
         // rules ask for such a word's flags: they are looked up on demand (flagsOf).
