@@ -162,8 +162,11 @@ export function scoreCue(text: string): boolean {
     if (b === p + 1 || b - p - 1 > 3 || (b < n && isWordChar(text.charCodeAt(b)))) continue;
     return true;
   }
-  // A whole line "[A-Z][A-Z .]{1,30} AT [A-Z][A-Z .]{1,30}", split at one of its " AT ".
-  for (let p = text.indexOf(' AT '); p >= 0; p = text.indexOf(' AT ', p + 1)) {
+  // A whole line "[A-Z][A-Z .]{1,30} AT [A-Z][A-Z .]{1,30}", split at one of its " AT ". Searched as
+  // "AT " (a capital A is rare; a space is every few characters) with the space before checked here.
+  for (let q = text.indexOf('AT ', 1); q >= 0; q = text.indexOf('AT ', q + 1)) {
+    const p = q - 1;
+    if (text.charCodeAt(p) !== 32) continue;
     let s = p;
     while (s > 0 && p - s < 32 && isHeadlineChar(text.charCodeAt(s - 1))) s--;
     if (p - s < 2 || p - s > 31 || (s > 0 && !isLineTerminator(text.charCodeAt(s - 1)))) continue;
