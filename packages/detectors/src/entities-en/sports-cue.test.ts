@@ -69,6 +69,15 @@ function texts(count: number): string[] {
 describe('sports cues', () => {
   it('scoreCue answers what the SCORE regex answers', () => {
     const all = [...texts(20_000), '3-1', 'a 3-1', '3-1a', '1234-1', '1-1234', '_1-2', 'LAKERS AT CELTICS'];
+    all.push(
+      'AT AT AT',
+      'AB AT CD',
+      'x\nAB AT CD\r\ny',
+      'AT CD',
+      'NEW YORK AT  BOSTON',
+      `${'A'.repeat(31)} AT BB`,
+    );
+    all.push(`${'A'.repeat(32)} AT BB`, 'A.B AT C.', ' AB AT CD');
     let matched = 0;
     for (const t of all) {
       expect(scoreCue(t), JSON.stringify(t)).toBe(SCORE.test(t));
