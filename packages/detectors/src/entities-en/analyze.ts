@@ -4,6 +4,8 @@ import { F as FlagBits, lexicon } from './lexicon.ts';
 import { completeNameLists } from './name-lists.ts';
 import { SPORTS_WORDS, scoreCue } from './sports-cue.ts';
 import {
+  casualText,
+  headlineTokens,
   Kind as KindEnum,
   Shape as ShapeEnum,
   sawSportsWord,
@@ -89,46 +91,6 @@ function isCapWord(t: Token): boolean {
   return t.kind === Kind.Word && t.shape !== Shape.Lower && t.shape !== Shape.Other;
 }
 
-/** Where capsLines marks headline tokens, reused by every text (no token index outlives the analysis). */
-let capsBuffer = new Uint8Array(1024);
-
-/**
- * Marks in {@link capsBuffer} each token of a line that is mostly upper-case (headlines): there, capitalization
- * carries no signal. Returns whether the text is casual: no capitalized word right after a lower-case
- * one, so names may be written in lower case too ("thanks emma"). One pass for both.
- */
-function capsLines(tokens: readonly Token[]): boolean {
-  if (capsBuffer.length < tokens.length + 1) capsBuffer = new Uint8Array(2 * tokens.length + 1);
-  const flags = capsBuffer;
-  flags.fill(0, 0, tokens.length + 1);
-  let casual = true;
-  let lineStart = 0;
-  let upper = 0;
-  let words = 0;
-  let prevLower = false;
-  // No closure here: this runs once per text and the tsx loader wraps every closure creation in a helper.
-  for (let k = 0; k <= tokens.length; k++) {
-    const t = tokens[k];
-    if (t && t.kind !== Kind.Newline) {
-      if (t.kind === Kind.Word) {
-        if (t.shape === Shape.Title && prevLower) casual = false;
-        prevLower = t.shape === Shape.Lower;
-        if (t.end - t.start > 1) {
-          words++;
-          if (t.shape === Shape.Upper) upper++;
-        }
-      } else prevLower = false;
-      continue;
-    }
-    prevLower = false;
-    if (words >= 2 && upper / words > 0.6) flags.fill(1, lineStart, k);
-    lineStart = k + 1;
-    upper = 0;
-    words = 0;
-  }
-  return casual;
-}
-
 /**
  * Finds person and organization spans in one pass (tokenize, then classify runs of capitalized words).
  */
@@ -137,9 +99,10 @@ export function analyzeEnglishEntities(text: string): EntitySpan[] {
   // No token outlives this call (spans copy offsets), so the token objects are recycled.
   const tokens = tokenizeReusing(text);
   const sportsWord = sawSportsWord();
+  // Headlines (mostly upper-case lines): there, capitalization carries no signal.
+  const caps = headlineTokens();
   // Texts that capitalize names properly ("... met Anna") do not need the risky lower-case name rule.
-  const casual = capsLines(tokens);
-  const caps = capsBuffer;
+  const casual = casualText();
   const out: EntitySpan[] = [];
   const n = tokens.length;
   // One context for every run of this text (classifyRun does not keep it): no allocation per run.

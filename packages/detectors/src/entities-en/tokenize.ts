@@ -163,6 +163,49 @@ const recentWords = new WordCache();
 
 /** Whether a word of the last text tokenized holds a sports word (see {@link sawSportsWord}). */
 let sportsWordSeen = false;
+/** See {@link casualText}. */
+let casual = true;
+/** See {@link headlineTokens}: 1 at the tokens of headline lines, 0 elsewhere (up to the token count). */
+let headline = new Uint8Array(1024);
+/** Where the last scan wrote 1s into {@link headline}: the next one clears up to here. */
+let headlineDirty = 0;
+
+/**
+ * Of the text last tokenized: whether no capitalized word directly follows a lower-case word, so that
+ * names may be written in lower case too ("thanks emma").
+ */
+export function casualText(): boolean {
+  return casual;
+}
+
+/**
+ * Of the text last tokenized: 1 at each token of a line that is mostly upper-case (a headline, where
+ * capitalization carries no signal), 0 at the others; at least one entry more than there are tokens.
+ * Overwritten by the next call of the tokenizer.
+ */
+export function headlineTokens(): Uint8Array {
+  return headline;
+}
+
+/** Grows {@link headline} (keeping its marks) to at least `size` entries. */
+function reserveHeadline(size: number): void {
+  if (headline.length >= size) return;
+  const larger = new Uint8Array(2 * size);
+  larger.set(headline);
+  headline = larger;
+}
+
+/** Marks tokens [from, to) as a headline line's. */
+function markHeadline(from: number, to: number): void {
+  reserveHeadline(to + 1);
+  headline.fill(1, from, to);
+  if (to > headlineDirty) headlineDirty = to;
+}
+
+/** A line of at least two words (longer than one letter) with more than 60% of them upper-case. */
+function isHeadline(words: number, upper: number): boolean {
+  return words >= 2 && upper / words > 0.6;
+}
 
 /**
  * False when no word of the text last tokenized holds one of the sports words as a whole run of ASCII
@@ -179,11 +222,24 @@ function scan(text: string, reuse: boolean): Token[] {
   const tokens = reuse ? reusedTokens : [];
   let count = 0;
   let sports = false;
+  // Headline lines and casual text are noted here, in passing, rather than in another pass over tokens.
+  if (headlineDirty > 0) headline.fill(0, 0, headlineDirty);
+  headlineDirty = 0;
+  let isCasual = true;
+  let prevLower = false;
+  let lineStart = 0;
+  let lineWords = 0;
+  let lineUpper = 0;
   const n = text.length;
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c === 10) {
+      if (isHeadline(lineWords, lineUpper)) markHeadline(lineStart, count);
+      lineStart = count + 1;
+      lineWords = 0;
+      lineUpper = 0;
+      prevLower = false;
       count = put(tokens, count, reuse, i, i + 1, Kind.Newline, Shape.Other, '', emptyFlags);
       i++;
       continue;
@@ -244,12 +300,22 @@ function scan(text: string, reuse: boolean): Token[] {
           const raw = text.slice(start, j);
           const shape = shapeOf(text, start, j) === Shape.Lower ? Shape.Lower : Shape.Upper;
           const key = raw.replace(/\./g, '').toLowerCase();
+          // At least three characters, not Title: counts toward its line only.
+          lineWords++;
+          if (shape === Shape.Upper) lineUpper++;
+          prevLower = shape === Shape.Lower;
           count = put(tokens, count, reuse, start, j, Kind.Word, shape, key, lex.flags.get(key) ?? 0);
           i = j;
           continue;
         }
       }
       const shape = shapeFromCounts(upper, lower, firstUpper);
+      if (i - start > 1) {
+        lineWords++;
+        if (shape === Shape.Upper) lineUpper++;
+      }
+      if (shape === Shape.Title && prevLower) isCasual = false;
+      prevLower = shape === Shape.Lower;
       // Sports words (sports-cue.ts) are all lower or all upper case: a plain word of another shape is
       // none, and for the others one table load rejects nearly every word.
       if (!sports) {
@@ -305,6 +371,7 @@ function scan(text: string, reuse: boolean): Token[] {
       }
       // In "12ésoccer" the regex sees a word after the "é"; ASCII letters here always follow a digit.
       if (wide && !sports) sports = sportsWordWithin(text, start, i);
+      prevLower = false;
       count = put(tokens, count, reuse, start, i, Kind.Number, Shape.Other, '', emptyFlags);
       continue;
     }
@@ -314,9 +381,13 @@ function scan(text: string, reuse: boolean): Token[] {
     while (j < n && text.charCodeAt(j) === c) j++;
     const symbol = text[i] ?? '';
     const flags = c < 0x80 ? (lex.asciiCharFlags[c] as number) : (lex.wideCharFlags.get(c) ?? 0);
+    prevLower = false;
     count = put(tokens, count, reuse, i, j, Kind.Punct, Shape.Other, symbol, flags);
     i = j;
   }
+  if (isHeadline(lineWords, lineUpper)) markHeadline(lineStart, count);
+  reserveHeadline(count + 1);
+  casual = isCasual;
   sportsWordSeen = sports;
   if (tokens.length !== count) tokens.length = count;
   if (reuse) {
