@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tokenizeAddressWindow } from './address-tokens.ts';
+import { isNonAsciiSpace, TokenStream, tokenizeAddressWindow } from './address-tokens.ts';
 
 const summary = (text: string) =>
   tokenizeAddressWindow(text, 0, text.length).map((t) => `${t.kind}:${t.low}${t.dot ? '.' : ''}`);
@@ -54,5 +54,32 @@ describe('address tokenizer', () => {
 
   it('never throws on odd input', () => {
     expect(() => tokenizeAddressWindow('\ud800a\udfff 1\u0301 😀 .', 0, 11)).not.toThrow();
+  });
+
+  it('tests non-ASCII spaces as the Unicode whitespace regex does', () => {
+    const differ: number[] = [];
+    for (let c = 128; c < 0x10000; c++) {
+      if (isNonAsciiSpace(c) !== /^\s$/u.test(String.fromCharCode(c))) differ.push(c);
+    }
+    expect(differ).toEqual([]);
+  });
+
+  it('streams the same tokens as the window from any chunk start on', () => {
+    const text = "xx Rue de la Paix 12,\n\n  P.O. Box 4 \u00a0 Hauptstraße 5 W206N 1/2 北京市 O'Hara 😀 end.";
+    const window = tokenizeAddressWindow(text, 0, text.length).map((t) => `${t.start}:${t.kind}:${t.low}`);
+    const stream = new TokenStream();
+    let starts = 0;
+    for (let k = 1; k < text.length; k++) {
+      if (!stream.isBoundary(text, k)) continue;
+      starts++;
+      stream.start(text, k, text.length);
+      const read: string[] = [];
+      for (let i = 0; stream.at(i) !== undefined; i++) {
+        const t = stream.at(i);
+        if (t) read.push(`${t.start}:${t.kind}:${t.low}`);
+      }
+      expect(read).toEqual(window.filter((t) => Number(t.split(':')[0]) >= k));
+    }
+    expect(starts).toBeGreaterThan(10);
   });
 });

@@ -61,7 +61,6 @@ class Token implements AddressToken {
 
 const NON_ASCII_LETTER = /^[\p{L}\p{M}]$/u;
 const NON_ASCII_UPPER = /^\p{Lu}$/u;
-const NON_ASCII_SPACE = /^\s$/u;
 const DOTTED_INITIALS = /^(?:\p{L}{1,2}\.){1,3}\p{L}{1,3}$/u;
 
 function isAsciiLetter(c: number): boolean {
@@ -98,7 +97,17 @@ function letterLength(text: string, k: number, to: number): number {
 
 function isSpace(c: number): boolean {
   if (c === 32 || (c >= 9 && c <= 13)) return true;
-  return c >= 128 && NON_ASCII_SPACE.test(String.fromCharCode(c));
+  return c >= 128 && isNonAsciiSpace(c);
+}
+
+/**
+ * `/^\s$/u` for one UTF-16 unit from U+0080 on (no-break space, the Zs spaces, line and paragraph
+ * separators, BOM), without a string per test. A test compares it with the regex over every unit.
+ */
+export function isNonAsciiSpace(c: number): boolean {
+  if (c < 0x2000) return c === 0xa0 || c === 0x1680;
+  if (c <= 0x200a) return true;
+  return c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** Whether `text[start, bodyEnd)` starts with an upper-case letter. */
@@ -247,6 +256,8 @@ function putPunctuation(text: string, start: number, end: number): void {
 
 /** Drops the text references of the recycled tokens (a token keeps its text until `low` is built). */
 export function releaseReusedTokens(): void {
+  if (reusing && count > pooledInUse) pooledInUse = count;
+  streamText = '';
   for (let k = 0; k < pooledInUse && k < pool.length; k++) {
     const t = pool[k] as Token;
     t.source = '';
@@ -256,15 +267,13 @@ export function releaseReusedTokens(): void {
 }
 
 /**
- * Tokenizes `text[from, to)`; whitespace other than line breaks is skipped. With `reuse`, the result (array
- * and tokens) is overwritten by the next reusing call.
+ * Tokenizes from `from` until `to`, until more than `lastIndex` tokens are written, or until past `lastStart`
+ * (whichever comes first), and returns where the next step starts. One loop rather than a call per token:
+ * this is the detector's hottest loop.
  */
-export function tokenizeAddressWindow(text: string, from: number, to: number, reuse = false): AddressToken[] {
-  out = reuse ? reusedTokens : [];
-  count = 0;
-  reusing = reuse;
+function tokenizeFrom(text: string, from: number, to: number, lastIndex: number, lastStart: number): number {
   let k = from;
-  while (k < to) {
+  while (k < to && count <= lastIndex && k <= lastStart) {
     const c = text.charCodeAt(k);
     if (c === 10) {
       let end = k + 1;
@@ -316,6 +325,18 @@ export function tokenizeAddressWindow(text: string, from: number, to: number, re
     putPunctuation(text, k, end);
     k = end;
   }
+  return k;
+}
+
+/**
+ * Tokenizes `text[from, to)`; whitespace other than line breaks is skipped. With `reuse`, the result (array
+ * and tokens) is overwritten by the next reusing call.
+ */
+export function tokenizeAddressWindow(text: string, from: number, to: number, reuse = false): AddressToken[] {
+  out = reuse ? reusedTokens : [];
+  count = 0;
+  reusing = reuse;
+  tokenizeFrom(text, from, to, Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY);
   const tokens = out;
   if (tokens.length !== count) tokens.length = count;
   if (reuse) {
@@ -329,4 +350,74 @@ export function tokenizeAddressWindow(text: string, from: number, to: number, re
     pooledInUse = count;
   }
   return tokens;
+}
+
+/*
+ * A token stream: the tokens of a window read lazily, from a point where the window's own tokenization
+ * has a step boundary, so they equal the window's tokens from there on. The address parser only needs
+ * tokens around places where an address may start; tokenizing whole windows was most of its cost in
+ * number-dense text. Tokens are recycled as with `reuse`.
+ */
+let streamText = '';
+let streamTo = 0;
+let streamPos = 0;
+
+/** Tokens read on past the one asked for: the parser reads on token by token. */
+const READ_AHEAD = 8;
+
+/**
+ * The token stream as an object: the parser calls it per token, and a method call on one object is
+ * inlined where a call through a module import may not be. One stream is live at a time (the tokens
+ * and their pool are shared with `tokenizeAddressWindow(..., true)`).
+ */
+export class TokenStream {
+  /**
+   * Starts at `from` of a window ending at `to`. `from` must be the window start or a step boundary of
+   * the window's tokenization (see `isBoundary`).
+   */
+  start(text: string, from: number, to: number): void {
+    if (count > pooledInUse && reusing) pooledInUse = count;
+    out = reusedTokens;
+    reusing = true;
+    count = 0;
+    streamText = text;
+    streamTo = to;
+    streamPos = from;
+  }
+
+  /**
+   * Whether `k` starts a chunk (a non-space after a space): a step boundary of every tokenization of a
+   * range that starts before `k` (no token holds a space; a line-break token ends at a non-space), where
+   * a token starts.
+   */
+  isBoundary(text: string, k: number): boolean {
+    return k > 0 && isSpace(text.charCodeAt(k - 1)) && !isSpace(text.charCodeAt(k));
+  }
+
+  /** Whitespace as the tokenizer skips it (line breaks included). */
+  isSpace(c: number): boolean {
+    return isSpace(c);
+  }
+
+  /** Where the tokenization has arrived (every token starting before it is read). */
+  position(): number {
+    return streamPos;
+  }
+
+  /** Tokens read so far. */
+  length(): number {
+    return count;
+  }
+
+  /** Token `k`, reading on as far as needed; undefined before the first or past the window end. */
+  at(k: number): AddressToken | undefined {
+    if (k < count) return k >= 0 ? out[k] : undefined;
+    streamPos = tokenizeFrom(streamText, streamPos, streamTo, k + READ_AHEAD, Number.POSITIVE_INFINITY);
+    return k < count ? out[k] : undefined;
+  }
+
+  /** Reads past position `p`: every token starting at or before `p` is then read. */
+  readPast(p: number): void {
+    streamPos = tokenizeFrom(streamText, streamPos, streamTo, Number.POSITIVE_INFINITY, p);
+  }
 }

@@ -1,9 +1,22 @@
 import type { Detector } from '../detector.ts';
 import type { Finding } from '../types.ts';
-import { type AddressToken, releaseReusedTokens, tokenizeAddressWindow } from './address-tokens.ts';
-import { type CaseMode, caseModeAt, digitMayStartAddress } from './anchor-screen.ts';
-import { SOFT_STOP_WORDS, STOP_WORDS } from './stop-words.ts';
-import {
+import type { AddressToken } from './address-tokens.ts';
+import * as addressTokens from './address-tokens.ts';
+import * as anchorPointsModule from './anchor-points.ts';
+import type { CaseMode } from './anchor-screen.ts';
+import * as anchorScreen from './anchor-screen.ts';
+import * as stopWords from './stop-words.ts';
+import * as streetSuffixes from './street-suffixes.ts';
+import * as usStates from './us-states.ts';
+
+// Imported bindings copied into constants once: where modules are loaded as CommonJS (tsx, as in
+// `pnpm bench:detectors`) every read of an imported binding is a getter call, and these are read per
+// character and per token.
+const { releaseReusedTokens, TokenStream } = addressTokens;
+const { ANCHOR_WORDS, anchorPoints } = anchorPointsModule;
+const { caseModeAt, digitMayStartAddress } = anchorScreen;
+const { SOFT_STOP_WORDS, STOP_WORDS } = stopWords;
+const {
   ABBREVIATIONS,
   DIRECTIONALS,
   EURO_STREET_ENDING,
@@ -16,15 +29,11 @@ import {
   STRONG_STREET_SUFFIXES,
   UNIT_NEEDS_VALUE,
   UNIT_WORDS,
-} from './street-suffixes.ts';
-import {
-  AMBIGUOUS_STATE_CODES,
-  COUNTRY_NAMES,
-  MULTIWORD_PLACE_STARTS,
-  STATE_CODES,
-  STATE_NAMES,
-} from './us-states.ts';
-import { ScreenedWords } from './word-screens.ts';
+} = streetSuffixes;
+const { AMBIGUOUS_STATE_CODES, COUNTRY_NAMES, MULTIWORD_PLACE_STARTS, STATE_CODES, STATE_NAMES } = usStates;
+
+/** The tokens of the window being read (see TokenStream). */
+const tokens = new TokenStream();
 
 /** Characters of context tokenized around each anchor. Bounds the per-anchor work. */
 const WINDOW_BEFORE = 80;
@@ -102,12 +111,12 @@ function isAbbreviation(t: AddressToken): boolean {
 }
 
 /** A street type or "STATE ZIP" within the next few tokens: lets a lower-case word join the address. */
-function addressAhead(tokens: readonly AddressToken[], j: number): boolean {
+function addressAhead(j: number): boolean {
   for (let k = j + 1; k <= j + 3; k++) {
-    const t = tokens[k];
+    const t = tokens.at(k);
     if (t === undefined || t.kind === 'nl') return false;
     if (t.kind === 'w' && STREET_SUFFIXES.has(t.low)) return true;
-    if (t.kind === 'w' && STATE_CODES.has(t.low) && isZipToken(tokens[k + 1])) return true;
+    if (t.kind === 'w' && STATE_CODES.has(t.low) && isZipToken(tokens.at(k + 1))) return true;
     if (t.kind === 'w' && STOP_WORDS.has(t.low)) return false;
   }
   return false;
@@ -119,14 +128,14 @@ function isEuroStreetWord(t: AddressToken): boolean {
 }
 
 /** Multi-word state or country starting at token i: returns how many tokens it spans (0 when none). */
-function placeNameLength(tokens: readonly AddressToken[], i: number, names: ReadonlySet<string>): number {
-  const first = tokens[i];
+function placeNameLength(i: number, names: ReadonlySet<string>): number {
+  const first = tokens.at(i);
   if (first?.kind !== 'w') return 0;
   if (!MULTIWORD_PLACE_STARTS.has(first.low)) return names.has(first.low) ? 1 : 0;
   let phrase = first.low;
   let best = names.has(phrase) ? 1 : 0;
   for (let k = 1; k <= 3; k++) {
-    const next = tokens[i + k];
+    const next = tokens.at(i + k);
     if (next?.kind !== 'w') break;
     phrase += ` ${next.low}`;
     if (names.has(phrase)) best = k + 1;
@@ -148,8 +157,8 @@ function canStartLine(t: AddressToken | undefined, mode: CaseMode): boolean {
 }
 
 /** Length in characters of the line starting at token index i (to the next line break or window end). */
-function lineLength(text: string, tokens: readonly AddressToken[], i: number): number {
-  const t = tokens[i];
+function lineLength(text: string, i: number): number {
+  const t = tokens.at(i);
   if (!t) return 0;
   const limit = Math.min(text.length, t.start + MAX_LINE_CHARS + 1);
   let k = t.start;
@@ -158,8 +167,8 @@ function lineLength(text: string, tokens: readonly AddressToken[], i: number): n
 }
 
 /** Whether the line starting at token i holds a digit (after a blank line only such lines continue). */
-function lineHasDigit(text: string, tokens: readonly AddressToken[], i: number): boolean {
-  const t = tokens[i];
+function lineHasDigit(text: string, i: number): boolean {
+  const t = tokens.at(i);
   if (!t) return false;
   const limit = Math.min(text.length, t.start + MAX_LINE_CHARS + 1);
   for (let k = t.start; k < limit; k++) {
@@ -176,7 +185,6 @@ function lineHasDigit(text: string, tokens: readonly AddressToken[], i: number):
  */
 function parseForward(
   text: string,
-  tokens: readonly AddressToken[],
   i: number,
   mode: CaseMode,
   ev: Evidence,
@@ -186,17 +194,18 @@ function parseForward(
   let afterStreet = false; // a street type or street-number has been seen, later words are city / unit
   let expectUnitValue = false;
   let lastWasNumber = false;
-  const limit = Math.min(tokens.length, i + MAX_TOKENS);
+  const limit = i + MAX_TOKENS;
   let j = i;
   while (j < limit) {
-    const t = tokens[j] as AddressToken;
-    const next = tokens[j + 1];
+    const t = tokens.at(j);
+    if (t === undefined) break;
+    const next = tokens.at(j + 1);
     if (t.kind === 'nl') {
       if (lines >= MAX_LINES || t.lines > 2 || lastGood < 0) break;
       let k = j + 1;
-      while (tokens[k]?.kind === 'p' && (tokens[k]?.low === '>' || tokens[k]?.low === '?')) k++;
-      if (!canStartLine(tokens[k], mode) || lineLength(text, tokens, k) > MAX_LINE_CHARS) break;
-      if (t.lines > 1 && !lineHasDigit(text, tokens, k)) break;
+      while (tokens.at(k)?.kind === 'p' && (tokens.at(k)?.low === '>' || tokens.at(k)?.low === '?')) k++;
+      if (!canStartLine(tokens.at(k), mode) || lineLength(text, k) > MAX_LINE_CHARS) break;
+      if (t.lines > 1 && !lineHasDigit(text, k)) break;
       lines++;
       j = k;
       expectUnitValue = false;
@@ -220,7 +229,7 @@ function parseForward(
         j++;
         continue;
       }
-      if (t.low === '(' && next?.kind === 'w' && tokens[j + 2]?.low === ')' && ev.country) {
+      if (t.low === '(' && next?.kind === 'w' && tokens.at(j + 2)?.low === ')' && ev.country) {
         j += 3;
         lastGood = j - 1;
         continue;
@@ -249,7 +258,7 @@ function parseForward(
       j++;
       if (t.dot) {
         // "… 60810. It serves": a number with a dot ends a sentence unless a unit or new line follows.
-        const n2 = tokens[j];
+        const n2 = tokens.at(j);
         if (!(n2?.kind === 'nl' || (n2?.kind === 'w' && UNIT_WORDS.has(n2.low)))) break;
       }
       continue;
@@ -269,10 +278,10 @@ function parseForward(
       continue;
     }
     expectUnitValue = false;
-    const statePhrase = placeNameLength(tokens, j, STATE_NAMES);
-    const countryPhrase = placeNameLength(tokens, j, COUNTRY_NAMES);
-    const nextToken = tokens[j + Math.max(1, statePhrase)];
-    const zipFollows = isZipToken(nextToken) || (nextToken?.kind === 'p' && isZipToken(tokens[j + 2]));
+    const statePhrase = placeNameLength(j, STATE_NAMES);
+    const countryPhrase = placeNameLength(j, COUNTRY_NAMES);
+    const nextToken = tokens.at(j + Math.max(1, statePhrase));
+    const zipFollows = isZipToken(nextToken) || (nextToken?.kind === 'p' && isZipToken(tokens.at(j + 2)));
     const endFollows =
       nextToken === undefined || nextToken.kind === 'nl' || nextToken.low === ',' || nextToken.low === '.';
     if (j > i && low.length === 2 && STATE_CODES.has(low) && (afterStreet || ev.nameWords > 0 || ev.box)) {
@@ -287,7 +296,7 @@ function parseForward(
         continue;
       }
     }
-    const afterComma = tokens[j - 1]?.low === ',';
+    const afterComma = tokens.at(j - 1)?.low === ',';
     if (
       j > i &&
       statePhrase > 0 &&
@@ -309,13 +318,13 @@ function parseForward(
       continue;
     }
     if (UNIT_WORDS.has(low) && j > i && (!STOP_WORDS.has(low) || t.cap)) {
-      const v = tokens[j + 1];
+      const v = tokens.at(j + 1);
       const hasValue =
         v !== undefined &&
         (v.kind === 'n' ||
           v.low === '#' ||
           (v.kind === 'w' && (v.low.length === 1 || (v.low.length === 2 && !STOP_WORDS.has(v.low)))));
-      const ordinalBefore = j > i && isOrdinal(tokens[j - 1] as AddressToken);
+      const ordinalBefore = j > i && isOrdinal(tokens.at(j - 1) as AddressToken);
       if (hasValue || ordinalBefore || !UNIT_NEEDS_VALUE.has(low)) {
         ev.unit = true;
         afterStreet = true;
@@ -336,7 +345,7 @@ function parseForward(
     const dir = DIRECTIONALS.has(low);
     const particle = NAME_PARTICLES.has(low);
     if (mode === 'mixed' && lowerWritten && !suffix && !dir && !particle && !isEuroStreetWord(t)) {
-      if (!addressAhead(tokens, j)) break;
+      if (!addressAhead(j)) break;
     }
     if (particle && lowerWritten && !suffix && !dir) {
       // A lower-case particle must be followed by more name ("Rue de la Paix"), never end a candidate.
@@ -353,16 +362,16 @@ function parseForward(
       ev.euro = true;
       ev.nameWords++;
       ev.dirOnly = false;
-      if (tokens[j + 1]?.kind === 'n') lastGood = j;
+      if (tokens.at(j + 1)?.kind === 'n') lastGood = j;
       else lastGood = j;
     } else if (dir) {
       if (afterStreet) lastGood = j;
       else ev.nameWords++;
-      if (!afterStreet && j > i && ev.dirOnly && tokens[j + 1] === undefined) lastGood = j;
+      if (!afterStreet && j > i && ev.dirOnly && tokens.at(j + 1) === undefined) lastGood = j;
       if (j === i + 1 || afterStreet) lastGood = j;
     } else if (afterStreet) {
       ev.cityWords++;
-      const n2 = tokens[j + 1];
+      const n2 = tokens.at(j + 1);
       const boundary =
         n2 === undefined ||
         n2.kind === 'nl' ||
@@ -372,7 +381,7 @@ function parseForward(
     } else {
       ev.nameWords++;
       ev.dirOnly = false;
-      const n2 = tokens[j + 1];
+      const n2 = tokens.at(j + 1);
       if (n2 === undefined || n2.kind === 'nl' || n2.low === ',') lastGood = j;
     }
     if (t.dot && !isAbbreviation(t) && low.length > 1) {
@@ -387,22 +396,22 @@ function parseForward(
 }
 
 /** A street-type word that starts a street name ("Rue", "Via", "ul.", "C/"), or a one-word street name. */
-function isPrefixWord(tokens: readonly AddressToken[], k: number): boolean {
-  const t = tokens[k] as AddressToken;
+function isPrefixWord(k: number): boolean {
+  const t = tokens.at(k) as AddressToken;
   if (t.kind !== 'w') return false;
-  if (t.low === 'c') return tokens[k + 1]?.low === '/';
+  if (t.low === 'c') return tokens.at(k + 1)?.low === '/';
   return STREET_PREFIXES.has(t.low) || isEuroStreetWord(t);
 }
 
 /** Scans back from token i over street-name words ("Rue de Rivoli", "Villacher") on the same line. */
-function streetNameStartBefore(tokens: readonly AddressToken[], i: number, mode: CaseMode): number {
+function streetNameStartBefore(i: number, mode: CaseMode): number {
   let k = i - 1;
   let start = i;
   let evidence = false;
   let words = 0;
   while (k >= 0 && words < 5) {
-    const t = tokens[k] as AddressToken;
-    if (t.kind === 'p' && t.low === '/' && tokens[k - 1]?.low === 'c') {
+    const t = tokens.at(k) as AddressToken;
+    if (t.kind === 'p' && t.low === '/' && tokens.at(k - 1)?.low === 'c') {
       k--;
       continue;
     }
@@ -413,7 +422,7 @@ function streetNameStartBefore(tokens: readonly AddressToken[], i: number, mode:
     const particle = NAME_PARTICLES.has(low) && !t.cap;
     if (mode === 'mixed' && !t.cap && !particle && !isEuroStreetWord(t) && !EURO_STREET_WORDS.has(low)) break;
     if (t.dot && !isAbbreviation(t) && low.length > 2 && !STREET_PREFIXES.has(low)) break;
-    const prefix = isPrefixWord(tokens, k) && low !== 'st';
+    const prefix = isPrefixWord(k) && low !== 'st';
     if (isEuroStreetWord(t) || (EURO_STREET_WORDS.has(low) && low !== 'st' && low !== 'street') || prefix) {
       evidence = true;
     }
@@ -453,28 +462,23 @@ function coversWholeField(text: string, start: number, end: number): boolean {
   return !/[.!?;:]\s/.test(text.slice(0, start));
 }
 
-function parseAt(
-  text: string,
-  tokens: readonly AddressToken[],
-  i: number,
-  mode: CaseMode,
-): Candidate | undefined {
-  const t = tokens[i] as AddressToken;
+function parseAt(text: string, i: number, mode: CaseMode): Candidate | undefined {
+  const t = tokens.at(i) as AddressToken;
   const ev = emptyEvidence();
   let first = i;
   let bodyStart = i;
   if (t.kind === 'w' && (t.low === 'usns' || t.low === 'usnv' || t.low === 'uss')) {
-    return militaryShip(tokens, i);
+    return militaryShip(i);
   }
-  if (t.kind === 'w' && t.low === 'corner') return cornerOf(text, tokens, i, mode);
-  const box = boxPhraseAt(tokens, i);
+  if (t.kind === 'w' && t.low === 'corner') return cornerOf(text, i, mode);
+  const box = boxPhraseAt(i);
   if (box > 0) {
     ev.box = true;
     ev.nameWords = 1;
     bodyStart = box;
   } else if (t.kind === 'n' || (t.kind === 'w' && NUMBER_WORDS.has(t.low) && t.cap)) {
     if (t.kind === 'n' && !HOUSE_NUMBER.test(t.low)) return undefined;
-    const back = t.kind === 'n' ? streetNameStartBefore(tokens, i, mode) : i;
+    const back = t.kind === 'n' ? streetNameStartBefore(i, mode) : i;
     // "1. Svetlana …": a dotted number is a list item, not a house number.
     if (back === i && t.dot) return undefined;
     if (back < i) {
@@ -486,10 +490,10 @@ function parseAt(
       ev.houseNumber = true;
       bodyStart = i + 1;
       // "370 3911 Fourth Avenue", "720 1/2 Clark Street": a second number still belongs to the house number.
-      const n2 = tokens[bodyStart];
+      const n2 = tokens.at(bodyStart);
       if (n2?.kind === 'n' && !isOrdinal(n2)) bodyStart++;
     }
-  } else if (t.kind === 'w' && isPrefixWord(tokens, i) && (t.cap || mode !== 'mixed')) {
+  } else if (t.kind === 'w' && isPrefixWord(i) && (t.cap || mode !== 'mixed')) {
     ev.prefix = STREET_PREFIXES.has(t.low);
     ev.euro = !ev.prefix;
     ev.nameWords = 1;
@@ -497,7 +501,7 @@ function parseAt(
   } else {
     return undefined;
   }
-  const body = tokens[bodyStart];
+  const body = tokens.at(bodyStart);
   if (body === undefined || body.kind === 'nl') {
     if (!ev.box) return undefined;
   }
@@ -508,7 +512,7 @@ function parseAt(
       mode === 'mixed' &&
       !body.cap &&
       !DIRECTIONALS.has(body.low) &&
-      !addressAhead(tokens, bodyStart)
+      !addressAhead(bodyStart)
     )
       return undefined;
     if (body.kind === 'w' && STOP_WORDS.has(body.low) && !body.cap && !DIRECTIONALS.has(body.low))
@@ -516,12 +520,12 @@ function parseAt(
     if (body.kind === 'p' && body.low !== '#') return undefined;
     if (body.kind === 'w' && MONTHS.has(body.low)) return undefined;
   }
-  const result = parseForward(text, tokens, bodyStart, mode, ev);
+  const result = parseForward(text, bodyStart, mode, ev);
   let endToken = result?.endToken ?? -1;
   if (ev.box && endToken < 0) endToken = bodyStart - 1;
   if (endToken < bodyStart - (ev.box ? 1 : 0)) return undefined;
-  const start = (tokens[first] as AddressToken).start;
-  const lastTok = tokens[endToken] as AddressToken;
+  const start = (tokens.at(first) as AddressToken).start;
+  const lastTok = tokens.at(endToken) as AddressToken;
   let end = lastTok.end;
   if (lastTok.dot && !isAbbreviation(lastTok) && lastTok.kind === 'w') end--;
   if (lastTok.kind === 'n' && lastTok.dot) end--;
@@ -532,17 +536,17 @@ function parseAt(
 }
 
 /** "PO Box 12", "P.O. Box 12", "Box# 63", "lock box 427", "rr # 1 box 292", "PSC 0413, Box 8144": index after the keyword or 0. */
-function boxPhraseAt(tokens: readonly AddressToken[], i: number): number {
-  const t = tokens[i] as AddressToken;
+function boxPhraseAt(i: number): number {
+  const t = tokens.at(i) as AddressToken;
   let k = i;
   if (t.kind === 'w' && (t.low === 'po' || t.low === 'p.o' || t.low === 'p' || t.low === 'post')) {
     k = i + 1;
-    if (t.low === 'p' && tokens[k]?.low === 'o') k++;
-    if (t.low === 'post' && tokens[k]?.low === 'office') k++;
-    if (tokens[k]?.low !== 'box') return 0;
+    if (t.low === 'p' && tokens.at(k)?.low === 'o') k++;
+    if (t.low === 'post' && tokens.at(k)?.low === 'office') k++;
+    if (tokens.at(k)?.low !== 'box') return 0;
   } else if (t.kind === 'w' && (t.low === 'lock' || t.low === 'postal')) {
     k = i + 1;
-    if (tokens[k]?.low !== 'box') return 0;
+    if (tokens.at(k)?.low !== 'box') return 0;
   } else if (
     t.kind === 'w' &&
     (t.low === 'box' || t.low === 'lockbox' || t.low === 'postbox' || t.low === 'pobox')
@@ -551,53 +555,49 @@ function boxPhraseAt(tokens: readonly AddressToken[], i: number): number {
   } else if (
     t.kind === 'w' &&
     (t.low === 'psc' || t.low === 'cmr' || t.low === 'unit') &&
-    tokens[i + 1]?.kind === 'n'
+    tokens.at(i + 1)?.kind === 'n'
   ) {
     // Military: "PSC 0413, Box 8144", "Unit 0822 Box 8858".
     k = i + 2;
-    if (tokens[k]?.low === ',') k++;
-    if (tokens[k]?.low !== 'box') return 0;
+    if (tokens.at(k)?.low === ',') k++;
+    if (tokens.at(k)?.low !== 'box') return 0;
   } else if (t.kind === 'w' && (t.low === 'rr' || t.low === 'rt' || t.low === 'hc' || t.low === 'drawer')) {
     k = i + 1;
-    if (tokens[k]?.low === '#') k++;
-    if (tokens[k]?.kind !== 'n') return 0;
+    if (tokens.at(k)?.low === '#') k++;
+    if (tokens.at(k)?.kind !== 'n') return 0;
     return k;
   } else {
     return 0;
   }
   k++;
-  if (tokens[k]?.low === '#') k++;
-  if (tokens[k]?.kind !== 'n') return 0;
+  if (tokens.at(k)?.low === '#') k++;
+  if (tokens.at(k)?.kind !== 'n') return 0;
   return k;
 }
 
 /** "USNS Smith\nFPO AP 12345": a ship name followed by a military post office line. */
-function militaryShip(tokens: readonly AddressToken[], i: number): Candidate | undefined {
+function militaryShip(i: number): Candidate | undefined {
   let k = i + 1;
-  while (k < i + 5 && tokens[k]?.kind === 'w') k++;
-  if (tokens[k]?.kind === 'nl') k++;
-  const po = tokens[k];
+  while (k < i + 5 && tokens.at(k)?.kind === 'w') k++;
+  if (tokens.at(k)?.kind === 'nl') k++;
+  const po = tokens.at(k);
   if (po?.kind !== 'w' || (po.low !== 'fpo' && po.low !== 'apo' && po.low !== 'dpo')) return undefined;
-  const zip = tokens[k + 2];
+  const zip = tokens.at(k + 2);
   if (!isZipToken(zip)) return undefined;
-  return { start: (tokens[i] as AddressToken).start, end: (zip as AddressToken).end, score: 0.85 };
+  return { start: (tokens.at(i) as AddressToken).start, end: (zip as AddressToken).end, score: 0.85 };
 }
 
 /** "the corner of Main St and 5th Ave": an intersection given as an address. */
-function cornerOf(
-  text: string,
-  tokens: readonly AddressToken[],
-  i: number,
-  mode: CaseMode,
-): Candidate | undefined {
-  if (tokens[i + 1]?.low !== 'of') return undefined;
-  const startTok = tokens[i - 1]?.low === 'the' ? i - 1 : i;
+function cornerOf(text: string, i: number, mode: CaseMode): Candidate | undefined {
+  if (tokens.at(i + 1)?.low !== 'of') return undefined;
+  const startTok = tokens.at(i - 1)?.low === 'the' ? i - 1 : i;
   let k = i + 2;
   let sawAnd = false;
   let words = 0;
   let lastGood = -1;
-  while (k < tokens.length && k < i + 20) {
-    const t = tokens[k] as AddressToken;
+  while (k < i + 20) {
+    const t = tokens.at(k);
+    if (t === undefined) break;
     if (t.kind === 'w' && t.low === 'and') {
       if (sawAnd || words === 0) break;
       sawAnd = true;
@@ -608,7 +608,7 @@ function cornerOf(
       words++;
       if (sawAnd) lastGood = k;
       k++;
-      if (t.dot && !(tokens[k]?.low === 'and')) break;
+      if (t.dot && !(tokens.at(k)?.low === 'and')) break;
       continue;
     }
     if (t.kind !== 'w') break;
@@ -620,18 +620,18 @@ function cornerOf(
     if (t.dot && !isAbbreviation(t)) break;
   }
   if (!sawAnd || lastGood < 0) return undefined;
-  const last = tokens[lastGood] as AddressToken;
+  const last = tokens.at(lastGood) as AddressToken;
   let end = last.end;
   if (last.dot && !isAbbreviation(last)) end--;
   void text;
-  return { start: (tokens[startTok] as AddressToken).start, end, score: 0.7 };
+  return { start: (tokens.at(startTok) as AddressToken).start, end, score: 0.7 };
 }
 
 /**
  * Merges anchor positions into disjoint windows so each region is tokenized once. Anchors are a digit
  * (one per digit run) or a box / corner / ship keyword: every address holds one.
  */
-function anchorWindows(text: string, accepted: Set<number>): Array<[number, number]> {
+function anchorWindows(text: string, accepted: Set<number>, acceptedRuns: number[]): Array<[number, number]> {
   const windows: Array<[number, number]> = [];
   const n = text.length;
   // The regex engine finds the next digit run or keyword faster than a char-code loop over the text;
@@ -644,6 +644,7 @@ function anchorWindows(text: string, accepted: Set<number>): Array<[number, numb
       while (k > 0 && isDigitCode(text.charCodeAt(k - 1))) k--;
       if (!digitMayStartAddress(text, k)) continue;
       accepted.add(k);
+      acceptedRuns.push(k);
     } else {
       k = anchorEnd - keywordLength(text, anchorEnd);
     }
@@ -694,13 +695,6 @@ function snapEnd(text: string, to: number): number {
   return k;
 }
 
-/** Words that may start a candidate: box and military keywords, spelled-out numbers, street prefixes. */
-const ANCHOR_WORDS = new ScreenedWords([
-  ...'po p.o p post lock box lockbox postbox psc cmr unit rr rt hc drawer corner usns usnv uss'.split(' '),
-  ...NUMBER_WORDS,
-  ...STREET_PREFIXES,
-]);
-
 function isAnchorToken(text: string, t: AddressToken): boolean {
   if (t.kind === 'n') return true;
   if (t.kind !== 'w') return false;
@@ -714,30 +708,117 @@ function isAnchorToken(text: string, t: AddressToken): boolean {
   return ANCHOR_WORDS.has(t.low) || isEuroStreetWord(t);
 }
 
+/**
+ * Chunks (whitespace-separated, each holds a token) read before a point, at most: the parser looks back at
+ * most ten tokens from a number anchor (a street name before it, "Rue de la Paix 12").
+ */
+const CHUNKS_BEFORE = 11;
+
+/**
+ * Where to (re)start the token stream to read the token at `p` and what the parser may read before it: a
+ * step boundary of the window's tokenization (a chunk start), or `limit` (the stream's position, or the
+ * window start) when that comes first. Before a number the parser reads back over words only, so it
+ * stops at a chunk ending in a digit or punctuation, at a line break, and at a lower-case stop word. Every
+ * point gets this margin (not only numbers): a later point continuing the stream then finds it too,
+ * since its own look back stops at the same chunk or later.
+ */
+function streamStartBefore(text: string, p: number, limit: number): number {
+  let k = p;
+  while (k > limit && !tokens.isBoundary(text, k)) k--;
+  // k: start of the chunk holding p (or limit). Step back chunk by chunk.
+  for (let chunks = 0; chunks < CHUNKS_BEFORE && k > limit; chunks++) {
+    let end = k;
+    let lineBreak = false;
+    while (end > limit && tokens.isSpace(text.charCodeAt(end - 1))) {
+      if (text.charCodeAt(end - 1) === 10) lineBreak = true;
+      end--;
+    }
+    let start = end;
+    while (start > limit && !tokens.isBoundary(text, start)) start--;
+    k = start;
+    // A line break token, or a chunk ending in a token that is no word, ends the parser's look back.
+    if (start < end && (lineBreak || !endsWord(text, start, end))) break;
+  }
+  return k;
+}
+
+/**
+ * Whether the chunk `text[start, end)` ends in a word token: false when its last token is certainly no
+ * word the parser reads back over (a digit or punctuation other than `/.-'` ends it, or the chunk is a
+ * lower-case stop word), true otherwise.
+ */
+function endsWord(text: string, start: number, end: number): boolean {
+  const last = text.charCodeAt(end - 1);
+  if (last < 128 && !isAsciiLetterCode(last) && last !== 47 && last !== 46 && last !== 45 && last !== 39)
+    return false;
+  if (end - start > MAX_STOP_WORD) return true;
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c < 97 || c > 122) return true;
+  }
+  return !STOP_WORDS.has(text.slice(start, end));
+}
+
+const MAX_STOP_WORD = Math.max(...[...STOP_WORDS].map((w) => w.length));
+
+function isAsciiLetterCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+// Per-call scratch, reused: anchor points of a window and the accepted digit runs (ascending).
+const points: number[] = [];
+const acceptedRuns: number[] = [];
+
 /** Finds English / international street addresses. */
 export function findEnglishAddresses(text: string): Finding[] {
   const findings: Finding[] = [];
   let coveredTo = 0;
   // Digit runs that passed the screen: other numbers inside a window cannot start an address either.
   const accepted = new Set<number>();
-  for (const [rawFrom, rawTo] of anchorWindows(text, accepted)) {
+  acceptedRuns.length = 0;
+  for (const [rawFrom, rawTo] of anchorWindows(text, accepted, acceptedRuns)) {
     const from = snapStart(text, rawFrom);
     const to = snapEnd(text, rawTo);
-    // Recycled tokens: nothing here keeps a token once the next window is tokenized.
-    const tokens = tokenizeAddressWindow(text, from, to, true);
-    for (let i = 0; i < tokens.length; i++) {
-      const t = tokens[i] as AddressToken;
-      if (t.start < coveredTo || !isAnchorToken(text, t)) continue;
-      if (t.kind === 'n' && !accepted.has(firstDigit(text, t.start))) continue;
-      const mode = caseModeAt(text, t.start);
-      const c = parseAt(text, tokens, i, mode);
-      if (!c || c.start < coveredTo) continue;
-      findings.push({ start: c.start, end: c.end, type: 'address', detector: 'address.en', score: c.score });
-      coveredTo = c.end;
+    // The window's tokens are read lazily from around each point where an anchor token may be (tokens
+    // between points are never anchors). Recycled tokens: nothing keeps a token past the window.
+    tokens.start(text, from, to);
+    let checked = 0;
+    const count = anchorPoints(text, from, to, acceptedRuns, points);
+    for (let q = 0; q < count; q++) {
+      const p = points[q] as number;
+      if (p >= tokens.position()) {
+        const start = streamStartBefore(text, p, tokens.position());
+        if (start > tokens.position()) {
+          tokens.start(text, start, to);
+          checked = 0;
+        }
+        tokens.readPast(p);
+      }
+      for (; checked < tokens.length(); checked++) {
+        if ((tokens.at(checked) as AddressToken).start > p) break;
+        coveredTo = checkToken(text, checked, accepted, coveredTo, findings);
+      }
     }
   }
   releaseReusedTokens();
   return findings;
+}
+
+/** Parses a candidate at stream token `i` if it is an anchor; returns the new end of the covered text. */
+function checkToken(
+  text: string,
+  i: number,
+  accepted: ReadonlySet<number>,
+  coveredTo: number,
+  findings: Finding[],
+): number {
+  const t = tokens.at(i) as AddressToken;
+  if (t.start < coveredTo || !isAnchorToken(text, t)) return coveredTo;
+  if (t.kind === 'n' && !accepted.has(firstDigit(text, t.start))) return coveredTo;
+  const c = parseAt(text, i, caseModeAt(text, t.start));
+  if (!c || c.start < coveredTo) return coveredTo;
+  findings.push({ start: c.start, end: c.end, type: 'address', detector: 'address.en', score: c.score });
+  return c.end;
 }
 
 export const englishAddressDetector: Detector = {

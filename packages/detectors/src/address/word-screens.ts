@@ -57,9 +57,19 @@ interface SuffixNode {
  */
 export class EndingMatcher {
   private readonly root: SuffixNode = { end: false, next: new Map() };
+  /** Per lower-case ASCII last letter: a bit per letter before it (a-z) that some ending has there. */
+  private readonly letterPairs = new Uint32Array(128);
+
+  readonly endings: readonly string[];
 
   constructor(endings: Iterable<string>) {
-    for (const ending of endings) {
+    this.endings = [...endings];
+    for (const ending of this.endings) {
+      const last = ending.charCodeAt(ending.length - 1);
+      const before = ending.charCodeAt(ending.length - 2);
+      if (ending.length < 2) this.letterPairs.fill(0xffffffff);
+      else if (last >= 97 && last <= 122 && before >= 97 && before <= 122)
+        this.letterPairs[last] = (this.letterPairs[last] as number) | (1 << (before - 97));
       let node = this.root;
       for (let k = ending.length - 1; k >= 0; k--) {
         const c = ending.charCodeAt(k);
@@ -72,6 +82,14 @@ export class EndingMatcher {
       }
       node.end = true;
     }
+  }
+
+  /**
+   * Whether a word of lower-case ASCII letters ending in `before`, `last` may end in an ending: false means
+   * `testAscii` is false for every such word (endings ending otherwise hold other characters).
+   */
+  mayEndInLetters(before: number, last: number): boolean {
+    return (((this.letterPairs[last] as number) >>> (before - 97)) & 1) !== 0;
   }
 
   /**

@@ -1,0 +1,147 @@
+import * as streetSuffixes from './street-suffixes.ts';
+import { ScreenedWords } from './word-screens.ts';
+
+// Copied into constants once: where modules are loaded as CommonJS (tsx) an imported binding is a getter.
+const { EURO_STREET_ENDING, NUMBER_WORDS, STREET_PREFIXES } = streetSuffixes;
+
+/**
+ * Where in a window an address may start, found in the raw characters so that only the text around those
+ * places is tokenized. A candidate starts at an anchor token: a number whose first digit run passed the
+ * digit screen, or a word the parser may start at (box, corner and ship keywords, spelled-out numbers,
+ * street prefixes, words with a European street ending). The points are conservative: every such token
+ * of the window's tokenization holds one of them (the token itself is then checked as before).
+ */
+
+const ANCHOR_WORD_LIST = [
+  ...'po p.o p post lock box lockbox postbox psc cmr unit rr rt hc drawer corner usns usnv uss'.split(' '),
+  ...NUMBER_WORDS,
+  ...STREET_PREFIXES,
+];
+
+/** Words that may start a candidate: box and military keywords, spelled-out numbers, street prefixes. */
+export const ANCHOR_WORDS = new ScreenedWords(ANCHOR_WORD_LIST);
+
+const ASCII_ANCHOR_WORDS = ANCHOR_WORD_LIST.filter((w) => /^[a-z]+$/.test(w));
+
+/** Per (first letter, last letter) of the ASCII anchor words: a bit per length (31 and more share bit 31). */
+const FIRST_LAST_LENGTHS = new Uint32Array(128 * 128);
+for (const w of ASCII_ANCHOR_WORDS) {
+  const slot = (w.charCodeAt(0) << 7) | w.charCodeAt(w.length - 1);
+  FIRST_LAST_LENGTHS[slot] = (FIRST_LAST_LENGTHS[slot] as number) | (1 << Math.min(w.length, 31));
+}
+
+/**
+ * Whether the ASCII letter run `text[start, end)`, lower-cased, is an anchor word, compared in place
+ * (after the first/last/length screen, a run rarely gets here).
+ */
+function isAnchorRun(text: string, start: number, end: number): boolean {
+  const slot = ((text.charCodeAt(start) | 32) << 7) | (text.charCodeAt(end - 1) | 32);
+  if (((FIRST_LAST_LENGTHS[slot] as number) & (1 << Math.min(end - start, 31))) === 0) return false;
+  for (const w of ASCII_ANCHOR_WORDS) {
+    if (w.length === end - start && equalsFolded(text, start, w)) return true;
+  }
+  return false;
+}
+
+function equalsFolded(text: string, start: number, word: string): boolean {
+  for (let k = 0; k < word.length; k++) {
+    if ((text.charCodeAt(start + k) | 32) !== word.charCodeAt(k)) return false;
+  }
+  return true;
+}
+
+/**
+ * Non-ASCII characters that may make a word an anchor: those whose lower case holds a letter of an anchor
+ * word or street ending ("é" of "allée", "ß", the Kelvin sign that folds to "k", Greek letters). Case
+ * maps between such letters only within the blocks scanned here (Latin, Greek, Cyrillic, Latin and Greek
+ * extended, letterlike symbols); other characters never turn a word into an anchor.
+ */
+const NON_ASCII_POINT = new Uint8Array(0x10000);
+{
+  const needed = new Set<string>('abcdefghijklmnopqrstuvwxyz');
+  for (const word of [...ANCHOR_WORD_LIST, ...EURO_STREET_ENDING.endings]) {
+    for (const ch of word) {
+      needed.add(ch);
+      // Final sigma: "ΟΔΟΣ" lower-cases to "οδος" as a word, "Σ" alone to "σ".
+      for (const folded of ch.toUpperCase().toLowerCase()) needed.add(folded);
+    }
+  }
+  const blocks = [
+    [0x80, 0x52f],
+    [0x1e00, 0x1fff],
+    [0x2100, 0x218f],
+    [0x2c60, 0x2c7f],
+    [0xa720, 0xa7ff],
+  ];
+  for (const [from, to] of blocks as Array<[number, number]>) {
+    for (let c = from; c <= to; c++) {
+      for (const ch of String.fromCharCode(c).toLowerCase()) if (needed.has(ch)) NON_ASCII_POINT[c] = 1;
+    }
+  }
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+/**
+ * Writes into `out` (from index 0, ascending) the positions in `text[from, to)` that an anchor token of
+ * the window's tokenization must overlap, and returns how many. `accepted` lists (ascending) the first
+ * digits of the digit runs that passed the digit screen.
+ *
+ * Why this is enough, for a word token (letters, `'’.-` joins, an optional final dot; tokens never start
+ * or end inside a run of ASCII letters):
+ * - a token holding a character beyond ASCII whose lower case has a letter of an anchor word or ending
+ *   holds a point (NON_ASCII_POINT); other such characters leave the word no anchor, or its ending in
+ *   the last ASCII run;
+ * - an ASCII token of one letter run is an anchor word only if the run is one (compared in place), and
+ *   has a street ending only if the run ends in one;
+ * - a token of several runs is no anchor word (none holds a join) unless it is dotted initials
+ *   ("P.O", folded to "po"), whose first run has one or two letters followed by a dot and a letter;
+ *   its street ending lies within its last run.
+ */
+export function anchorPoints(
+  text: string,
+  from: number,
+  to: number,
+  accepted: readonly number[],
+  out: number[],
+): number {
+  let n = 0;
+  let a = 0;
+  while (a < accepted.length && (accepted[a] as number) < from) a++;
+  let k = from;
+  while (k < to) {
+    const c = text.charCodeAt(k);
+    if (c < 128) {
+      if (isAsciiLetter(c)) {
+        const start = k;
+        k++;
+        while (k < to && isAsciiLetter(text.charCodeAt(k))) k++;
+        const length = k - start;
+        if (
+          isAnchorRun(text, start, k) ||
+          (length >= 2 &&
+            EURO_STREET_ENDING.mayEndInLetters(text.charCodeAt(k - 2) | 32, text.charCodeAt(k - 1) | 32) &&
+            EURO_STREET_ENDING.testAscii(text, start, k)) ||
+          (length <= 2 &&
+            k + 1 < to &&
+            text.charCodeAt(k) === 46 &&
+            (isAsciiLetter(text.charCodeAt(k + 1)) || text.charCodeAt(k + 1) >= 128))
+        ) {
+          out[n++] = start;
+        }
+        continue;
+      }
+      if (c >= 48 && c <= 57) {
+        while (a < accepted.length && (accepted[a] as number) < k) a++;
+        if (accepted[a] === k) out[n++] = k;
+      }
+      k++;
+      continue;
+    }
+    if (NON_ASCII_POINT[c] === 1) out[n++] = k;
+    k++;
+  }
+  return n;
+}
