@@ -300,7 +300,7 @@ function scan(text: string, reuse: boolean): Token[] {
           const raw = text.slice(start, j);
           const shape = shapeOf(text, start, j) === Shape.Lower ? Shape.Lower : Shape.Upper;
           const key = raw.replace(/\./g, '').toLowerCase();
-          // At least three characters, not Title: counts toward its line only.
+          // Three or more characters and never Title-cased: a word of its line, never a casual-text break.
           lineWords++;
           if (shape === Shape.Upper) lineUpper++;
           prevLower = shape === Shape.Lower;
