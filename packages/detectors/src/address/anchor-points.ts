@@ -121,8 +121,7 @@ export function anchorPoints(
         const length = k - start;
         if (
           isAnchorRun(text, start, k) ||
-          (length >= 2 &&
-            EURO_STREET_ENDING.mayEndInLetters(text.charCodeAt(k - 2) | 32, text.charCodeAt(k - 1) | 32) &&
+          (EURO_STREET_ENDING.mayEndInLetters(text, k, length) &&
             EURO_STREET_ENDING.testAscii(text, start, k)) ||
           (length <= 2 &&
             k + 1 < to &&

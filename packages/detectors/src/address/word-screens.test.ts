@@ -62,6 +62,30 @@ describe('EndingMatcher', () => {
     expect(m.test('')).toBe(false);
     expect(new EndingMatcher(['']).test('anything')).toBe(true);
   });
+
+  it('screens letter runs by their last three letters without missing an ending', () => {
+    const letters = fc.string({
+      unit: fc.constantFrom(...'abcdefgiklmnorstuvwzAEGST'),
+      minLength: 1,
+      maxLength: 12,
+    });
+    fc.assert(
+      fc.property(letters, (w) => {
+        if (EURO_STREET_ENDING.testAscii(w, 0, w.length)) {
+          expect(EURO_STREET_ENDING.mayEndInLetters(w, w.length, w.length)).toBe(true);
+        }
+      }),
+      { numRuns: 20_000 },
+    );
+    for (const w of ['Koskikatu', 'xWEG', 'straat', 'vej']) {
+      expect(EURO_STREET_ENDING.mayEndInLetters(w, w.length, w.length)).toBe(true);
+    }
+    expect(EURO_STREET_ENDING.mayEndInLetters('people', 6, 6)).toBe(false);
+    const short = new EndingMatcher(['ab', 'x']);
+    expect(short.mayEndInLetters('zzab', 4, 4)).toBe(true);
+    expect(short.mayEndInLetters('ab', 2, 2)).toBe(true);
+    expect(short.mayEndInLetters('qqx', 3, 3)).toBe(true);
+  });
 });
 
 describe('ScreenedWords', () => {

@@ -57,19 +57,18 @@ interface SuffixNode {
  */
 export class EndingMatcher {
   private readonly root: SuffixNode = { end: false, next: new Map() };
-  /** Per lower-case ASCII last letter: a bit per letter before it (a-z) that some ending has there. */
-  private readonly letterPairs = new Uint32Array(128);
+  /** Per last three lower-case ASCII letters (a-z): whether some ending ends so. */
+  private readonly letterTriples = new Uint8Array(26 * 26 * 26);
+  /** Some ending has fewer than three letters, all ASCII. */
+  private readonly shortLetterEnding: boolean;
 
   readonly endings: readonly string[];
 
   constructor(endings: Iterable<string>) {
     this.endings = [...endings];
+    this.shortLetterEnding = this.endings.some((e) => e.length < 3 && /^[a-z]*$/.test(e));
     for (const ending of this.endings) {
-      const last = ending.charCodeAt(ending.length - 1);
-      const before = ending.charCodeAt(ending.length - 2);
-      if (ending.length < 2) this.letterPairs.fill(0xffffffff);
-      else if (last >= 97 && last <= 122 && before >= 97 && before <= 122)
-        this.letterPairs[last] = (this.letterPairs[last] as number) | (1 << (before - 97));
+      this.markLetterTriples(ending);
       let node = this.root;
       for (let k = ending.length - 1; k >= 0; k--) {
         const c = ending.charCodeAt(k);
@@ -84,12 +83,30 @@ export class EndingMatcher {
     }
   }
 
+  /** Marks the letter triples a word ending in `ending` may end with (when its tail is ASCII letters). */
+  private markLetterTriples(ending: string): void {
+    const tail = ending.slice(-3);
+    if (!/^[a-z]*$/.test(tail)) return;
+    // Shorter endings: every letter before them.
+    const free = 3 - tail.length;
+    for (let x = 0; x < 26 ** free; x++) {
+      let index = x;
+      for (let k = 0; k < tail.length; k++) index = index * 26 + (tail.charCodeAt(k) - 97);
+      this.letterTriples[index] = 1;
+    }
+  }
+
   /**
-   * Whether a word of lower-case ASCII letters ending in `before`, `last` may end in an ending: false means
-   * `testAscii` is false for every such word (endings ending otherwise hold other characters).
+   * Whether the run of ASCII letters `text[end - length, end)` may end in an ending: false means `testAscii`
+   * is false for it (a screen on its last three letters).
    */
-  mayEndInLetters(before: number, last: number): boolean {
-    return (((this.letterPairs[last] as number) >>> (before - 97)) & 1) !== 0;
+  mayEndInLetters(text: string, end: number, length: number): boolean {
+    if (length < 3) return this.shortLetterEnding;
+    const index =
+      ((text.charCodeAt(end - 3) | 32) - 97) * 676 +
+      ((text.charCodeAt(end - 2) | 32) - 97) * 26 +
+      ((text.charCodeAt(end - 1) | 32) - 97);
+    return this.letterTriples[index] === 1;
   }
 
   /**
