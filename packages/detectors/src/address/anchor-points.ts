@@ -1,8 +1,5 @@
-import * as streetSuffixes from './street-suffixes.ts';
+import { EURO_STREET_ENDING, NUMBER_WORDS, STREET_PREFIXES } from './street-suffixes.ts';
 import { ScreenedWords } from './word-screens.ts';
-
-// Copied into constants once: where modules are loaded as CommonJS (tsx) an imported binding is a getter.
-const { EURO_STREET_ENDING, NUMBER_WORDS, STREET_PREFIXES } = streetSuffixes;
 
 /**
  * Where in a window an address may start, found in the raw characters so that only the text around those

@@ -1,11 +1,4 @@
-import * as streetSuffixes from './street-suffixes.ts';
-import * as usStates from './us-states.ts';
-import * as wordScreens from './word-screens.ts';
-
-// Imported bindings copied into constants once: where modules are loaded as CommonJS (tsx, as in
-// `pnpm bench:detectors`) every read of an imported binding is a getter call, and these are read per
-// character and per token.
-const {
+import {
   DIRECTIONALS,
   EURO_STREET_ENDING,
   EURO_STREET_WORDS,
@@ -13,9 +6,9 @@ const {
   STREET_PREFIXES,
   STREET_SUFFIXES,
   UNIT_WORDS,
-} = streetSuffixes;
-const { STATE_CODES, STATE_NAMES } = usStates;
-const { ScreenedWords, screenedWord } = wordScreens;
+} from './street-suffixes.ts';
+import { STATE_CODES, STATE_NAMES } from './us-states.ts';
+import { ScreenedWords, screenedWord } from './word-screens.ts';
 
 /**
  * A raw-character screen for digit anchors, run before any window is tokenized: most numbers in text

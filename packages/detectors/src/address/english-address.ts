@@ -1,22 +1,10 @@
 import type { Detector } from '../detector.ts';
 import type { Finding } from '../types.ts';
-import type { AddressToken } from './address-tokens.ts';
-import * as addressTokens from './address-tokens.ts';
-import * as anchorPointsModule from './anchor-points.ts';
-import type { CaseMode } from './anchor-screen.ts';
-import * as anchorScreen from './anchor-screen.ts';
-import * as stopWords from './stop-words.ts';
-import * as streetSuffixes from './street-suffixes.ts';
-import * as usStates from './us-states.ts';
-
-// Imported bindings copied into constants once: where modules are loaded as CommonJS (tsx, as in
-// `pnpm bench:detectors`) every read of an imported binding is a getter call, and these are read per
-// character and per token.
-const { releaseReusedTokens, TokenStream } = addressTokens;
-const { ANCHOR_WORDS, anchorPoints } = anchorPointsModule;
-const { caseModeAt, digitMayStartAddress } = anchorScreen;
-const { SOFT_STOP_WORDS, STOP_WORDS } = stopWords;
-const {
+import { type AddressToken, releaseReusedTokens, TokenStream } from './address-tokens.ts';
+import { ANCHOR_WORDS, anchorPoints } from './anchor-points.ts';
+import { type CaseMode, caseModeAt, digitMayStartAddress } from './anchor-screen.ts';
+import { SOFT_STOP_WORDS, STOP_WORDS } from './stop-words.ts';
+import {
   ABBREVIATIONS,
   DIRECTIONALS,
   EURO_STREET_ENDING,
@@ -29,8 +17,14 @@ const {
   STRONG_STREET_SUFFIXES,
   UNIT_NEEDS_VALUE,
   UNIT_WORDS,
-} = streetSuffixes;
-const { AMBIGUOUS_STATE_CODES, COUNTRY_NAMES, MULTIWORD_PLACE_STARTS, STATE_CODES, STATE_NAMES } = usStates;
+} from './street-suffixes.ts';
+import {
+  AMBIGUOUS_STATE_CODES,
+  COUNTRY_NAMES,
+  MULTIWORD_PLACE_STARTS,
+  STATE_CODES,
+  STATE_NAMES,
+} from './us-states.ts';
 
 /** The tokens of the window being read (see TokenStream). */
 const tokens = new TokenStream();
