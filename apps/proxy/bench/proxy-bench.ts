@@ -100,8 +100,14 @@ function send(port: number, body: string): Promise<[number, number]> {
   });
 }
 
-async function closedLoop(port: number, concurrency: number, body: (i: number) => string): Promise<number> {
-  const deadline = performance.now() + seconds * 1000;
+/** Requests completed in `sliceSeconds` by `concurrency` clients that each send as soon as answered. */
+async function closedLoop(
+  port: number,
+  concurrency: number,
+  body: (i: number) => string,
+  sliceSeconds: number,
+): Promise<number> {
+  const deadline = performance.now() + sliceSeconds * 1000;
   let done = 0;
   let next = 0;
   await Promise.all(
@@ -112,12 +118,18 @@ async function closedLoop(port: number, concurrency: number, body: (i: number) =
       }
     }),
   );
-  return done / seconds;
+  return done;
 }
 
 /** Fixed arrival rate: latency is measured from the scheduled send time, so queueing counts. */
-async function openLoop(port: number, rate: number, body: () => string, pick: 0 | 1): Promise<number[]> {
-  const total = rate * seconds;
+async function openLoop(
+  port: number,
+  rate: number,
+  body: () => string,
+  pick: 0 | 1,
+  sliceSeconds: number,
+): Promise<number[]> {
+  const total = rate * sliceSeconds;
   const start = performance.now();
   const pending: Array<Promise<number>> = [];
   for (let i = 0; i < total; i++) {
@@ -128,8 +140,31 @@ async function openLoop(port: number, rate: number, body: () => string, pick: 0 
     const lag = Math.max(0, performance.now() - scheduled);
     pending.push(send(port, body()).then((t) => t[pick] + lag));
   }
-  return (await Promise.all(pending)).sort((a, b) => a - b);
+  return Promise.all(pending);
 }
+
+/**
+ * Runs `measure` for every target in turn, SLICES times, each slice a share of the phase: this machine's
+ * speed drifts (up to 1.7× within an hour was seen), and measuring direct, bare and proxy one after the
+ * other for a whole phase each would let that drift into the ratios.
+ */
+async function interleaved<T>(
+  targets: Record<string, number>,
+  measure: (port: number, sliceSeconds: number) => Promise<T>,
+  combine: (slices: T[]) => T,
+): Promise<Record<string, T>> {
+  const slices: Record<string, T[]> = {};
+  for (let round = 0; round < SLICES; round++) {
+    for (const [name, port] of Object.entries(targets)) {
+      (slices[name] ??= []).push(await measure(port, seconds / SLICES));
+    }
+  }
+  return Object.fromEntries(Object.entries(slices).map(([name, parts]) => [name, combine(parts)]));
+}
+
+const SLICES = 4;
+const sum = (parts: number[]) => parts.reduce((a, b) => a + b, 0);
+const merged = (parts: number[][]) => parts.flat().sort((a, b) => a - b);
 
 const progress = (phase: string) => process.stderr.write(`bench:proxy: ${phase}…\n`);
 const pct = (sorted: number[], p: number) =>
@@ -155,29 +190,37 @@ try {
   // Warm up every path (JIT, connection pools, detector dictionaries).
   for (const port of Object.values(targets)) for (let i = 0; i < 200; i++) await send(port, freshBody());
 
-  const throughput: Record<string, number> = {};
   progress('closed loop c=16, new bodies');
-  for (const [name, port] of Object.entries(targets))
-    throughput[name] = await closedLoop(port, 16, () => freshBody());
-  const resent: Record<string, number> = {};
+  const throughput = await interleaved(
+    targets,
+    (port, slice) => closedLoop(port, 16, () => freshBody(), slice),
+    (done) => sum(done) / seconds,
+  );
   progress('closed loop c=16, resent bodies');
   for (const port of Object.values(targets)) for (const body of resentBodies) await send(port, body);
-  for (const [name, port] of Object.entries(targets))
-    resent[name] = await closedLoop(port, 16, (i) => resentBodies[i % resentBodies.length]!);
-  const latency: Record<string, number[]> = {};
+  const resent = await interleaved(
+    targets,
+    (port, slice) => closedLoop(port, 16, (i) => resentBodies[i % resentBodies.length]!, slice),
+    (done) => sum(done) / seconds,
+  );
   progress('open loop 500 req/s');
-  for (const [name, port] of Object.entries(targets))
-    latency[name] = await openLoop(port, 500, () => freshBody(), 1);
-  const ttfb: Record<string, number[]> = {};
+  const latency = await interleaved(
+    targets,
+    (port, slice) => openLoop(port, 500, () => freshBody(), 1, slice),
+    merged,
+  );
   progress('SSE time to first byte');
-  for (const [name, port] of Object.entries(targets))
-    ttfb[name] = await openLoop(port, 100, () => freshBody(true), 0);
+  const ttfb = await interleaved(
+    targets,
+    (port, slice) => openLoop(port, 100, () => freshBody(true), 0, slice),
+    merged,
+  );
 
   const added = (name: string, p: number) => pct(latency[name]!, p) - pct(latency.direct!, p);
   const addedTtfb = (name: string, p: number) => pct(ttfb[name]!, p) - pct(ttfb.direct!, p);
   console.log(`## Proxy benchmark (${new Date().toISOString().slice(0, 10)})
 
-Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}; ${seconds} s per phase${quick ? ' (quick run)' : ''}.
+Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}; ${seconds} s per phase and target${quick ? ' (quick run)' : ''}, measured as ${SLICES} interleaved slices (direct, bare, proxy, direct, …) so that drift in the machine's speed does not enter the ratios.
 Bodies: 4 KB chat messages with names, emails, phones, organizations and addresses. Every request is new to
 the proxy (a running ticket number leads each message, so nothing is answered from the detection cache),
 except in the "resent" row, which cycles ${resentBodies.length} bodies the proxy has seen, as resent chat history is.
