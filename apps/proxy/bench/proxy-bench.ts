@@ -153,10 +153,10 @@ async function interleaved<T>(
   measure: (port: number, sliceSeconds: number) => Promise<T>,
   combine: (slices: T[]) => T,
 ): Promise<Record<string, T>> {
-  const slices: Record<string, T[]> = {};
+  const slices: Record<string, T[]> = Object.fromEntries(Object.keys(targets).map((name) => [name, []]));
   for (let round = 0; round < SLICES; round++) {
     for (const [name, port] of Object.entries(targets)) {
-      (slices[name] ??= []).push(await measure(port, seconds / SLICES));
+      slices[name]!.push(await measure(port, seconds / SLICES));
     }
   }
   return Object.fromEntries(Object.entries(slices).map(([name, parts]) => [name, combine(parts)]));
