@@ -1,8 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import type { EntityType, Finding } from './types.ts';
-
-/** Numbers per finding in a packed entry: start, end, type index, detector index, score. */
-const FIELDS = 5;
+import { FINDING_FIELDS, NameTable, readFinding, writeFinding } from './packed-findings.ts';
+import type { Finding } from './types.ts';
 
 /**
  * A bounded LRU of detection results for texts seen before (resent chat history). Keys are an HMAC
@@ -17,8 +15,7 @@ export class FindingCache {
   readonly #key = randomBytes(32);
   readonly #entries = new Map<string, Float64Array>();
   readonly #maxEntries: number;
-  readonly #names: string[] = [];
-  readonly #nameIndex = new Map<string, number>();
+  readonly #names = new NameTable();
   hits = 0;
   misses = 0;
 
@@ -57,43 +54,17 @@ export class FindingCache {
     return this.#entries.size;
   }
 
-  /** Type names and detector ids are a small, fixed vocabulary: each gets a number once. */
-  #indexOf(name: string): number {
-    let index = this.#nameIndex.get(name);
-    if (index === undefined) {
-      index = this.#names.length;
-      this.#names.push(name);
-      this.#nameIndex.set(name, index);
-    }
-    return index;
-  }
-
   #pack(findings: readonly Finding[]): Float64Array {
-    const packed = new Float64Array(findings.length * FIELDS);
-    findings.forEach((finding, i) => {
-      const at = i * FIELDS;
-      packed[at] = finding.start;
-      packed[at + 1] = finding.end;
-      packed[at + 2] = this.#indexOf(finding.type);
-      packed[at + 3] = this.#indexOf(finding.detector);
-      packed[at + 4] = finding.score;
-    });
+    const packed = new Float64Array(findings.length * FINDING_FIELDS);
+    for (let i = 0; i < findings.length; i++)
+      writeFinding(packed, i * FINDING_FIELDS, findings[i]!, this.#names);
     return packed;
   }
 
   #unpack(packed: Float64Array): readonly Finding[] {
     const findings: Finding[] = [];
-    for (let at = 0; at < packed.length; at += FIELDS) {
-      findings.push(
-        Object.freeze({
-          start: packed[at]!,
-          end: packed[at + 1]!,
-          type: this.#names[packed[at + 2]!] as EntityType,
-          detector: this.#names[packed[at + 3]!]!,
-          score: packed[at + 4]!,
-        }),
-      );
-    }
+    for (let at = 0; at < packed.length; at += FINDING_FIELDS)
+      findings.push(Object.freeze(readFinding(packed, at, this.#names.names)));
     return Object.freeze(findings);
   }
 }

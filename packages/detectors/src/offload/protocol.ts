@@ -1,3 +1,4 @@
+import { FINDING_FIELDS, NameTable, readFinding, writeFinding } from '../packed-findings.ts';
 import type { EntityType, Finding, Language } from '../types.ts';
 
 /** What a detection worker builds its engine from: only plain data crosses the thread boundary. */
@@ -22,39 +23,24 @@ export type DetectionReply =
   | { id: number; error: string }
   | { ready: true };
 
-/** Numbers per packed finding: start, end, type index, detector index, score. */
-const FIELDS = 5;
-
-/** Per text: its finding count, then FIELDS numbers per finding; types and detector ids go in `names`. */
+/** Per text: its finding count, then FINDING_FIELDS numbers per finding; types and detector ids go in `names`. */
 export function packFindings(perText: readonly (readonly Finding[])[]): {
   packed: Float64Array<ArrayBuffer>;
   names: string[];
 } {
-  const names: string[] = [];
-  const nameIndex = new Map<string, number>();
-  const indexOf = (name: string) => {
-    let index = nameIndex.get(name);
-    if (index === undefined) {
-      index = names.push(name) - 1;
-      nameIndex.set(name, index);
-    }
-    return index;
-  };
+  const names = new NameTable();
   let size = perText.length;
-  for (const findings of perText) size += findings.length * FIELDS;
+  for (const findings of perText) size += findings.length * FINDING_FIELDS;
   const packed = new Float64Array(size);
   let at = 0;
   for (const findings of perText) {
     packed[at++] = findings.length;
     for (const finding of findings) {
-      packed[at++] = finding.start;
-      packed[at++] = finding.end;
-      packed[at++] = indexOf(finding.type);
-      packed[at++] = indexOf(finding.detector);
-      packed[at++] = finding.score;
+      writeFinding(packed, at, finding, names);
+      at += FINDING_FIELDS;
     }
   }
-  return { packed, names };
+  return { packed, names: names.names };
 }
 
 export function unpackFindings(packed: Float64Array, names: readonly string[]): Finding[][] {
@@ -63,15 +49,7 @@ export function unpackFindings(packed: Float64Array, names: readonly string[]): 
   while (at < packed.length) {
     const count = packed[at++]!;
     const findings: Finding[] = [];
-    for (let i = 0; i < count; i++, at += FIELDS) {
-      findings.push({
-        start: packed[at]!,
-        end: packed[at + 1]!,
-        type: names[packed[at + 2]!] as EntityType,
-        detector: names[packed[at + 3]!]!,
-        score: packed[at + 4]!,
-      });
-    }
+    for (let i = 0; i < count; i++, at += FINDING_FIELDS) findings.push(readFinding(packed, at, names));
     perText.push(findings);
   }
   return perText;
