@@ -12,9 +12,14 @@ export class StreamRehydrator {
   /** Placeholders restored so far. */
   restored = 0;
 
+  /** The caller's options with this rehydrator's own counter, built once rather than per delta. */
+  readonly #counted = { restored: 0 };
+  readonly #rehydrateOptions: RehydrateOptions;
+
   constructor(vault: Vault, options: RehydrateOptions = {}) {
     this.#vault = vault;
     this.#options = options;
+    this.#rehydrateOptions = { ...options, stats: this.#counted };
   }
 
   /** Feeds the next piece; returns the text that is safe to emit now. */
@@ -39,10 +44,11 @@ export class StreamRehydrator {
   #emit(text: string): string {
     if (text.length === 0) return text;
     // One scan that restores and counts (counting first was a second scan of every delta).
-    const counted = { restored: 0 };
-    const out = this.#vault.rehydrate(text, { ...this.#options, stats: counted });
-    this.restored += counted.restored;
-    if (this.#options.stats) this.#options.stats.restored += counted.restored;
+    const before = this.#counted.restored;
+    const out = this.#vault.rehydrate(text, this.#rehydrateOptions);
+    const restored = this.#counted.restored - before;
+    this.restored += restored;
+    if (this.#options.stats) this.#options.stats.restored += restored;
     return out;
   }
 
