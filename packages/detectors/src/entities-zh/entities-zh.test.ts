@@ -174,6 +174,25 @@ describe('Chinese organizations', () => {
     expect(found('开发和销售公司的员工。', 'organization')).toEqual([]);
   });
 
+  it('reads plain office names listed next to a named organization', () => {
+    expect(found('会议由财政部、水利部、审计署和扶贫办共同主办。', 'organization')).toEqual([
+      '财政部',
+      '水利部',
+      '审计署',
+      '扶贫办',
+    ]);
+    expect(found('水利部门的人来了。', 'organization')).toEqual([]);
+    const units = found('星海电子有限公司业务部、星海电子有限公司工会各派一人。', 'organization');
+    expect(units).not.toContain('业务部');
+  });
+
+  it('keeps an adjective inside a name and cuts roles and dates glued on by jieba', () => {
+    expect(found('他在日本复兴开发银行工作了三年。', 'organization')).toEqual(['日本复兴开发银行']);
+    expect(found('2008年任东川市明远律师事务所律师。', 'organization')).toEqual(['东川市明远律师事务所']);
+    expect(found('图为青岭市文化促进会副秘书长。', 'organization')).toEqual(['青岭市文化促进会']);
+    expect(found('1999年7月起任公司监事。', 'organization')).toEqual(['公司']);
+  });
+
   it('does not read a description of a kind of organization as a name', () => {
     expect(found('他在一家大型商业银行工作。', 'organization')).toEqual([]);
     expect(found('多家知名投资公司参与了竞标。', 'organization')).toEqual([]);

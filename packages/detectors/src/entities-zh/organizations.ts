@@ -155,7 +155,10 @@ const GLUED_ROLES: readonly string[] = [
   '主任',
   '主席',
   '秘书',
+  '秘书长',
   '经理',
+  '律师',
+  '会计师',
 ];
 /** Heads that name an internal department; not chained onto an organization (中信地产 | 营销管理部). */
 const DEPARTMENT_ENDINGS: readonly string[] = ['部', '处', '科', '室', '组', '总部'];
@@ -272,13 +275,31 @@ function isModifier(token: SegmentedToken): boolean {
   // A speech verb after a name (王某表示公司…) ends the name; it is never part of one.
   if (INTERIOR_TAGS.has(tag)) return !VERBS_AFTER.has(word);
   if (!MODIFIER_TAGS.has(tag)) return false;
-  if (tag === 'a') return false;
+  // An adjective inside a name (德国复兴信贷银行); trimLeftEdge drops one standing at the left edge.
+  if (tag === 'a') return word.length >= 2;
   if (tag === 'x')
     return (
-      isUnknownWord(token) || word === '·' || word === '&' || PAREN_OPEN.has(word) || PAREN_CLOSE.has(word)
+      (isUnknownWord(token) && !gluesGrammar(word)) ||
+      word === '·' ||
+      word === '&' ||
+      PAREN_OPEN.has(word) ||
+      PAREN_CLOSE.has(word)
     );
   if (tag === 'm') return ASCII_DIGIT.test(word);
   return true;
+}
+
+/** Date characters that end a date jieba's HMM glues onto the next word (1997年任…). */
+const DATE_CHARS: ReadonlySet<string> = new Set(['年', '月']);
+/** Prepositions, copulas and the appointment verb 任: glued onto the end of a word they introduce a name. */
+const GLUED_GRAMMAR_END: ReadonlySet<string> = new Set('为在于将把被由向对从与和及的了是任'.split(''));
+
+/**
+ * Did HMM glue grammar onto an unknown word: a preposition or verb at its end (图为, 起任) or a date character
+ * at its start (年任)? Such a word stands before an organization, not inside it.
+ */
+function gluesGrammar(word: string): boolean {
+  return GLUED_GRAMMAR_END.has(word.charAt(word.length - 1)) || DATE_CHARS.has(word.charAt(0));
 }
 
 /** A multi-character CJK word jieba's HMM found outside its dictionary (tag x): usually a proper name. */
@@ -347,6 +368,8 @@ export function findChineseOrganizations(
   sports: () => boolean = () => false,
 ): Span[] {
   const spans: Span[] = [];
+  /** Head-ended phrases too plain to stand alone (水利部): names only next to a named organization in a list. */
+  const plain: Span[] = [];
   let floor = 0; // first token index not yet inside an emitted span
   let i = 0;
   while (i < tokens.length) {
@@ -362,6 +385,7 @@ export function findChineseOrganizations(
     const head = knownEnd >= 0 || parenthesised ? undefined : headOf(token);
     const brand = knownEnd < 0 && !head && BRAND_HEADS.has(token.word);
     if (knownEnd < 0 && !head && !brand) {
+      if (isOfficeWord(token)) plain.push({ start: token.start, end: token.end, score: 0.5, type: ORG });
       i += 1;
       continue;
     }
@@ -399,7 +423,8 @@ export function findChineseOrganizations(
           cut = sub.cut;
           break;
         }
-        if (!isModifier(t)) break;
+        // 某某总会优秀工会: an adjective after a complete name starts a description, not a sub-unit.
+        if (!isModifier(t) || t.tag === 'a') break;
       }
       if (found < 0) break;
       e = found;
@@ -429,7 +454,11 @@ export function findChineseOrganizations(
     } else if (s === i && e === i && BARE_ORG_WORDS.has(token.word)) {
       const prev = tokens[i - 1];
       const withThis = prev && contiguous(prev, token) && (prev.word === '本' || prev.word === '该');
-      const afterCue = prev === undefined || BARE_ORG_PRECEDERS.has(prev.word);
+      // 起任/x, 年任/x: HMM glued the appointment verb onto the word before it.
+      const afterCue =
+        prev === undefined ||
+        BARE_ORG_PRECEDERS.has(prev.word) ||
+        (prev.tag === 'x' && prev.word.length >= 2 && prev.word.endsWith('任'));
       if (withThis || afterCue || isRoleWord(tokens[i + 1])) {
         spans.push({ start: withThis && prev ? prev.start : start, end, score: 0.4, type: ORG });
       } else {
@@ -437,12 +466,14 @@ export function findChineseOrganizations(
         continue;
       }
     } else {
+      if (head && end - start >= 2) plain.push({ start, end, score: 0.5, type: ORG });
       i += 1;
       continue;
     }
     floor = e + 1;
     i = e + 1;
   }
+  if (plain.length > 0) addListedNeighbours(text, spans, plain);
   const employers = employersBeforeBoardRoles(tokens, spans);
   return employers.length === 0 ? spans : [...spans, ...employers].sort((a, b) => a.start - b.start);
 }
@@ -460,6 +491,7 @@ function trimLeftEdge(tokens: readonly SegmentedToken[], s: number, i: number): 
     if (isProper(t)) properSeen = true;
   }
   while (start < i && INTERIOR_TAGS.has((tokens[start] as SegmentedToken).tag)) start += 1;
+  while (start < i && (tokens[start] as SegmentedToken).tag === 'a') start += 1;
   while (start < i && PAREN_CLOSE.has((tokens[start] as SegmentedToken).word)) start += 1;
   return start;
 }
@@ -549,4 +581,45 @@ function countSingles(tokens: readonly SegmentedToken[], s: number, e: number): 
 function hasPlace(tokens: readonly SegmentedToken[], s: number, e: number): boolean {
   for (let k = s; k < e; k++) if ((tokens[k] as SegmentedToken).tag === 'ns') return true;
   return false;
+}
+
+/** Last characters of government offices (审计署, 扶贫办): jieba often tags such words as verbs or idioms. */
+const OFFICE_LAST = /[部局署办委厅]$/;
+
+function isOfficeWord(token: SegmentedToken): boolean {
+  return token.word.length >= 3 && CJK_WORD.test(token.word) && OFFICE_LAST.test(token.word);
+}
+
+/** Separators of list items: 财政部、水利部 / 财政部和水利部. */
+const LIST_SEPARATORS: ReadonlySet<string> = new Set(['、', '和', '及', '与']);
+const COMPANY_END = /(?:公司|集团)$/;
+
+/**
+ * A plain head-ended phrase joined by a list separator to a named organization is one more item of the same
+ * list: 财政部、水利部、审计署. Promotes such phrases into `spans` (kept sorted), chaining along the list.
+ */
+function addListedNeighbours(text: string, spans: Span[], plain: readonly Span[]): void {
+  const pending = plain.filter((p) => !spans.some((s) => s.start < p.end && p.start < s.end));
+  let added = true;
+  while (added && pending.length > 0) {
+    added = false;
+    for (let k = 0; k < pending.length; k++) {
+      const p = pending[k] as Span;
+      // After a company (某某有限公司、业务部) a plain head names one of its departments.
+      const listed = spans.some(
+        (s) =>
+          (s.end + 1 === p.start &&
+            LIST_SEPARATORS.has(text.charAt(s.end)) &&
+            !COMPANY_END.test(text.slice(s.start, s.end))) ||
+          (p.end + 1 === s.start && LIST_SEPARATORS.has(text.charAt(p.end))),
+      );
+      // Glued to the organization before it (某某公司业务部), the head names a unit of that organization.
+      if (!listed || spans.some((s) => s.start < p.end && p.start <= s.end)) continue;
+      spans.push(p);
+      pending.splice(k, 1);
+      k -= 1;
+      added = true;
+    }
+  }
+  spans.sort((a, b) => a.start - b.start);
 }
