@@ -20,11 +20,26 @@ export const ANCHOR_WORDS = new ScreenedWords(ANCHOR_WORD_LIST);
 
 const ASCII_ANCHOR_WORDS = ANCHOR_WORD_LIST.filter((w) => /^[a-z]+$/.test(w));
 
-/** Per (first letter, last letter) of the ASCII anchor words: a bit per length (31 and more share bit 31). */
-const FIRST_LAST_LENGTHS = new Uint32Array(128 * 128);
+/**
+ * The ASCII anchor words by (first letter, last letter, length), as a number: FIRST_LAST_LENGTHS screens a
+ * letter run with one lookup, and the few runs that pass compare only with the words of their bucket.
+ */
+function bucketKey(first: number, last: number, length: number): number {
+  return (((first - 97) * 26 + (last - 97)) << 5) | Math.min(length, 31);
+}
+
+/** Per (first letter, last letter) of the ASCII anchor words (a-z each): a bit per length (31+ share bit 31). */
+const FIRST_LAST_LENGTHS = new Uint32Array(26 * 26);
+const WORD_BUCKETS = new Map<number, string[]>();
 for (const w of ASCII_ANCHOR_WORDS) {
-  const slot = (w.charCodeAt(0) << 7) | w.charCodeAt(w.length - 1);
+  const first = w.charCodeAt(0);
+  const last = w.charCodeAt(w.length - 1);
+  const slot = (first - 97) * 26 + (last - 97);
   FIRST_LAST_LENGTHS[slot] = (FIRST_LAST_LENGTHS[slot] as number) | (1 << Math.min(w.length, 31));
+  const key = bucketKey(first, last, w.length);
+  const bucket = WORD_BUCKETS.get(key);
+  if (bucket) bucket.push(w);
+  else WORD_BUCKETS.set(key, [w]);
 }
 
 /**
@@ -32,10 +47,15 @@ for (const w of ASCII_ANCHOR_WORDS) {
  * (after the first/last/length screen, a run rarely gets here).
  */
 function isAnchorRun(text: string, start: number, end: number): boolean {
-  const slot = ((text.charCodeAt(start) | 32) << 7) | (text.charCodeAt(end - 1) | 32);
-  if (((FIRST_LAST_LENGTHS[slot] as number) & (1 << Math.min(end - start, 31))) === 0) return false;
-  for (const w of ASCII_ANCHOR_WORDS) {
-    if (w.length === end - start && equalsFolded(text, start, w)) return true;
+  const first = text.charCodeAt(start) | 32;
+  const last = text.charCodeAt(end - 1) | 32;
+  const length = end - start;
+  if (((FIRST_LAST_LENGTHS[(first - 97) * 26 + (last - 97)] as number) & (1 << Math.min(length, 31))) === 0)
+    return false;
+  const bucket = WORD_BUCKETS.get(bucketKey(first, last, length));
+  if (bucket === undefined) return false;
+  for (const w of bucket) {
+    if (w.length === length && equalsFolded(text, start, w)) return true;
   }
   return false;
 }
@@ -77,8 +97,9 @@ const NON_ASCII_POINT = new Uint8Array(0x10000);
   }
 }
 
+/** A-Z or a-z, in one comparison: `c | 32` folds A-Z onto a-z and maps no other code onto a-z. */
 function isAsciiLetter(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  return ((c | 32) - 97) >>> 0 < 26;
 }
 
 /**

@@ -278,11 +278,29 @@ function streetAfter(text: string, end: number, depth = 0): boolean {
   return streetWordAhead(text, wEnd);
 }
 
+// The last streetAfter answer: the digit runs of one number token ("555-2159", "12/14") share its end, and
+// streetAfter depends only on the text, that end and (when it reads it) the case mode at the run.
+let afterEnd = -1;
+let afterResult = false;
+/** The case mode streetAfter read for `afterResult`, or undefined when it did not read one. */
+let afterMode: CaseMode | undefined;
+
+function streetAfterCached(text: string, end: number, sameText: boolean): boolean {
+  if (sameText && end === afterEnd && (afterMode === undefined || modeOfScreen() === afterMode)) {
+    return afterResult;
+  }
+  afterResult = streetAfter(text, end);
+  afterEnd = end;
+  afterMode = screenMode;
+  return afterResult;
+}
+
 /**
  * Whether the digit run at `start` may belong to the first tokens of an address. `start` is the first
  * digit of the run.
  */
 export function digitMayStartAddress(text: string, start: number): boolean {
+  const sameText = text === screenText;
   screenText = text;
   screenPos = start;
   screenMode = undefined;
@@ -292,7 +310,7 @@ export function digitMayStartAddress(text: string, start: number): boolean {
     tokenStart--;
   if (tokenStart > 0 && tokenStart < start && isLetterAt(text, tokenStart - 1)) tokenStart = start;
   const end = numberEnd(text, start);
-  if (streetAfter(text, end)) return true;
+  if (streetAfterCached(text, end, sameText)) return true;
   let digits = 0;
   while (digits < 7 && start + digits < text.length && isDigitCode(text.charCodeAt(start + digits))) digits++;
   return streetBefore(text, tokenStart, digits);
