@@ -66,6 +66,31 @@ describe('Chinese person names', () => {
   });
 });
 
+describe('Chinese names from news bylines and lists', () => {
+  it('reads the names in a byline, also two written back to back', () => {
+    expect(found('本报讯（记者柯明远实习生卢晓梅）市教委昨天宣布', 'person_name')).toEqual([
+      '柯明远',
+      '卢晓梅',
+    ]);
+    expect(found('晚报讯（记者江海燕通讯员宋立新何强）', 'person_name')).toEqual([
+      '江海燕',
+      '宋立新',
+      '何强',
+    ]);
+    expect(found('记者马上赶到现场。', 'person_name')).toEqual([]);
+  });
+
+  it('accepts a weak reading that is an item of a list of names', () => {
+    expect(found('出席会议的有王刚、乔石、李志明等。', 'person_name')).toEqual(['王刚', '乔石', '李志明']);
+    expect(found('他说乔石很硬。', 'person_name')).toEqual([]);
+  });
+
+  it('lets a person title override the street-name reading', () => {
+    expect(found('这是张路老师的课。', 'person_name')).toEqual(['张路']);
+    expect(found('他住在张路附近。', 'person_name')).toEqual([]);
+  });
+});
+
 describe('Chinese résumé names', () => {
   it('reads a name before a parenthesised role and "：男"', () => {
     expect(found('邵立华（独立董事）：男，1965年出生。', 'person_name')).toEqual(['邵立华']);
@@ -191,6 +216,16 @@ describe('Chinese organizations', () => {
     expect(found('2008年任东川市明远律师事务所律师。', 'organization')).toEqual(['东川市明远律师事务所']);
     expect(found('图为青岭市文化促进会副秘书长。', 'organization')).toEqual(['青岭市文化促进会']);
     expect(found('1999年7月起任公司监事。', 'organization')).toEqual(['公司']);
+  });
+
+  it('reads a short name in parentheses after an organization as the same organization', () => {
+    expect(found('石油输出国组织（欧佩克）昨天开会。', 'organization')).toEqual(['石油输出国组织', '欧佩克']);
+    expect(found('石油输出国组织（欧佩克）昨天开会。', 'person_name')).toEqual([]);
+    expect(found('青岭重工机械有限公司（下称“青重”）昨日公告。', 'organization')).toEqual([
+      '青岭重工机械有限公司',
+      '青重',
+    ]);
+    expect(found('中华全国青年联合会（第九届）委员', 'organization')).toEqual(['中华全国青年联合会']);
   });
 
   it('does not read a description of a kind of organization as a name', () => {

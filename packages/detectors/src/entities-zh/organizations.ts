@@ -474,6 +474,7 @@ export function findChineseOrganizations(
     i = e + 1;
   }
   if (plain.length > 0) addListedNeighbours(text, spans, plain);
+  if (text.includes('（') || text.includes('(')) addParenthesisedAliases(text, spans);
   const employers = employersBeforeBoardRoles(tokens, spans);
   return employers.length === 0 ? spans : [...spans, ...employers].sort((a, b) => a.start - b.start);
 }
@@ -621,5 +622,56 @@ function addListedNeighbours(text: string, spans: Span[], plain: readonly Span[]
       added = true;
     }
   }
+  spans.sort((a, b) => a.start - b.start);
+}
+
+/** Lead-ins of an alias in parentheses: （下称“某某”）, （简称某某）. */
+const ALIAS_LEAD = /^(?:以下简称|以下称|下称|简称|即)?[“"「]?/;
+const ALIAS_TRAIL = /[”"」]$/;
+/** Parenthesised notes that are not aliases: （化名）, （筹）, （下同）. */
+const NOT_ALIASES: ReadonlySet<string> = new Set([
+  '化名',
+  '筹',
+  '下同',
+  '原',
+  '前身',
+  '集团',
+  '控股',
+  '中国',
+  '香港',
+]);
+const ORDINAL_OR_NUMBER = /^[第0-9]|届$/;
+const ALIAS_CHARS = /^[\u4e00-\u9fffA-Za-z0-9&·.\- ]+$/;
+
+/**
+ * An organization followed by a short name in parentheses names the same organization twice:
+ * 石油输出国组织（欧佩克）, 最高人民法院（下称“最高法”）. Adds the alias to `spans` (kept sorted).
+ */
+function addParenthesisedAliases(text: string, spans: Span[]): void {
+  const aliases: Span[] = [];
+  for (const org of spans) {
+    if (!PAREN_OPEN.has(text.charAt(org.end))) continue;
+    let close = -1;
+    for (let k = org.end + 1; k < text.length && k <= org.end + 16; k++) {
+      if (PAREN_CLOSE.has(text.charAt(k))) {
+        close = k;
+        break;
+      }
+    }
+    if (close < 0) continue;
+    const inner = text.slice(org.end + 1, close);
+    const lead = ALIAS_LEAD.exec(inner)?.[0].length ?? 0;
+    const trail = ALIAS_TRAIL.test(inner) ? 1 : 0;
+    const start = org.end + 1 + lead;
+    const end = close - trail;
+    const alias = text.slice(start, end);
+    if (end - start < 2 || end - start > 12 || !ALIAS_CHARS.test(alias) || NOT_ALIASES.has(alias)) continue;
+    // （第九届）, （2010）: a term or a year, not a name.
+    if (ORDINAL_OR_NUMBER.test(alias)) continue;
+    if (spans.some((s) => s.start < end && start < s.end)) continue;
+    aliases.push({ start, end, score: 0.6, type: ORG });
+  }
+  if (aliases.length === 0) return;
+  spans.push(...aliases);
   spans.sort((a, b) => a.start - b.start);
 }

@@ -37,7 +37,11 @@ const PLACE_CHARS: ReadonlySet<string> = new Set(
 const INNER_PLACE_CHARS: ReadonlySet<string> = new Set('区村镇路街乡县市省州巷弄'.split(''));
 const DIRECTIONS: ReadonlySet<string> = new Set('东西南北中'.split(''));
 
+/** Person titles that follow a name directly; a village or street never takes one (张路老师, not 沈村老师). */
+const PERSON_TITLE_AFTER = /^(?:先生|女士|小姐|老师|教授|博士|医生|律师|同志|同学)/;
+
 function isPlaceLike(text: string, start: number, end: number): boolean {
+  if (PERSON_TITLE_AFTER.test(text.slice(end, end + 2))) return false;
   for (let k = start; k < end; k++) if (INNER_PLACE_CHARS.has(text.charAt(k))) return true;
   const next = text.charAt(end);
   if (PLACE_CHARS.has(next)) return true;
@@ -273,6 +277,45 @@ function namesBeforeStrongCues(text: string, tokens: readonly SegmentedToken[]):
   return spans.filter((span) => span.type !== 'person_name' || !isPlaceLike(text, span.start, span.end));
 }
 
+/**
+ * News bylines: （记者孟某某实习生夏某某）, （记者张某、李某）. The run of characters between a byline role and the
+ * next role word, separator or closing parenthesis is one name, or two names written back to back.
+ */
+const BYLINE =
+  /(?:记者|通讯员|实习生|摄影|编辑|责编)([\u4e00-\u9fff]{2,6}?)(?=[）)（(、\s]|记者|通讯员|实习生|摄影|$)/g;
+
+function isBylineName(name: string): boolean {
+  const surLen = surnameLength(name);
+  if (surLen === 0 || name.length - surLen < 1 || name.length - surLen > 2) return false;
+  return !NOT_PERSON.has(name) && plainGivenName(name, surLen, false);
+}
+
+function bylineNames(text: string): Span[] {
+  const spans: Span[] = [];
+  if (!(text.includes('记者') || text.includes('通讯员') || text.includes('实习生') || text.includes('编')))
+    return spans;
+  for (const match of text.matchAll(BYLINE)) {
+    const run = match[1] as string;
+    const start = match.index + match[0].length - run.length;
+    if (isBylineName(run)) {
+      spans.push({ start, end: start + run.length, score: 0.7, type: 'person_name' });
+      continue;
+    }
+    // Two names back to back: most Chinese names have three characters, so try that cut first.
+    for (const cut of [3, 2]) {
+      if (run.length - cut < 2 || run.length - cut > 3) continue;
+      const first = run.slice(0, cut);
+      const second = run.slice(cut);
+      if (isBylineName(first) && isBylineName(second)) {
+        spans.push({ start, end: start + cut, score: 0.6, type: 'person_name' });
+        spans.push({ start: start + cut, end: start + run.length, score: 0.6, type: 'person_name' });
+        break;
+      }
+    }
+  }
+  return spans;
+}
+
 const MENTION_END: ReadonlySet<string> = new Set([':', '：', ' ', '@', '\n', ',', '，', ')', '）']);
 
 /**
@@ -304,6 +347,7 @@ function unknownWordName(
   tokens: readonly SegmentedToken[],
   i: number,
   surLen: number,
+  weak: Span[],
 ): Span | undefined {
   const token = tokens[i] as SegmentedToken;
   let { word } = token;
@@ -328,7 +372,10 @@ function unknownWordName(
   if (oddInside && !cueAfter && !cueBefore) return undefined;
   if (cueAfter) score += 2;
   if (cueBefore) score += 2;
-  if (score < 3) return undefined;
+  if (score < 3) {
+    if (!oddInside) weak.push({ start: token.start, end, score: 0.5, type: 'person_name' });
+    return undefined;
+  }
   return { start: token.start, end, score: Math.min(0.9, 0.4 + score / 10), type: 'person_name' };
 }
 
@@ -343,11 +390,14 @@ export function findChinesePersons(
   sports: () => boolean = () => false,
 ): Span[] {
   const cued = namesBeforeStrongCues(text, tokens);
-  if (text.includes('@')) {
-    cued.push(...mentionNames(text));
-    cued.sort((a, b) => a.start - b.start);
-  }
+  const bylines = bylineNames(text);
+  if (bylines.length > 0)
+    cued.push(...bylines.filter((b) => !cued.some((c) => c.start < b.end && b.start < c.end)));
+  if (text.includes('@')) cued.push(...mentionNames(text));
+  if (cued.length > 1) cued.sort((a, b) => a.start - b.start);
   const spans: Span[] = [...cued];
+  /** Surname-led readings with too little evidence alone; names only inside a list of names. */
+  const weak: Span[] = [];
   let cuedIndex = 0;
   let i = 0;
   while (i < tokens.length) {
@@ -377,7 +427,7 @@ export function findChinesePersons(
 
     // A word jieba's HMM assembled from characters outside its dictionary (tag x): 王建华, 赵以明 (invented).
     if (tag === 'x' && word.length >= 2 && word.length <= 5 && surLen > 0 && word.length > surLen) {
-      const span = unknownWordName(text, tokens, i, surLen);
+      const span = unknownWordName(text, tokens, i, surLen, weak);
       if (span) spans.push(span);
       i += 1;
       continue;
@@ -405,6 +455,7 @@ export function findChinesePersons(
           i = given.endIndex + 1;
           continue;
         }
+        weak.push({ start: token.start, end: lastToken.end, score: 0.5, type: 'person_name' });
       }
       i += 1;
       continue;
@@ -438,6 +489,8 @@ export function findChinesePersons(
       const end = extend && tail ? tail.end : token.end;
       if (score >= 2) {
         spans.push({ start: token.start, end, score: Math.min(0.9, 0.4 + score / 10), type: 'person_name' });
+      } else if (surLen > 0 && plainGivenName(word, surLen, false)) {
+        weak.push({ start: token.start, end, score: 0.5, type: 'person_name' });
       }
       i += extend ? 2 : 1;
       continue;
@@ -475,5 +528,49 @@ export function findChinesePersons(
     }
     i += 1;
   }
+  if (weak.length > 0) addListedNames(text, spans, weak);
   return spans.filter((span) => span.type !== 'person_name' || !isPlaceLike(text, span.start, span.end));
+}
+
+/** Separators between the names of a list: 王刚、李同、赵明. */
+const NAME_LIST_SEPARATORS: ReadonlySet<string> = new Set(['、']);
+
+/** Is the character at `k` a list boundary: a separator, other punctuation, a digit or the end of the text? */
+function isItemBoundary(text: string, k: number): boolean {
+  if (k < 0 || k >= text.length) return true;
+  const ch = text.charAt(k);
+  return NAME_LIST_SEPARATORS.has(ch) || ch === '等' || ch === '和' || !isCjkWord(ch);
+}
+
+/**
+ * A weak surname-led reading that is a whole item of a list in which a neighbour is already a name:
+ * 王刚、乔明、李志强. Promotes such readings into `spans` (chaining along the list).
+ */
+function addListedNames(text: string, spans: Span[], weak: readonly Span[]): void {
+  const persons = spans.filter((s) => s.type === 'person_name');
+  const pending = weak.filter(
+    (w) =>
+      isItemBoundary(text, w.start - 1) &&
+      isItemBoundary(text, w.end) &&
+      !spans.some((s) => s.start < w.end && w.start < s.end),
+  );
+  let added = true;
+  while (added && pending.length > 0) {
+    added = false;
+    for (let k = 0; k < pending.length; k++) {
+      const w = pending[k] as Span;
+      const listed = persons.some(
+        (p) =>
+          (p.end + 1 === w.start && NAME_LIST_SEPARATORS.has(text.charAt(p.end))) ||
+          (w.end + 1 === p.start && NAME_LIST_SEPARATORS.has(text.charAt(w.end))),
+      );
+      if (!listed || persons.some((p) => p.start < w.end && w.start < p.end)) continue;
+      persons.push(w);
+      spans.push(w);
+      pending.splice(k, 1);
+      k -= 1;
+      added = true;
+    }
+  }
+  spans.sort((a, b) => a.start - b.start);
 }
