@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tokenizeAddressWindow } from './address-tokens.ts';
 import { ANCHOR_WORDS, anchorPoints } from './anchor-points.ts';
+import { codeUnits } from './code-units.ts';
 import { EURO_STREET_ENDING } from './street-suffixes.ts';
 
 const FRAGMENTS = [
@@ -87,7 +88,7 @@ describe('anchor points', () => {
       }
       const from = Math.floor(random() * Math.min(5, text.length));
       const to = text.length - Math.floor(random() * Math.min(5, text.length - from));
-      const count = anchorPoints(text, from, to, [], out);
+      const count = anchorPoints(codeUnits(text), from, to, [], out);
       const points = out.slice(0, count);
       for (const t of tokenizeAddressWindow(text, from, to)) {
         if (t.kind !== 'w' || !isAnchorWord(t.low)) continue;
@@ -104,7 +105,7 @@ describe('anchor points', () => {
   it('skips ordinary words and reports accepted digit runs', () => {
     const text = 'Ship it to 481 Oak Street, Springfield, IL 62704 today';
     const out: number[] = [];
-    const count = anchorPoints(text, 0, text.length, [11], out);
+    const count = anchorPoints(codeUnits(text), 0, text.length, [11], out);
     expect(out.slice(0, count)).toEqual([11]);
   });
 });

@@ -43,26 +43,26 @@ for (const w of ASCII_ANCHOR_WORDS) {
 }
 
 /**
- * Whether the ASCII letter run `text[start, end)`, lower-cased, is an anchor word, compared in place
+ * Whether the ASCII letter run `codes[start, end)`, lower-cased, is an anchor word, compared in place
  * (after the first/last/length screen, a run rarely gets here).
  */
-function isAnchorRun(text: string, start: number, end: number): boolean {
-  const first = text.charCodeAt(start) | 32;
-  const last = text.charCodeAt(end - 1) | 32;
+function isAnchorRun(codes: Uint16Array, start: number, end: number): boolean {
+  const first = (codes[start] as number) | 32;
+  const last = (codes[end - 1] as number) | 32;
   const length = end - start;
   if (((FIRST_LAST_LENGTHS[(first - 97) * 26 + (last - 97)] as number) & (1 << Math.min(length, 31))) === 0)
     return false;
   const bucket = WORD_BUCKETS.get(bucketKey(first, last, length));
   if (bucket === undefined) return false;
   for (const w of bucket) {
-    if (w.length === length && equalsFolded(text, start, w)) return true;
+    if (w.length === length && equalsFolded(codes, start, w)) return true;
   }
   return false;
 }
 
-function equalsFolded(text: string, start: number, word: string): boolean {
+function equalsFolded(codes: Uint16Array, start: number, word: string): boolean {
   for (let k = 0; k < word.length; k++) {
-    if ((text.charCodeAt(start + k) | 32) !== word.charCodeAt(k)) return false;
+    if (((codes[start + k] as number) | 32) !== word.charCodeAt(k)) return false;
   }
   return true;
 }
@@ -103,7 +103,7 @@ function isAsciiLetter(c: number): boolean {
 }
 
 /**
- * Writes into `out` (from index 0, ascending) the positions in `text[from, to)` that an anchor token of
+ * Writes into `out` (from index 0, ascending) the positions in `codes[from, to)` (see codeUnits) that an anchor token of
  * the window's tokenization must overlap, and returns how many. `accepted` lists (ascending) the first
  * digits of the digit runs that passed the digit screen.
  *
@@ -119,7 +119,7 @@ function isAsciiLetter(c: number): boolean {
  *   its street ending lies within its last run.
  */
 export function anchorPoints(
-  text: string,
+  codes: Uint16Array,
   from: number,
   to: number,
   accepted: readonly number[],
@@ -130,21 +130,21 @@ export function anchorPoints(
   while (a < accepted.length && (accepted[a] as number) < from) a++;
   let k = from;
   while (k < to) {
-    const c = text.charCodeAt(k);
+    const c = codes[k] as number;
     if (c < 128) {
       if (isAsciiLetter(c)) {
         const start = k;
         k++;
-        while (k < to && isAsciiLetter(text.charCodeAt(k))) k++;
+        while (k < to && isAsciiLetter(codes[k] as number)) k++;
         const length = k - start;
         if (
-          isAnchorRun(text, start, k) ||
-          (EURO_STREET_ENDING.mayEndInLetters(text, k, length) &&
-            EURO_STREET_ENDING.testAscii(text, start, k)) ||
+          isAnchorRun(codes, start, k) ||
+          (EURO_STREET_ENDING.mayEndInLetters(codes, k, length) &&
+            EURO_STREET_ENDING.testAsciiCodes(codes, start, k)) ||
           (length <= 2 &&
             k + 1 < to &&
-            text.charCodeAt(k) === 46 &&
-            (isAsciiLetter(text.charCodeAt(k + 1)) || text.charCodeAt(k + 1) >= 128))
+            codes[k] === 46 &&
+            (isAsciiLetter(codes[k + 1] as number) || (codes[k + 1] as number) >= 128))
         ) {
           out[n++] = start;
         }

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { caseModeAt, digitMayStartAddress } from './anchor-screen.ts';
+import { codeUnits } from './code-units.ts';
 
 /** Screens the digit run right after the first `@` in `text` (the marker is removed first). */
-const screen = (text: string) => digitMayStartAddress(text.replace('@', ''), text.indexOf('@'));
+const screen = (text: string) => {
+  const plain = text.replace('@', '');
+  return digitMayStartAddress(plain, codeUnits(plain), text.indexOf('@'));
+};
+const modeAt = (text: string, pos: number) => caseModeAt(text, codeUnits(text), pos);
 
 describe('address anchor screen', () => {
   it('keeps numbers next to a street name', () => {
@@ -26,8 +31,8 @@ describe('address anchor screen', () => {
   });
 
   it('reads the case mode around a position', () => {
-    expect(caseModeAt('all lower case text 12', 20)).toBe('lower');
-    expect(caseModeAt('ALL UPPER 12', 10)).toBe('upper');
-    expect(caseModeAt('Mixed case 12', 11)).toBe('mixed');
+    expect(modeAt('all lower case text 12', 20)).toBe('lower');
+    expect(modeAt('ALL UPPER 12', 10)).toBe('upper');
+    expect(modeAt('Mixed case 12', 11)).toBe('mixed');
   });
 });

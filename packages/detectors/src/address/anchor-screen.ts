@@ -26,8 +26,8 @@ const LOWER_CHAR = /^\p{Ll}$/u;
 const LETTER_CHAR = /^[\p{L}\p{M}]$/u;
 
 /** 1 upper case, 2 lower case, 0 neither (CJK and other caseless scripts are skipped cheaply). */
-function letterCase(text: string, k: number): number {
-  const c = text.charCodeAt(k);
+function letterCase(text: string, codes: Uint16Array, k: number): number {
+  const c = codes[k] as number;
   if (c < 128) return c >= 65 && c <= 90 ? 1 : c >= 97 && c <= 122 ? 2 : 0;
   if ((c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7af)) return 0;
   const ch = String.fromCodePoint(text.codePointAt(k) as number);
@@ -39,7 +39,7 @@ function letterCase(text: string, k: number): number {
  * capitalisation signal. Scans outwards and stops once both cases are seen, so mixed text costs a
  * few characters.
  */
-export function caseModeAt(text: string, pos: number): CaseMode {
+export function caseModeAt(text: string, codes: Uint16Array, pos: number): CaseMode {
   const lo = Math.max(0, pos - CASE_RADIUS);
   const hi = Math.min(text.length, pos + CASE_RADIUS);
   // The text is mixed around `pos` exactly when [lo, hi) holds letters of both cases: the two found for an
@@ -54,12 +54,12 @@ export function caseModeAt(text: string, pos: number): CaseMode {
     const left = pos - d - 1;
     if (right >= hi && left < lo) break;
     if (right < hi) {
-      const c = letterCase(text, right);
+      const c = letterCase(text, codes, right);
       if (c === 1) upper = right;
       else if (c === 2) lower = right;
     }
     if (left >= lo) {
-      const c = letterCase(text, left);
+      const c = letterCase(text, codes, left);
       if (c === 1) upper = left;
       else if (c === 2) lower = left;
     }
@@ -80,11 +80,12 @@ let mixedLower = -1;
 // The case mode at the anchor being screened, computed at most once and only when a lower-case word
 // needs it (module state rather than a closure or object: this runs for every digit run in the text).
 let screenText = '';
+let screenCodes: Uint16Array = new Uint16Array(0);
 let screenPos = 0;
 let screenMode: CaseMode | undefined;
 
 function modeOfScreen(): CaseMode {
-  screenMode ??= caseModeAt(screenText, screenPos);
+  screenMode ??= caseModeAt(screenText, screenCodes, screenPos);
   return screenMode;
 }
 
@@ -101,12 +102,12 @@ function isAsciiAlnum(c: number): boolean {
 }
 
 /** A letter of a Latin-like script; CJK and other caseless scripts never hold an English address. */
-function isLetterAt(text: string, k: number): boolean {
-  const c = text.charCodeAt(k);
+function isLetterAt(text: string, codes: Uint16Array, k: number): boolean {
+  const c = codes[k] as number;
   if (c < 128) return isAsciiLetter(c);
   if ((c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7af) || (c >= 0xf900 && c <= 0xfaff))
     return false;
-  if (c >= 0xdc00 && c <= 0xdfff) return k > 0 && isLetterAt(text, k - 1);
+  if (c >= 0xdc00 && c <= 0xdfff) return k > 0 && isLetterAt(text, codes, k - 1);
   return LETTER_CHAR.test(String.fromCodePoint(text.codePointAt(k) as number));
 }
 
@@ -115,20 +116,20 @@ const BOX_WORDS: ReadonlySet<string> = new Set(
   'rr rt hc psc cmr unit drawer box lockbox postbox pobox'.split(' '),
 );
 
-function skipBlanksBack(text: string, k: number): number {
+function skipBlanksBack(codes: Uint16Array, k: number): number {
   let i = k;
   while (i > 0) {
-    const c = text.charCodeAt(i - 1);
+    const c = codes[i - 1] as number;
     if (c !== 32 && c !== 9 && c !== 13 && c !== 11 && c !== 12) break;
     i--;
   }
   return i;
 }
 
-function skipBlanks(text: string, k: number): number {
+function skipBlanks(text: string, codes: Uint16Array, k: number): number {
   let i = k;
   while (i < text.length) {
-    const c = text.charCodeAt(i);
+    const c = codes[i] as number;
     if (c !== 32 && c !== 9 && c !== 13 && c !== 11 && c !== 12) break;
     i++;
   }
@@ -136,16 +137,16 @@ function skipBlanks(text: string, k: number): number {
 }
 
 /** End of the letters (with inner `'’.-` joins) starting at `k`. */
-function wordEnd(text: string, k: number): number {
+function wordEnd(text: string, codes: Uint16Array, k: number): number {
   let i = k;
   while (i < text.length) {
-    if (isLetterAt(text, i)) i++;
+    if (isLetterAt(text, codes, i)) i++;
     else {
-      const c = text.charCodeAt(i);
+      const c = codes[i] as number;
       if (
         (c === 39 || c === 0x2019 || c === 46 || c === 45) &&
         i + 1 < text.length &&
-        isLetterAt(text, i + 1)
+        isLetterAt(text, codes, i + 1)
       )
         i++;
       else break;
@@ -155,26 +156,26 @@ function wordEnd(text: string, k: number): number {
 }
 
 /** End of a number token ("12", "10A", "12-14", "1/2") starting at `k`. */
-function numberEnd(text: string, k: number): number {
+function numberEnd(text: string, codes: Uint16Array, k: number): number {
   let i = k;
-  while (i < text.length && isAsciiAlnum(text.charCodeAt(i))) i++;
+  while (i < text.length && isAsciiAlnum(codes[i] as number)) i++;
   for (let parts = 0; parts < 4 && i + 1 < text.length; parts++) {
-    const c = text.charCodeAt(i);
-    if ((c !== 47 && c !== 45) || !isAsciiAlnum(text.charCodeAt(i + 1))) break;
+    const c = codes[i] as number;
+    if ((c !== 47 && c !== 45) || !isAsciiAlnum(codes[i + 1] as number)) break;
     i++;
-    while (i < text.length && isAsciiAlnum(text.charCodeAt(i))) i++;
+    while (i < text.length && isAsciiAlnum(codes[i] as number)) i++;
   }
   return i;
 }
 
 /** Start of the word (letters with inner `'’.-` joins) ending at `end`. */
-function wordStart(text: string, end: number): number {
+function wordStart(text: string, codes: Uint16Array, end: number): number {
   let i = end;
   while (i > 0 && end - i < 40) {
-    if (isLetterAt(text, i - 1)) i--;
+    if (isLetterAt(text, codes, i - 1)) i--;
     else {
-      const c = text.charCodeAt(i - 1);
-      if ((c === 39 || c === 0x2019 || c === 46 || c === 45) && i >= 2 && isLetterAt(text, i - 2)) i--;
+      const c = codes[i - 1] as number;
+      if ((c === 39 || c === 0x2019 || c === 46 || c === 45) && i >= 2 && isLetterAt(text, codes, i - 2)) i--;
       else break;
     }
   }
@@ -207,23 +208,23 @@ function isStreetWord(word: string): boolean {
  * back on the same line, a street word ("Hauptstraße 5", "Rue de Rivoli 12", "ul. Długa 4"), or right
  * before, a box keyword ("rr # 1") or a state (a ZIP ends an address that may start with a word).
  */
-function streetBefore(text: string, start: number, digits: number): boolean {
-  let i = skipBlanksBack(text, start);
+function streetBefore(text: string, codes: Uint16Array, start: number, digits: number): boolean {
+  let i = skipBlanksBack(codes, start);
   // ", 93405": a postcode after a city, ending an address that may start with a word.
-  if (i > 0 && text.charCodeAt(i - 1) === 44 && digits >= 4 && digits <= 6) return true;
+  if (i > 0 && (codes[i - 1] as number) === 44 && digits >= 4 && digits <= 6) return true;
   let hash = false;
-  if (i > 0 && text.charCodeAt(i - 1) === 35 /* # */) {
+  if (i > 0 && (codes[i - 1] as number) === 35 /* # */) {
     hash = true;
-    i = skipBlanksBack(text, i - 1);
+    i = skipBlanksBack(codes, i - 1);
   }
   for (let words = 0; words < 5 && i > 0; words++) {
     let end = i;
-    if (text.charCodeAt(end - 1) === 46 /* . */) end--;
-    if (end === 0 || !isLetterAt(text, end - 1)) {
+    if ((codes[end - 1] as number) === 46 /* . */) end--;
+    if (end === 0 || !isLetterAt(text, codes, end - 1)) {
       // "C/ Mayor 5": the Spanish "calle" abbreviation.
-      return words > 0 && text.charCodeAt(i - 1) === 47 && (text.charCodeAt(i - 2) | 32) === 99;
+      return words > 0 && (codes[i - 1] as number) === 47 && ((codes[i - 2] as number) | 32) === 99;
     }
-    const from = wordStart(text, end);
+    const from = wordStart(text, codes, end);
     const word = screenedWord(text, from, end, WORDS_BEFORE, EURO_STREET_ENDING);
     if (words === 0) {
       // A box keyword, or a unit number inside an address that may start with a word ("Six … Suite 2500").
@@ -231,24 +232,25 @@ function streetBefore(text: string, start: number, digits: number): boolean {
       if (hash) return false;
       if (STATE_NAMES.has(word)) return true;
       if (word.length === 2 && STATE_CODES.has(word)) {
-        if (letterCase(text, from + 1) !== 2 || modeOfScreen() !== 'mixed') return true;
+        if (letterCase(text, codes, from + 1) !== 2 || modeOfScreen() !== 'mixed') return true;
       }
     }
     if (isStreetWord(word)) return true;
-    if (letterCase(text, from) === 2 && !NAME_PARTICLES.has(word) && modeOfScreen() === 'mixed') return false;
-    i = skipBlanksBack(text, from);
+    if (letterCase(text, codes, from) === 2 && !NAME_PARTICLES.has(word) && modeOfScreen() === 'mixed')
+      return false;
+    i = skipBlanksBack(codes, from);
   }
   return false;
 }
 
 /** Up to three words after `k` on the same line hold a street type or state code ("12 main st"). */
-function streetWordAhead(text: string, k: number): boolean {
+function streetWordAhead(text: string, codes: Uint16Array, k: number): boolean {
   let i = k;
   for (let words = 0; words < 4 && i < text.length; ) {
-    const c = text.charCodeAt(i);
+    const c = codes[i] as number;
     if (c === 10) return false;
-    if (isLetterAt(text, i)) {
-      const end = wordEnd(text, i);
+    if (isLetterAt(text, codes, i)) {
+      const end = wordEnd(text, codes, i);
       const word = screenedWord(text, i, end, WORDS_AHEAD);
       if (STREET_SUFFIXES.has(word) || STATE_CODES.has(word)) return true;
       words++;
@@ -263,19 +265,19 @@ function streetWordAhead(text: string, k: number): boolean {
 }
 
 /** A street name may follow the number: a capitalised word, `#`, a second number, or a lower-case street. */
-function streetAfter(text: string, end: number, depth = 0): boolean {
-  const i = skipBlanks(text, end);
+function streetAfter(text: string, codes: Uint16Array, end: number, depth = 0): boolean {
+  const i = skipBlanks(text, codes, end);
   if (i >= text.length) return false;
-  const c = text.charCodeAt(i);
+  const c = codes[i] as number;
   if (c === 35) return true;
-  if (c >= 48 && c <= 57) return depth === 0 ? streetAfter(text, numberEnd(text, i), 1) : true;
-  if (!isLetterAt(text, i)) return false;
-  const letter = letterCase(text, i);
+  if (c >= 48 && c <= 57) return depth === 0 ? streetAfter(text, codes, numberEnd(text, codes, i), 1) : true;
+  if (!isLetterAt(text, codes, i)) return false;
+  const letter = letterCase(text, codes, i);
   if (letter !== 2) return true;
   if (modeOfScreen() !== 'mixed') return true;
-  const wEnd = wordEnd(text, i);
+  const wEnd = wordEnd(text, codes, i);
   if (DIRECTIONALS.has(screenedWord(text, i, wEnd, DIRECTION_WORDS))) return true;
-  return streetWordAhead(text, wEnd);
+  return streetWordAhead(text, codes, wEnd);
 }
 
 // The last streetAfter answer: the digit runs of one number token ("555-2159", "12/14") share its end, and
@@ -285,11 +287,11 @@ let afterResult = false;
 /** The case mode streetAfter read for `afterResult`, or undefined when it did not read one. */
 let afterMode: CaseMode | undefined;
 
-function streetAfterCached(text: string, end: number, sameText: boolean): boolean {
+function streetAfterCached(text: string, codes: Uint16Array, end: number, sameText: boolean): boolean {
   if (sameText && end === afterEnd && (afterMode === undefined || modeOfScreen() === afterMode)) {
     return afterResult;
   }
-  afterResult = streetAfter(text, end);
+  afterResult = streetAfter(text, codes, end);
   afterEnd = end;
   afterMode = screenMode;
   return afterResult;
@@ -299,19 +301,20 @@ function streetAfterCached(text: string, end: number, sameText: boolean): boolea
  * Whether the digit run at `start` may belong to the first tokens of an address. `start` is the first
  * digit of the run.
  */
-export function digitMayStartAddress(text: string, start: number): boolean {
+export function digitMayStartAddress(text: string, codes: Uint16Array, start: number): boolean {
   const sameText = text === screenText;
   screenText = text;
+  screenCodes = codes;
   screenPos = start;
   screenMode = undefined;
   // "A1075", "W206N": up to three letters glued before the digits belong to the number.
   let tokenStart = start;
-  while (tokenStart > 0 && start - tokenStart < 3 && isAsciiLetter(text.charCodeAt(tokenStart - 1)))
+  while (tokenStart > 0 && start - tokenStart < 3 && isAsciiLetter(codes[tokenStart - 1] as number))
     tokenStart--;
-  if (tokenStart > 0 && tokenStart < start && isLetterAt(text, tokenStart - 1)) tokenStart = start;
-  const end = numberEnd(text, start);
-  if (streetAfterCached(text, end, sameText)) return true;
+  if (tokenStart > 0 && tokenStart < start && isLetterAt(text, codes, tokenStart - 1)) tokenStart = start;
+  const end = numberEnd(text, codes, start);
+  if (streetAfterCached(text, codes, end, sameText)) return true;
   let digits = 0;
-  while (digits < 7 && start + digits < text.length && isDigitCode(text.charCodeAt(start + digits))) digits++;
-  return streetBefore(text, tokenStart, digits);
+  while (digits < 7 && start + digits < text.length && isDigitCode(codes[start + digits] as number)) digits++;
+  return streetBefore(text, codes, tokenStart, digits);
 }

@@ -3,6 +3,7 @@ import type { Finding } from '../types.ts';
 import { type AddressToken, releaseReusedTokens, TokenStream } from './address-tokens.ts';
 import { ANCHOR_WORDS, anchorPoints } from './anchor-points.ts';
 import { type CaseMode, caseModeAt, digitMayStartAddress } from './anchor-screen.ts';
+import { codeUnits } from './code-units.ts';
 import { SOFT_STOP_WORDS, STOP_WORDS } from './stop-words.ts';
 import {
   ABBREVIATIONS,
@@ -630,13 +631,18 @@ function anchorWindows(text: string, accepted: Set<number>, acceptedRuns: number
   const n = text.length;
   // The regex engine finds the next digit run or keyword faster than a char-code loop over the text;
   // `test` (not `exec`) allocates nothing and leaves the anchor's end in lastIndex.
+  let codes: Uint16Array | undefined;
   ANCHOR_SCAN.lastIndex = 0;
   while (ANCHOR_SCAN.test(text)) {
+    if (codes === undefined) {
+      codes = codeUnits(text);
+      textCodes = codes;
+    }
     const anchorEnd = ANCHOR_SCAN.lastIndex;
     let k = anchorEnd - 1;
     if (isDigitCode(text.charCodeAt(k))) {
       while (k > 0 && isDigitCode(text.charCodeAt(k - 1))) k--;
-      if (!digitMayStartAddress(text, k)) continue;
+      if (!digitMayStartAddress(text, codes, k)) continue;
       accepted.add(k);
       acceptedRuns.push(k);
     } else {
@@ -762,6 +768,9 @@ function isAsciiLetterCode(c: number): boolean {
 // Per-call scratch, reused: anchor points of a window and the accepted digit runs (ascending).
 const points: number[] = [];
 const acceptedRuns: number[] = [];
+const EMPTY_CODES = new Uint16Array(0);
+/** The code units of the text being read (codeUnits), made at its first anchor; undefined before. */
+let textCodes: Uint16Array | undefined;
 
 /** Finds English / international street addresses. */
 export function findEnglishAddresses(text: string): Finding[] {
@@ -770,14 +779,18 @@ export function findEnglishAddresses(text: string): Finding[] {
   // Digit runs that passed the screen: other numbers inside a window cannot start an address either.
   const accepted = new Set<number>();
   acceptedRuns.length = 0;
-  for (const [rawFrom, rawTo] of anchorWindows(text, accepted, acceptedRuns)) {
+  textCodes = undefined;
+  const windows = anchorWindows(text, accepted, acceptedRuns);
+  // Windows come from anchors, so the code units are there when a window is.
+  const codes = textCodes ?? EMPTY_CODES;
+  for (const [rawFrom, rawTo] of windows) {
     const from = snapStart(text, rawFrom);
     const to = snapEnd(text, rawTo);
     // The window's tokens are read lazily from around each point where an anchor token may be (tokens
     // between points are never anchors). Recycled tokens: nothing keeps a token past the window.
     tokens.start(text, from, to);
     let checked = 0;
-    const count = anchorPoints(text, from, to, acceptedRuns, points);
+    const count = anchorPoints(codes, from, to, acceptedRuns, points);
     for (let q = 0; q < count; q++) {
       const p = points[q] as number;
       if (p >= tokens.position()) {
@@ -790,7 +803,7 @@ export function findEnglishAddresses(text: string): Finding[] {
       }
       for (; checked < tokens.length(); checked++) {
         if ((tokens.at(checked) as AddressToken).start > p) break;
-        coveredTo = checkToken(text, checked, accepted, coveredTo, findings);
+        coveredTo = checkToken(text, codes, checked, accepted, coveredTo, findings);
       }
     }
   }
@@ -801,6 +814,7 @@ export function findEnglishAddresses(text: string): Finding[] {
 /** Parses a candidate at stream token `i` if it is an anchor; returns the new end of the covered text. */
 function checkToken(
   text: string,
+  codes: Uint16Array,
   i: number,
   accepted: ReadonlySet<number>,
   coveredTo: number,
@@ -809,7 +823,7 @@ function checkToken(
   const t = tokens.at(i) as AddressToken;
   if (t.start < coveredTo || !isAnchorToken(text, t)) return coveredTo;
   if (t.kind === 'n' && !accepted.has(firstDigit(text, t.start))) return coveredTo;
-  const c = parseAt(text, i, caseModeAt(text, t.start));
+  const c = parseAt(text, i, caseModeAt(text, codes, t.start));
   if (!c || c.start < coveredTo) return coveredTo;
   findings.push({ start: c.start, end: c.end, type: 'address', detector: 'address.en', score: c.score });
   return c.end;

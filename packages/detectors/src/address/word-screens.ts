@@ -97,16 +97,29 @@ export class EndingMatcher {
   }
 
   /**
-   * Whether the run of ASCII letters `text[end - length, end)` may end in an ending: false means `testAscii`
-   * is false for it (a screen on its last three letters).
+   * Whether the run of ASCII letters `codes[end - length, end)` may end in an ending: false means
+   * `testAsciiCodes` is false for it (a screen on its last three letters).
    */
-  mayEndInLetters(text: string, end: number, length: number): boolean {
+  mayEndInLetters(codes: Uint16Array, end: number, length: number): boolean {
     if (length < 3) return this.shortLetterEnding;
     const index =
-      ((text.charCodeAt(end - 3) | 32) - 97) * 676 +
-      ((text.charCodeAt(end - 2) | 32) - 97) * 26 +
-      ((text.charCodeAt(end - 1) | 32) - 97);
+      (((codes[end - 3] as number) | 32) - 97) * 676 +
+      (((codes[end - 2] as number) | 32) - 97) * 26 +
+      (((codes[end - 1] as number) | 32) - 97);
     return this.letterTriples[index] === 1;
+  }
+
+  /** `testAscii` of code units: `test` of the lower-cased ASCII range `codes[from, end)`. */
+  testAsciiCodes(codes: Uint16Array, from: number, end: number): boolean {
+    let node: SuffixNode | undefined = this.root;
+    if (node.end) return true;
+    for (let k = end - 1; k >= from; k--) {
+      const c = codes[k] as number;
+      node = node.next.get(c >= 65 && c <= 90 ? c + 32 : c);
+      if (!node) return false;
+      if (node.end) return true;
+    }
+    return false;
   }
 
   /**
