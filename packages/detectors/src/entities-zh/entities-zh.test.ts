@@ -39,6 +39,11 @@ describe('Chinese person names', () => {
     expect(found('本报记者彭晓岚报道', 'person_name')).toContain('彭晓岚');
   });
 
+  it('takes back the syllables of a foreign name that jieba glued onto the next character', () => {
+    expect(found('据报道，杰瑞布凯默继续担任制片。', 'person_name')).toEqual(['杰瑞布凯默']);
+    expect(found('影评人认为加缪的小说很难改编。', 'person_name')).toEqual(['加缪']);
+  });
+
   it('joins transliterated names across the middle dot', () => {
     expect(found('演员汤姆·汉克斯出席了活动', 'person_name')).toContain('汤姆·汉克斯');
   });
@@ -226,6 +231,11 @@ describe('Chinese organizations', () => {
       '青重',
     ]);
     expect(found('中华全国青年联合会（第九届）委员', 'organization')).toEqual(['中华全国青年联合会']);
+  });
+
+  it('reads armed forces named by a country abbreviation and 军方 after a country', () => {
+    expect(found('当年俄军和日军在此交战。', 'organization')).toEqual(['俄军', '日军']);
+    expect(found('法国军方宣布了新的计划。', 'organization')).toEqual(['法国军方']);
   });
 
   it('does not read a description of a kind of organization as a name', () => {

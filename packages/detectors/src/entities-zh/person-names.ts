@@ -175,6 +175,18 @@ function foreignStep(text: string, tokens: readonly SegmentedToken[], k: number,
   return c && d && d.start === c.end + 1 ? k + 2 * dir : -1;
 }
 
+/**
+ * HMM often glues the last syllables of a foreign name onto the next character (斯在, 彭等, 布凯默继): an unknown
+ * word right after the name whose characters are all transliteration characters but the last continues the name
+ * by that many characters.
+ */
+function gluedForeignTail(next: SegmentedToken | undefined, last: SegmentedToken): number {
+  if (!next || next.start !== last.end || next.tag !== 'x' || next.word.length < 2 || !isCjkWord(next.word))
+    return 0;
+  const head = next.word.slice(0, -1);
+  return isTransliterated(head) && !isTransliterated(next.word) ? head.length : 0;
+}
+
 /** Extends a transliterated-name anchor left and right over joined transliteration tokens. */
 function foreignNameBounds(text: string, tokens: readonly SegmentedToken[], i: number): [number, number] {
   let first = i;
@@ -415,7 +427,7 @@ export function findChinesePersons(
     if (!isSurnameToken && isForeignAnchor(text, tokens, i)) {
       const [first, last] = foreignNameBounds(text, tokens, i);
       const start = (tokens[first] as SegmentedToken).start;
-      const end = (tokens[last] as SegmentedToken).end;
+      const end = (tokens[last] as SegmentedToken).end + gluedForeignTail(tokens[last + 1], tokens[last]);
       if (end - start >= 2 && !NOT_PERSON.has(text.slice(start, end))) {
         const club = isFixture(text, start, end) || (sports() && isClubInSports(text, start, end));
         const type = club ? 'organization' : 'person_name';
