@@ -427,7 +427,9 @@ export function findChinesePersons(
     if (!isSurnameToken && isForeignAnchor(text, tokens, i)) {
       const [first, last] = foreignNameBounds(text, tokens, i);
       const start = (tokens[first] as SegmentedToken).start;
-      const end = (tokens[last] as SegmentedToken).end + gluedForeignTail(tokens[last + 1], tokens[last]);
+      const end =
+        (tokens[last] as SegmentedToken).end +
+        gluedForeignTail(tokens[last + 1], tokens[last] as SegmentedToken);
       if (end - start >= 2 && !NOT_PERSON.has(text.slice(start, end))) {
         const club = isFixture(text, start, end) || (sports() && isClubInSports(text, start, end));
         const type = club ? 'organization' : 'person_name';
