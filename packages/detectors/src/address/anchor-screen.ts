@@ -8,7 +8,7 @@ import {
   UNIT_WORDS,
 } from './street-suffixes.ts';
 import { STATE_CODES, STATE_NAMES } from './us-states.ts';
-import { ScreenedWords, screenedWord } from './word-screens.ts';
+import { isAsciiRange, WordFlags } from './word-screens.ts';
 
 /**
  * A raw-character screen for digit anchors, run before any window is tokenized: most numbers in text
@@ -182,25 +182,37 @@ function wordStart(text: string, codes: Uint16Array, end: number): number {
   return i;
 }
 
-/** Every list a word before the number is looked up in: other words are not copied out of the text. */
-const WORDS_BEFORE = new ScreenedWords([
-  ...BOX_WORDS,
-  ...UNIT_WORDS,
-  ...STATE_NAMES,
-  ...STATE_CODES,
-  ...STREET_PREFIXES,
-  ...EURO_STREET_WORDS,
-  ...NAME_PARTICLES,
-]);
-const WORDS_AHEAD = new ScreenedWords([...STREET_SUFFIXES, ...STATE_CODES]);
-const DIRECTION_WORDS = new ScreenedWords(DIRECTIONALS);
+// Flags of the words looked up before and after a number (WordFlags reads ASCII words in place).
+const BOX = 1;
+const UNIT = 2;
+const STATE_NAME = 4;
+const STATE_CODE = 8;
+/** A street prefix or stand-alone European street word ("Rue", "Strasse"). */
+const STREET_WORD = 16;
+const PARTICLE = 32;
 
-function isStreetWord(word: string): boolean {
-  return (
-    STREET_PREFIXES.has(word) ||
-    EURO_STREET_WORDS.has(word) ||
-    (word.length >= 5 && EURO_STREET_ENDING.test(word))
-  );
+const WORDS_BEFORE = new WordFlags([
+  [BOX_WORDS, BOX],
+  [UNIT_WORDS, UNIT],
+  [STATE_NAMES, STATE_NAME],
+  [[...STATE_CODES].filter((code) => code.length === 2), STATE_CODE],
+  [STREET_PREFIXES, STREET_WORD],
+  [EURO_STREET_WORDS, STREET_WORD],
+  [NAME_PARTICLES, PARTICLE],
+]);
+const WORDS_AHEAD = new WordFlags([
+  [STREET_SUFFIXES, 1],
+  [STATE_CODES, 1],
+]);
+const DIRECTION_WORDS = new WordFlags([[DIRECTIONALS, 1]]);
+
+/** A street word, or a word of five or more letters with a European street ending ("Hauptstraße"). */
+function isStreetWord(text: string, codes: Uint16Array, from: number, end: number, flags: number): boolean {
+  if ((flags & STREET_WORD) !== 0) return true;
+  if (isAsciiRange(codes, from, end))
+    return end - from >= 5 && EURO_STREET_ENDING.testAsciiCodes(codes, from, end);
+  const word = text.slice(from, end).toLowerCase();
+  return word.length >= 5 && EURO_STREET_ENDING.test(word);
 }
 
 /**
@@ -225,18 +237,18 @@ function streetBefore(text: string, codes: Uint16Array, start: number, digits: n
       return words > 0 && (codes[i - 1] as number) === 47 && ((codes[i - 2] as number) | 32) === 99;
     }
     const from = wordStart(text, codes, end);
-    const word = screenedWord(text, from, end, WORDS_BEFORE, EURO_STREET_ENDING);
+    const flags = WORDS_BEFORE.ofRange(text, codes, from, end);
     if (words === 0) {
       // A box keyword, or a unit number inside an address that may start with a word ("Six … Suite 2500").
-      if (BOX_WORDS.has(word) || UNIT_WORDS.has(word)) return true;
+      if ((flags & (BOX | UNIT)) !== 0) return true;
       if (hash) return false;
-      if (STATE_NAMES.has(word)) return true;
-      if (word.length === 2 && STATE_CODES.has(word)) {
+      if ((flags & STATE_NAME) !== 0) return true;
+      if ((flags & STATE_CODE) !== 0) {
         if (letterCase(text, codes, from + 1) !== 2 || modeOfScreen() !== 'mixed') return true;
       }
     }
-    if (isStreetWord(word)) return true;
-    if (letterCase(text, codes, from) === 2 && !NAME_PARTICLES.has(word) && modeOfScreen() === 'mixed')
+    if (isStreetWord(text, codes, from, end, flags)) return true;
+    if (letterCase(text, codes, from) === 2 && (flags & PARTICLE) === 0 && modeOfScreen() === 'mixed')
       return false;
     i = skipBlanksBack(codes, from);
   }
@@ -251,8 +263,7 @@ function streetWordAhead(text: string, codes: Uint16Array, k: number): boolean {
     if (c === 10) return false;
     if (isLetterAt(text, codes, i)) {
       const end = wordEnd(text, codes, i);
-      const word = screenedWord(text, i, end, WORDS_AHEAD);
-      if (STREET_SUFFIXES.has(word) || STATE_CODES.has(word)) return true;
+      if (WORDS_AHEAD.ofRange(text, codes, i, end) !== 0) return true;
       words++;
       i = end;
     } else if (c === 32 || c === 9 || c === 44 || c === 46 || (c >= 48 && c <= 57)) {
@@ -276,7 +287,7 @@ function streetAfter(text: string, codes: Uint16Array, end: number, depth = 0): 
   if (letter !== 2) return true;
   if (modeOfScreen() !== 'mixed') return true;
   const wEnd = wordEnd(text, codes, i);
-  if (DIRECTIONALS.has(screenedWord(text, i, wEnd, DIRECTION_WORDS))) return true;
+  if (DIRECTION_WORDS.ofRange(text, codes, i, wEnd) !== 0) return true;
   return streetWordAhead(text, codes, wEnd);
 }
 

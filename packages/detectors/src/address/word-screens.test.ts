@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { codeUnits } from './code-units.ts';
 import { EURO_STREET_ENDING, STREET_PREFIXES } from './street-suffixes.ts';
-import { EndingMatcher, ScreenedWords, screenedWord } from './word-screens.ts';
+import { EndingMatcher, ScreenedWords, WordFlags } from './word-screens.ts';
 
 // The regex EURO_STREET_ENDING used to be: the trie must agree with it on every word.
 const EURO_REGEX =
@@ -136,28 +136,40 @@ describe('reading words in place', () => {
     );
   });
 
-  it('screenedWord gives the lower-cased word whenever the list or the endings could hold it', () => {
-    const words = new ScreenedWords(STREET_PREFIXES);
+  it('WordFlags.ofRange equals the flags of the lower-cased range', () => {
+    const flags = new WordFlags([
+      [STREET_PREFIXES, 1],
+      [['main', 'ab', 'x'.repeat(70), 'k', 'i̇l'], 2],
+      [['rue', 'strasse'], 4],
+    ]);
+    expect(flags.of('rue')).toBe(5);
+    expect(flags.of('strasse')).toBe(5);
+    expect(flags.of('people')).toBe(0);
     fc.assert(
       fc.property(
-        fc.oneof(asciiWord, word, fc.constantFrom('Straße', 'İL', 'RUE', 'Οδός')),
-        fc.boolean(),
-        (w, withEndings) => {
-          const text = `(${w})`;
-          const got = screenedWord(
-            text,
-            1,
-            1 + w.length,
-            words,
-            withEndings ? EURO_STREET_ENDING : undefined,
-          );
-          const lower = w.toLowerCase();
-          const wanted =
-            STREET_PREFIXES.has(lower) ||
-            (withEndings && lower.length >= 5 && EURO_STREET_ENDING.test(lower));
-          if (wanted) expect(got).toBe(lower);
-          // Otherwise it is either the word or '', which no list holds: lookups answer the same.
-          else expect(got === lower || got === '').toBe(true);
+        fc.oneof(
+          asciiWord,
+          word,
+          fc.constantFrom(
+            'Straße',
+            'İL',
+            'RUE',
+            'Οδός',
+            'MAIN',
+            'mAiN',
+            'Ma',
+            '\u212a',
+            'X'.repeat(70),
+            'Rue.',
+            '',
+          ),
+        ),
+        fc.string({ maxLength: 3 }),
+        (w, before) => {
+          const text = `${before}${w})`;
+          const from = before.length;
+          const got = flags.ofRange(text, codeUnits(text), from, from + w.length);
+          expect(got).toBe(flags.of(w.toLowerCase()));
         },
       ),
       { numRuns: 20_000 },

@@ -150,29 +150,83 @@ export class EndingMatcher {
   }
 }
 
+/** Buckets hold the ASCII words shorter than this (longer ranges are looked up as strings). */
+const MAX_BUCKET_LENGTH = 64;
+
 /**
- * The lower-cased `text[from, end)` when it may belong to `words` or end in one of `endings` (at 5 or more
- * characters), else '' (which no word list holds). An ASCII range that the (first letter, length) screen
- * and the ending trie both reject is never copied out of the text.
+ * Flags per lower-case word (the union of the flags of every list that holds it), looked up from a range
+ * of the text: an ASCII range is compared in place with the few words of its (first letter, length)
+ * bucket instead of being copied out, lower-cased and hashed, which most ranges (prose words next to
+ * numbers) would be for nothing.
  */
-export function screenedWord(
-  text: string,
-  from: number,
-  end: number,
-  words: ScreenedWords,
-  endings?: EndingMatcher,
-): string {
+export class WordFlags {
+  private readonly flags = new Map<string, number>();
+  /** Per `length * 128 + first character`: the ASCII words and their flags, in two parallel lists. */
+  private readonly bucketWords: Array<string[] | undefined> = [];
+  private readonly bucketFlags: Array<number[] | undefined> = [];
+
+  constructor(lists: ReadonlyArray<readonly [Iterable<string>, number]>) {
+    for (const [words, flag] of lists) {
+      for (const w of words) this.flags.set(w, (this.flags.get(w) ?? 0) | flag);
+    }
+    for (const [w, flags] of this.flags) {
+      if (w.length === 0 || w.length >= MAX_BUCKET_LENGTH || !isAsciiWord(w)) continue;
+      const key = w.length * 128 + w.charCodeAt(0);
+      const words = this.bucketWords[key] ?? [];
+      const wordFlags = this.bucketFlags[key] ?? [];
+      words.push(w);
+      wordFlags.push(flags);
+      this.bucketWords[key] = words;
+      this.bucketFlags[key] = wordFlags;
+    }
+  }
+
+  /** Flags of `word` (0 when no list holds it). */
+  of(word: string): number {
+    return this.flags.get(word) ?? 0;
+  }
+
+  /** `of(text.slice(from, end).toLowerCase())`, read in place when the range is ASCII (see codeUnits). */
+  ofRange(text: string, codes: Uint16Array, from: number, end: number): number {
+    const length = end - from;
+    if (length === 0 || length >= MAX_BUCKET_LENGTH || !isAsciiRange(codes, from, end)) {
+      return this.of(text.slice(from, end).toLowerCase());
+    }
+    return this.ofAscii(codes, from, end);
+  }
+
+  /** `of` the lower-cased ASCII range `codes[from, end)`, 0 < length < 64. */
+  ofAscii(codes: Uint16Array, from: number, end: number): number {
+    const length = end - from;
+    const key = length * 128 + foldAscii(codes[from] as number);
+    const words = this.bucketWords[key];
+    if (words === undefined) return 0;
+    for (let w = 0; w < words.length; w++) {
+      const word = words[w] as string;
+      let k = 1;
+      while (k < length && foldAscii(codes[from + k] as number) === word.charCodeAt(k)) k++;
+      if (k === length) return (this.bucketFlags[key] as number[])[w] as number;
+    }
+    return 0;
+  }
+}
+
+/** Whether every code unit of `codes[from, end)` is ASCII. */
+export function isAsciiRange(codes: Uint16Array, from: number, end: number): boolean {
   for (let k = from; k < end; k++) {
-    if (text.charCodeAt(k) >= 128) return text.slice(from, end).toLowerCase();
+    if ((codes[k] as number) >= 128) return false;
   }
-  const length = end - from;
-  if (length === 0) return '';
-  const c = text.charCodeAt(from);
-  if (
-    words.mayHold(c >= 65 && c <= 90 ? c + 32 : c, length) ||
-    (endings !== undefined && length >= 5 && endings.testAscii(text, from, end))
-  ) {
-    return text.slice(from, end).toLowerCase();
+  return true;
+}
+
+function isAsciiWord(w: string): boolean {
+  for (let k = 0; k < w.length; k++) {
+    if (w.charCodeAt(k) >= 128) return false;
   }
-  return '';
+  return true;
+}
+
+/** ASCII lower case: A-Z folded, other characters as they are. */
+function foldAscii(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c;
 }
