@@ -247,6 +247,9 @@ const PEOPLE_NOUNS = new Set([
  * name a partnership. Returns the token index after the firm, or -1.
  */
 function firmOfThree(tokens: readonly Token[], i: number, out: EntitySpan[]): number {
+  // The comma comes right after the first name, which is token i or (after "The") i + 1: most runs have
+  // none there and leave before any string is compared.
+  if (!isComma(tokens[i + 1]) && !isComma(tokens[i + 2])) return -1;
   let k = i;
   if ((tokens[k] as Token).lower === 'the' && tokens[k + 1]?.kind === Kind.Word) k++;
   const a = tokens[k];
@@ -265,16 +268,19 @@ function firmOfThree(tokens: readonly Token[], i: number, out: EntitySpan[]): nu
   // Capitalized words after the third name: part of the firm only when they end in a head word
   // ("… and Williamson Orchestra"); otherwise the third name starts something else.
   let last = k + 4;
-  const lex = lexicon();
   for (let m = k + 5; m < tokens.length && m <= k + 7; m++) {
     const t = tokens[m] as Token;
     if (t.kind !== Kind.Word || t.shape === Shape.Lower) break;
-    if (lex.orgHeads.has(t.lower) || lex.legalSuffixes.has(t.lower)) last = m;
+    if ((flagsOf(t) & (F.orgHead | F.legal)) !== 0) last = m;
   }
   const after = tokens[last + 1];
   if (after && after.kind === Kind.Word && after.shape !== Shape.Lower) return -1;
   out.push({ start: a.start, end: (tokens[last] as Token).end, type: 'organization', score: 0.6 });
   return last + 1;
+}
+
+function isComma(t: Token | undefined): boolean {
+  return t !== undefined && t.kind === Kind.Punct && t.lower === ',';
 }
 
 /** Greetings and introductions that put a (possibly lower-case) name right after them. */

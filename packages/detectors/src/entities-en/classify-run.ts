@@ -39,6 +39,8 @@ export interface WordInfo {
   index: number;
   token: Token;
   key: string;
+  /** The lexicon's flags of `key` (flagsOf of the token), without the accent-folded name bits. */
+  lexFlags: number;
   first: boolean;
   surname: boolean;
   common: boolean;
@@ -96,7 +98,8 @@ function info(ctx: RunContext, index: number, slot: number): WordInfo {
   const token = ctx.tokens[index] as Token;
   const key = token.lower;
   const flags = ctx.lex.flags;
-  let f = flagsOf(token);
+  const lexFlags = flagsOf(token);
+  let f = lexFlags;
   let foreign = false;
   const chars = keyChars(key);
   // Only words with non-ASCII letters need the (slow) accent folding.
@@ -112,6 +115,7 @@ function info(ctx: RunContext, index: number, slot: number): WordInfo {
       index: 0,
       token,
       key: '',
+      lexFlags: 0,
       first: false,
       surname: false,
       common: false,
@@ -129,6 +133,7 @@ function info(ctx: RunContext, index: number, slot: number): WordInfo {
   w.index = index;
   w.token = token;
   w.key = key;
+  w.lexFlags = lexFlags;
   w.first = (f & F.first) !== 0;
   w.surname = (f & F.surname) !== 0;
   w.common = (f & F.common) !== 0;
@@ -169,7 +174,8 @@ function spanEnd(ctx: RunContext, words: readonly WordInfo[], to: number): numbe
     after.kind === Kind.Punct &&
     after.lower === '.' &&
     after.start === end &&
-    (b.initial || ctx.lex.legalSuffixes.has(b.key) || ctx.lex.nameSuffixes.has(b.key)) &&
+    // The legal and name-suffix bits of a single word are exactly membership in those lists.
+    (b.initial || (b.lexFlags & (F.legal | F.nameSuffix)) !== 0) &&
     b.key.length <= 4
   ) {
     return after.start + 1; // one dot, not a whole "..." run
@@ -227,7 +233,7 @@ export function classifyRun(ctx: RunContext, out: EntitySpan[]): void {
     return;
   }
   // Whole-run organization evidence (legal suffix / head word) wins over splitting at connectors.
-  const org = organizationEvidence(ctx, words);
+  const org = organizationEvidence(words);
   if (org) {
     if (org.personBefore) classifyPiece(ctx, words.slice(0, org.personBefore), out);
     out.push({
@@ -279,14 +285,15 @@ function classifyPiece(ctx: RunContext, piece: readonly WordInfo[], out: EntityS
     // "West Bromwich", "St Pauli", "East Fife": a compass/saint prefix makes a place-like name (a team in
     // sports text), never a person.
     const nextWord = piece[k + 1];
+    // The set lookup last: most words fail the cheap conditions.
     if (
       k === chunkStart &&
-      PLACE_PREFIX.has(w.key) &&
-      w.token.shape === Shape.Title &&
       nextWord &&
+      w.token.shape === Shape.Title &&
       nextWord.token.shape === Shape.Title &&
       !nextWord.stop &&
-      !nextWord.first
+      !nextWord.first &&
+      PLACE_PREFIX.has(w.key)
     ) {
       titled = flush(ctx, piece, chunkStart, k, titled, out);
       let e = k + 2;
@@ -348,8 +355,8 @@ function versusAround(ctx: RunContext, first: number, last: number): boolean {
   const p = ctx.tokens[first - 1];
   const n = ctx.tokens[last + 1];
   return (
-    (!!p && (p.lower === 'v' || p.lower === 'vs') && p.shape === Shape.Lower) ||
-    (!!n && (n.lower === 'v' || n.lower === 'vs') && n.shape === Shape.Lower)
+    (!!p && p.shape === Shape.Lower && (p.lower === 'v' || p.lower === 'vs')) ||
+    (!!n && n.shape === Shape.Lower && (n.lower === 'v' || n.lower === 'vs'))
   );
 }
 
@@ -560,21 +567,41 @@ function unknownAcronym(ctx: RunContext, chunk: readonly WordInfo[]): boolean {
 }
 
 /** Street-type words and (in compounds) endings, from many languages: such chunks are addresses. */
-const STREET_WORDS = new Set(
+export const STREET_WORDS = new Set(
   'street|road|avenue|boulevard|lane|strasse|straße|straat|laan|gasse|platz|vej|gade|gatan|gata|vägen|veien|vegen|utca|ulica|ul|rue|via|viale|calle|rua|avenida|piazza|piazzetta|plaza|katu|kuja|kapu|útja|allee|chaussee|ring|steeg|gracht|kade|sokak|sokağı|caddesi'.split(
     '|',
   ),
 );
-const STREET_ENDING =
+export const STREET_ENDING =
   /(?:strasse|straße|straat|gasse|vej|gatan|vägen|veien|vegen|katu|kuja|laan|steeg|gracht)$/;
+
+/**
+ * Screens for the two tests above, asked of every word of every chunk: bit `length` of entry
+ * `first char & 127` is set for each street word, and entry `last char & 127` is 1 for the last letter
+ * of each ending (a key passes when some word or ending could match; the set and regex then decide).
+ */
+const STREET_WORD_SCREEN = new Uint32Array(128);
+for (const w of STREET_WORDS) {
+  const slot = (w.charCodeAt(0) & 127) as number;
+  STREET_WORD_SCREEN[slot] = (STREET_WORD_SCREEN[slot] as number) | (1 << w.length);
+}
+const STREET_ENDING_LAST = new Uint8Array(128);
+for (const e of STREET_ENDING.source.slice(3, -2).split('|'))
+  STREET_ENDING_LAST[e.charCodeAt(e.length - 1) & 127] = 1;
+
+export function streetWord(key: string): boolean {
+  const len = key.length;
+  const lengths = STREET_WORD_SCREEN[key.charCodeAt(0) & 127] as number;
+  if (len < 32 && ((lengths >>> len) & 1) !== 0 && STREET_WORDS.has(key)) return true;
+  return len > 6 && STREET_ENDING_LAST[key.charCodeAt(len - 1) & 127] === 1 && STREET_ENDING.test(key);
+}
 
 /**
  * "on Villacher Strasse 89", "at Peter Zuidhove 188": a street name (street-type word, or on/at + the
  * chunk + a house number) belongs to the address detector, not to the person detector.
  */
 function streetName(ctx: RunContext, chunk: readonly WordInfo[], titled: boolean): boolean {
-  for (const w of chunk)
-    if (STREET_WORDS.has(w.key) || (w.key.length > 6 && STREET_ENDING.test(w.key))) return true;
+  for (const w of chunk) if (streetWord(w.key)) return true;
   if (titled) return false;
   const next = ctx.tokens[(chunk[chunk.length - 1] as WordInfo).index + 1];
   const prev = ctx.tokens[(chunk[0] as WordInfo).index - 1];

@@ -106,19 +106,20 @@ export interface OrgEvidence {
  * Organization evidence over a whole run: a legal-form suffix ("Acme Widgets Ltd"), a head word at the end
  * ("Exversion Orchestra", "Oxford University"), or a head taking "of" ("Bank of England").
  */
-export function organizationEvidence(ctx: RunContext, words: readonly WordInfo[]): OrgEvidence | undefined {
-  const lex = ctx.lex;
+export function organizationEvidence(words: readonly WordInfo[]): OrgEvidence | undefined {
   const n = words.length;
   if (n < 2) return undefined;
+  // The list bits of a word's lexicon flags are exactly membership in lex.legalSuffixes, lex.orgHeads and
+  // lex.orgOfHeads (a word key never holds a space): no set lookups per word.
   const last = words[n - 1] as WordInfo;
   let score = 0;
-  if (lex.legalSuffixes.has(last.key) && !(last.token.shape === Shape.Initial)) score = 0.85;
-  else if (lex.orgHeads.has(last.key) && last.token.shape !== Shape.Lower) score = 0.7;
+  if ((last.lexFlags & F.legal) !== 0 && !(last.token.shape === Shape.Initial)) score = 0.85;
+  else if ((last.lexFlags & F.orgHead) !== 0 && last.token.shape !== Shape.Lower) score = 0.7;
   let ofHead = -1;
   for (let k = 0; k + 2 < n; k++) {
     const w = words[k] as WordInfo;
     if (
-      lex.orgOfHeads.has(w.key) &&
+      (w.lexFlags & F.ofHead) !== 0 &&
       (words[k + 1] as WordInfo).key === 'of' &&
       w.token.shape !== Shape.Lower
     ) {
@@ -137,7 +138,7 @@ export function organizationEvidence(ctx: RunContext, words: readonly WordInfo[]
     if (
       (w.key === 'of' || w.key === 'at') &&
       w.token.shape === Shape.Lower &&
-      !lex.orgOfHeads.has((words[k - 1] as WordInfo).key)
+      ((words[k - 1] as WordInfo).lexFlags & F.ofHead) === 0
     ) {
       personBefore = k;
       from = k + 1;
@@ -146,8 +147,7 @@ export function organizationEvidence(ctx: RunContext, words: readonly WordInfo[]
   while (from < n - 1) {
     const w = words[from] as WordInfo;
     const isConnector = w.token.shape === Shape.Lower || w.key === '&';
-    if (isConnector || ((w.stop || w.title) && !lex.orgOfHeads.has(w.key) && !lex.orgHeads.has(w.key)))
-      from++;
+    if (isConnector || ((w.stop || w.title) && (w.lexFlags & (F.ofHead | F.orgHead)) === 0)) from++;
     else break;
   }
   // Only the head word is left ("The University"): generic, not a named organization.

@@ -194,8 +194,21 @@ export function personCueAfter(ctx: RunContext, index: number): boolean {
 }
 
 /** Endings of derived English words, which unknown names rarely have. */
-const ENGLISH_SUFFIX =
+export const ENGLISH_SUFFIX =
   /(?:ic|ly|ing|ness|ment|tion|sion|ity|ers|ive|ous|ful|less|able|ible|ical|ism|ist|ize|ise|ized|ised|ated)$/;
+
+/** 1 at `(c1 & 127) << 7 | (c2 & 127)` for the last two letters of each ending above. */
+const SUFFIX_ENDS = new Uint8Array(1 << 14);
+for (const e of ENGLISH_SUFFIX.source.slice(3, -2).split('|'))
+  SUFFIX_ENDS[((e.charCodeAt(e.length - 2) & 127) << 7) | (e.charCodeAt(e.length - 1) & 127)] = 1;
+
+/** ENGLISH_SUFFIX.test(key), the regex only for keys whose last two letters end one of the endings. */
+export function englishSuffix(key: string): boolean {
+  const n = key.length;
+  if (n < 2) return false;
+  const slot = ((key.charCodeAt(n - 2) & 127) << 7) | (key.charCodeAt(n - 1) & 127);
+  return SUFFIX_ENDS[slot] === 1 && ENGLISH_SUFFIX.test(key);
+}
 
 /** A word shaped like a name part that no word list knows: likely a (foreign) name. */
 function unknownName(w: WordInfo, caps: boolean): boolean {
@@ -244,10 +257,7 @@ export function scorePerson(
   for (const w of chunk) {
     const part = namePart(w, caps);
     if (!part) allNamePart = false;
-    if (
-      !part &&
-      (w.stop || w.place || (w.dict && len === 1) || caps || w.orgWord || ENGLISH_SUFFIX.test(w.key))
-    )
+    if (!part && (w.stop || w.place || (w.dict && len === 1) || caps || w.orgWord || englishSuffix(w.key)))
       allPlausible = false;
     if (!w.initial && w.token.shape !== Shape.Upper) allInitialOrUpper = false;
     if (w.first || w.surname) anyListedName = true;
@@ -258,7 +268,7 @@ export function scorePerson(
     if (head.initial || head.orgWord) return 0;
     if (head.first && !head.common && !head.place) return 0.6;
     if (head.surname && !head.common && !head.place) return 0.55;
-    if (caps || !unknownName(head, caps) || ENGLISH_SUFFIX.test(head.key)) return 0;
+    if (caps || !unknownName(head, caps) || englishSuffix(head.key)) return 0;
     if (!sentenceStart) return 0.35;
     // Sentence-initial unknown word: only when followed by a lower-case word ("Lukashenko responded").
     const nextTok = ctx.tokens[tail.index + 1];

@@ -215,11 +215,42 @@ export function sawSportsWord(): boolean {
   return sportsWordSeen;
 }
 
+/** Texts up to this many code units share one code-unit buffer; longer ones get a buffer of their own. */
+const KEPT_CODES = 1 << 16;
+let codeBuffer = new Uint16Array(8192);
+let codeBytes = Buffer.from(codeBuffer.buffer);
+
+/**
+ * The text's UTF-16 code units (lone surrogates included) in a typed array, followed by two zeros: loads
+ * from it cost a fraction of a charCodeAt call (a string-representation dispatch each), and the scan reads
+ * every character once and the capitalized words again. Entries past `text.length + 2` are stale.
+ */
+function codeUnits(text: string): Uint16Array {
+  const size = text.length + 2;
+  let codes = codeBuffer;
+  let bytes = codeBytes;
+  if (size > codes.length) {
+    codes = new Uint16Array(
+      size > KEPT_CODES ? size : Math.min(KEPT_CODES, Math.max(size, 2 * codes.length)),
+    );
+    bytes = Buffer.from(codes.buffer);
+    if (codes.length <= KEPT_CODES) {
+      codeBuffer = codes;
+      codeBytes = bytes;
+    }
+  }
+  bytes.write(text, 0, 'utf16le');
+  codes[text.length] = 0;
+  codes[text.length + 1] = 0;
+  return codes;
+}
+
 function scan(text: string, reuse: boolean): Token[] {
   const lex = lexicon();
   // Numbers and newlines have an empty `lower`.
   const emptyFlags = lex.flags.get('') ?? 0;
   const tokens = reuse ? reusedTokens : [];
+  const codes = codeUnits(text);
   let count = 0;
   let sports = false;
   // Headline lines and casual text are noted here, in passing, rather than in another pass over tokens.
@@ -233,7 +264,7 @@ function scan(text: string, reuse: boolean): Token[] {
   const n = text.length;
   let i = 0;
   while (i < n) {
-    const c = text.charCodeAt(i);
+    const c = codes[i] as number;
     if (c === 10) {
       if (isHeadline(lineWords, lineUpper)) markHeadline(lineStart, count);
       lineStart = count + 1;
@@ -258,7 +289,7 @@ function scan(text: string, reuse: boolean): Token[] {
       let plain = c < 0x80;
       i++;
       while (i < n) {
-        const d = text.charCodeAt(i);
+        const d = codes[i] as number;
         // Lower-case ASCII first: most letters of most words.
         if (d >= 97 && d <= 122) {
           lower++;
@@ -273,10 +304,11 @@ function scan(text: string, reuse: boolean): Token[] {
           continue;
         }
         if (d !== 45 && !isApostrophe(d)) break;
-        const next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+        // The two zeros after the text stand for "no character" here.
+        const next = codes[i + 1] as number;
         if (isLetterCode(next)) {
           // Possessive 's ends the word: "Acme's" -> "Acme" + "'s".
-          const after = i + 2 < n ? text.charCodeAt(i + 2) : 0;
+          const after = i + 2 < n ? (codes[i + 2] as number) : 0;
           if (isApostrophe(d) && (next === 115 || next === 83) && !isLetterCode(after)) break;
           if (isUpperAt(text, i + 1, next)) upper++;
           else lower++;
@@ -287,15 +319,15 @@ function scan(text: string, reuse: boolean): Token[] {
         break;
       }
       // Dotted abbreviation: single letters separated by dots ("U.S.", "S.A.", "N.V.").
-      if (i - start === 1 && i + 2 < n && text.charCodeAt(i) === 46 && isLetterCode(text.charCodeAt(i + 1))) {
+      if (i - start === 1 && i + 2 < n && codes[i] === 46 && isLetterCode(codes[i + 1] as number)) {
         let j = i;
-        while (j + 1 < n && text.charCodeAt(j) === 46 && isLetterCode(text.charCodeAt(j + 1))) {
+        while (j + 1 < n && codes[j] === 46 && isLetterCode(codes[j + 1] as number)) {
           const k = j + 2;
-          if (k < n && isLetterCode(text.charCodeAt(k))) break;
+          if (k < n && isLetterCode(codes[k] as number)) break;
           j = k;
         }
         if (j > i) {
-          if (j < n && text.charCodeAt(j) === 46) j++;
+          if (j < n && codes[j] === 46) j++;
           if (!sports) sports = sportsWordWithin(text, start, j);
           const raw = text.slice(start, j);
           const shape = shapeOf(text, start, j) === Shape.Lower ? Shape.Lower : Shape.Upper;
@@ -321,32 +353,32 @@ function scan(text: string, reuse: boolean): Token[] {
       if (!sports) {
         if (!plain) sports = sportsWordWithin(text, start, i);
         else if (shape === Shape.Lower || shape === Shape.Upper) {
-          const screen = SPORTS_SCREEN[((c & 31) << 5) | (text.charCodeAt(i - 1) & 31)] as number;
+          const screen = SPORTS_SCREEN[((c & 31) << 5) | ((codes[i - 1] as number) & 31)] as number;
           if (((screen >>> (i - start)) & 1) !== 0) sports = isSportsWord(text, start, i);
         }
+      }
+      // A word seen recently needs no slice, no lower-casing and no lookup in the lexicon map.
+      const slot = recentWords.find(codes, start, i);
+      if (slot >= 0) {
+        const key = recentWords.key(slot);
+        let flags = recentWords.flags(slot);
+        // Remembered from a lower-case word, whose flags nobody asked for: a capitalized one needs them.
+        if (flags === UNKNOWN_FLAGS && shape !== Shape.Lower) {
+          flags = lex.flags.get(key) ?? 0;
+          recentWords.setFlags(slot, flags);
+        }
+        count = put(tokens, count, reuse, start, i, Kind.Word, shape, key, flags);
+        continue;
       }
       if (shape === Shape.Lower) {
         // A lower-case word is its own lower-case form (no letter in it changes when lower-cased). Few
         // rules ask for such a word's flags: they are looked up on demand (flagsOf).
-        count = put(tokens, count, reuse, start, i, Kind.Word, shape, text.slice(start, i), UNKNOWN_FLAGS);
+        const word = text.slice(start, i);
+        if (slot === -1) recentWords.remember(word, UNKNOWN_FLAGS);
+        count = put(tokens, count, reuse, start, i, Kind.Word, shape, word, UNKNOWN_FLAGS);
         continue;
       }
-      // Capitalized words are what the rules look at: flags now, and no slice for a word seen recently.
-      const slot = recentWords.find(text, start, i);
-      if (slot >= 0) {
-        count = put(
-          tokens,
-          count,
-          reuse,
-          start,
-          i,
-          Kind.Word,
-          shape,
-          recentWords.key(slot),
-          recentWords.flags(slot),
-        );
-        continue;
-      }
+      // Capitalized words are what the rules look at: their flags now.
       const lowered = text.slice(start, i).toLowerCase();
       const flags = lex.flags.get(lowered) ?? 0;
       if (slot === -1) recentWords.remember(lowered, flags);
@@ -358,13 +390,13 @@ function scan(text: string, reuse: boolean): Token[] {
       let wide = false;
       i++;
       while (i < n) {
-        const d = text.charCodeAt(i);
+        const d = codes[i] as number;
         if (isDigitCode(d) || isLetterCode(d)) {
           if (d >= 0x80) wide = true;
           i++;
         } else if (
           (d === 46 || d === 44 || d === 45 || d === 58 || d === 47) &&
-          isDigitCode(text.charCodeAt(i + 1))
+          isDigitCode(codes[i + 1] as number)
         )
           i += 2;
         else break;
@@ -378,7 +410,7 @@ function scan(text: string, reuse: boolean): Token[] {
     // Surrogate pairs and other symbols: one punctuation token per code unit is fine for our rules; a run
     // of the same symbol ("...", "----") is one token, which also bounds allocation on junk input.
     let j = i + 1;
-    while (j < n && text.charCodeAt(j) === c) j++;
+    while (j < n && codes[j] === c) j++;
     const symbol = text[i] ?? '';
     const flags = c < 0x80 ? (lex.asciiCharFlags[c] as number) : (lex.wideCharFlags.get(c) ?? 0);
     prevLower = false;
