@@ -585,10 +585,11 @@ function hasPlace(tokens: readonly SegmentedToken[], s: number, e: number): bool
 }
 
 /** Last characters of government offices (审计署, 扶贫办): jieba often tags such words as verbs or idioms. */
-const OFFICE_LAST = /[部局署办委厅]$/;
+const OFFICE_LAST = new CharTable('部局署办委厅');
 
 function isOfficeWord(token: SegmentedToken): boolean {
-  return token.word.length >= 3 && CJK_WORD.test(token.word) && OFFICE_LAST.test(token.word);
+  const { word } = token;
+  return word.length >= 3 && OFFICE_LAST.at(word, word.length - 1) && CJK_WORD.test(word);
 }
 
 /** Separators of list items: 财政部、水利部 / 财政部和水利部. */

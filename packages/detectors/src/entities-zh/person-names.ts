@@ -41,8 +41,9 @@ const DIRECTIONS: ReadonlySet<string> = new Set('东西南北中'.split(''));
 const PERSON_TITLE_AFTER = /^(?:先生|女士|小姐|老师|教授|博士|医生|律师|同志|同学)/;
 
 function isPlaceLike(text: string, start: number, end: number): boolean {
-  if (PERSON_TITLE_AFTER.test(text.slice(end, end + 2))) return false;
-  for (let k = start; k < end; k++) if (INNER_PLACE_CHARS.has(text.charAt(k))) return true;
+  let inner = false;
+  for (let k = start; k < end && !inner; k++) if (INNER_PLACE_CHARS.has(text.charAt(k))) inner = true;
+  if (inner) return !PERSON_TITLE_AFTER.test(text.slice(end, end + 2));
   const next = text.charAt(end);
   if (PLACE_CHARS.has(next)) return true;
   return DIRECTIONS.has(next) && PLACE_CHARS.has(text.charAt(end + 1));
@@ -304,8 +305,8 @@ function isBylineName(name: string): boolean {
 
 function bylineNames(text: string): Span[] {
   const spans: Span[] = [];
-  if (!(text.includes('记者') || text.includes('通讯员') || text.includes('实习生') || text.includes('编')))
-    return spans;
+  // Every byline names a reporter or a correspondent first.
+  if (!(text.includes('记者') || text.includes('通讯员'))) return spans;
   for (const match of text.matchAll(BYLINE)) {
     const run = match[1] as string;
     const start = match.index + match[0].length - run.length;
@@ -403,8 +404,7 @@ export function findChinesePersons(
 ): Span[] {
   const cued = namesBeforeStrongCues(text, tokens);
   const bylines = bylineNames(text);
-  if (bylines.length > 0)
-    cued.push(...bylines.filter((b) => !cued.some((c) => c.start < b.end && b.start < c.end)));
+  for (const b of bylines) if (!cued.some((c) => c.start < b.end && b.start < c.end)) cued.push(b);
   if (text.includes('@')) cued.push(...mentionNames(text));
   if (cued.length > 1) cued.sort((a, b) => a.start - b.start);
   const spans: Span[] = [...cued];
@@ -542,7 +542,7 @@ export function findChinesePersons(
     }
     i += 1;
   }
-  if (weak.length > 0) addListedNames(text, spans, weak);
+  if (weak.length > 0 && text.includes('、')) addListedNames(text, spans, weak);
   return spans.filter((span) => span.type !== 'person_name' || !isPlaceLike(text, span.start, span.end));
 }
 
