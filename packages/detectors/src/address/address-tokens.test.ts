@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isNonAsciiSpace, TokenStream, tokenizeAddressWindow } from './address-tokens.ts';
+import { codeUnits } from './code-units.ts';
 
 const summary = (text: string) =>
   tokenizeAddressWindow(text, 0, text.length).map((t) => `${t.kind}:${t.low}${t.dot ? '.' : ''}`);
@@ -72,7 +73,7 @@ describe('address tokenizer', () => {
     for (let k = 1; k < text.length; k++) {
       if (!stream.isBoundary(text, k)) continue;
       starts++;
-      stream.start(text, k, text.length);
+      stream.start(text, codeUnits(text), k, text.length);
       const read: string[] = [];
       for (let i = 0; stream.at(i) !== undefined; i++) {
         const t = stream.at(i);

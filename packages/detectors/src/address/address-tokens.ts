@@ -1,3 +1,5 @@
+import { codeUnits } from './code-units.ts';
+
 /** A lexical token of Latin-script address text. Offsets are UTF-16 indices into the scanned text. */
 export interface AddressToken {
   /** `w` word, `n` number (may carry letters: "10A", "21st", "W206N"), `nl` line break(s), `p` punctuation. */
@@ -85,9 +87,9 @@ function isCjk(c: number): boolean {
 }
 
 /** Length (0, 1 or 2 UTF-16 units) of the letter or combining mark starting at `k`, before `to`. */
-function letterLength(text: string, k: number, to: number): number {
+function letterLength(text: string, codes: Uint16Array, k: number, to: number): number {
   if (k >= to) return 0;
-  const c = text.charCodeAt(k);
+  const c = codes[k] as number;
   if (c < 128) return isAsciiLetter(c) ? 1 : 0;
   const cp = text.codePointAt(k) as number;
   const size = cp > 0xffff ? 2 : 1;
@@ -111,8 +113,8 @@ export function isNonAsciiSpace(c: number): boolean {
 }
 
 /** Whether `text[start, bodyEnd)` starts with an upper-case letter. */
-function startsUpperAt(text: string, start: number, bodyEnd: number): boolean {
-  const c = text.charCodeAt(start);
+function startsUpperAt(text: string, codes: Uint16Array, start: number, bodyEnd: number): boolean {
+  const c = codes[start] as number;
   if (c < 128) return c >= 65 && c <= 90;
   // A surrogate pair counts as one code point only when both halves are in the body.
   const cp = bodyEnd - start >= 2 ? (text.codePointAt(start) as number) : c;
@@ -120,13 +122,13 @@ function startsUpperAt(text: string, start: number, bodyEnd: number): boolean {
 }
 
 /** End of the letters (and combining marks) from `k`, before `to`. */
-function lettersEnd(text: string, k: number, to: number): number {
+function lettersEnd(text: string, codes: Uint16Array, k: number, to: number): number {
   let end = k;
   for (;;) {
     // ASCII letters in a tight loop; other characters go through letterLength.
-    while (end < to && isAsciiLetter(text.charCodeAt(end))) end++;
-    if (end >= to || text.charCodeAt(end) < 128) return end;
-    const n = letterLength(text, end, to);
+    while (end < to && isAsciiLetter(codes[end] as number)) end++;
+    if (end >= to || (codes[end] as number) < 128) return end;
+    const n = letterLength(text, codes, end, to);
     if (n === 0) return end;
     sawNonAscii = true;
     end += n;
@@ -134,45 +136,45 @@ function lettersEnd(text: string, k: number, to: number): number {
 }
 
 /** End of a word starting at `k` (a letter), or `k` when there is none. */
-function scanWord(text: string, k: number, to: number): number {
-  let end = lettersEnd(text, k, to);
+function scanWord(text: string, codes: Uint16Array, k: number, to: number): number {
+  let end = lettersEnd(text, codes, k, to);
   if (end === k) return k;
   for (let joins = 0; joins < 6 && end < to; joins++) {
-    const c = text.charCodeAt(end);
+    const c = codes[end] as number;
     if (c !== 39 && c !== 0x2019 && c !== 46 && c !== 45) break;
-    const next = lettersEnd(text, end + 1, to);
+    const next = lettersEnd(text, codes, end + 1, to);
     if (next === end + 1) break;
     if (c === 0x2019) sawNonAscii = true;
     else if (c === 46) sawInnerDot = true;
     end = next;
   }
-  if (end < to && text.charCodeAt(end) === 46) end++;
+  if (end < to && (codes[end] as number) === 46) end++;
   return end;
 }
 
 /** End of a number token ("12", "10A", "12-14", "1/2", "12.") starting at digit `k`. */
-function scanNumber(text: string, k: number, to: number): number {
+function scanNumber(codes: Uint16Array, k: number, to: number): number {
   let end = k + 1;
-  while (end < to && isAsciiAlnum(text.charCodeAt(end))) end++;
+  while (end < to && isAsciiAlnum(codes[end] as number)) end++;
   for (let parts = 0; parts < 4 && end + 1 < to; parts++) {
-    const c = text.charCodeAt(end);
-    if ((c !== 47 && c !== 45) || !isAsciiAlnum(text.charCodeAt(end + 1))) break;
+    const c = codes[end] as number;
+    if ((c !== 47 && c !== 45) || !isAsciiAlnum(codes[end + 1] as number)) break;
     end += 2;
-    while (end < to && isAsciiAlnum(text.charCodeAt(end))) end++;
+    while (end < to && isAsciiAlnum(codes[end] as number)) end++;
   }
-  if (end < to && text.charCodeAt(end) === 46) end++;
+  if (end < to && (codes[end] as number) === 46) end++;
   return end;
 }
 
 /** "W206N", "A1075": 1-3 ASCII letters then a digit, then letters and digits. Returns the end or -1. */
-function scanLetterNumber(text: string, k: number, to: number): number {
+function scanLetterNumber(codes: Uint16Array, k: number, to: number): number {
   let end = k;
-  while (end < to && end - k < 3 && isAsciiLetter(text.charCodeAt(end))) end++;
+  while (end < to && end - k < 3 && isAsciiLetter(codes[end] as number)) end++;
   // Greedy {1,3} letters, backtracking to fewer: only the first non-letter can be the digit, and
   // with 3 letters read the 4th character must be it.
-  if (end >= to || !isDigit(text.charCodeAt(end))) return -1;
+  if (end >= to || !isDigit(codes[end] as number)) return -1;
   end++;
-  while (end < to && isAsciiAlnum(text.charCodeAt(end))) end++;
+  while (end < to && isAsciiAlnum(codes[end] as number)) end++;
   return end;
 }
 
@@ -183,13 +185,14 @@ let sawInnerDot = false;
 
 function pushWordOrNumber(
   text: string,
+  codes: Uint16Array,
   start: number,
   end: number,
   kind: 'w' | 'n',
   ascii: boolean,
   innerDot: boolean,
 ): void {
-  const dot = text.charCodeAt(end - 1) === 46;
+  const dot = (codes[end - 1] as number) === 46;
   const bodyEnd = dot ? end - 1 : end;
   // Only a word body with an inner dot can be dotted initials.
   const abbr = innerDot && DOTTED_INITIALS.test(text.slice(start, bodyEnd));
@@ -198,7 +201,7 @@ function pushWordOrNumber(
   t.start = start;
   t.end = end;
   t.dot = dot;
-  t.cap = startsUpperAt(text, start, bodyEnd);
+  t.cap = startsUpperAt(text, codes, start, bodyEnd);
   t.lines = 0;
   t.abbr = abbr;
   t.ascii = ascii;
@@ -271,15 +274,22 @@ export function releaseReusedTokens(): void {
  * (whichever comes first), and returns where the next step starts. One loop rather than a call per token:
  * this is the detector's hottest loop.
  */
-function tokenizeFrom(text: string, from: number, to: number, lastIndex: number, lastStart: number): number {
+function tokenizeFrom(
+  text: string,
+  codes: Uint16Array,
+  from: number,
+  to: number,
+  lastIndex: number,
+  lastStart: number,
+): number {
   let k = from;
   while (k < to && count <= lastIndex && k <= lastStart) {
-    const c = text.charCodeAt(k);
+    const c = codes[k] as number;
     if (c === 10) {
       let end = k + 1;
       let lines = 1;
       for (; end < to; end++) {
-        const d = text.charCodeAt(end);
+        const d = codes[end] as number;
         if (d === 10) lines++;
         else if (d !== 9 && d !== 32 && d !== 13) break;
       }
@@ -292,30 +302,30 @@ function tokenizeFrom(text: string, from: number, to: number, lastIndex: number,
       continue;
     }
     if (isDigit(c)) {
-      const end = scanNumber(text, k, to);
-      pushWordOrNumber(text, k, end, 'n', true, false);
+      const end = scanNumber(codes, k, to);
+      pushWordOrNumber(text, codes, k, end, 'n', true, false);
       k = end;
       continue;
     }
     if (isAsciiLetter(c)) {
-      const mixed = scanLetterNumber(text, k, to);
+      const mixed = scanLetterNumber(codes, k, to);
       if (mixed > 0) {
-        pushWordOrNumber(text, k, mixed, 'n', true, false);
+        pushWordOrNumber(text, codes, k, mixed, 'n', true, false);
         k = mixed;
         continue;
       }
     } else if (isCjk(c)) {
       let end = k + 1;
-      while (end < to && isCjk(text.charCodeAt(end))) end++;
+      while (end < to && isCjk(codes[end] as number)) end++;
       putPunctuation(text, k, end);
       k = end;
       continue;
     }
     sawNonAscii = false;
     sawInnerDot = false;
-    const wordEnd = scanWord(text, k, to);
+    const wordEnd = scanWord(text, codes, k, to);
     if (wordEnd > k) {
-      pushWordOrNumber(text, k, wordEnd, 'w', !sawNonAscii, sawInnerDot);
+      pushWordOrNumber(text, codes, k, wordEnd, 'w', !sawNonAscii, sawInnerDot);
       k = wordEnd;
       continue;
     }
@@ -336,7 +346,7 @@ export function tokenizeAddressWindow(text: string, from: number, to: number, re
   out = reuse ? reusedTokens : [];
   count = 0;
   reusing = reuse;
-  tokenizeFrom(text, from, to, Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY);
+  tokenizeFrom(text, codeUnits(text), from, to, Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY);
   const tokens = out;
   if (tokens.length !== count) tokens.length = count;
   if (reuse) {
@@ -359,6 +369,7 @@ export function tokenizeAddressWindow(text: string, from: number, to: number, re
  * number-dense text. Tokens are recycled as with `reuse`.
  */
 let streamText = '';
+let streamCodes: Uint16Array = new Uint16Array(0);
 let streamTo = 0;
 let streamPos = 0;
 
@@ -375,12 +386,13 @@ export class TokenStream {
    * Starts at `from` of a window ending at `to`. `from` must be the window start or a step boundary of
    * the window's tokenization (see `isBoundary`).
    */
-  start(text: string, from: number, to: number): void {
+  start(text: string, codes: Uint16Array, from: number, to: number): void {
     if (count > pooledInUse && reusing) pooledInUse = count;
     out = reusedTokens;
     reusing = true;
     count = 0;
     streamText = text;
+    streamCodes = codes;
     streamTo = to;
     streamPos = from;
   }
@@ -412,12 +424,19 @@ export class TokenStream {
   /** Token `k`, reading on as far as needed; undefined before the first or past the window end. */
   at(k: number): AddressToken | undefined {
     if (k < count) return k >= 0 ? out[k] : undefined;
-    streamPos = tokenizeFrom(streamText, streamPos, streamTo, k + READ_AHEAD, Number.POSITIVE_INFINITY);
+    streamPos = tokenizeFrom(
+      streamText,
+      streamCodes,
+      streamPos,
+      streamTo,
+      k + READ_AHEAD,
+      Number.POSITIVE_INFINITY,
+    );
     return k < count ? out[k] : undefined;
   }
 
   /** Reads past position `p`: every token starting at or before `p` is then read. */
   readPast(p: number): void {
-    streamPos = tokenizeFrom(streamText, streamPos, streamTo, Number.POSITIVE_INFINITY, p);
+    streamPos = tokenizeFrom(streamText, streamCodes, streamPos, streamTo, Number.POSITIVE_INFINITY, p);
   }
 }

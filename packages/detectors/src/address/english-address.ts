@@ -788,7 +788,7 @@ export function findEnglishAddresses(text: string): Finding[] {
     const to = snapEnd(text, rawTo);
     // The window's tokens are read lazily from around each point where an anchor token may be (tokens
     // between points are never anchors). Recycled tokens: nothing keeps a token past the window.
-    tokens.start(text, from, to);
+    tokens.start(text, codes, from, to);
     let checked = 0;
     const count = anchorPoints(codes, from, to, acceptedRuns, points);
     for (let q = 0; q < count; q++) {
@@ -796,7 +796,7 @@ export function findEnglishAddresses(text: string): Finding[] {
       if (p >= tokens.position()) {
         const start = streamStartBefore(text, p, tokens.position());
         if (start > tokens.position()) {
-          tokens.start(text, start, to);
+          tokens.start(text, codes, start, to);
           checked = 0;
         }
         tokens.readPast(p);
