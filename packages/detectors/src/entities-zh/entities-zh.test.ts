@@ -96,6 +96,16 @@ describe('Chinese names from news bylines and lists', () => {
   });
 });
 
+describe('Chinese names with uncommon given-name characters', () => {
+  it('reads a three-character unknown word led by a clear surname', () => {
+    expect(found('据悉，邵寄骞昨天已经离职。', 'person_name')).toEqual(['邵寄骞']);
+  });
+
+  it('reads a plain two-character mention handle led by a clear surname', () => {
+    expect(found('//@史冉:今天真热', 'person_name')).toEqual(['史冉']);
+  });
+});
+
 describe('Chinese résumé names', () => {
   it('reads a name before a parenthesised role and "：男"', () => {
     expect(found('邵立华（独立董事）：男，1965年出生。', 'person_name')).toEqual(['邵立华']);
@@ -185,7 +195,8 @@ describe('Chinese organizations', () => {
     expect(found('2012年6月至今任沐川科技董事。', 'organization')).toEqual(['沐川科技']);
     // jieba glues the verb onto an unknown brand after a date: 至今任朗峰/x.
     expect(found('2015年3月至今任朗峰水务董事长。', 'organization')).toEqual(['朗峰水务']);
-    expect(found('2015年3月，任朗峰水务采购部经理。', 'organization')).toEqual(['朗峰水务采购部']);
+    // 水务 is an industry word: the company short name ends there, as with 科技 (the department is not chained on).
+    expect(found('2015年3月，任朗峰水务采购部经理。', 'organization')).toEqual(['朗峰水务']);
   });
 
   it('leaves departments, regions and generic words in the employer frame alone', () => {
@@ -236,6 +247,11 @@ describe('Chinese organizations', () => {
   it('reads armed forces named by a country abbreviation and 军方 after a country', () => {
     expect(found('当年俄军和日军在此交战。', 'organization')).toEqual(['俄军', '日军']);
     expect(found('法国军方宣布了新的计划。', 'organization')).toEqual(['法国军方']);
+  });
+
+  it('reads a place plus an industry word as a company only before an executive role', () => {
+    expect(found('记者致电青州信托副总经理了解情况。', 'organization')).toEqual(['青州信托']);
+    expect(found('今年青州信托业务增长很快。', 'organization')).toEqual([]);
   });
 
   it('does not read a description of a kind of organization as a name', () => {

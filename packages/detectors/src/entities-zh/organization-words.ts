@@ -145,6 +145,22 @@ export const BRAND_HEADS: ReadonlySet<string> = new Set([
   '银行',
   '证券',
   '保险',
+  '信托',
+  '水务',
+  '重工',
+  '矿业',
+  '煤业',
+  '电力',
+  '燃气',
+  '物业',
+  '航空',
+  '纺织',
+  '机械',
+  '建材',
+  '光电',
+  '粮油',
+  '酒业',
+  '乳业',
 ]);
 
 /** Common words that end in a head character but never close an organization name. */

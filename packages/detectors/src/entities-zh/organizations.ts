@@ -445,7 +445,13 @@ export function findChineseOrganizations(
       continue;
     } else if (head && (proper || singles >= 2) && end - start >= 3) {
       spans.push({ start, end, score: 0.7, type: ORG });
-    } else if (brand && s < i && e === i && (proper || singles >= 2) && !hasPlace(tokens, s, i)) {
+    } else if (
+      brand &&
+      s < i &&
+      e === i &&
+      (proper || singles >= 2) &&
+      (!hasPlace(tokens, s, i) || rolesFollow(tokens, i + 1))
+    ) {
       // Brand short name (博彦科技): needs an unknown / name-tagged brand before the industry word.
       spans.push({ start, end, score: 0.5, type: ORG });
     } else if (head && s < i && token.word.length >= 2 && end - start >= 5) {
@@ -577,6 +583,18 @@ function countSingles(tokens: readonly SegmentedToken[], s: number, e: number): 
   let n = 0;
   for (let k = s; k <= e; k++) if ((tokens[k] as SegmentedToken).word.length === 1) n += 1;
   return n;
+}
+
+/** Executive roles written right after a company's short name: 湖南某业副总经理, 某某水务董事. */
+const EXECUTIVE_ROLE = /^副?(?:董事长|董事|总经理|总裁|总监|监事|监事长|首席执行官)$/;
+
+/**
+ * A place plus an industry word (湖南信托, 江南水务) is usually the trade in that region; followed by an executive
+ * role it is the short name of one company.
+ */
+function rolesFollow(tokens: readonly SegmentedToken[], k: number): boolean {
+  const next = tokens[k];
+  return next !== undefined && contiguous(tokens[k - 1], next) && EXECUTIVE_ROLE.test(next.word);
 }
 
 function hasPlace(tokens: readonly SegmentedToken[], s: number, e: number): boolean {

@@ -348,8 +348,7 @@ function mentionNames(text: string): Span[] {
     if (surLen !== 1 || isAmbiguousSurname(name) || !isCjkWord(name) || NOT_PERSON.has(name)) continue;
     let plain = true;
     for (let k = 1; k < len; k++) if (NOT_IN_GIVEN_NAME.has(name.charAt(k))) plain = false;
-    if (plain && givenNameEvidence(name.slice(1)) >= 0)
-      spans.push({ start, end, score: 0.6, type: 'person_name' });
+    if (plain) spans.push({ start, end, score: 0.6, type: 'person_name' });
   }
   return spans;
 }
@@ -378,7 +377,11 @@ function unknownWordName(
   }
   const end = token.start + word.length;
   const ambiguous = surLen === 1 && isAmbiguousSurname(word.charAt(0));
-  let score = (ambiguous ? 1 : 3) + givenNameEvidence(word.slice(surLen));
+  let evidence = givenNameEvidence(word.slice(surLen));
+  // A three-character word outside jieba's dictionary led by a clear surname is rarely anything but a name, even
+  // when its given-name characters are uncommon ones.
+  if (!ambiguous && evidence < -1 && word.length - surLen === 2) evidence = -1;
+  let score = (ambiguous ? 1 : 3) + evidence;
   if (word.length - surLen === 2) score += 1;
   const cueAfter = hasCueAfter(text, tokens, i + 1, end) || opensLine(text, token.start, end);
   const cueBefore = hasCueBefore(tokens, i);
