@@ -624,32 +624,30 @@ function cornerOf(text: string, i: number, mode: CaseMode): Candidate | undefine
 
 /**
  * Merges anchor positions into disjoint windows so each region is tokenized once. Anchors are a digit
- * (one per digit run) or a box / corner / ship keyword: every address holds one.
+ * (one per digit run) or a box / corner / ship keyword: every address holds one. Accepted digit runs are
+ * appended to `acceptedRuns` (ascending).
  */
-function anchorWindows(text: string, accepted: Set<number>, acceptedRuns: number[]): Array<[number, number]> {
+function anchorWindows(text: string, codes: Uint16Array, acceptedRuns: number[]): Array<[number, number]> {
   const windows: Array<[number, number]> = [];
   const n = text.length;
-  // The regex engine finds the next digit run or keyword faster than a char-code loop over the text;
-  // `test` (not `exec`) allocates nothing and leaves the anchor's end in lastIndex.
-  let codes: Uint16Array | undefined;
-  ANCHOR_SCAN.lastIndex = 0;
-  while (ANCHOR_SCAN.test(text)) {
-    if (codes === undefined) {
-      codes = codeUnits(text);
-      textCodes = codes;
-    }
-    const anchorEnd = ANCHOR_SCAN.lastIndex;
-    let k = anchorEnd - 1;
-    if (isDigitCode(text.charCodeAt(k))) {
-      while (k > 0 && isDigitCode(text.charCodeAt(k - 1))) k--;
-      if (!digitMayStartAddress(text, codes, k)) continue;
-      accepted.add(k);
-      acceptedRuns.push(k);
+  let k = 0;
+  while (k < n) {
+    const start = k;
+    if (isDigitCode(codes[k] as number)) {
+      k++;
+      while (k < n && isDigitCode(codes[k] as number)) k++;
+      if (!digitMayStartAddress(text, codes, start)) continue;
+      acceptedRuns.push(start);
     } else {
-      k = anchorEnd - keywordLength(text, anchorEnd);
+      const length = keywordAt(codes, k, n);
+      if (length === 0) {
+        k++;
+        continue;
+      }
+      k += length;
     }
-    const from = Math.max(0, k - WINDOW_BEFORE);
-    const to = Math.min(n, k + WINDOW_AFTER);
+    const from = Math.max(0, start - WINDOW_BEFORE);
+    const to = Math.min(n, start + WINDOW_AFTER);
     const last = windows[windows.length - 1];
     if (last && from <= last[1]) last[1] = to;
     else windows.push([from, to]);
@@ -658,28 +656,54 @@ function anchorWindows(text: string, accepted: Set<number>, acceptedRuns: number
 }
 
 /**
- * Anchors: a digit run, or a box / corner / ship keyword as a whole word (`\b` is the boundary of
- * [A-Za-z0-9_]; `/i` without `u` folds case within ASCII only).
+ * Keyword anchors: box, corner, uss, usns or usnv as a whole word, in any ASCII case (what the regex
+ * `/\b(?:box|corner|uss|usns|usnv)\b/i` matched, `\b` being the boundary of [A-Za-z0-9_]).
  */
-const ANCHOR_SCAN = /[0-9]+|\b(?:box|corner|uss|usns|usnv)\b/gi;
+const ANCHOR_KEYWORDS = ['box', 'corner', 'uss', 'usns', 'usnv'];
 
-/** Length of the keyword anchor ending at `end`: box, uss (3), usns, usnv (4) or corner (6). */
-function keywordLength(text: string, end: number): number {
-  const last = text.charCodeAt(end - 1) | 32;
-  if (last === 114 /* corner */) return 6;
-  if (last === 118 /* usnv */) return 4;
-  if (last === 115 /* uss or usns */) return (text.charCodeAt(end - 2) | 32) === 110 ? 4 : 3;
-  return 3; // box
+/** Length of the keyword anchor starting at `k` (before `n`), or 0. */
+function keywordAt(codes: Uint16Array, k: number, n: number): number {
+  const first = (codes[k] as number) | 32;
+  // `| 32` maps only B and b to b (C, c to c; U, u to u).
+  if (first !== 98 && first !== 99 && first !== 117) return 0;
+  if (k > 0 && isWordCode(codes[k - 1] as number)) return 0;
+  for (const word of ANCHOR_KEYWORDS) {
+    const end = k + word.length;
+    if (end > n || (end < n && isWordCode(codes[end] as number))) continue;
+    let i = 0;
+    while (i < word.length && ((codes[k + i] as number) | 32) === word.charCodeAt(i)) i++;
+    if (i === word.length) return word.length;
+  }
+  return 0;
+}
+
+/** A character of `\w` without the `u` flag: [A-Za-z0-9_]. */
+function isWordCode(c: number): boolean {
+  return isDigitCode(c) || isAsciiLetterCode(c) || c === 95;
 }
 
 function isDigitCode(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-function firstDigit(text: string, from: number): number {
+function firstDigit(codes: Uint16Array, from: number, n: number): number {
   let k = from;
-  while (k < text.length && !isDigitCode(text.charCodeAt(k))) k++;
+  while (k < n && !isDigitCode(codes[k] as number)) k++;
   return k;
+}
+
+/** Whether the ascending `runs` hold `value` (a binary search). */
+function holds(runs: readonly number[], value: number): boolean {
+  let lo = 0;
+  let hi = runs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = runs[mid] as number;
+    if (v === value) return true;
+    if (v < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return false;
 }
 
 /** Snaps a window start to a token boundary (whitespace) so no word is cut in half. */
@@ -768,21 +792,15 @@ function isAsciiLetterCode(c: number): boolean {
 // Per-call scratch, reused: anchor points of a window and the accepted digit runs (ascending).
 const points: number[] = [];
 const acceptedRuns: number[] = [];
-const EMPTY_CODES = new Uint16Array(0);
-/** The code units of the text being read (codeUnits), made at its first anchor; undefined before. */
-let textCodes: Uint16Array | undefined;
 
 /** Finds English / international street addresses. */
 export function findEnglishAddresses(text: string): Finding[] {
   const findings: Finding[] = [];
   let coveredTo = 0;
+  const codes = codeUnits(text);
   // Digit runs that passed the screen: other numbers inside a window cannot start an address either.
-  const accepted = new Set<number>();
   acceptedRuns.length = 0;
-  textCodes = undefined;
-  const windows = anchorWindows(text, accepted, acceptedRuns);
-  // Windows come from anchors, so the code units are there when a window is.
-  const codes = textCodes ?? EMPTY_CODES;
+  const windows = anchorWindows(text, codes, acceptedRuns);
   for (const [rawFrom, rawTo] of windows) {
     const from = snapStart(text, rawFrom);
     const to = snapEnd(text, rawTo);
@@ -803,7 +821,7 @@ export function findEnglishAddresses(text: string): Finding[] {
       }
       for (; checked < tokens.length(); checked++) {
         if ((tokens.at(checked) as AddressToken).start > p) break;
-        coveredTo = checkToken(text, codes, checked, accepted, coveredTo, findings);
+        coveredTo = checkToken(text, codes, checked, coveredTo, findings);
       }
     }
   }
@@ -816,13 +834,12 @@ function checkToken(
   text: string,
   codes: Uint16Array,
   i: number,
-  accepted: ReadonlySet<number>,
   coveredTo: number,
   findings: Finding[],
 ): number {
   const t = tokens.at(i) as AddressToken;
   if (t.start < coveredTo || !isAnchorToken(text, t)) return coveredTo;
-  if (t.kind === 'n' && !accepted.has(firstDigit(text, t.start))) return coveredTo;
+  if (t.kind === 'n' && !holds(acceptedRuns, firstDigit(codes, t.start, text.length))) return coveredTo;
   const c = parseAt(text, i, caseModeAt(text, codes, t.start));
   if (!c || c.start < coveredTo) return coveredTo;
   findings.push({ start: c.start, end: c.end, type: 'address', detector: 'address.en', score: c.score });
