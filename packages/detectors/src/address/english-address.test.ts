@@ -43,6 +43,8 @@ describe('english addresses', () => {
     ]);
     expect(spans('THE CORNER OF MAIN ST AND ELM ST')).toEqual(['THE CORNER OF MAIN ST AND ELM ST']);
     expect(spans('thecorner of Main St and Elm St')).toEqual([]);
+    expect(spans('the corner_ of Main St and Elm St')).toEqual([]);
+    expect(spans('the cOrNeR of Main St and Elm St')).toEqual(['the cOrNeR of Main St and Elm St']);
     expect(spans('xbox 12 pro')).toEqual([]);
   });
 
