@@ -7,6 +7,8 @@ import {
   casualText,
   headlineTokens,
   Kind as KindEnum,
+  lastCodeUnits,
+  releaseCodeUnits,
   Shape as ShapeEnum,
   sawSportsWord,
   type Token,
@@ -98,6 +100,7 @@ export function analyzeEnglishEntities(text: string): EntitySpan[] {
   const lex = lexicon();
   // No token outlives this call (spans copy offsets), so the token objects are recycled.
   const tokens = tokenizeReusing(text);
+  const codes = lastCodeUnits();
   const sportsWord = sawSportsWord();
   // Headlines (mostly upper-case lines): there, capitalization carries no signal.
   const caps = headlineTokens();
@@ -118,6 +121,7 @@ export function analyzeEnglishEntities(text: string): EntitySpan[] {
       return sports;
     },
     lex,
+    codes,
   };
   let i = 0;
   while (i < n) {
@@ -126,7 +130,7 @@ export function analyzeEnglishEntities(text: string): EntitySpan[] {
       if (t.kind === Kind.Word && t.shape === Shape.Lower) {
         const span = casual ? classifyLowerName(tokens, i) : undefined;
         if (span) out.push(span);
-        else if (lowerNameCue(tokens, i))
+        else if (lowerNameCue(tokens, codes, i))
           out.push({ start: t.start, end: t.end, type: 'person_name', score: 0.4 });
       }
       i++;
@@ -177,14 +181,14 @@ export function analyzeEnglishEntities(text: string): EntitySpan[] {
       while (last > i && !isCapWord(tokens[last] as Token)) last--;
     }
     // Parts of e-mail addresses, URLs and handles are not names here.
-    const before = t.start > 0 ? text.charCodeAt(t.start - 1) : 32;
+    const before = t.start > 0 ? (codes[t.start - 1] as number) : 32;
     const afterRun = (tokens[last] as Token).end;
-    const after = afterRun < text.length ? text.charCodeAt(afterRun) : 32;
+    const after = afterRun < text.length ? (codes[afterRun] as number) : 32;
     if (
       before === 64 ||
       before === 47 ||
       after === 64 ||
-      (before === 46 && t.start > 1 && text.charCodeAt(t.start - 2) !== 32)
+      (before === 46 && t.start > 1 && codes[t.start - 2] !== 32)
     ) {
       i = last + 1;
       continue;
@@ -207,6 +211,7 @@ export function analyzeEnglishEntities(text: string): EntitySpan[] {
     i = last + 1;
   }
   releaseRunWords();
+  releaseCodeUnits();
   completeNameLists(tokens, out);
   labelLetterheadOrganizations(text, out);
   return out;
@@ -301,11 +306,14 @@ const CUE_INITIALS = new Uint8Array(128);
 for (const w of [...LOWER_NAME_CUES, 'is']) CUE_INITIALS[w.charCodeAt(0)] = 1;
 
 /** "my name is krithika", "thanks obama": a lower-case unknown word right after a strong person cue. */
-function lowerNameCue(tokens: readonly Token[], i: number): boolean {
+function lowerNameCue(tokens: readonly Token[], codes: Uint16Array, i: number): boolean {
   const t = tokens[i] as Token;
   if (t.end - t.start < 3) return false;
   const prev = tokens[i - 1];
-  if (!prev || prev.kind !== Kind.Word || CUE_INITIALS[prev.lower.charCodeAt(0)] !== 1) return false;
+  // The word's first code unit, `| 32`, is the first letter of its lower-case form for ASCII letters; a
+  // non-ASCII first letter leaves the table (no cue starts with one).
+  if (!prev || prev.kind !== Kind.Word || CUE_INITIALS[(codes[prev.start] as number) | 32] !== 1)
+    return false;
   const cued = LOWER_NAME_CUES.has(prev.lower) || (prev.lower === 'is' && tokens[i - 2]?.lower === 'name');
   if (!cued) return false;
   const f = flagsOf(t);

@@ -32,6 +32,8 @@ export interface RunContext {
    */
   sports(): boolean;
   lex: Lexicon;
+  /** The text's code units (the tokenizer's lastCodeUnits). */
+  codes: Uint16Array;
 }
 
 /** Per-word lexical facts, computed once per word of a run. */
@@ -64,15 +66,38 @@ const CONNECTOR_WORDS = new Set(['of', 'and', 'for', 'the', 'on', 'upon', '&']);
 const NON_ASCII = 1;
 const HYPHEN = 2;
 
-/** Whether `s` has non-ASCII characters and hyphens, in one pass (bits above). */
-function keyChars(s: string): number {
+/**
+ * Whether a run token's key has non-ASCII characters and hyphens (bits above), read from the token's code
+ * units in the text: the key is that range lower-cased (dots of an abbreviation dropped), and no letter
+ * changes between ASCII and non-ASCII when lower-cased ("İ" becomes "i" and a combining dot).
+ */
+function keyChars(codes: Uint16Array, token: Token): number {
   let bits = 0;
-  for (let k = 0; k < s.length; k++) {
-    const c = s.charCodeAt(k);
+  for (let k = token.start; k < token.end; k++) {
+    const c = codes[k] as number;
     if (c > 0x7f) bits |= NON_ASCII;
     else if (c === 45) bits |= HYPHEN;
   }
   return bits;
+}
+
+/**
+ * Accent-folded forms of recent non-ASCII keys: folding is a Unicode normalization plus a regex replace,
+ * and text repeats its foreign names ("Müller" in every other line). Emptied when full, so it stays small;
+ * keys of 13 or more characters may be slices that keep their whole text alive, so they are not kept.
+ */
+const foldedKeys = new Map<string, string>();
+const MAX_FOLDED_KEYS = 1024;
+
+function foldedKey(key: string): string {
+  if (key.length > 12) return foldAccents(key);
+  let folded = foldedKeys.get(key);
+  if (folded === undefined) {
+    if (foldedKeys.size >= MAX_FOLDED_KEYS) foldedKeys.clear();
+    folded = foldAccents(key);
+    foldedKeys.set(key, folded);
+  }
+  return folded;
 }
 
 /*
@@ -101,10 +126,10 @@ function info(ctx: RunContext, index: number, slot: number): WordInfo {
   const lexFlags = flagsOf(token);
   let f = lexFlags;
   let foreign = false;
-  const chars = keyChars(key);
+  const chars = keyChars(ctx.codes, token);
   // Only words with non-ASCII letters need the (slow) accent folding.
   if ((chars & NON_ASCII) !== 0) {
-    const folded = foldAccents(key);
+    const folded = foldedKey(key);
     foreign = folded !== key;
     if (foreign) f |= (flags.get(folded) ?? 0) & (F.first | F.surname);
   }
@@ -214,7 +239,9 @@ export function classifyRun(ctx: RunContext, out: EntitySpan[]): void {
   if (!reused) runArrays[n] = words;
   // "Douglas & Lomason", "Procter & Gamble": an ampersand between capitalized words names a firm.
   let amp = -1;
-  for (let k = 0; k < words.length && amp < 0; k++) if ((words[k] as WordInfo).key === '&') amp = k;
+  // The only punctuation among run words is "&".
+  for (let k = 0; k < words.length && amp < 0; k++)
+    if ((words[k] as WordInfo).token.kind === Kind.Punct) amp = k;
   if (
     amp > 0 &&
     amp < words.length - 1 &&

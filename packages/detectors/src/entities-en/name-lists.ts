@@ -1,6 +1,13 @@
 import type { EntitySpan } from './analyze.ts';
 import { F as FlagBits } from './lexicon.ts';
-import { Kind as KindEnum, Shape as ShapeEnum, type Token, flagsOf as tokenFlags } from './tokenize.ts';
+import {
+  Kind as KindEnum,
+  listStarts,
+  listStartsCount,
+  Shape as ShapeEnum,
+  type Token,
+  flagsOf as tokenFlags,
+} from './tokenize.ts';
 
 // Module-local aliases: under the tsx loader imported bindings compile to getter calls.
 const F = FlagBits;
@@ -12,15 +19,25 @@ const NOT_NAME = F.dict | F.common | F.place | F.stop | F.org | F.title;
 
 /**
  * "They had three kids: Gaetane, Hannah and Derek": in a list of single capitalized words where most
- * items were already found as persons, the unknown items are persons too.
+ * items were already found as persons, the unknown items are persons too. `tokens` must be those of the
+ * text last tokenized (its list starts are read from the tokenizer).
  */
 export function completeNameLists(tokens: readonly Token[], out: EntitySpan[]): void {
   if (out.length < 2) return;
   // Built at the first list of three or more (out has not changed by then): most texts have none.
   let personAt: Map<number, EntitySpan> | undefined;
   let coverage: Coverage | undefined;
+  // The tokenizer noted where a Title-case word is followed by a separator. Any other token, taken as the
+  // head of a list, is not a word of one or ends its list at once: one step on, nothing found. So the walk
+  // jumps from one noted start to the next.
+  const starts = listStarts();
+  const startCount = listStartsCount();
+  let next = 0;
   let i = 0;
   while (i < tokens.length) {
+    while (next < startCount && (starts[next] as number) < i) next++;
+    if (next === startCount) break;
+    i = starts[next] as number;
     const head = tokens[i] as Token;
     if (head.kind !== Kind.Word || head.shape !== Shape.Title) {
       i++;

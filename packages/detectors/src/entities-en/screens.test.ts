@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { STREET_ENDING, STREET_WORDS, streetWord } from './classify-run.ts';
 import { lexicon } from './lexicon.ts';
 import { ENGLISH_SUFFIX, englishSuffix } from './person-names.ts';
-import { tokenize } from './tokenize.ts';
+import { listStarts, listStartsCount, tokenize } from './tokenize.ts';
 
 /** Every lexicon word, the lists' own words, and each with an ending or a street word glued on. */
 function keys(): string[] {
@@ -36,5 +36,15 @@ describe('code-unit buffer of the tokenizer', () => {
     expect(tokens.at(-1)?.end).toBe(long.length - 1);
     const short = tokenize('Acme Inc. \ud800x');
     expect(short.map((t) => t.lower)).toEqual(['acme', 'inc', '.', '\ud800', 'x']);
+  });
+});
+
+describe('list starts noted by the tokenizer', () => {
+  it('are the Title-case words followed by a comma or "and" in any case, dotted or not', () => {
+    const tokens = tokenize(
+      'Gaetane, Hannah AND Derek, and Acme A.N.D. Bo and\nCy ,, Dee anD x, ÉMILE, Ève and',
+    );
+    const starts = Array.from(listStarts().subarray(0, listStartsCount()), (k) => tokens[k]?.lower);
+    expect(starts).toEqual(['gaetane', 'hannah', 'derek', 'acme', 'bo', 'cy', 'dee', 'ève']);
   });
 });

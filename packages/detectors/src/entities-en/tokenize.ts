@@ -207,6 +207,42 @@ function isHeadline(words: number, upper: number): boolean {
   return words >= 2 && upper / words > 0.6;
 }
 
+/** See {@link listStarts}. */
+let listStartBuffer = new Int32Array(256);
+let listStartCount = 0;
+
+/** Notes token `k` as a Title-case word followed by a list separator. */
+function noteListStart(k: number): void {
+  if (listStartCount === listStartBuffer.length) {
+    const larger = new Int32Array(2 * listStartCount);
+    larger.set(listStartBuffer);
+    listStartBuffer = larger;
+  }
+  listStartBuffer[listStartCount++] = k;
+}
+
+/**
+ * Of the text last tokenized, in increasing order: the indexes of Title-case words whose next token is a
+ * list separator ("," or "and" in any case), the only places a list of names can start (name-lists.ts).
+ * Entries up to {@link listStartsCount}; overwritten by the next call of the tokenizer.
+ */
+export function listStarts(): Int32Array {
+  return listStartBuffer;
+}
+
+export function listStartsCount(): number {
+  return listStartCount;
+}
+
+/** Whether codes[start, start + 3) lower-cases to "and" (`| 32` maps only "A"/"N"/"D" to those). */
+function isAnd(codes: Uint16Array, start: number): boolean {
+  return (
+    ((codes[start] as number) | 32) === 97 &&
+    ((codes[start + 1] as number) | 32) === 110 &&
+    ((codes[start + 2] as number) | 32) === 100
+  );
+}
+
 /**
  * False when no word of the text last tokenized holds one of the sports words as a whole run of ASCII
  * letters: then the sports-word regex cannot match that text (sports-cue.ts), and need not run.
@@ -219,6 +255,22 @@ export function sawSportsWord(): boolean {
 const KEPT_CODES = 1 << 16;
 let codeBuffer = new Uint16Array(8192);
 let codeBytes = Buffer.from(codeBuffer.buffer);
+/** The code units of the text last tokenized (see {@link lastCodeUnits}). */
+let lastCodes = codeBuffer;
+
+/**
+ * The code units of the text last tokenized, two zeros after it (entries past that are stale): for the
+ * analysis of that text, which reads them instead of calling charCodeAt. Overwritten by the next call of
+ * the tokenizer.
+ */
+export function lastCodeUnits(): Uint16Array {
+  return lastCodes;
+}
+
+/** Drops a long text's own code-unit buffer once its analysis is done (the shared one stays). */
+export function releaseCodeUnits(): void {
+  lastCodes = codeBuffer;
+}
 
 /**
  * The text's UTF-16 code units (lone surrogates included) in a typed array, followed by two zeros: loads
@@ -242,6 +294,7 @@ function codeUnits(text: string): Uint16Array {
   bytes.write(text, 0, 'utf16le');
   codes[text.length] = 0;
   codes[text.length + 1] = 0;
+  lastCodes = codes;
   return codes;
 }
 
@@ -258,6 +311,9 @@ function scan(text: string, reuse: boolean): Token[] {
   headlineDirty = 0;
   let isCasual = true;
   let prevLower = false;
+  /** The token before is a Title-case word (a list may start there: see {@link listStarts}). */
+  let prevTitle = false;
+  listStartCount = 0;
   let lineStart = 0;
   let lineWords = 0;
   let lineUpper = 0;
@@ -271,6 +327,7 @@ function scan(text: string, reuse: boolean): Token[] {
       lineWords = 0;
       lineUpper = 0;
       prevLower = false;
+      prevTitle = false;
       count = put(tokens, count, reuse, i, i + 1, Kind.Newline, Shape.Other, '', emptyFlags);
       i++;
       continue;
@@ -336,6 +393,8 @@ function scan(text: string, reuse: boolean): Token[] {
           lineWords++;
           if (shape === Shape.Upper) lineUpper++;
           prevLower = shape === Shape.Lower;
+          if (prevTitle && key === 'and') noteListStart(count - 1);
+          prevTitle = false;
           count = put(tokens, count, reuse, start, j, Kind.Word, shape, key, lex.flags.get(key) ?? 0);
           i = j;
           continue;
@@ -348,6 +407,8 @@ function scan(text: string, reuse: boolean): Token[] {
       }
       if (shape === Shape.Title && prevLower) isCasual = false;
       prevLower = shape === Shape.Lower;
+      if (prevTitle && i - start === 3 && isAnd(codes, start)) noteListStart(count - 1);
+      prevTitle = shape === Shape.Title;
       // Sports words (sports-cue.ts) are all lower or all upper case: a plain word of another shape is
       // none, and for the others one table load rejects nearly every word.
       if (!sports) {
@@ -404,6 +465,7 @@ function scan(text: string, reuse: boolean): Token[] {
       // In "12ésoccer" the regex sees a word after the "é"; ASCII letters here always follow a digit.
       if (wide && !sports) sports = sportsWordWithin(text, start, i);
       prevLower = false;
+      prevTitle = false;
       count = put(tokens, count, reuse, start, i, Kind.Number, Shape.Other, '', emptyFlags);
       continue;
     }
@@ -414,6 +476,8 @@ function scan(text: string, reuse: boolean): Token[] {
     const symbol = text[i] ?? '';
     const flags = c < 0x80 ? (lex.asciiCharFlags[c] as number) : (lex.wideCharFlags.get(c) ?? 0);
     prevLower = false;
+    if (prevTitle && c === 44) noteListStart(count - 1);
+    prevTitle = false;
     count = put(tokens, count, reuse, i, j, Kind.Punct, Shape.Other, symbol, flags);
     i = j;
   }
