@@ -632,8 +632,14 @@ function anchorWindows(text: string, codes: Uint16Array, acceptedRuns: number[])
   const n = text.length;
   let k = 0;
   while (k < n) {
+    // Most characters start no anchor: one table load skips them.
+    const kind = ANCHOR_START[codes[k] as number];
+    if (kind === 0) {
+      k++;
+      continue;
+    }
     const start = k;
-    if (isDigitCode(codes[k] as number)) {
+    if (kind === DIGIT_START) {
       k++;
       while (k < n && isDigitCode(codes[k] as number)) k++;
       if (!digitMayStartAddress(text, codes, start)) continue;
@@ -661,11 +667,21 @@ function anchorWindows(text: string, codes: Uint16Array, acceptedRuns: number[])
  */
 const ANCHOR_KEYWORDS = ['box', 'corner', 'uss', 'usns', 'usnv'];
 
-/** Length of the keyword anchor starting at `k` (before `n`), or 0. */
+/**
+ * Per UTF-16 code unit: DIGIT_START for a digit, KEYWORD_START for the first letter of a keyword, else 0
+ * (a table over every code unit, so the scan needs no range check).
+ */
+const ANCHOR_START = new Uint8Array(0x10000);
+const DIGIT_START = 1;
+const KEYWORD_START = 2;
+for (let c = 48; c <= 57; c++) ANCHOR_START[c] = DIGIT_START;
+for (const word of ANCHOR_KEYWORDS) {
+  ANCHOR_START[word.charCodeAt(0)] = KEYWORD_START;
+  ANCHOR_START[word.charCodeAt(0) - 32] = KEYWORD_START;
+}
+
+/** Length of the keyword anchor starting at `k` (before `n`; a keyword's first letter is there), or 0. */
 function keywordAt(codes: Uint16Array, k: number, n: number): number {
-  const first = (codes[k] as number) | 32;
-  // `| 32` maps only B and b to b (C, c to c; U, u to u).
-  if (first !== 98 && first !== 99 && first !== 117) return 0;
   if (k > 0 && isWordCode(codes[k - 1] as number)) return 0;
   for (const word of ANCHOR_KEYWORDS) {
     const end = k + word.length;
