@@ -18,6 +18,8 @@ export interface AddressToken {
   abbr: boolean;
   /** A word or number of ASCII characters only: `low` is its text with A-Z folded (dots too, unless `abbr`). */
   ascii: boolean;
+  /** The parser's lexicon flags of `low`, -1 until it reads them (set anew for every token written). */
+  lex: number;
 }
 
 /**
@@ -33,6 +35,7 @@ class Token implements AddressToken {
   lines = 0;
   abbr = false;
   ascii = false;
+  lex = -1;
   /** The scanned text while `low` is not built yet ('' once it is, or after release). */
   source = '';
   lowText = '';
@@ -205,6 +208,7 @@ function pushWordOrNumber(
   t.lines = 0;
   t.abbr = abbr;
   t.ascii = ascii;
+  t.lex = -1;
   t.source = text;
   t.lowText = '';
 }
@@ -246,6 +250,7 @@ function putOther(kind: 'nl' | 'p', start: number, end: number, low: string, lin
   t.lines = lines;
   t.abbr = false;
   t.ascii = false;
+  t.lex = -1;
   t.source = '';
   t.lowText = low;
 }

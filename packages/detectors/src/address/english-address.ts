@@ -95,14 +95,83 @@ function emptyEvidence(): Evidence {
   };
 }
 
+/*
+ * Lexicon flags: the parser asks of most tokens whether their `low` is in a dozen word lists. One map
+ * lookup per token (cached on the token) gives every answer; LEXICON holds exactly the lists' words.
+ */
+const L_ORDINAL_WORDS = 1 << 0;
+const L_ABBREVIATIONS = 1 << 1;
+const L_STREET_SUFFIXES = 1 << 2;
+const L_UNIT_WORDS = 1 << 3;
+const L_DIRECTIONALS = 1 << 4;
+const L_STATE_CODES = 1 << 5;
+const L_STOP_WORDS = 1 << 6;
+const L_MULTIWORD_PLACE_STARTS = 1 << 7;
+const L_STATE_NAMES = 1 << 8;
+const L_COUNTRY_NAMES = 1 << 9;
+const L_AMBIGUOUS_STATE_CODES = 1 << 10;
+const L_UNIT_NEEDS_VALUE = 1 << 11;
+const L_SOFT_STOP_WORDS = 1 << 12;
+const L_NAME_PARTICLES = 1 << 13;
+const L_STRONG_STREET_SUFFIXES = 1 << 14;
+const L_EURO_STREET_WORDS = 1 << 15;
+const L_STREET_PREFIXES = 1 << 16;
+const L_NUMBER_WORDS = 1 << 17;
+const L_MONTHS = 1 << 18;
+/** `low` has five or more characters and a European street ending (EURO_STREET_ENDING). */
+const L_EURO_ENDING = 1 << 19;
+const LEXICON = new Map<string, number>();
+for (const [words, flag] of [
+  [ORDINAL_WORDS, L_ORDINAL_WORDS],
+  [ABBREVIATIONS, L_ABBREVIATIONS],
+  [STREET_SUFFIXES, L_STREET_SUFFIXES],
+  [UNIT_WORDS, L_UNIT_WORDS],
+  [DIRECTIONALS, L_DIRECTIONALS],
+  [STATE_CODES, L_STATE_CODES],
+  [STOP_WORDS, L_STOP_WORDS],
+  [MULTIWORD_PLACE_STARTS, L_MULTIWORD_PLACE_STARTS],
+  [STATE_NAMES, L_STATE_NAMES],
+  [COUNTRY_NAMES, L_COUNTRY_NAMES],
+  [AMBIGUOUS_STATE_CODES, L_AMBIGUOUS_STATE_CODES],
+  [UNIT_NEEDS_VALUE, L_UNIT_NEEDS_VALUE],
+  [SOFT_STOP_WORDS, L_SOFT_STOP_WORDS],
+  [NAME_PARTICLES, L_NAME_PARTICLES],
+  [STRONG_STREET_SUFFIXES, L_STRONG_STREET_SUFFIXES],
+  [EURO_STREET_WORDS, L_EURO_STREET_WORDS],
+  [STREET_PREFIXES, L_STREET_PREFIXES],
+  [NUMBER_WORDS, L_NUMBER_WORDS],
+  [MONTHS, L_MONTHS],
+] as const) {
+  for (const w of words) LEXICON.set(w, (LEXICON.get(w) ?? 0) | flag);
+}
+
+/** The lexicon flags of the token's `low`. */
+function lexOf(t: AddressToken): number {
+  let lex = t.lex;
+  if (lex < 0) {
+    const low = t.low;
+    lex = LEXICON.get(low) ?? 0;
+    if (low.length >= 5 && EURO_STREET_ENDING.test(low)) lex |= L_EURO_ENDING;
+    t.lex = lex;
+  }
+  return lex;
+}
+
+/** Whether the token's `low` is in the list of `flag`. */
+function inLex(t: AddressToken, flag: number): boolean {
+  return (lexOf(t) & flag) !== 0;
+}
+
 function isOrdinal(t: AddressToken): boolean {
-  return (t.kind === 'n' && ORDINAL_NUMBER.test(t.low)) || (t.kind === 'w' && ORDINAL_WORDS.has(t.low));
+  return (t.kind === 'n' && ORDINAL_NUMBER.test(t.low)) || (t.kind === 'w' && inLex(t, L_ORDINAL_WORDS));
 }
 
 function isAbbreviation(t: AddressToken): boolean {
   const low = t.low;
-  if (t.abbr || ABBREVIATIONS.has(low)) return true;
-  return low.length <= 4 && (STREET_SUFFIXES.has(low) || UNIT_WORDS.has(low) || DIRECTIONALS.has(low));
+  if (t.abbr || inLex(t, L_ABBREVIATIONS)) return true;
+  return (
+    low.length <= 4 && (inLex(t, L_STREET_SUFFIXES) || inLex(t, L_UNIT_WORDS) || inLex(t, L_DIRECTIONALS))
+  );
 }
 
 /** A street type or "STATE ZIP" within the next few tokens: lets a lower-case word join the address. */
@@ -110,25 +179,25 @@ function addressAhead(j: number): boolean {
   for (let k = j + 1; k <= j + 3; k++) {
     const t = tokens.at(k);
     if (t === undefined || t.kind === 'nl') return false;
-    if (t.kind === 'w' && STREET_SUFFIXES.has(t.low)) return true;
-    if (t.kind === 'w' && STATE_CODES.has(t.low) && isZipToken(tokens.at(k + 1))) return true;
-    if (t.kind === 'w' && STOP_WORDS.has(t.low)) return false;
+    if (t.kind === 'w' && inLex(t, L_STREET_SUFFIXES)) return true;
+    if (t.kind === 'w' && inLex(t, L_STATE_CODES) && isZipToken(tokens.at(k + 1))) return true;
+    if (t.kind === 'w' && inLex(t, L_STOP_WORDS)) return false;
   }
   return false;
 }
 
 /** "Hauptstraße", "Koskikatu": a word ending in a European street word. */
 function isEuroStreetWord(t: AddressToken): boolean {
-  return t.kind === 'w' && t.low.length >= 5 && EURO_STREET_ENDING.test(t.low);
+  return t.kind === 'w' && inLex(t, L_EURO_ENDING);
 }
 
 /** Multi-word state or country starting at token i: returns how many tokens it spans (0 when none). */
-function placeNameLength(i: number, names: ReadonlySet<string>): number {
+function placeNameLength(i: number, names: ReadonlySet<string>, flag: number): number {
   const first = tokens.at(i);
   if (first?.kind !== 'w') return 0;
-  if (!MULTIWORD_PLACE_STARTS.has(first.low)) return names.has(first.low) ? 1 : 0;
+  if (!inLex(first, L_MULTIWORD_PLACE_STARTS)) return inLex(first, flag) ? 1 : 0;
   let phrase = first.low;
-  let best = names.has(phrase) ? 1 : 0;
+  let best = inLex(first, flag) ? 1 : 0;
   for (let k = 1; k <= 3; k++) {
     const next = tokens.at(i + k);
     if (next?.kind !== 'w') break;
@@ -147,8 +216,8 @@ function canStartLine(t: AddressToken | undefined, mode: CaseMode): boolean {
   if (!t) return false;
   if (t.kind === 'n') return true;
   if (t.kind === 'p') return t.low === ',' || t.low === '#' || t.low === '>';
-  if (STOP_WORDS.has(t.low) && !t.cap) return false;
-  return mode !== 'mixed' || t.cap || UNIT_WORDS.has(t.low);
+  if (inLex(t, L_STOP_WORDS) && !t.cap) return false;
+  return mode !== 'mixed' || t.cap || inLex(t, L_UNIT_WORDS);
 }
 
 /** Length in characters of the line starting at token index i (to the next line break or window end). */
@@ -254,7 +323,7 @@ function parseForward(
       if (t.dot) {
         // "… 60810. It serves": a number with a dot ends a sentence unless a unit or new line follows.
         const n2 = tokens.at(j);
-        if (!(n2?.kind === 'nl' || (n2?.kind === 'w' && UNIT_WORDS.has(n2.low)))) break;
+        if (!(n2?.kind === 'nl' || (n2?.kind === 'w' && inLex(n2, L_UNIT_WORDS)))) break;
       }
       continue;
     }
@@ -264,7 +333,7 @@ function parseForward(
     if (
       expectUnitValue &&
       LETTERS_ONLY.test(low) &&
-      (low.length === 1 || (low.length === 2 && !STOP_WORDS.has(low)))
+      (low.length === 1 || (low.length === 2 && !inLex(t, L_STOP_WORDS)))
     ) {
       ev.unit = true;
       expectUnitValue = false;
@@ -273,16 +342,16 @@ function parseForward(
       continue;
     }
     expectUnitValue = false;
-    const statePhrase = placeNameLength(j, STATE_NAMES);
-    const countryPhrase = placeNameLength(j, COUNTRY_NAMES);
+    const statePhrase = placeNameLength(j, STATE_NAMES, L_STATE_NAMES);
+    const countryPhrase = placeNameLength(j, COUNTRY_NAMES, L_COUNTRY_NAMES);
     const nextToken = tokens.at(j + Math.max(1, statePhrase));
     const zipFollows = isZipToken(nextToken) || (nextToken?.kind === 'p' && isZipToken(tokens.at(j + 2)));
     const endFollows =
       nextToken === undefined || nextToken.kind === 'nl' || nextToken.low === ',' || nextToken.low === '.';
-    if (j > i && low.length === 2 && STATE_CODES.has(low) && (afterStreet || ev.nameWords > 0 || ev.box)) {
+    if (j > i && low.length === 2 && inLex(t, L_STATE_CODES) && (afterStreet || ev.nameWords > 0 || ev.box)) {
       // (state codes are checked before stop words: "IN", "OR", "ME" are states when a ZIP follows)
       const written = mode === 'mixed' ? text.slice(t.start, t.start + 2) === low.toUpperCase() : true;
-      const ambiguous = AMBIGUOUS_STATE_CODES.has(low);
+      const ambiguous = inLex(t, L_AMBIGUOUS_STATE_CODES);
       if (written && (zipFollows || (!ambiguous && endFollows) || (mode !== 'lower' && endFollows))) {
         ev.state = true;
         afterStreet = true;
@@ -312,15 +381,15 @@ function parseForward(
       lastGood = j - 1;
       continue;
     }
-    if (UNIT_WORDS.has(low) && j > i && (!STOP_WORDS.has(low) || t.cap)) {
+    if (inLex(t, L_UNIT_WORDS) && j > i && (!inLex(t, L_STOP_WORDS) || t.cap)) {
       const v = tokens.at(j + 1);
       const hasValue =
         v !== undefined &&
         (v.kind === 'n' ||
           v.low === '#' ||
-          (v.kind === 'w' && (v.low.length === 1 || (v.low.length === 2 && !STOP_WORDS.has(v.low)))));
+          (v.kind === 'w' && (v.low.length === 1 || (v.low.length === 2 && !inLex(v, L_STOP_WORDS)))));
       const ordinalBefore = j > i && isOrdinal(tokens.at(j - 1) as AddressToken);
-      if (hasValue || ordinalBefore || !UNIT_NEEDS_VALUE.has(low)) {
+      if (hasValue || ordinalBefore || !inLex(t, L_UNIT_NEEDS_VALUE)) {
         ev.unit = true;
         afterStreet = true;
         expectUnitValue = hasValue && v?.kind !== 'p';
@@ -330,15 +399,15 @@ function parseForward(
       }
     }
     const lowerWritten = !t.cap;
-    if (STOP_WORDS.has(low) && (lowerWritten || mode !== 'mixed') && !SOFT_STOP_WORDS.has(low)) break;
+    if (inLex(t, L_STOP_WORDS) && (lowerWritten || mode !== 'mixed') && !inLex(t, L_SOFT_STOP_WORDS)) break;
     if (low === 'and' || low === '&') {
       if (next?.kind !== 'w' && next?.kind !== 'n') break;
       j++;
       continue;
     }
-    const suffix = STREET_SUFFIXES.has(low);
-    const dir = DIRECTIONALS.has(low);
-    const particle = NAME_PARTICLES.has(low);
+    const suffix = inLex(t, L_STREET_SUFFIXES);
+    const dir = inLex(t, L_DIRECTIONALS);
+    const particle = inLex(t, L_NAME_PARTICLES);
     if (mode === 'mixed' && lowerWritten && !suffix && !dir && !particle && !isEuroStreetWord(t)) {
       if (!addressAhead(j)) break;
     }
@@ -349,11 +418,11 @@ function parseForward(
       continue;
     }
     if (suffix && ev.nameWords > 0 && !afterStreet) {
-      if (STRONG_STREET_SUFFIXES.has(low)) ev.strongSuffix = true;
+      if (inLex(t, L_STRONG_STREET_SUFFIXES)) ev.strongSuffix = true;
       else ev.weakSuffix = true;
       afterStreet = true;
       lastGood = j;
-    } else if (isEuroStreetWord(t) || (EURO_STREET_WORDS.has(low) && j > i && ev.nameWords > 0)) {
+    } else if (isEuroStreetWord(t) || (inLex(t, L_EURO_STREET_WORDS) && j > i && ev.nameWords > 0)) {
       ev.euro = true;
       ev.nameWords++;
       ev.dirOnly = false;
@@ -395,7 +464,7 @@ function isPrefixWord(k: number): boolean {
   const t = tokens.at(k) as AddressToken;
   if (t.kind !== 'w') return false;
   if (t.low === 'c') return tokens.at(k + 1)?.low === '/';
-  return STREET_PREFIXES.has(t.low) || isEuroStreetWord(t);
+  return inLex(t, L_STREET_PREFIXES) || isEuroStreetWord(t);
 }
 
 /** Scans back from token i over street-name words ("Rue de Rivoli", "Villacher") on the same line. */
@@ -412,13 +481,18 @@ function streetNameStartBefore(i: number, mode: CaseMode): number {
     }
     if (t.kind !== 'w') break;
     const low = t.low;
-    if (STOP_WORDS.has(low) && !t.cap) break;
-    if (STOP_WORDS.has(low) && mode === 'mixed' && !STREET_PREFIXES.has(low)) break;
-    const particle = NAME_PARTICLES.has(low) && !t.cap;
-    if (mode === 'mixed' && !t.cap && !particle && !isEuroStreetWord(t) && !EURO_STREET_WORDS.has(low)) break;
-    if (t.dot && !isAbbreviation(t) && low.length > 2 && !STREET_PREFIXES.has(low)) break;
+    if (inLex(t, L_STOP_WORDS) && !t.cap) break;
+    if (inLex(t, L_STOP_WORDS) && mode === 'mixed' && !inLex(t, L_STREET_PREFIXES)) break;
+    const particle = inLex(t, L_NAME_PARTICLES) && !t.cap;
+    if (mode === 'mixed' && !t.cap && !particle && !isEuroStreetWord(t) && !inLex(t, L_EURO_STREET_WORDS))
+      break;
+    if (t.dot && !isAbbreviation(t) && low.length > 2 && !inLex(t, L_STREET_PREFIXES)) break;
     const prefix = isPrefixWord(k) && low !== 'st';
-    if (isEuroStreetWord(t) || (EURO_STREET_WORDS.has(low) && low !== 'st' && low !== 'street') || prefix) {
+    if (
+      isEuroStreetWord(t) ||
+      (inLex(t, L_EURO_STREET_WORDS) && low !== 'st' && low !== 'street') ||
+      prefix
+    ) {
       evidence = true;
     }
     if (!particle) start = k;
@@ -471,7 +545,7 @@ function parseAt(text: string, i: number, mode: CaseMode): Candidate | undefined
     ev.box = true;
     ev.nameWords = 1;
     bodyStart = box;
-  } else if (t.kind === 'n' || (t.kind === 'w' && NUMBER_WORDS.has(t.low) && t.cap)) {
+  } else if (t.kind === 'n' || (t.kind === 'w' && inLex(t, L_NUMBER_WORDS) && t.cap)) {
     if (t.kind === 'n' && !HOUSE_NUMBER.test(t.low)) return undefined;
     const back = t.kind === 'n' ? streetNameStartBefore(i, mode) : i;
     // "1. Svetlana …": a dotted number is a list item, not a house number.
@@ -489,7 +563,7 @@ function parseAt(text: string, i: number, mode: CaseMode): Candidate | undefined
       if (n2?.kind === 'n' && !isOrdinal(n2)) bodyStart++;
     }
   } else if (t.kind === 'w' && isPrefixWord(i) && (t.cap || mode !== 'mixed')) {
-    ev.prefix = STREET_PREFIXES.has(t.low);
+    ev.prefix = inLex(t, L_STREET_PREFIXES);
     ev.euro = !ev.prefix;
     ev.nameWords = 1;
     bodyStart = i + 1;
@@ -506,14 +580,14 @@ function parseAt(text: string, i: number, mode: CaseMode): Candidate | undefined
       body.kind === 'w' &&
       mode === 'mixed' &&
       !body.cap &&
-      !DIRECTIONALS.has(body.low) &&
+      !inLex(body, L_DIRECTIONALS) &&
       !addressAhead(bodyStart)
     )
       return undefined;
-    if (body.kind === 'w' && STOP_WORDS.has(body.low) && !body.cap && !DIRECTIONALS.has(body.low))
+    if (body.kind === 'w' && inLex(body, L_STOP_WORDS) && !body.cap && !inLex(body, L_DIRECTIONALS))
       return undefined;
     if (body.kind === 'p' && body.low !== '#') return undefined;
-    if (body.kind === 'w' && MONTHS.has(body.low)) return undefined;
+    if (body.kind === 'w' && inLex(body, L_MONTHS)) return undefined;
   }
   const result = parseForward(text, bodyStart, mode, ev);
   let endToken = result?.endToken ?? -1;
@@ -607,8 +681,8 @@ function cornerOf(text: string, i: number, mode: CaseMode): Candidate | undefine
       continue;
     }
     if (t.kind !== 'w') break;
-    if (mode === 'mixed' && !t.cap && !NAME_PARTICLES.has(t.low) && !EURO_STREET_WORDS.has(t.low)) break;
-    if (STOP_WORDS.has(t.low) && !t.cap) break;
+    if (mode === 'mixed' && !t.cap && !inLex(t, L_NAME_PARTICLES) && !inLex(t, L_EURO_STREET_WORDS)) break;
+    if (inLex(t, L_STOP_WORDS) && !t.cap) break;
     words++;
     if (sawAnd) lastGood = k;
     k++;
