@@ -344,6 +344,8 @@ function scan(text: string, reuse: boolean): Token[] {
       let lower = 1 - upper;
       /** ASCII letters only (no hyphen, apostrophe or other letter): one run of ASCII letters. */
       let plain = c < 0x80;
+      /** ASCII code units only (hyphens and ASCII apostrophes allowed): what the word cache takes. */
+      let ascii = plain;
       i++;
       while (i < n) {
         const d = codes[i] as number;
@@ -356,7 +358,10 @@ function scan(text: string, reuse: boolean): Token[] {
         if (isLetterCode(d)) {
           if (isUpperAt(text, i, d)) upper++;
           else lower++;
-          if (d >= 0x80) plain = false;
+          if (d >= 0x80) {
+            plain = false;
+            ascii = false;
+          }
           i++;
           continue;
         }
@@ -370,6 +375,7 @@ function scan(text: string, reuse: boolean): Token[] {
           if (isUpperAt(text, i + 1, next)) upper++;
           else lower++;
           plain = false;
+          if (d >= 0x80 || next >= 0x80) ascii = false;
           i += 2;
           continue;
         }
@@ -419,7 +425,8 @@ function scan(text: string, reuse: boolean): Token[] {
         }
       }
       // A word seen recently needs no slice, no lower-casing and no lookup in the lexicon map.
-      const slot = recentWords.find(codes, start, i);
+      // -2: a word with non-ASCII code units, which the cache does not take.
+      const slot = ascii ? recentWords.find(codes, start, i) : -2;
       if (slot >= 0) {
         const key = recentWords.key(slot);
         let flags = recentWords.flags(slot);

@@ -13,39 +13,40 @@ const SLOTS = 4096;
  */
 const MAX_KEPT = 12;
 
-/** Entries of {@link WordCache.chars} per slot (at least MAX_KEPT). */
+/** Entries of {@link WordCache.chars} per slot (at least MAX_KEPT + 1), a quarter of a cache line. */
 const STRIDE = 16;
 
 export class WordCache {
   private readonly keys: string[] = new Array<string>(SLOTS).fill('');
   /**
-   * Each slot's key again, as lengths and ASCII codes in flat typed arrays: a probe compares against these
-   * instead of loading the key string (a cache miss somewhere in the heap, then a charCodeAt per letter).
+   * Each slot's key again, as its length and then its ASCII codes, in one flat typed array: a probe reads
+   * one cache line there instead of loading the key string (a cache miss somewhere in the heap, then a
+   * charCodeAt per letter).
    */
-  private readonly lengths = new Uint8Array(SLOTS);
   private readonly chars = new Uint8Array(SLOTS * STRIDE);
   private readonly flagsOf = new Int32Array(SLOTS);
   /** The slot the last {@link find} probed: where {@link remember} stores the word it missed. */
   private slot = 0;
 
   /**
-   * The slot holding the lower-cased code units codes[start, end) of a text, or -1 (not there) or -2 (the
-   * range has a non-ASCII character, not handled here). The range must be a word token: for ASCII
-   * letters, hyphens and apostrophes `c | 32` is the lower-case code unit.
+   * The slot holding the lower-cased code units codes[start, end) of a text, or -1 (not there). The range
+   * must be an ASCII word token (letters, hyphens and apostrophes, for which `c | 32` is the lower-case
+   * code unit); the tokenizer knows that while scanning, so no pass here checks it.
    */
   find(codes: Uint16Array, start: number, end: number): number {
-    let h = 0x811c9dc5;
-    for (let i = start; i < end; i++) {
-      const c = codes[i] as number;
-      if (c > 0x7f) return -2;
-      h = Math.imul(h ^ (c | 32), 0x01000193);
-    }
+    // The slot from the length and four letters (first, second, middle, last two), not a loop over the
+    // word: the comparison below reads every letter anyway.
+    const len = end - start;
+    let h = Math.imul(len, 0x9e3779b1) ^ ((codes[start] as number) | 32);
+    h = Math.imul(h, 0x01000193) ^ ((codes[start + (len >> 1)] as number) | 32);
+    h = Math.imul(h, 0x01000193) ^ ((codes[end - 2] as number) | 32);
+    h = Math.imul(h, 0x01000193) ^ ((codes[end - 1] as number) | 32);
+    h = Math.imul(h, 0x01000193) ^ ((codes[start + 1] as number) | 32);
     const slot = (h ^ (h >>> 15)) & (SLOTS - 1);
     this.slot = slot;
-    const len = end - start;
-    if (this.lengths[slot] !== len) return -1;
     const chars = this.chars;
-    const base = slot * STRIDE - start;
+    if (chars[slot * STRIDE] !== len) return -1;
+    const base = slot * STRIDE + 1 - start;
     for (let i = start; i < end; i++) if (chars[base + i] !== ((codes[i] as number) | 32)) return -1;
     return slot;
   }
@@ -56,8 +57,8 @@ export class WordCache {
     const slot = this.slot;
     this.keys[slot] = lower;
     this.flagsOf[slot] = flags;
-    this.lengths[slot] = lower.length;
-    for (let k = 0; k < lower.length; k++) this.chars[slot * STRIDE + k] = lower.charCodeAt(k);
+    this.chars[slot * STRIDE] = lower.length;
+    for (let k = 0; k < lower.length; k++) this.chars[slot * STRIDE + 1 + k] = lower.charCodeAt(k);
   }
 
   setFlags(slot: number, flags: number): void {
