@@ -71,7 +71,7 @@ describe('address tokenizer', () => {
     const stream = new TokenStream();
     let starts = 0;
     for (let k = 1; k < text.length; k++) {
-      if (!stream.isBoundary(text, k)) continue;
+      if (!stream.isBoundary(codeUnits(text), k)) continue;
       starts++;
       stream.start(text, codeUnits(text), k, text.length);
       const read: string[] = [];

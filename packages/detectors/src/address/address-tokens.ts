@@ -407,8 +407,8 @@ export class TokenStream {
    * range that starts before `k` (no token holds a space; a line-break token ends at a non-space), where
    * a token starts.
    */
-  isBoundary(text: string, k: number): boolean {
-    return k > 0 && isSpace(text.charCodeAt(k - 1)) && !isSpace(text.charCodeAt(k));
+  isBoundary(codes: Uint16Array, k: number): boolean {
+    return k > 0 && isSpace(codes[k - 1] as number) && !isSpace(codes[k] as number);
   }
 
   /** Whitespace as the tokenizer skips it (line breaks included). */

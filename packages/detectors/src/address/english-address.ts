@@ -797,27 +797,27 @@ function holds(runs: readonly number[], value: number): boolean {
 }
 
 /** Snaps a window start to a token boundary (whitespace) so no word is cut in half. */
-function snapStart(text: string, from: number): number {
+function snapStart(codes: Uint16Array, from: number): number {
   let k = from;
-  while (k > 0 && k > from - 40 && !/\s/.test(text[k - 1] as string)) k--;
+  while (k > 0 && k > from - 40 && !tokens.isSpace(codes[k - 1] as number)) k--;
   return k;
 }
 
-function snapEnd(text: string, to: number): number {
+function snapEnd(codes: Uint16Array, to: number, n: number): number {
   let k = to;
-  while (k < text.length && k < to + 40 && !/\s/.test(text[k] as string)) k++;
+  while (k < n && k < to + 40 && !tokens.isSpace(codes[k] as number)) k++;
   return k;
 }
 
-function isAnchorToken(text: string, t: AddressToken): boolean {
+function isAnchorToken(codes: Uint16Array, t: AddressToken): boolean {
   if (t.kind === 'n') return true;
   if (t.kind !== 'w') return false;
   if (t.ascii && !t.abbr) {
     // `low` is the body with A-Z folded: screen it in the text before building it.
     const length = t.end - t.start - (t.dot ? 1 : 0);
-    const c = text.charCodeAt(t.start);
+    const c = codes[t.start] as number;
     if (ANCHOR_WORDS.mayHold(c >= 65 && c <= 90 ? c + 32 : c, length) && ANCHOR_WORDS.has(t.low)) return true;
-    return length >= 5 && EURO_STREET_ENDING.testAscii(text, t.start, t.start + length);
+    return length >= 5 && EURO_STREET_ENDING.testAsciiCodes(codes, t.start, t.start + length);
   }
   return ANCHOR_WORDS.has(t.low) || isEuroStreetWord(t);
 }
@@ -836,22 +836,22 @@ const CHUNKS_BEFORE = 11;
  * point gets this margin (not only numbers): a later point continuing the stream then finds it too,
  * since its own look back stops at the same chunk or later.
  */
-function streamStartBefore(text: string, p: number, limit: number): number {
+function streamStartBefore(text: string, codes: Uint16Array, p: number, limit: number): number {
   let k = p;
-  while (k > limit && !tokens.isBoundary(text, k)) k--;
+  while (k > limit && !tokens.isBoundary(codes, k)) k--;
   // k: start of the chunk holding p (or limit). Step back chunk by chunk.
   for (let chunks = 0; chunks < CHUNKS_BEFORE && k > limit; chunks++) {
     let end = k;
     let lineBreak = false;
-    while (end > limit && tokens.isSpace(text.charCodeAt(end - 1))) {
-      if (text.charCodeAt(end - 1) === 10) lineBreak = true;
+    while (end > limit && tokens.isSpace(codes[end - 1] as number)) {
+      if (codes[end - 1] === 10) lineBreak = true;
       end--;
     }
     let start = end;
-    while (start > limit && !tokens.isBoundary(text, start)) start--;
+    while (start > limit && !tokens.isBoundary(codes, start)) start--;
     k = start;
     // A line break token, or a chunk ending in a token that is no word, ends the parser's look back.
-    if (start < end && (lineBreak || !endsWord(text, start, end))) break;
+    if (start < end && (lineBreak || !endsWord(text, codes, start, end))) break;
   }
   return k;
 }
@@ -861,13 +861,13 @@ function streamStartBefore(text: string, p: number, limit: number): number {
  * word the parser reads back over (a digit or punctuation other than `/.-'` ends it, or the chunk is a
  * lower-case stop word), true otherwise.
  */
-function endsWord(text: string, start: number, end: number): boolean {
-  const last = text.charCodeAt(end - 1);
+function endsWord(text: string, codes: Uint16Array, start: number, end: number): boolean {
+  const last = codes[end - 1] as number;
   if (last < 128 && !isAsciiLetterCode(last) && last !== 47 && last !== 46 && last !== 45 && last !== 39)
     return false;
   if (end - start > MAX_STOP_WORD) return true;
   for (let k = start; k < end; k++) {
-    const c = text.charCodeAt(k);
+    const c = codes[k] as number;
     if (c < 97 || c > 122) return true;
   }
   return !STOP_WORDS.has(text.slice(start, end));
@@ -892,8 +892,8 @@ export function findEnglishAddresses(text: string): Finding[] {
   acceptedRuns.length = 0;
   const windows = anchorWindows(text, codes, acceptedRuns);
   for (const [rawFrom, rawTo] of windows) {
-    const from = snapStart(text, rawFrom);
-    const to = snapEnd(text, rawTo);
+    const from = snapStart(codes, rawFrom);
+    const to = snapEnd(codes, rawTo, text.length);
     // The window's tokens are read lazily from around each point where an anchor token may be (tokens
     // between points are never anchors). Recycled tokens: nothing keeps a token past the window.
     tokens.start(text, codes, from, to);
@@ -902,7 +902,7 @@ export function findEnglishAddresses(text: string): Finding[] {
     for (let q = 0; q < count; q++) {
       const p = points[q] as number;
       if (p >= tokens.position()) {
-        const start = streamStartBefore(text, p, tokens.position());
+        const start = streamStartBefore(text, codes, p, tokens.position());
         if (start > tokens.position()) {
           tokens.start(text, codes, start, to);
           checked = 0;
@@ -928,7 +928,7 @@ function checkToken(
   findings: Finding[],
 ): number {
   const t = tokens.at(i) as AddressToken;
-  if (t.start < coveredTo || !isAnchorToken(text, t)) return coveredTo;
+  if (t.start < coveredTo || !isAnchorToken(codes, t)) return coveredTo;
   if (t.kind === 'n' && !holds(acceptedRuns, firstDigit(codes, t.start, text.length))) return coveredTo;
   const c = parseAt(text, i, caseModeAt(text, codes, t.start));
   if (!c || c.start < coveredTo) return coveredTo;
