@@ -37,7 +37,7 @@ function letterCase(text: string, codes: Uint16Array, k: number): number {
 /**
  * Case mode within CASE_RADIUS characters of `pos`: all-lower or all-upper text gives no
  * capitalisation signal. Scans outwards and stops once both cases are seen, so mixed text costs a
- * few characters.
+ * few characters. `codes` are the text's code units (codeUnits), read instead of charCodeAt here and below.
  */
 export function caseModeAt(text: string, codes: Uint16Array, pos: number): CaseMode {
   const lo = Math.max(0, pos - CASE_RADIUS);
@@ -310,7 +310,7 @@ function streetAfterCached(text: string, codes: Uint16Array, end: number, sameTe
 
 /**
  * Whether the digit run at `start` may belong to the first tokens of an address. `start` is the first
- * digit of the run.
+ * digit of the run; `codes` are the text's code units (codeUnits).
  */
 export function digitMayStartAddress(text: string, codes: Uint16Array, start: number): boolean {
   const sameText = text === screenText;
