@@ -9,6 +9,7 @@ import {
   possessiveBeforePerson,
 } from './organizations.ts';
 import { personCueAfter, personCueBefore, scorePerson } from './person-names.ts';
+import { isSentenceStart } from './sentence-start.ts';
 import { Kind as KindEnum, Shape as ShapeEnum, type Token, flagsOf as tokenFlags } from './tokenize.ts';
 
 // Module-local aliases: under the tsx loader imported bindings compile to getter calls, measurable in the
@@ -171,19 +172,6 @@ function info(ctx: RunContext, index: number, slot: number): WordInfo {
   w.orgWord = (f & (F.orgHead | F.legal)) !== 0 || hyphenLower;
   w.phraseStart = (f & (F.org | F.place | F.phraseStart)) !== 0;
   return w;
-}
-
-export function isSentenceStart(tokens: readonly Token[], index: number): boolean {
-  for (let k = index - 1; k >= 0; k--) {
-    const t = tokens[k] as Token;
-    if (t.kind === Kind.Newline) return true;
-    if (t.kind === Kind.Punct) {
-      if ('.!?:;"“”\'‘’()[]-*•>|#'.includes(t.lower)) return true;
-      continue;
-    }
-    return false;
-  }
-  return true;
 }
 
 /**
@@ -454,7 +442,6 @@ function classifyChunk(
   const lastWord = chunk[chunk.length - 1] as WordInfo;
   const start = spanStart(chunk, 0);
   const end = spanEnd(ctx, chunk, chunk.length - 1);
-  const sentenceStart = isSentenceStart(ctx.tokens, firstWord.index);
   const next = ctx.tokens[lastWord.index + 1];
 
   const placeLen = phraseAt(chunk, 0, lex.places, lex.maxPhraseWords);
@@ -468,7 +455,7 @@ function classifyChunk(
     return;
   }
 
-  const person = scorePerson(ctx, chunk, titled, sentenceStart);
+  const person = scorePerson(ctx, chunk, titled);
   if (next?.kind === Kind.Number && !titled && chunk.length <= 3 && !hasInitial(chunk)) {
     // Sports tables and score lines: "Wigan 42 Bradford 36", "Reading 4 1 1 2 5 10 4".
     const prev = ctx.tokens[firstWord.index - 1];

@@ -1,4 +1,5 @@
 import type { RunContext, WordInfo } from './classify-run.ts';
+import { isSentenceStart } from './sentence-start.ts';
 import { Kind as KindEnum, Shape as ShapeEnum, type Token } from './tokenize.ts';
 
 // Module-local aliases: under the tsx loader imported bindings compile to getter calls, measurable in the
@@ -237,12 +238,7 @@ function namePart(w: WordInfo, caps: boolean): boolean {
  * Confidence in (0, 1] that the chunk (capitalized words without titles or stop words) is a person's
  * name, or 0. Evidence: given-name and surname lists, titles and cue words, and name-shaped unknown words.
  */
-export function scorePerson(
-  ctx: RunContext,
-  chunk: readonly WordInfo[],
-  titled: boolean,
-  sentenceStart: boolean,
-): number {
+export function scorePerson(ctx: RunContext, chunk: readonly WordInfo[], titled: boolean): number {
   const caps = ctx.caps;
   const len = chunk.length;
   const head = chunk[0] as WordInfo;
@@ -269,7 +265,7 @@ export function scorePerson(
     if (head.first && !head.common && !head.place) return 0.6;
     if (head.surname && !head.common && !head.place) return 0.55;
     if (caps || !unknownName(head, caps) || englishSuffix(head.key)) return 0;
-    if (!sentenceStart) return 0.35;
+    if (!isSentenceStart(ctx.tokens, head.index)) return 0.35;
     // Sentence-initial unknown word: only when followed by a lower-case word ("Lukashenko responded").
     const nextTok = ctx.tokens[tail.index + 1];
     const nextLower = !!nextTok && nextTok.kind === Kind.Word && nextTok.shape === Shape.Lower;

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { STREET_ENDING, STREET_WORDS, streetWord } from './classify-run.ts';
 import { lexicon } from './lexicon.ts';
 import { ENGLISH_SUFFIX, englishSuffix } from './person-names.ts';
-import { listStarts, listStartsCount, tokenize } from './tokenize.ts';
+import { isSentenceStart } from './sentence-start.ts';
+import { Kind, listStarts, listStartsCount, Shape, type Token, tokenize } from './tokenize.ts';
 
 /** Every lexicon word, the lists' own words, and each with an ending or a street word glued on. */
 function keys(): string[] {
@@ -46,5 +47,27 @@ describe('list starts noted by the tokenizer', () => {
     );
     const starts = Array.from(listStarts().subarray(0, listStartsCount()), (k) => tokens[k]?.lower);
     expect(starts).toEqual(['gaetane', 'hannah', 'derek', 'acme', 'bo', 'cy', 'dee', 'ève']);
+  });
+});
+
+describe('sentence starts', () => {
+  it('follow exactly the punctuation symbols `.!?:;"“”\'‘’()[]-*•>|#`, after any other punctuation', () => {
+    const ends = '.!?:;"“”\'‘’()[]-*•>|#';
+    const token = (kind: Kind, lower: string): Token => ({
+      start: 0,
+      end: 1,
+      kind,
+      shape: Shape.Other,
+      lower,
+      flags: 0,
+    });
+    const word = token(Kind.Word, 'x');
+    for (let c = 0; c < 0x10000; c++) {
+      const symbol = String.fromCharCode(c);
+      const tokens = [word, token(Kind.Punct, symbol), token(Kind.Punct, ','), word];
+      expect(isSentenceStart(tokens, 3)).toBe(ends.includes(symbol));
+    }
+    expect(isSentenceStart([word], 0)).toBe(true);
+    expect(isSentenceStart([token(Kind.Newline, ''), token(Kind.Punct, ','), word], 2)).toBe(true);
   });
 });
