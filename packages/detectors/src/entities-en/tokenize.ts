@@ -154,7 +154,17 @@ const UNKNOWN_FLAGS = -1;
 
 /** The lexicon's flags of the token's `lower` (lexicon().flags.get(lower) ?? 0). */
 export function flagsOf(t: Token): number {
-  if (t.flags === UNKNOWN_FLAGS) t.flags = lexicon().flags.get(t.lower) ?? 0;
+  if (t.flags === UNKNOWN_FLAGS) {
+    // A lower-case word left without flags: the word cache may know them (and keeps them once looked up),
+    // which spares a probe of the 60k-entry map for most repeated words.
+    const slot = recentWords.slotOfWord(t.lower);
+    let flags = slot >= 0 ? recentWords.flags(slot) : UNKNOWN_FLAGS;
+    if (flags === UNKNOWN_FLAGS) {
+      flags = lexicon().flags.get(t.lower) ?? 0;
+      if (slot >= 0) recentWords.setFlags(slot, flags);
+    }
+    t.flags = flags;
+  }
   return t.flags;
 }
 

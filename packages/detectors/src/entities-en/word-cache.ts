@@ -13,6 +13,16 @@ const SLOTS = 4096;
  */
 const MAX_KEPT = 12;
 
+/** The slot of a word of length `len` with these lower-case letters (first, second, middle, last two). */
+function slotOf(len: number, a: number, b: number, m: number, y: number, z: number): number {
+  let h = Math.imul(len, 0x9e3779b1) ^ a;
+  h = Math.imul(h, 0x01000193) ^ m;
+  h = Math.imul(h, 0x01000193) ^ y;
+  h = Math.imul(h, 0x01000193) ^ z;
+  h = Math.imul(h, 0x01000193) ^ b;
+  return (h ^ (h >>> 15)) & (SLOTS - 1);
+}
+
 /** Entries of {@link WordCache.chars} per slot (at least MAX_KEPT + 1), a quarter of a cache line. */
 const STRIDE = 16;
 
@@ -34,15 +44,18 @@ export class WordCache {
    * code unit); the tokenizer knows that while scanning, so no pass here checks it.
    */
   find(codes: Uint16Array, start: number, end: number): number {
-    // The slot from the length and four letters (first, second, middle, last two), not a loop over the
-    // word: the comparison below reads every letter anyway.
+    // The slot from the length and a few letters, not a loop over the word: the comparison below reads
+    // every letter anyway.
     const len = end - start;
-    let h = Math.imul(len, 0x9e3779b1) ^ ((codes[start] as number) | 32);
-    h = Math.imul(h, 0x01000193) ^ ((codes[start + (len >> 1)] as number) | 32);
-    h = Math.imul(h, 0x01000193) ^ ((codes[end - 2] as number) | 32);
-    h = Math.imul(h, 0x01000193) ^ ((codes[end - 1] as number) | 32);
-    h = Math.imul(h, 0x01000193) ^ ((codes[start + 1] as number) | 32);
-    const slot = (h ^ (h >>> 15)) & (SLOTS - 1);
+    const two = len > 1;
+    const slot = slotOf(
+      len,
+      (codes[start] as number) | 32,
+      two ? (codes[start + 1] as number) | 32 : 0,
+      (codes[start + (len >> 1)] as number) | 32,
+      two ? (codes[end - 2] as number) | 32 : 0,
+      (codes[end - 1] as number) | 32,
+    );
     this.slot = slot;
     const chars = this.chars;
     if (chars[slot * STRIDE] !== len) return -1;
@@ -59,6 +72,22 @@ export class WordCache {
     this.flagsOf[slot] = flags;
     this.chars[slot * STRIDE] = lower.length;
     for (let k = 0; k < lower.length; k++) this.chars[slot * STRIDE + 1 + k] = lower.charCodeAt(k);
+  }
+
+  /** The slot holding `lower` (a word's lower-case form, as stored), or -1. */
+  slotOfWord(lower: string): number {
+    const len = lower.length;
+    if (len === 0 || len > MAX_KEPT) return -1;
+    const two = len > 1;
+    const slot = slotOf(
+      len,
+      lower.charCodeAt(0),
+      two ? lower.charCodeAt(1) : 0,
+      lower.charCodeAt(len >> 1),
+      two ? lower.charCodeAt(len - 2) : 0,
+      lower.charCodeAt(len - 1),
+    );
+    return this.keys[slot] === lower ? slot : -1;
   }
 
   setFlags(slot: number, flags: number): void {
