@@ -331,6 +331,18 @@ function scan(text: string, reuse: boolean): Token[] {
   let i = 0;
   while (i < n) {
     const c = codes[i] as number;
+    if (c <= 32 && c !== 10) {
+      i++;
+      continue;
+    }
+    // Each branch describes one token, stored by the one put below: with a single call site the
+    // compiler inlines it (a call with nine arguments per token was a measurable share of the scan).
+    const start = i;
+    let kind: Kind;
+    let shape: Shape = Shape.Other;
+    /** The token's `lower`: empty for numbers and newlines. */
+    let key = '';
+    let flags = emptyFlags;
     if (c === 10) {
       if (isHeadline(lineWords, lineUpper)) markHeadline(lineStart, count);
       lineStart = count + 1;
@@ -338,16 +350,10 @@ function scan(text: string, reuse: boolean): Token[] {
       lineUpper = 0;
       prevLower = false;
       prevTitle = false;
-      count = put(tokens, count, reuse, i, i + 1, Kind.Newline, Shape.Other, '', emptyFlags);
+      kind = Kind.Newline;
       i++;
-      continue;
-    }
-    if (c <= 32) {
-      i++;
-      continue;
-    }
-    if (isLetterCode(c)) {
-      const start = i;
+    } else if (isLetterCode(c)) {
+      kind = Kind.Word;
       // Letter case is counted while scanning (what shapeOf counts), not in a second pass over the word.
       const firstUpper = isUpperAt(text, i, c);
       let upper = firstUpper ? 1 : 0;
@@ -392,6 +398,7 @@ function scan(text: string, reuse: boolean): Token[] {
         break;
       }
       // Dotted abbreviation: single letters separated by dots ("U.S.", "S.A.", "N.V.").
+      let dottedEnd = i;
       if (i - start === 1 && i + 2 < n && codes[i] === 46 && isLetterCode(codes[i + 1] as number)) {
         let j = i;
         while (j + 1 < n && codes[j] === 46 && isLetterCode(codes[j + 1] as number)) {
@@ -399,72 +406,67 @@ function scan(text: string, reuse: boolean): Token[] {
           if (k < n && isLetterCode(codes[k] as number)) break;
           j = k;
         }
-        if (j > i) {
-          if (j < n && codes[j] === 46) j++;
-          if (!sports) sports = sportsWordWithin(text, start, j);
-          const raw = text.slice(start, j);
-          const shape = shapeOf(text, start, j) === Shape.Lower ? Shape.Lower : Shape.Upper;
-          const key = raw.replace(/\./g, '').toLowerCase();
-          // Three or more characters and never Title-cased: a word of its line, never a casual-text break.
-          lineWords++;
-          if (shape === Shape.Upper) lineUpper++;
-          prevLower = shape === Shape.Lower;
-          if (prevTitle && key === 'and') noteListStart(count - 1);
-          prevTitle = false;
-          count = put(tokens, count, reuse, start, j, Kind.Word, shape, key, lex.flags.get(key) ?? 0);
-          i = j;
-          continue;
-        }
+        if (j > i) dottedEnd = j < n && codes[j] === 46 ? j + 1 : j;
       }
-      const shape = shapeFromCounts(upper, lower, firstUpper);
-      if (i - start > 1) {
+      if (dottedEnd > i) {
+        const j = dottedEnd;
+        if (!sports) sports = sportsWordWithin(text, start, j);
+        const raw = text.slice(start, j);
+        shape = shapeOf(text, start, j) === Shape.Lower ? Shape.Lower : Shape.Upper;
+        key = raw.replace(/\./g, '').toLowerCase();
+        flags = lex.flags.get(key) ?? 0;
+        // Three or more characters and never Title-cased: a word of its line, never a casual-text break.
         lineWords++;
         if (shape === Shape.Upper) lineUpper++;
-      }
-      if (shape === Shape.Title && prevLower) isCasual = false;
-      prevLower = shape === Shape.Lower;
-      if (prevTitle && i - start === 3 && isAnd(codes, start)) noteListStart(count - 1);
-      prevTitle = shape === Shape.Title;
-      // Sports words (sports-cue.ts) are all lower or all upper case: a plain word of another shape is
-      // none, and for the others one table load rejects nearly every word.
-      if (!sports) {
-        if (!plain) sports = sportsWordWithin(text, start, i);
-        else if (shape === Shape.Lower || shape === Shape.Upper) {
-          const screen = SPORTS_SCREEN[((c & 31) << 5) | ((codes[i - 1] as number) & 31)] as number;
-          if (((screen >>> (i - start)) & 1) !== 0) sports = isSportsWord(text, start, i);
+        prevLower = shape === Shape.Lower;
+        if (prevTitle && key === 'and') noteListStart(count - 1);
+        prevTitle = false;
+        i = j;
+      } else {
+        shape = shapeFromCounts(upper, lower, firstUpper);
+        if (i - start > 1) {
+          lineWords++;
+          if (shape === Shape.Upper) lineUpper++;
         }
-      }
-      // A word seen recently needs no slice, no lower-casing and no lookup in the lexicon map.
-      // -2: a word with non-ASCII code units, which the cache does not take.
-      const slot = ascii ? recentWords.find(codes, start, i) : -2;
-      if (slot >= 0) {
-        const key = recentWords.key(slot);
-        let flags = recentWords.flags(slot);
-        // Remembered from a lower-case word, whose flags nobody asked for: a capitalized one needs them.
-        if (flags === UNKNOWN_FLAGS && shape !== Shape.Lower) {
+        if (shape === Shape.Title && prevLower) isCasual = false;
+        prevLower = shape === Shape.Lower;
+        if (prevTitle && i - start === 3 && isAnd(codes, start)) noteListStart(count - 1);
+        prevTitle = shape === Shape.Title;
+        // Sports words (sports-cue.ts) are all lower or all upper case: a plain word of another shape is
+        // none, and for the others one table load rejects nearly every word.
+        if (!sports) {
+          if (!plain) sports = sportsWordWithin(text, start, i);
+          else if (shape === Shape.Lower || shape === Shape.Upper) {
+            const screen = SPORTS_SCREEN[((c & 31) << 5) | ((codes[i - 1] as number) & 31)] as number;
+            if (((screen >>> (i - start)) & 1) !== 0) sports = isSportsWord(text, start, i);
+          }
+        }
+        // A word seen recently needs no slice, no lower-casing and no lookup in the lexicon map.
+        // -2: a word with non-ASCII code units, which the cache does not take.
+        const slot = ascii ? recentWords.find(codes, start, i) : -2;
+        if (slot >= 0) {
+          key = recentWords.key(slot);
+          flags = recentWords.flags(slot);
+          // Remembered from a lower-case word, whose flags nobody asked for: a capitalized one needs them.
+          if (flags === UNKNOWN_FLAGS && shape !== Shape.Lower) {
+            flags = lex.flags.get(key) ?? 0;
+            recentWords.setFlags(slot, flags);
+          }
+        } else if (shape === Shape.Lower) {
+          // A lower-case word is its own lower-case form (no letter in it changes when lower-cased). Few
+          // rules ask for such a word's flags: they are looked up on demand (flagsOf).
+          key = text.slice(start, i);
+          flags = UNKNOWN_FLAGS;
+          if (slot === -1) recentWords.remember(key, UNKNOWN_FLAGS);
+        } else {
+          // Capitalized words are what the rules look at: their flags now.
+          key = text.slice(start, i).toLowerCase();
           flags = lex.flags.get(key) ?? 0;
-          recentWords.setFlags(slot, flags);
+          if (slot === -1) recentWords.remember(key, flags);
         }
-        count = put(tokens, count, reuse, start, i, Kind.Word, shape, key, flags);
-        continue;
       }
-      if (shape === Shape.Lower) {
-        // A lower-case word is its own lower-case form (no letter in it changes when lower-cased). Few
-        // rules ask for such a word's flags: they are looked up on demand (flagsOf).
-        const word = text.slice(start, i);
-        if (slot === -1) recentWords.remember(word, UNKNOWN_FLAGS);
-        count = put(tokens, count, reuse, start, i, Kind.Word, shape, word, UNKNOWN_FLAGS);
-        continue;
-      }
-      // Capitalized words are what the rules look at: their flags now.
-      const lowered = text.slice(start, i).toLowerCase();
-      const flags = lex.flags.get(lowered) ?? 0;
-      if (slot === -1) recentWords.remember(lowered, flags);
-      count = put(tokens, count, reuse, start, i, Kind.Word, shape, lowered, flags);
-      continue;
-    }
-    if (isDigitCode(c)) {
-      const start = i;
+    } else if (isDigitCode(c)) {
+      kind = Kind.Number;
       let wide = false;
       i++;
       while (i < n) {
@@ -483,20 +485,19 @@ function scan(text: string, reuse: boolean): Token[] {
       if (wide && !sports) sports = sportsWordWithin(text, start, i);
       prevLower = false;
       prevTitle = false;
-      count = put(tokens, count, reuse, start, i, Kind.Number, Shape.Other, '', emptyFlags);
-      continue;
+    } else {
+      // Surrogate pairs and other symbols: one punctuation token per code unit is fine for our rules; a
+      // run of the same symbol ("...", "----") is one token, which also bounds allocation on junk input.
+      kind = Kind.Punct;
+      i++;
+      while (i < n && codes[i] === c) i++;
+      key = text[start] ?? '';
+      flags = c < 0x80 ? (lex.asciiCharFlags[c] as number) : (lex.wideCharFlags.get(c) ?? 0);
+      prevLower = false;
+      if (prevTitle && c === 44) noteListStart(count - 1);
+      prevTitle = false;
     }
-    // Surrogate pairs and other symbols: one punctuation token per code unit is fine for our rules; a run
-    // of the same symbol ("...", "----") is one token, which also bounds allocation on junk input.
-    let j = i + 1;
-    while (j < n && codes[j] === c) j++;
-    const symbol = text[i] ?? '';
-    const flags = c < 0x80 ? (lex.asciiCharFlags[c] as number) : (lex.wideCharFlags.get(c) ?? 0);
-    prevLower = false;
-    if (prevTitle && c === 44) noteListStart(count - 1);
-    prevTitle = false;
-    count = put(tokens, count, reuse, i, j, Kind.Punct, Shape.Other, symbol, flags);
-    i = j;
+    count = put(tokens, count, reuse, start, i, kind, shape, key, flags);
   }
   if (isHeadline(lineWords, lineUpper)) markHeadline(lineStart, count);
   reserveHeadline(count + 1);
