@@ -156,6 +156,19 @@ describe('rehydrateSse', () => {
     expect(streamedText('openai.responses', pieces.join('')).text).toBe(original);
   });
 
+  it('finds the first event of a large chunk whose lines end in CRLF', async () => {
+    const sse = transcripts['openai.chat']().replaceAll('\n', '\r\n');
+    const pieces: string[] = [];
+    const source = (async function* () {
+      yield new TextEncoder().encode(sse);
+    })();
+    const options = { route: 'openai.chat' as const, vault, errorFrame: () => ({ data: '{}' }) };
+    for await (const piece of rehydrateSse(source, options)) pieces.push(piece);
+    expect(pieces).toHaveLength(2);
+    expect(pieces[0]!.match(/^data: /gm)).toHaveLength(1);
+    expect(streamedText('openai.chat', pieces.join('')).text).toBe(original);
+  });
+
   it('ends a stream the upstream closed cleanly before its terminal event with one error frame', async () => {
     for (const route of Object.keys(transcripts) as Array<keyof typeof transcripts>) {
       const full = transcripts[route]();

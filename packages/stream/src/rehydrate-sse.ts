@@ -46,6 +46,27 @@ const IS_TERMINAL: Record<RouteId, (event: unknown) => boolean> = {
   'anthropic.messages': (event) => ['message_stop', 'error'].includes(String(typeOf(event))),
 };
 
+/**
+ * Where the events of `text` end (just after each blank line). Remembers its searches, so walking a text
+ * event by event reads it once.
+ */
+class EventEnds {
+  #lf = -2;
+  #crlf = -2;
+  constructor(private readonly text: string) {}
+
+  /** The end of the event that starts at `from`, or the text's length when it does not end in this text. */
+  after(from: number): number {
+    if (this.#lf !== -1 && this.#lf < from) this.#lf = this.text.indexOf('\n\n', from);
+    if (this.#crlf !== -1 && this.#crlf < from) this.#crlf = this.text.indexOf('\r\n\r\n', from);
+    const lf = this.#lf;
+    const crlf = this.#crlf;
+    if (lf === -1 && crlf === -1) return this.text.length;
+    if (crlf === -1 || (lf !== -1 && lf < crlf)) return lf + 2;
+    return crlf + 4;
+  }
+}
+
 /** Ends the stream with a provider-shaped error after what was already relayed. */
 class StreamBroken extends Error {
   constructor(readonly kind: NonNullable<SseRehydrationStats['error']>) {
@@ -126,15 +147,24 @@ export async function* rehydrateSse(
   let sentFirst = false;
   try {
     for await (const chunk of source) {
-      parser.feed(decoder.decode(chunk, { stream: true }));
-      if (parseError) throw parseError;
-      if (!sentFirst) {
+      const text = decoder.decode(chunk, { stream: true });
+      // Until something has been sent, parse one event at a time: a large first read (a fast upstream
+      // writes many events at once) should not be parsed whole before the first bytes go out.
+      let from = 0;
+      const ends = new EventEnds(text);
+      while (!sentFirst && from < text.length) {
+        const end = ends.after(from);
+        parser.feed(from === 0 && end === text.length ? text : text.slice(from, end));
+        if (parseError) throw parseError;
+        from = end;
         const first = drain(true);
         if (first) {
           sentFirst = true;
           yield first;
         }
       }
+      if (from < text.length) parser.feed(from === 0 ? text : text.slice(from));
+      if (parseError) throw parseError;
       const out = drain();
       if (out) yield out;
     }
