@@ -1,3 +1,4 @@
+import { codeUnitReader } from '../code-units.ts';
 import { lexicon } from './lexicon.ts';
 import { isSportsWord, SPORTS_SCREEN, sportsWordWithin } from './sports-cue.ts';
 import { WordCache } from './word-cache.ts';
@@ -261,12 +262,10 @@ export function sawSportsWord(): boolean {
   return sportsWordSeen;
 }
 
-/** Texts up to this many code units share one code-unit buffer; longer ones get a buffer of their own. */
-const KEPT_CODES = 1 << 16;
-let codeBuffer = new Uint16Array(8192);
-let codeBytes = Buffer.from(codeBuffer.buffer);
+const readCodeUnits = codeUnitReader();
+const NO_CODES: Uint16Array = new Uint16Array(2);
 /** The code units of the text last tokenized (see {@link lastCodeUnits}). */
-let lastCodes = codeBuffer;
+let lastCodes = NO_CODES;
 
 /**
  * The code units of the text last tokenized, two zeros after it (entries past that are stale): for the
@@ -277,35 +276,14 @@ export function lastCodeUnits(): Uint16Array {
   return lastCodes;
 }
 
-/** Drops a long text's own code-unit buffer once its analysis is done (the shared one stays). */
+/** Lets go of the last text's code units once its analysis is done (a long text has a buffer of its own). */
 export function releaseCodeUnits(): void {
-  lastCodes = codeBuffer;
+  lastCodes = NO_CODES;
 }
 
-/**
- * The text's UTF-16 code units (lone surrogates included) in a typed array, followed by two zeros: loads
- * from it cost a fraction of a charCodeAt call (a string-representation dispatch each), and the scan reads
- * every character once and the capitalized words again. Entries past `text.length + 2` are stale.
- */
 function codeUnits(text: string): Uint16Array {
-  const size = text.length + 2;
-  let codes = codeBuffer;
-  let bytes = codeBytes;
-  if (size > codes.length) {
-    codes = new Uint16Array(
-      size > KEPT_CODES ? size : Math.min(KEPT_CODES, Math.max(size, 2 * codes.length)),
-    );
-    bytes = Buffer.from(codes.buffer);
-    if (codes.length <= KEPT_CODES) {
-      codeBuffer = codes;
-      codeBytes = bytes;
-    }
-  }
-  bytes.write(text, 0, 'utf16le');
-  codes[text.length] = 0;
-  codes[text.length + 1] = 0;
-  lastCodes = codes;
-  return codes;
+  lastCodes = readCodeUnits(text);
+  return lastCodes;
 }
 
 function scan(text: string, reuse: boolean): Token[] {
