@@ -33,6 +33,14 @@ function resolveCluster(sorted: readonly Finding[], from: number, to: number, ac
     accepted.push(sorted[from]!);
     return;
   }
+  if (to - from === 2) {
+    // The two overlap, so only the higher-ranked one stays (the first on a tie, as the stable sort keeps it):
+    // the common case answered without the slice, sort and arrays below.
+    const a = sorted[from]!;
+    const b = sorted[from + 1]!;
+    accepted.push(outranks(a, b) > 0 ? b : a);
+    return;
+  }
   const kept: Finding[] = [];
   for (const candidate of sorted.slice(from, to).sort(outranks)) {
     if (!kept.some((k) => candidate.start < k.end && k.start < candidate.end)) kept.push(candidate);
