@@ -116,6 +116,17 @@ async function relay(route: keyof typeof transcripts, chunks: Uint8Array[], stat
   return out;
 }
 
+/** The pieces rehydrateSse yields when the whole upstream stream arrives as one chunk. */
+async function piecesOfOneChunk(route: keyof typeof transcripts, sse: string): Promise<string[]> {
+  const pieces: string[] = [];
+  const source = (async function* () {
+    yield new TextEncoder().encode(sse);
+  })();
+  for await (const piece of rehydrateSse(source, { route, vault, errorFrame: () => ({ data: '{}' }) }))
+    pieces.push(piece);
+  return pieces;
+}
+
 describe('rehydrateSse', () => {
   for (const route of Object.keys(transcripts) as Array<keyof typeof transcripts>) {
     it(`${route}: restores placeholders split at every byte offset of the upstream stream`, async () => {
@@ -144,12 +155,7 @@ describe('rehydrateSse', () => {
 
   it('sends its first output before rehydrating the rest of a large upstream chunk', async () => {
     const sse = transcripts['openai.responses']();
-    const pieces: string[] = [];
-    const source = (async function* () {
-      yield new TextEncoder().encode(sse);
-    })();
-    const options = { route: 'openai.responses' as const, vault, errorFrame: () => ({ data: '{}' }) };
-    for await (const piece of rehydrateSse(source, options)) pieces.push(piece);
+    const pieces = await piecesOfOneChunk('openai.responses', sse);
     // The whole stream arrived as one chunk: the first event goes out alone, the rest in one piece.
     expect(pieces).toHaveLength(2);
     expect(pieces[0]).toBe(`${sse.split('\n\n')[0]}\n\n`);
@@ -158,12 +164,7 @@ describe('rehydrateSse', () => {
 
   it('finds the first event of a large chunk whose lines end in CRLF', async () => {
     const sse = transcripts['openai.chat']().replaceAll('\n', '\r\n');
-    const pieces: string[] = [];
-    const source = (async function* () {
-      yield new TextEncoder().encode(sse);
-    })();
-    const options = { route: 'openai.chat' as const, vault, errorFrame: () => ({ data: '{}' }) };
-    for await (const piece of rehydrateSse(source, options)) pieces.push(piece);
+    const pieces = await piecesOfOneChunk('openai.chat', sse);
     expect(pieces).toHaveLength(2);
     expect(pieces[0]!.match(/^data: /gm)).toHaveLength(1);
     expect(streamedText('openai.chat', pieces.join('')).text).toBe(original);
