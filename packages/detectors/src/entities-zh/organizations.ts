@@ -2,6 +2,7 @@ import type { SegmentedToken } from '../segmentation/chinese-segmenter.ts';
 import { CharTable } from './char-table.ts';
 import { VERBS_AFTER } from './cue-words.ts';
 import { employersBeforeBoardRoles, startsWithGluedVerb } from './employers.ts';
+import { joinListItems, listedBefore } from './list-items.ts';
 import {
   BRAND_HEADS,
   KNOWN_ORGS,
@@ -620,27 +621,19 @@ const COMPANY_END = /(?:公司|集团)$/;
  */
 function addListedNeighbours(text: string, spans: Span[], plain: readonly Span[]): void {
   const pending = plain.filter((p) => !spans.some((s) => s.start < p.end && p.start < s.end));
-  let added = true;
-  while (added && pending.length > 0) {
-    added = false;
-    for (let k = 0; k < pending.length; k++) {
-      const p = pending[k] as Span;
-      // After a company (某某有限公司、业务部) a plain head names one of its departments.
-      const listed = spans.some(
+  joinListItems(
+    pending,
+    (p) =>
+      spans.some(
         (s) =>
-          (s.end + 1 === p.start &&
-            LIST_SEPARATORS.has(text.charAt(s.end)) &&
-            !COMPANY_END.test(text.slice(s.start, s.end))) ||
-          (p.end + 1 === s.start && LIST_SEPARATORS.has(text.charAt(p.end))),
-      );
+          // After a company (某某有限公司、业务部) a plain head names one of its departments.
+          (listedBefore(text, s, p, LIST_SEPARATORS) && !COMPANY_END.test(text.slice(s.start, s.end))) ||
+          listedBefore(text, p, s, LIST_SEPARATORS),
+      ) &&
       // Glued to the organization before it (某某公司业务部), the head names a unit of that organization.
-      if (!listed || spans.some((s) => s.start < p.end && p.start <= s.end)) continue;
-      spans.push(p);
-      pending.splice(k, 1);
-      k -= 1;
-      added = true;
-    }
-  }
+      !spans.some((s) => s.start < p.end && p.start <= s.end),
+    (p) => spans.push(p),
+  );
   spans.sort((a, b) => a.start - b.start);
 }
 

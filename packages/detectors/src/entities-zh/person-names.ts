@@ -8,6 +8,7 @@ import {
   VERBS_AFTER,
 } from './cue-words.ts';
 import { givenNameEvidence } from './given-names.ts';
+import { joinListItems, listedBefore } from './list-items.ts';
 import { SPORTS_PERSON_AFTER, SPORTS_PERSON_BEFORE } from './sports.ts';
 import { isAmbiguousSurname, surnameLength } from './surnames.ts';
 import { isTransliterated, NAME_JOINERS } from './transliteration.ts';
@@ -571,23 +572,17 @@ function addListedNames(text: string, spans: Span[], weak: readonly Span[]): voi
       isItemBoundary(text, w.end) &&
       !spans.some((s) => s.start < w.end && w.start < s.end),
   );
-  let added = true;
-  while (added && pending.length > 0) {
-    added = false;
-    for (let k = 0; k < pending.length; k++) {
-      const w = pending[k] as Span;
-      const listed = persons.some(
+  joinListItems(
+    pending,
+    (w) =>
+      persons.some(
         (p) =>
-          (p.end + 1 === w.start && NAME_LIST_SEPARATORS.has(text.charAt(p.end))) ||
-          (w.end + 1 === p.start && NAME_LIST_SEPARATORS.has(text.charAt(w.end))),
-      );
-      if (!listed || persons.some((p) => p.start < w.end && w.start < p.end)) continue;
+          listedBefore(text, p, w, NAME_LIST_SEPARATORS) || listedBefore(text, w, p, NAME_LIST_SEPARATORS),
+      ) && !persons.some((p) => p.start < w.end && w.start < p.end),
+    (w) => {
       persons.push(w);
       spans.push(w);
-      pending.splice(k, 1);
-      k -= 1;
-      added = true;
-    }
-  }
+    },
+  );
   spans.sort((a, b) => a.start - b.start);
 }
