@@ -56,12 +56,11 @@ export function randomNonce(): string {
 }
 
 function nonceText(value: number): string {
-  return String.fromCharCode.apply(null, nonceCodes([], value));
+  return String.fromCharCode.apply(null, writeNonceCodes([], 0, value));
 }
 
-/** Appends the nonce's character codes to `codes` (most significant digit first). */
-function nonceCodes(codes: number[], value: number): number[] {
-  const at = codes.length;
+/** Writes the nonce's NONCE_LENGTH character codes into `codes` from `at` (most significant digit first). */
+function writeNonceCodes(codes: number[], at: number, value: number): number[] {
   let rest = value;
   for (let i = NONCE_LENGTH - 1; i >= 0; i--) {
     codes[at + i] = ALPHABET_CODES[rest % 32]!;
@@ -106,12 +105,7 @@ export function mintPlaceholder(label: string, nonceValue: number): string {
     // Labels come from a short fixed table; the bound only keeps a misuse from growing the map.
     if (mintCodes.size < 64) mintCodes.set(label, codes);
   }
-  let rest = nonceValue;
-  for (let i = codes.length - 3; i >= codes.length - 2 - NONCE_LENGTH; i--) {
-    codes[i] = ALPHABET_CODES[rest % 32]!;
-    rest = Math.floor(rest / 32);
-  }
-  return String.fromCharCode.apply(null, codes);
+  return String.fromCharCode.apply(null, writeNonceCodes(codes, codes.length - 2 - NONCE_LENGTH, nonceValue));
 }
 
 export function labelFor(type: string): string {

@@ -281,17 +281,13 @@ export function releaseCodeUnits(): void {
   lastCodes = NO_CODES;
 }
 
-function codeUnits(text: string): Uint16Array {
-  lastCodes = readCodeUnits(text);
-  return lastCodes;
-}
-
 function scan(text: string, reuse: boolean): Token[] {
   const lex = lexicon();
   // Numbers and newlines have an empty `lower`.
   const emptyFlags = lex.flags.get('') ?? 0;
   const tokens = reuse ? reusedTokens : [];
-  const codes = codeUnits(text);
+  const codes = readCodeUnits(text);
+  lastCodes = codes;
   let count = 0;
   let sports = false;
   // Headline lines and casual text are noted here, in passing, rather than in another pass over tokens.
