@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Jieba as JiebaInstance } from '@node-rs/jieba';
 
@@ -17,8 +18,9 @@ let jieba: JiebaInstance | undefined;
 function getJieba(): JiebaInstance {
   if (!jieba) {
     const { Jieba } = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
-    const { dict } = require('@node-rs/jieba/dict') as { dict: Uint8Array };
-    jieba = Jieba.withDict(dict);
+    // Read the dictionary file directly: `@node-rs/jieba/dict` also reads the 6 MB IDF table we never
+    // use, and its module cache would keep both buffers (11 MB) alive after jieba has copied the words.
+    jieba = Jieba.withDict(readFileSync(require.resolve('@node-rs/jieba/dict.txt')));
   }
   return jieba;
 }
