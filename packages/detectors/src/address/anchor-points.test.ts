@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { tokenizeAddressWindow } from './address-tokens.ts';
-import { ANCHOR_WORDS, anchorPoints } from './anchor-points.ts';
+import {
+  ANCHOR_WORDS,
+  anchorPoints,
+  isAnchorLetterRun,
+  isNonAsciiPoint,
+  windowAnchorPoints,
+} from './anchor-points.ts';
 import { codeUnits } from './code-units.ts';
 import { EURO_STREET_ENDING } from './street-suffixes.ts';
 
@@ -100,6 +106,52 @@ describe('anchor points', () => {
       }
     }
     expect(anchors).toBeGreaterThan(1000);
+  });
+
+  it('of a window, from the points of the whole text, hold every point of the window', () => {
+    let seed = 11;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const out: number[] = [];
+    let cut = 0;
+    for (let n = 0; n < 3000; n++) {
+      let text = '';
+      const parts = Math.floor(random() * 30);
+      for (let k = 0; k < parts; k++) {
+        text += FRAGMENTS[Math.floor(random() * FRAGMENTS.length)];
+        if (random() < 0.3) text += ' ';
+      }
+      const codes = codeUnits(text);
+      // The whole text's word points, as the anchor scan collects them.
+      const wordPoints: number[] = [];
+      for (let k = 0; k < text.length; ) {
+        const c = codes[k] as number;
+        if (((c | 32) - 97) >>> 0 < 26) {
+          const start = k;
+          while (k < text.length && (((codes[k] as number) | 32) - 97) >>> 0 < 26) k++;
+          if (isAnchorLetterRun(codes, start, k, text.length)) wordPoints.push(start);
+          continue;
+        }
+        if (c >= 128 && isNonAsciiPoint(c)) wordPoints.push(k);
+        k++;
+      }
+      const digits = [...text.matchAll(/\d+/g)].map((m) => m.index).filter(() => random() < 0.5);
+      const from = Math.floor(random() * text.length);
+      const to = from + Math.floor(random() * (text.length - from + 1));
+      const isLetter = (k: number) => /[a-z]/i.test(text[k] ?? '');
+      if ((isLetter(from - 1) && isLetter(from)) || (isLetter(to - 1) && isLetter(to))) cut++;
+      const expected = out.slice(0, anchorPoints(codes, from, to, digits, out));
+      const points = out.slice(0, windowAnchorPoints(codes, from, to, digits, wordPoints, out));
+      expect(
+        [...points].sort((a, b) => a - b),
+        JSON.stringify([text, from, to]),
+      ).toEqual(points);
+      for (const p of expected) expect(points, JSON.stringify([text, from, to])).toContain(p);
+      for (const p of points) expect(p >= from && p < to).toBe(true);
+    }
+    expect(cut).toBeGreaterThan(300);
   });
 
   it('skips ordinary words and reports accepted digit runs', () => {

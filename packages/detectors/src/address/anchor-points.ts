@@ -98,8 +98,31 @@ const NON_ASCII_POINT = new Uint8Array(0x10000);
 }
 
 /** A-Z or a-z, in one comparison: `c | 32` folds A-Z onto a-z and maps no other code onto a-z. */
-function isAsciiLetter(c: number): boolean {
+export function isAsciiLetter(c: number): boolean {
   return ((c | 32) - 97) >>> 0 < 26;
+}
+
+/** Whether the non-ASCII code unit `c` may make the word holding it an anchor (see NON_ASCII_POINT). */
+export function isNonAsciiPoint(c: number): boolean {
+  return NON_ASCII_POINT[c] === 1;
+}
+
+/**
+ * Whether the ASCII letter run `codes[start, end)` (a whole run of a range ending at `limit`) starts a
+ * possible anchor token: it is an anchor word, ends in a street ending, or is the first run of dotted
+ * initials ("P.O").
+ */
+export function isAnchorLetterRun(codes: Uint16Array, start: number, end: number, limit: number): boolean {
+  const length = end - start;
+  return (
+    isAnchorRun(codes, start, end) ||
+    (EURO_STREET_ENDING.mayEndInLetters(codes, end, length) &&
+      EURO_STREET_ENDING.testAsciiCodes(codes, start, end)) ||
+    (length <= 2 &&
+      end + 1 < limit &&
+      codes[end] === 46 &&
+      (isAsciiLetter(codes[end + 1] as number) || (codes[end + 1] as number) >= 128))
+  );
 }
 
 /**
@@ -136,18 +159,7 @@ export function anchorPoints(
         const start = k;
         k++;
         while (k < to && isAsciiLetter(codes[k] as number)) k++;
-        const length = k - start;
-        if (
-          isAnchorRun(codes, start, k) ||
-          (EURO_STREET_ENDING.mayEndInLetters(codes, k, length) &&
-            EURO_STREET_ENDING.testAsciiCodes(codes, start, k)) ||
-          (length <= 2 &&
-            k + 1 < to &&
-            codes[k] === 46 &&
-            (isAsciiLetter(codes[k + 1] as number) || (codes[k + 1] as number) >= 128))
-        ) {
-          out[n++] = start;
-        }
+        if (isAnchorLetterRun(codes, start, k, to)) out[n++] = start;
         continue;
       }
       if (c >= 48 && c <= 57) {
@@ -161,4 +173,65 @@ export function anchorPoints(
     k++;
   }
   return n;
+}
+
+/**
+ * `anchorPoints` of the window `codes[from, to)` from the points of the whole text, without a second scan of
+ * the window: `accepted` (the digit runs that passed the screen) and `wordPoints` (ascending: the starts of
+ * the text's letter runs that pass isAnchorLetterRun with the text's end as the limit, and its
+ * NON_ASCII_POINT characters). The points are those of anchorPoints or more (a whole run the window cuts,
+ * a run followed by a dot beyond the window), which costs a look at those tokens and changes nothing: a
+ * point only makes the tokens up to it read and checked. A run the window cuts is a run of its own in the
+ * window's tokenization and is tested as such.
+ */
+export function windowAnchorPoints(
+  codes: Uint16Array,
+  from: number,
+  to: number,
+  accepted: readonly number[],
+  wordPoints: readonly number[],
+  out: number[],
+): number {
+  let n = 0;
+  if (
+    from > 0 &&
+    from < to &&
+    isAsciiLetter(codes[from - 1] as number) &&
+    isAsciiLetter(codes[from] as number)
+  ) {
+    let end = from + 1;
+    while (end < to && isAsciiLetter(codes[end] as number)) end++;
+    if (isAnchorLetterRun(codes, from, end, to)) out[n++] = from;
+  }
+  let a = firstAtOrAfter(accepted, from);
+  let w = firstAtOrAfter(wordPoints, from);
+  for (;;) {
+    const digit = a < accepted.length ? (accepted[a] as number) : to;
+    const word = w < wordPoints.length ? (wordPoints[w] as number) : to;
+    const next = Math.min(digit, word);
+    if (next >= to) break;
+    out[n++] = next;
+    if (next === digit) a++;
+    else w++;
+  }
+  // A run the window cuts at its end: its start may be a point of the whole run already (the last one).
+  if (to > from && isAsciiLetter(codes[to - 1] as number) && isAsciiLetter(codes[to] as number)) {
+    let start = to - 1;
+    while (start > from && isAsciiLetter(codes[start - 1] as number)) start--;
+    const cutAtStart = start === from && from > 0 && isAsciiLetter(codes[from - 1] as number);
+    if (!cutAtStart && out[n - 1] !== start && isAnchorLetterRun(codes, start, to, to)) out[n++] = start;
+  }
+  return n;
+}
+
+/** Index of the first value of the ascending `values` that is at least `from` (a binary search). */
+function firstAtOrAfter(values: readonly number[], from: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((values[mid] as number) < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -1,9 +1,10 @@
 import type { Detector } from '../detector.ts';
 import type { Finding } from '../types.ts';
 import { type AddressToken, releaseReusedTokens, TokenStream } from './address-tokens.ts';
-import { ANCHOR_WORDS, anchorPoints } from './anchor-points.ts';
+import { ANCHOR_WORDS, isAnchorLetterRun, isNonAsciiPoint, windowAnchorPoints } from './anchor-points.ts';
 import { type CaseMode, caseModeAt, digitMayStartAddress } from './anchor-screen.ts';
 import { codeUnits } from './code-units.ts';
+import { isHouseNumber, isIntlPostcode, isOrdinalNumber, isZipCode } from './number-shapes.ts';
 import { SOFT_STOP_WORDS, STOP_WORDS } from './stop-words.ts';
 import {
   ABBREVIATIONS,
@@ -63,16 +64,11 @@ interface Candidate {
   score: number;
 }
 
-/** House numbers: digits with an optional letter or range, or Wisconsin-style grid numbers ("W206N"). */
-const HOUSE_NUMBER = /^(?:\d[\da-z]*(?:[/-][\da-z]+)*|[nsew]\d+[nsew]?)$/;
 const MONTHS: ReadonlySet<string> = new Set(
   'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(
     ' ',
   ),
 );
-const ORDINAL_NUMBER = /^\d+(?:st|nd|rd|th)$/;
-const ZIP = /^(?:\d{5}(?:-\d{4})?|\d{9})$/;
-const INTL_POSTCODE = /^\d{4,6}$/;
 const LETTERS_ONLY = /^\p{L}+$/u;
 
 function emptyEvidence(): Evidence {
@@ -145,13 +141,39 @@ for (const [words, flag] of [
   for (const w of words) LEXICON.set(w, (LEXICON.get(w) ?? 0) | flag);
 }
 
+/**
+ * Per (first, last) character of the LEXICON words, both ASCII: a bit per length (31+ share bit 31). Most
+ * tokens the parser reads (numbers, names) are in no list: one load answers for them, where a map lookup
+ * would hash the new string first.
+ */
+const LEXICON_FIRST_LAST = new Uint32Array(128 * 128);
+for (const w of LEXICON.keys()) {
+  const first = w.charCodeAt(0);
+  const last = w.charCodeAt(w.length - 1);
+  if (first < 128 && last < 128) {
+    const slot = first * 128 + last;
+    LEXICON_FIRST_LAST[slot] = (LEXICON_FIRST_LAST[slot] as number) | (1 << Math.min(w.length, 31));
+  }
+}
+
+/** Whether LEXICON may hold `low`: false means it does not (words beyond ASCII at either end are asked). */
+function mayBeInLexicon(low: string): boolean {
+  const n = low.length;
+  if (n === 0) return true;
+  const first = low.charCodeAt(0);
+  const last = low.charCodeAt(n - 1);
+  if (first >= 128 || last >= 128) return true;
+  return ((LEXICON_FIRST_LAST[first * 128 + last] as number) & (1 << Math.min(n, 31))) !== 0;
+}
+
 /** The lexicon flags of the token's `low`. */
 function lexOf(t: AddressToken): number {
   let lex = t.lex;
   if (lex < 0) {
     const low = t.low;
-    lex = LEXICON.get(low) ?? 0;
-    if (low.length >= 5 && EURO_STREET_ENDING.test(low)) lex |= L_EURO_ENDING;
+    lex = mayBeInLexicon(low) ? (LEXICON.get(low) ?? 0) : 0;
+    if (low.length >= 5 && EURO_STREET_ENDING.mayEnd(low) && EURO_STREET_ENDING.test(low))
+      lex |= L_EURO_ENDING;
     t.lex = lex;
   }
   return lex;
@@ -163,7 +185,7 @@ function inLex(t: AddressToken, flag: number): boolean {
 }
 
 function isOrdinal(t: AddressToken): boolean {
-  return (t.kind === 'n' && ORDINAL_NUMBER.test(t.low)) || (t.kind === 'w' && inLex(t, L_ORDINAL_WORDS));
+  return (t.kind === 'n' && isOrdinalNumber(t.low)) || (t.kind === 'w' && inLex(t, L_ORDINAL_WORDS));
 }
 
 function isAbbreviation(t: AddressToken): boolean {
@@ -207,8 +229,24 @@ function placeNameLength(i: number, names: ReadonlySet<string>, flag: number): n
   return best;
 }
 
+/**
+ * Whether the text at `start` reads `low` in capitals (`text.slice(start, start + low.length) ===
+ * low.toUpperCase()`), compared in place when `low` is lower-case ASCII letters (a state code).
+ */
+function writtenInCapitals(text: string, start: number, low: string): boolean {
+  for (let k = 0; k < low.length; k++) {
+    const c = low.charCodeAt(k);
+    if (c < 97 || c > 122) return text.slice(start, start + low.length) === low.toUpperCase();
+  }
+  if (start + low.length > text.length) return false;
+  for (let k = 0; k < low.length; k++) {
+    if (text.charCodeAt(start + k) !== low.charCodeAt(k) - 32) return false;
+  }
+  return true;
+}
+
 function isZipToken(t: AddressToken | undefined): boolean {
-  return t !== undefined && t.kind === 'n' && ZIP.test(t.low);
+  return t !== undefined && t.kind === 'n' && isZipCode(t.low);
 }
 
 /** A token that may begin a continuation line of an address block. */
@@ -306,7 +344,7 @@ function parseForward(
         expectUnitValue = false;
       } else if (isZipToken(t) && (ev.state || ev.country || ev.cityWords > 0 || afterStreet) && j > i) {
         ev.zip = true;
-      } else if (INTL_POSTCODE.test(t.low) && (ev.state || ev.country) && j > i) {
+      } else if (isIntlPostcode(t.low) && (ev.state || ev.country) && j > i) {
         ev.zip = true;
       } else if (isOrdinal(t) || (j > i && !afterStreet && ev.dirOnly && ev.nameWords > 0)) {
         // "5th Avenue", and grid streets: "2901 East 3300 South", "132 N 10".
@@ -350,7 +388,7 @@ function parseForward(
       nextToken === undefined || nextToken.kind === 'nl' || nextToken.low === ',' || nextToken.low === '.';
     if (j > i && low.length === 2 && inLex(t, L_STATE_CODES) && (afterStreet || ev.nameWords > 0 || ev.box)) {
       // (state codes are checked before stop words: "IN", "OR", "ME" are states when a ZIP follows)
-      const written = mode === 'mixed' ? text.slice(t.start, t.start + 2) === low.toUpperCase() : true;
+      const written = mode === 'mixed' ? writtenInCapitals(text, t.start, low) : true;
       const ambiguous = inLex(t, L_AMBIGUOUS_STATE_CODES);
       if (written && (zipFollows || (!ambiguous && endFollows) || (mode !== 'lower' && endFollows))) {
         ev.state = true;
@@ -546,7 +584,7 @@ function parseAt(text: string, i: number, mode: CaseMode): Candidate | undefined
     ev.nameWords = 1;
     bodyStart = box;
   } else if (t.kind === 'n' || (t.kind === 'w' && inLex(t, L_NUMBER_WORDS) && t.cap)) {
-    if (t.kind === 'n' && !HOUSE_NUMBER.test(t.low)) return undefined;
+    if (t.kind === 'n' && !isHouseNumber(t.low)) return undefined;
     const back = t.kind === 'n' ? streetNameStartBefore(i, mode) : i;
     // "1. Svetlana …": a dotted number is a list item, not a house number.
     if (back === i && t.dot) return undefined;
@@ -699,32 +737,37 @@ function cornerOf(text: string, i: number, mode: CaseMode): Candidate | undefine
 /**
  * Merges anchor positions into disjoint windows so each region is tokenized once. Anchors are a digit
  * (one per digit run) or a box / corner / ship keyword: every address holds one. Accepted digit runs are
- * appended to `acceptedRuns` (ascending).
+ * appended to `acceptedRuns` (ascending). The same pass collects `wordPoints` (ascending), the places
+ * where a word anchor may start (see windowAnchorPoints), so no window is scanned a second time.
  */
-function anchorWindows(text: string, codes: Uint16Array, acceptedRuns: number[]): Array<[number, number]> {
+function anchorWindows(
+  text: string,
+  codes: Uint16Array,
+  acceptedRuns: number[],
+  wordPoints: number[],
+): Array<[number, number]> {
   const windows: Array<[number, number]> = [];
   const n = text.length;
   let k = 0;
   while (k < n) {
-    // Most characters start no anchor: one table load skips them.
-    const kind = ANCHOR_START[codes[k] as number];
-    if (kind === 0) {
-      k++;
-      continue;
-    }
+    const c = codes[k] as number;
     const start = k;
-    if (kind === DIGIT_START) {
+    if (isAsciiLetterCode(c)) {
+      k++;
+      while (k < n && isAsciiLetterCode(codes[k] as number)) k++;
+      if (!isAnchorLetterRun(codes, start, k, n)) continue;
+      wordPoints.push(start);
+      // Every keyword is an anchor word, so only runs that passed are compared with them.
+      if (!isKeywordRun(codes, start, k, n)) continue;
+    } else if (isDigitCode(c)) {
       k++;
       while (k < n && isDigitCode(codes[k] as number)) k++;
       if (!digitMayStartAddress(text, codes, start)) continue;
       acceptedRuns.push(start);
     } else {
-      const length = keywordAt(codes, k, n);
-      if (length === 0) {
-        k++;
-        continue;
-      }
-      k += length;
+      if (c >= 128 && isNonAsciiPoint(c)) wordPoints.push(k);
+      k++;
+      continue;
     }
     const from = Math.max(0, start - WINDOW_BEFORE);
     const to = Math.min(n, start + WINDOW_AFTER);
@@ -740,31 +783,24 @@ function anchorWindows(text: string, codes: Uint16Array, acceptedRuns: number[])
  * `/\b(?:box|corner|uss|usns|usnv)\b/i` matched, `\b` being the boundary of [A-Za-z0-9_]).
  */
 const ANCHOR_KEYWORDS = ['box', 'corner', 'uss', 'usns', 'usnv'];
-
-/**
- * Per UTF-16 code unit: DIGIT_START for a digit, KEYWORD_START for the first letter of a keyword, else 0
- * (a table over every code unit, so the scan needs no range check).
- */
-const ANCHOR_START = new Uint8Array(0x10000);
-const DIGIT_START = 1;
-const KEYWORD_START = 2;
-for (let c = 48; c <= 57; c++) ANCHOR_START[c] = DIGIT_START;
 for (const word of ANCHOR_KEYWORDS) {
-  ANCHOR_START[word.charCodeAt(0)] = KEYWORD_START;
-  ANCHOR_START[word.charCodeAt(0) - 32] = KEYWORD_START;
+  if (!ANCHOR_WORDS.has(word)) throw new Error(`keyword anchor ${word} must be an anchor word`);
 }
 
-/** Length of the keyword anchor starting at `k` (before `n`; a keyword's first letter is there), or 0. */
-function keywordAt(codes: Uint16Array, k: number, n: number): number {
-  if (k > 0 && isWordCode(codes[k - 1] as number)) return 0;
+/**
+ * Whether the ASCII letter run `codes[start, end)` (before `n`) is a keyword anchor: one of the keywords,
+ * with no digit or underscore touching it (a letter cannot: the run is whole).
+ */
+function isKeywordRun(codes: Uint16Array, start: number, end: number, n: number): boolean {
+  if (start > 0 && isWordCode(codes[start - 1] as number)) return false;
+  if (end < n && isWordCode(codes[end] as number)) return false;
   for (const word of ANCHOR_KEYWORDS) {
-    const end = k + word.length;
-    if (end > n || (end < n && isWordCode(codes[end] as number))) continue;
+    if (word.length !== end - start) continue;
     let i = 0;
-    while (i < word.length && ((codes[k + i] as number) | 32) === word.charCodeAt(i)) i++;
-    if (i === word.length) return word.length;
+    while (i < word.length && ((codes[start + i] as number) | 32) === word.charCodeAt(i)) i++;
+    if (i === word.length) return true;
   }
-  return 0;
+  return false;
 }
 
 /** A character of `\w` without the `u` flag: [A-Za-z0-9_]. */
@@ -875,13 +911,15 @@ function endsWord(text: string, codes: Uint16Array, start: number, end: number):
 
 const MAX_STOP_WORD = Math.max(...[...STOP_WORDS].map((w) => w.length));
 
+/** A-Z or a-z, in one comparison (`c | 32` folds A-Z onto a-z and maps no other code onto a-z). */
 function isAsciiLetterCode(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  return ((c | 32) - 97) >>> 0 < 26;
 }
 
-// Per-call scratch, reused: anchor points of a window and the accepted digit runs (ascending).
+// Per-call scratch, reused: anchor points of a window, the accepted digit runs and the word points (ascending).
 const points: number[] = [];
 const acceptedRuns: number[] = [];
+const wordPoints: number[] = [];
 
 /** Finds English / international street addresses. */
 export function findEnglishAddresses(text: string): Finding[] {
@@ -890,7 +928,8 @@ export function findEnglishAddresses(text: string): Finding[] {
   const codes = codeUnits(text);
   // Digit runs that passed the screen: other numbers inside a window cannot start an address either.
   acceptedRuns.length = 0;
-  const windows = anchorWindows(text, codes, acceptedRuns);
+  wordPoints.length = 0;
+  const windows = anchorWindows(text, codes, acceptedRuns, wordPoints);
   for (const [rawFrom, rawTo] of windows) {
     const from = snapStart(codes, rawFrom);
     const to = snapEnd(codes, rawTo, text.length);
@@ -898,7 +937,7 @@ export function findEnglishAddresses(text: string): Finding[] {
     // between points are never anchors). Recycled tokens: nothing keeps a token past the window.
     tokens.start(text, codes, from, to);
     let checked = 0;
-    const count = anchorPoints(codes, from, to, acceptedRuns, points);
+    const count = windowAnchorPoints(codes, from, to, acceptedRuns, wordPoints, points);
     for (let q = 0; q < count; q++) {
       const p = points[q] as number;
       if (p >= tokens.position()) {
