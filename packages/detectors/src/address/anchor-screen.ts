@@ -155,9 +155,32 @@ function wordEnd(text: string, codes: Uint16Array, k: number): number {
   return i;
 }
 
-/** End of a number token ("12", "10A", "12-14", "1/2") starting at `k`. */
-function numberEnd(text: string, codes: Uint16Array, k: number): number {
-  let i = k;
+// The last numberEnd answer of the screen: the digit runs of one long alphanumeric token ("a1b2c3…" in keys
+// and hashes) share it, and reading the token again for each of them made the screen quadratic in it.
+let numberText = '';
+let numberStart = -1;
+/** End of the first alphanumeric run of the last number read from `numberStart`. */
+let numberRunEnd = -1;
+let numberEndAt = -1;
+
+/** numberEnd of the screened text, from the last answer when `k` lies in the same first run. */
+function screenNumberEnd(text: string, codes: Uint16Array, k: number): number {
+  if (text === numberText && k > numberStart && k < numberRunEnd) return numberEndAt;
+  let runEnd = k;
+  while (runEnd < text.length && isAsciiAlnum(codes[runEnd] as number)) runEnd++;
+  numberText = text;
+  numberStart = k;
+  numberRunEnd = runEnd;
+  numberEndAt = numberEnd(text, codes, k, runEnd);
+  return numberEndAt;
+}
+
+/**
+ * End of a number token ("12", "10A", "12-14", "1/2") starting at `k`; `runEnd`, when known, is the end of
+ * its first alphanumeric run.
+ */
+function numberEnd(text: string, codes: Uint16Array, k: number, runEnd = k): number {
+  let i = runEnd;
   while (i < text.length && isAsciiAlnum(codes[i] as number)) i++;
   for (let parts = 0; parts < 4 && i + 1 < text.length; parts++) {
     const c = codes[i] as number;
@@ -323,7 +346,7 @@ export function digitMayStartAddress(text: string, codes: Uint16Array, start: nu
   while (tokenStart > 0 && start - tokenStart < 3 && isAsciiLetter(codes[tokenStart - 1] as number))
     tokenStart--;
   if (tokenStart > 0 && tokenStart < start && isLetterAt(text, codes, tokenStart - 1)) tokenStart = start;
-  const end = numberEnd(text, codes, start);
+  const end = screenNumberEnd(text, codes, start);
   if (streetAfterCached(text, codes, end, sameText)) return true;
   let digits = 0;
   while (digits < 7 && start + digits < text.length && isDigitCode(codes[start + digits] as number)) digits++;
