@@ -16,6 +16,7 @@ import { maskAndDecide, recordFindings } from './mask-decision.ts';
 import { detectionPositions, noteMaskedView } from './observability/masked-view.ts';
 import { BodyTooLargeError, readBodyWithLimit } from './read-body.ts';
 import { newRequestRecord, type RequestRecord, type RequestRecordSink } from './request-record.ts';
+import { responseAlreadySent, writeFramesToNode } from './sse-to-node.ts';
 import { withoutTurnMetadata } from './turn-metadata.ts';
 import { callUpstream, readUpstreamText, UpstreamConnectionError, UpstreamTimeoutError } from './upstream.ts';
 import { joinUrl } from './upstream-url.ts';
@@ -277,38 +278,31 @@ export function createProxyRoute(provider: ProviderSpec, route: ProviderRouteSpe
       record.status = upstream.status;
       record.outcome = outcome;
       const stats: SseRehydrationStats = { events: 0, restored: 0 };
-      const encoder = new TextEncoder();
-      const source: AsyncIterable<Uint8Array> = vault
-        ? (async function* () {
-            for await (const text of rehydrateSse(
-              upstream.body,
-              {
-                route: route.id,
-                vault,
-                rehydrateToolArguments: config.rehydrateToolArguments,
-                errorFrame: errors.frame,
-              },
-              stats,
-            )) {
-              yield encoder.encode(text);
-            }
-          })()
+      const source: AsyncIterable<string | Uint8Array> = vault
+        ? rehydrateSse(
+            upstream.body,
+            {
+              route: route.id,
+              vault,
+              rehydrateToolArguments: config.rehydrateToolArguments,
+              errorFrame: errors.frame,
+            },
+            stats,
+          )
         : upstream.body;
-      const bytes = (async function* () {
+      const frames = (async function* () {
         try {
           yield* source;
         } catch {
           // Only the unmasked route_local passthrough gets here; rehydrateSse reports its own failures.
           stats.error = 'upstream_stream_error';
-          yield encoder.encode(
-            encodeSseFrame(
-              errors.frame({
-                status: 502,
-                message: 'The upstream stream failed.',
-                code: 'upstream_stream_error',
-                type: 'api_error',
-              }),
-            ),
+          yield encodeSseFrame(
+            errors.frame({
+              status: 502,
+              message: 'The upstream stream failed.',
+              code: 'upstream_stream_error',
+              type: 'api_error',
+            }),
           );
         } finally {
           record.rehydrated = stats.restored;
@@ -317,19 +311,29 @@ export function createProxyRoute(provider: ProviderSpec, route: ProviderRouteSpe
           deps.onRecord(record);
         }
       })();
-      return new Response(toReadable(bytes, upstream.cancel), { status: upstream.status, headers });
+      // On Node (and unless the trace ring must tee the body) the frames go straight to the socket: through a
+      // web stream each one costs two more async hops, and @hono/node-server flushes the headers on their own.
+      if (nodeResponse && !deps.keepMaskedViews) {
+        void writeFramesToNode(frames, nodeResponse, upstream.status, headers, upstream.cancel);
+        return responseAlreadySent();
+      }
+      return new Response(toReadable(frames, upstream.cancel), { status: upstream.status, headers });
     }
   };
 }
 
 /** Adapts an async iterator to a byte stream whose cancellation (caller gone) releases the upstream. */
-function toReadable(source: AsyncGenerator<Uint8Array>, cancel: () => void): ReadableStream<Uint8Array> {
+function toReadable(
+  source: AsyncGenerator<string | Uint8Array>,
+  cancel: () => void,
+): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {
         const { done, value } = await source.next();
         if (done) controller.close();
-        else controller.enqueue(value);
+        else controller.enqueue(typeof value === 'string' ? encoder.encode(value) : value);
       } catch {
         controller.close();
         cancel();
