@@ -1,7 +1,13 @@
 import type { Detector } from '../detector.ts';
 import type { Finding } from '../types.ts';
 import { type AddressToken, releaseReusedTokens, TokenStream } from './address-tokens.ts';
-import { ANCHOR_WORDS, isAnchorLetterRun, isNonAsciiPoint, windowAnchorPoints } from './anchor-points.ts';
+import {
+  ANCHOR_WORDS,
+  isAnchorLetterRun,
+  isNonAsciiPoint,
+  mayBeAnchorLetterRun,
+  windowAnchorPoints,
+} from './anchor-points.ts';
 import { type CaseMode, caseModeAt, digitMayStartAddress } from './anchor-screen.ts';
 import { codeUnits } from './code-units.ts';
 import { isHouseNumber, isIntlPostcode, isOrdinalNumber, isZipCode } from './number-shapes.ts';
@@ -755,7 +761,7 @@ function anchorWindows(
     if (isAsciiLetterCode(c)) {
       k++;
       while (k < n && isAsciiLetterCode(codes[k] as number)) k++;
-      if (!isAnchorLetterRun(codes, start, k, n)) continue;
+      if (!mayBeAnchorLetterRun(codes, start, k) || !isAnchorLetterRun(codes, start, k, n)) continue;
       wordPoints.push(start);
       // Every keyword is an anchor word, so only runs that passed are compared with them.
       if (!isKeywordRun(codes, start, k, n)) continue;
