@@ -933,8 +933,9 @@ export function findEnglishAddresses(text: string): Finding[] {
   let coveredTo = 0;
   const codes = codeUnits(text);
   // Digit runs that passed the screen: other numbers inside a window cannot start an address either.
-  acceptedRuns.length = 0;
-  wordPoints.length = 0;
+  // (Most texts leave both lists empty, and truncating even an empty array is a call into the runtime.)
+  if (acceptedRuns.length > 0) acceptedRuns.length = 0;
+  if (wordPoints.length > 0) wordPoints.length = 0;
   const windows = anchorWindows(text, codes, acceptedRuns, wordPoints);
   for (const [rawFrom, rawTo] of windows) {
     const from = snapStart(codes, rawFrom);
