@@ -251,6 +251,21 @@ function writtenInCapitals(text: string, start: number, low: string): boolean {
   return true;
 }
 
+const ZIP_FOLLOWS = 1;
+const END_FOLLOWS = 2;
+
+/**
+ * What follows the word at token `j` (or the state phrase of `statePhrase` tokens it starts): ZIP_FOLLOWS
+ * for a ZIP next (or after one punctuation), END_FOLLOWS for the window end, a line break, a comma or a dot.
+ */
+function placeEndAfter(j: number, statePhrase: number): number {
+  const nextToken = tokens.at(j + Math.max(1, statePhrase));
+  const zipFollows = isZipToken(nextToken) || (nextToken?.kind === 'p' && isZipToken(tokens.at(j + 2)));
+  const endFollows =
+    nextToken === undefined || nextToken.kind === 'nl' || nextToken.low === ',' || nextToken.low === '.';
+  return (zipFollows ? ZIP_FOLLOWS : 0) | (endFollows ? END_FOLLOWS : 0);
+}
+
 function isZipToken(t: AddressToken | undefined): boolean {
   return t !== undefined && t.kind === 'n' && isZipCode(t.low);
 }
@@ -387,15 +402,15 @@ function parseForward(
     }
     expectUnitValue = false;
     const statePhrase = placeNameLength(j, STATE_NAMES, L_STATE_NAMES);
-    const countryPhrase = placeNameLength(j, COUNTRY_NAMES, L_COUNTRY_NAMES);
-    const nextToken = tokens.at(j + Math.max(1, statePhrase));
-    const zipFollows = isZipToken(nextToken) || (nextToken?.kind === 'p' && isZipToken(tokens.at(j + 2)));
-    const endFollows =
-      nextToken === undefined || nextToken.kind === 'nl' || nextToken.low === ',' || nextToken.low === '.';
+    // What follows the word (or the state phrase it starts), read only for the two state tests below.
+    let follows = -1;
     if (j > i && low.length === 2 && inLex(t, L_STATE_CODES) && (afterStreet || ev.nameWords > 0 || ev.box)) {
       // (state codes are checked before stop words: "IN", "OR", "ME" are states when a ZIP follows)
       const written = mode === 'mixed' ? writtenInCapitals(text, t.start, low) : true;
       const ambiguous = inLex(t, L_AMBIGUOUS_STATE_CODES);
+      follows = placeEndAfter(j, statePhrase);
+      const zipFollows = (follows & ZIP_FOLLOWS) !== 0;
+      const endFollows = (follows & END_FOLLOWS) !== 0;
       if (written && (zipFollows || (!ambiguous && endFollows) || (mode !== 'lower' && endFollows))) {
         ev.state = true;
         afterStreet = true;
@@ -404,21 +419,27 @@ function parseForward(
         continue;
       }
     }
-    const afterComma = tokens.at(j - 1)?.low === ',';
-    if (
-      j > i &&
-      statePhrase > 0 &&
-      (afterStreet || ev.box || (ev.nameWords > 0 && (afterComma || zipFollows))) &&
-      (zipFollows || endFollows) &&
-      (t.cap || mode !== 'mixed')
-    ) {
-      ev.state = true;
-      afterStreet = true;
-      j += statePhrase;
-      lastGood = j - 1;
-      continue;
+    if (j > i && statePhrase > 0) {
+      if (follows < 0) follows = placeEndAfter(j, statePhrase);
+      const zipFollows = (follows & ZIP_FOLLOWS) !== 0;
+      const afterComma = tokens.at(j - 1)?.low === ',';
+      if (
+        (afterStreet || ev.box || (ev.nameWords > 0 && (afterComma || zipFollows))) &&
+        (zipFollows || (follows & END_FOLLOWS) !== 0) &&
+        (t.cap || mode !== 'mixed')
+      ) {
+        ev.state = true;
+        afterStreet = true;
+        j += statePhrase;
+        lastGood = j - 1;
+        continue;
+      }
     }
-    if (j > i && countryPhrase > 0 && (afterStreet || ev.box || ev.unit) && (t.cap || mode !== 'mixed')) {
+    const countryPhrase =
+      j > i && (afterStreet || ev.box || ev.unit) && (t.cap || mode !== 'mixed')
+        ? placeNameLength(j, COUNTRY_NAMES, L_COUNTRY_NAMES)
+        : 0;
+    if (countryPhrase > 0) {
       ev.country = true;
       afterStreet = true;
       j += countryPhrase;
