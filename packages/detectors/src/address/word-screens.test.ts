@@ -95,7 +95,8 @@ describe('EndingMatcher', () => {
         if (EURO_STREET_ENDING.test(w)) expect(EURO_STREET_ENDING.mayEnd(w)).toBe(true);
         else if (!EURO_STREET_ENDING.mayEnd(w)) screened++;
       }),
-      { numRuns: 20_000 },
+      // A fixed seed: the count of screened words below must not depend on the run.
+      { numRuns: 20_000, seed: 20261126 },
     );
     expect(screened).toBeGreaterThan(1000);
     expect(EURO_STREET_ENDING.mayEnd('people')).toBe(false);
