@@ -5,7 +5,6 @@ import {
   anchorPoints,
   isAnchorLetterRun,
   isNonAsciiPoint,
-  mayBeAnchorLetterRun,
   windowAnchorPoints,
 } from './anchor-points.ts';
 import { codeUnits } from './code-units.ts';
@@ -153,52 +152,6 @@ describe('anchor points', () => {
       for (const p of points) expect(p >= from && p < to).toBe(true);
     }
     expect(cut).toBeGreaterThan(300);
-  });
-
-  it('screen letter runs without missing one that passes the exact test', () => {
-    let seed = 5;
-    const random = () => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed / 2147483648;
-    };
-    const letters = 'abcdeghiklmnoprstuvwxyzAPOBXRTHCUS';
-    const known = [
-      'po',
-      'p',
-      'box',
-      'lockbox',
-      'rr',
-      'rt',
-      'hc',
-      'corner',
-      'usns',
-      'one',
-      'ten',
-      'rue',
-      'via',
-    ];
-    const texts = [...known, ...EURO_STREET_ENDING.endings].filter((w) => /^[a-z]+$/.test(w));
-    for (let n = 0; n < 20000; n++) {
-      let word = '';
-      const length = 1 + Math.floor(random() * 9);
-      for (let k = 0; k < length; k++) word += letters[Math.floor(random() * letters.length)];
-      texts.push(word, `x${word.toUpperCase()}`);
-    }
-    let passed = 0;
-    let screened = 0;
-    for (const word of texts) {
-      for (const text of [word, `${word}.b`, `${word}-b`]) {
-        const codes = codeUnits(text);
-        if (isAnchorLetterRun(codes, 0, word.length, text.length)) {
-          passed++;
-          expect(mayBeAnchorLetterRun(codes, 0, word.length), text).toBe(true);
-        } else if (!mayBeAnchorLetterRun(codes, 0, word.length)) {
-          screened++;
-        }
-      }
-    }
-    expect(passed).toBeGreaterThan(300);
-    expect(screened).toBeGreaterThan(30000);
   });
 
   it('skips ordinary words and reports accepted digit runs', () => {

@@ -107,67 +107,6 @@ export function isNonAsciiPoint(c: number): boolean {
   return NON_ASCII_POINT[c] === 1;
 }
 
-/** Index of the last three letters of the ASCII letter run ending at `end` (folded to a-z). */
-function tailIndex(codes: Uint16Array, end: number): number {
-  return (
-    (((codes[end - 3] as number) | 32) - 97) * 676 +
-    (((codes[end - 2] as number) | 32) - 97) * 26 +
-    (((codes[end - 1] as number) | 32) - 97)
-  );
-}
-
-/**
- * The anchor scan's screen of a letter run, answered from the run's letters (case folded) with one load.
- * RUN_TAILS, per last three letters: a bit per length of the ASCII anchor words that end so (31+ share
- * bit 31), and bit 0 when a street ending may end so. SHORT_RUNS, per run of one or two letters: 1 when
- * it is an anchor word or ends in a street ending. Filled from the exact tests below at load time.
- */
-const RUN_TAILS = new Uint32Array(26 * 26 * 26);
-const SHORT_RUNS = new Uint8Array(26 + 26 * 26);
-{
-  const letters = new Uint16Array(3);
-  for (let index = 0; index < RUN_TAILS.length; index++) {
-    letters[0] = 97 + Math.floor(index / 676);
-    letters[1] = 97 + (Math.floor(index / 26) % 26);
-    letters[2] = 97 + (index % 26);
-    if (EURO_STREET_ENDING.mayEndInLetters(letters, 3, 3)) RUN_TAILS[index] = 1;
-  }
-  for (const w of ASCII_ANCHOR_WORDS) {
-    if (w.length < 3) continue;
-    const index = tailIndex(
-      Uint16Array.from(w, (ch) => ch.charCodeAt(0)),
-      w.length,
-    );
-    RUN_TAILS[index] = (RUN_TAILS[index] as number) | (1 << Math.min(w.length, 31));
-  }
-  for (let index = 0; index < SHORT_RUNS.length; index++) {
-    const length = index < 26 ? 1 : 2;
-    if (length === 1) letters[0] = 97 + index;
-    else {
-      letters[0] = 97 + Math.floor((index - 26) / 26);
-      letters[1] = 97 + ((index - 26) % 26);
-    }
-    // No dot follows within the limit: only the word and ending tests answer.
-    if (isAnchorLetterRun(letters, 0, length, length)) SHORT_RUNS[index] = 1;
-  }
-}
-
-/**
- * Whether the ASCII letter run `codes[start, end)` may pass isAnchorLetterRun: false means it does not.
- * Small, so that it is inlined in the scan loop, which calls it for every run of the text; the exact test
- * is a call the few runs that pass make.
- */
-export function mayBeAnchorLetterRun(codes: Uint16Array, start: number, end: number): boolean {
-  const length = end - start;
-  if (length >= 3) {
-    return ((RUN_TAILS[tailIndex(codes, end)] as number) & (1 | (1 << Math.min(length, 31)))) !== 0;
-  }
-  const first = ((codes[start] as number) | 32) - 97;
-  const index = length === 1 ? first : 26 + first * 26 + (((codes[start + 1] as number) | 32) - 97);
-  // A run of one or two letters followed by a dot may be dotted initials ("P.O").
-  return SHORT_RUNS[index] === 1 || codes[end] === 46;
-}
-
 /**
  * Whether the ASCII letter run `codes[start, end)` (a whole run of a range ending at `limit`) starts a
  * possible anchor token: it is an anchor word, ends in a street ending, or is the first run of dotted

@@ -1,13 +1,7 @@
 import type { Detector } from '../detector.ts';
 import type { Finding } from '../types.ts';
 import { type AddressToken, releaseReusedTokens, TokenStream } from './address-tokens.ts';
-import {
-  ANCHOR_WORDS,
-  isAnchorLetterRun,
-  isNonAsciiPoint,
-  mayBeAnchorLetterRun,
-  windowAnchorPoints,
-} from './anchor-points.ts';
+import { ANCHOR_WORDS, isAnchorLetterRun, isNonAsciiPoint, windowAnchorPoints } from './anchor-points.ts';
 import { type CaseMode, caseModeAt, digitMayStartAddress } from './anchor-screen.ts';
 import { codeUnits } from './code-units.ts';
 import { isHouseNumber, isIntlPostcode, isOrdinalNumber, isZipCode } from './number-shapes.ts';
@@ -251,21 +245,6 @@ function writtenInCapitals(text: string, start: number, low: string): boolean {
   return true;
 }
 
-const ZIP_FOLLOWS = 1;
-const END_FOLLOWS = 2;
-
-/**
- * What follows the word at token `j` (or the state phrase of `statePhrase` tokens it starts): ZIP_FOLLOWS
- * for a ZIP next (or after one punctuation), END_FOLLOWS for the window end, a line break, a comma or a dot.
- */
-function placeEndAfter(j: number, statePhrase: number): number {
-  const nextToken = tokens.at(j + Math.max(1, statePhrase));
-  const zipFollows = isZipToken(nextToken) || (nextToken?.kind === 'p' && isZipToken(tokens.at(j + 2)));
-  const endFollows =
-    nextToken === undefined || nextToken.kind === 'nl' || nextToken.low === ',' || nextToken.low === '.';
-  return (zipFollows ? ZIP_FOLLOWS : 0) | (endFollows ? END_FOLLOWS : 0);
-}
-
 function isZipToken(t: AddressToken | undefined): boolean {
   return t !== undefined && t.kind === 'n' && isZipCode(t.low);
 }
@@ -402,15 +381,15 @@ function parseForward(
     }
     expectUnitValue = false;
     const statePhrase = placeNameLength(j, STATE_NAMES, L_STATE_NAMES);
-    // What follows the word (or the state phrase it starts), read only for the two state tests below.
-    let follows = -1;
+    const countryPhrase = placeNameLength(j, COUNTRY_NAMES, L_COUNTRY_NAMES);
+    const nextToken = tokens.at(j + Math.max(1, statePhrase));
+    const zipFollows = isZipToken(nextToken) || (nextToken?.kind === 'p' && isZipToken(tokens.at(j + 2)));
+    const endFollows =
+      nextToken === undefined || nextToken.kind === 'nl' || nextToken.low === ',' || nextToken.low === '.';
     if (j > i && low.length === 2 && inLex(t, L_STATE_CODES) && (afterStreet || ev.nameWords > 0 || ev.box)) {
       // (state codes are checked before stop words: "IN", "OR", "ME" are states when a ZIP follows)
       const written = mode === 'mixed' ? writtenInCapitals(text, t.start, low) : true;
       const ambiguous = inLex(t, L_AMBIGUOUS_STATE_CODES);
-      follows = placeEndAfter(j, statePhrase);
-      const zipFollows = (follows & ZIP_FOLLOWS) !== 0;
-      const endFollows = (follows & END_FOLLOWS) !== 0;
       if (written && (zipFollows || (!ambiguous && endFollows) || (mode !== 'lower' && endFollows))) {
         ev.state = true;
         afterStreet = true;
@@ -419,27 +398,21 @@ function parseForward(
         continue;
       }
     }
-    if (j > i && statePhrase > 0) {
-      if (follows < 0) follows = placeEndAfter(j, statePhrase);
-      const zipFollows = (follows & ZIP_FOLLOWS) !== 0;
-      const afterComma = tokens.at(j - 1)?.low === ',';
-      if (
-        (afterStreet || ev.box || (ev.nameWords > 0 && (afterComma || zipFollows))) &&
-        (zipFollows || (follows & END_FOLLOWS) !== 0) &&
-        (t.cap || mode !== 'mixed')
-      ) {
-        ev.state = true;
-        afterStreet = true;
-        j += statePhrase;
-        lastGood = j - 1;
-        continue;
-      }
+    const afterComma = tokens.at(j - 1)?.low === ',';
+    if (
+      j > i &&
+      statePhrase > 0 &&
+      (afterStreet || ev.box || (ev.nameWords > 0 && (afterComma || zipFollows))) &&
+      (zipFollows || endFollows) &&
+      (t.cap || mode !== 'mixed')
+    ) {
+      ev.state = true;
+      afterStreet = true;
+      j += statePhrase;
+      lastGood = j - 1;
+      continue;
     }
-    const countryPhrase =
-      j > i && (afterStreet || ev.box || ev.unit) && (t.cap || mode !== 'mixed')
-        ? placeNameLength(j, COUNTRY_NAMES, L_COUNTRY_NAMES)
-        : 0;
-    if (countryPhrase > 0) {
+    if (j > i && countryPhrase > 0 && (afterStreet || ev.box || ev.unit) && (t.cap || mode !== 'mixed')) {
       ev.country = true;
       afterStreet = true;
       j += countryPhrase;
@@ -782,7 +755,7 @@ function anchorWindows(
     if (isAsciiLetterCode(c)) {
       k++;
       while (k < n && isAsciiLetterCode(codes[k] as number)) k++;
-      if (!mayBeAnchorLetterRun(codes, start, k) || !isAnchorLetterRun(codes, start, k, n)) continue;
+      if (!isAnchorLetterRun(codes, start, k, n)) continue;
       wordPoints.push(start);
       // Every keyword is an anchor word, so only runs that passed are compared with them.
       if (!isKeywordRun(codes, start, k, n)) continue;
