@@ -139,6 +139,29 @@ describe('Chinese person names from HMM words and mentions', () => {
   it('rejects ordinary words led by a surname character', () => {
     expect(found('车站门口的黄牛很多。', 'person_name')).toEqual([]);
   });
+
+  it('reads an unknown two-character word led by a most frequent surname as a name', () => {
+    expect(found('昨天李磬就赶回了家。', 'person_name')).toEqual(['李磬']);
+    expect(found('有事要找刘颀，他总在。', 'person_name')).toEqual(['刘颀']);
+  });
+
+  it('reads a measure word after a demonstrative, or a repeated character, as no name', () => {
+    expect(found('这张票他选了三场。', 'person_name')).toEqual([]);
+    expect(found('这段时间很忙。', 'person_name')).toEqual([]);
+    expect(found('周周有惊喜', 'person_name')).toEqual([]);
+  });
+
+  it('accepts an everyday-character surname before an unknown given name only with a cue', () => {
+    expect(found('副局长于有凯的讲话很简短。', 'person_name')).toEqual(['于有凯']);
+    expect(found('于有凯的讲话很简短。', 'person_name')).toEqual([]);
+  });
+
+  it('reads a Latin-script spelling in parentheses after a name as the same person', () => {
+    expect(found('首席设计师马丁·贝克（Martin Beck）表示', 'person_name')).toEqual(
+      expect.arrayContaining(['马丁·贝克', 'Martin Beck']),
+    );
+    expect(found('张伟(abc123)说', 'person_name')).toEqual(['张伟']);
+  });
 });
 
 describe('sports context', () => {
@@ -146,6 +169,12 @@ describe('sports context', () => {
     const text = '本轮联赛，埃弗顿主场迎战富勒姆，欧赔看好主胜。';
     expect(found(text, 'organization')).toEqual(expect.arrayContaining(['埃弗顿', '富勒姆']));
     expect(found(text, 'person_name')).toEqual([]);
+  });
+
+  it('reads the two sides of a "vs" fixture as teams when they are names', () => {
+    expect(found('我喜欢莱比锡vs汉诺威这场比赛', 'organization')).toEqual(['莱比锡', '汉诺威']);
+    expect(found('我喜欢莱比锡vs汉诺威这场比赛', 'person_name')).toEqual([]);
+    expect(found('猫vs狗，谁更聪明？', 'organization')).toEqual([]);
   });
 
   it('reads a city as its club only in sports text', () => {
@@ -252,6 +281,16 @@ describe('Chinese organizations', () => {
   it('reads a place plus an industry word as a company only before an executive role', () => {
     expect(found('记者致电青州信托副总经理了解情况。', 'organization')).toEqual(['青州信托']);
     expect(found('今年青州信托业务增长很快。', 'organization')).toEqual([]);
+  });
+
+  it('finds well-known short names, also when HMM glued the next character on', () => {
+    expect(found('美联储宣布加息。', 'organization')).toEqual(['美联储']);
+    expect(found('汇丰和渣打都在香港发钞。', 'organization')).toEqual(['汇丰', '渣打']);
+    expect(found('世嘉今推出新作', 'organization')).toEqual(['世嘉']);
+  });
+
+  it('extends a well-known ministry over its country', () => {
+    expect(found('日本财务省和美国财政部发表声明', 'organization')).toContain('美国财政部');
   });
 
   it('does not read a description of a kind of organization as a name', () => {

@@ -2,6 +2,7 @@ import type { SegmentedToken } from '../segmentation/chinese-segmenter.ts';
 import { CharTable } from './char-table.ts';
 import { VERBS_AFTER } from './cue-words.ts';
 import { employersBeforeBoardRoles, startsWithGluedVerb } from './employers.ts';
+import { fixtureTeams } from './fixtures.ts';
 import { joinListItems, listedBefore } from './list-items.ts';
 import {
   BRAND_HEADS,
@@ -14,6 +15,7 @@ import {
 import type { Span } from './person-names.ts';
 import { CITY_CLUBS, SPORTS_ORGS } from './sports.ts';
 import { surnameLength } from './surnames.ts';
+import { WELL_KNOWN_ORGS } from './well-known-orgs.ts';
 
 const ORG = 'organization' as const;
 
@@ -130,7 +132,7 @@ const MAX_LEFT_TOKENS = 8;
 const MAX_ORG_CHARS = 28;
 
 /** Known organizations bucketed by first character, longest first, for a cheap boundary-aligned lookup. */
-const KNOWN_BY_FIRST = byFirstChar([...KNOWN_ORGS, ...SPORTS_ORGS]);
+const KNOWN_BY_FIRST = byFirstChar([...KNOWN_ORGS, ...WELL_KNOWN_ORGS, ...SPORTS_ORGS]);
 /** City-named clubs, looked up only in sports text. */
 const CLUBS_BY_FIRST = byFirstChar(CITY_CLUBS);
 
@@ -318,39 +320,51 @@ function contiguous(a: SegmentedToken | undefined, b: SegmentedToken | undefined
   return a !== undefined && b !== undefined && a.end === b.start;
 }
 
-/** Index of the last token of a known organization starting at token `i`, or -1. */
-function knownOrgEnd(
+/** A known organization found at a token: its last token and how many characters of that token are not in it. */
+interface KnownMatch {
+  last: number;
+  cut: number;
+}
+
+/** The known organization starting at token `i`, if any. */
+function knownOrgAt(
   text: string,
   tokens: readonly SegmentedToken[],
   i: number,
   sports: () => boolean,
-): number {
+): KnownMatch | undefined {
   const token = tokens[i] as SegmentedToken;
   const first = token.word.charAt(0);
-  const end = listedEnd(text, tokens, i, KNOWN_BY_FIRST.get(first));
-  if (end >= 0) return end;
-  const clubEnd = listedEnd(text, tokens, i, CLUBS_BY_FIRST.get(first));
-  return clubEnd >= 0 && sports() ? clubEnd : -1;
+  const known = listedMatch(text, tokens, i, KNOWN_BY_FIRST.get(first));
+  if (known) return known;
+  const club = listedMatch(text, tokens, i, CLUBS_BY_FIRST.get(first));
+  return club && sports() ? club : undefined;
 }
 
-function listedEnd(
+/** Longest listed name starting at token `i` and ending on a token boundary, or inside an HMM word (立博同/x). */
+function listedMatch(
   text: string,
   tokens: readonly SegmentedToken[],
   i: number,
   bucket: readonly string[] | undefined,
-): number {
-  if (!bucket) return -1;
+): KnownMatch | undefined {
+  if (!bucket) return undefined;
   const token = tokens[i] as SegmentedToken;
   for (const name of bucket) {
     if (!text.startsWith(name, token.start)) continue;
     const end = token.start + name.length;
     for (let k = i; k < tokens.length && k < i + 6; k++) {
       const t = tokens[k] as SegmentedToken;
-      if (t.end === end) return k;
-      if (t.end > end) break;
+      if (t.end === end) return { last: k, cut: 0 };
+      if (t.end > end) {
+        // HMM glued the next one or two characters onto a listed name it does not know as a word.
+        if (k === i && t.tag === 'x' && name.length >= 2 && t.end - end <= 2)
+          return { last: k, cut: t.end - end };
+        break;
+      }
     }
   }
-  return -1;
+  return undefined;
 }
 
 function isRoleWord(token: SegmentedToken | undefined): boolean {
@@ -379,7 +393,8 @@ export function findChineseOrganizations(
       i += 1;
       continue;
     }
-    const knownEnd = knownOrgEnd(text, tokens, i, sports);
+    const known = knownOrgAt(text, tokens, i, sports);
+    const knownEnd = known ? known.last : -1;
     // A head inside parentheses (…工程(集团)股份有限公司) belongs to the outer name.
     const parenthesised =
       PAREN_CLOSE.has(text.charAt(token.end)) && PAREN_OPEN.has(text.charAt(token.start - 1));
@@ -391,12 +406,15 @@ export function findChineseOrganizations(
       continue;
     }
 
-    // Extend left over name-like tokens (not for well-known names, which are complete).
+    // Extend left over name-like tokens. Well-known names are complete, except a ministry or commission that
+    // may carry its country or a conjoined portfolio: 美国财政部, 住房和城乡建设部.
+    const extendable =
+      knownEnd < 0 || (knownEnd === i && SINGLE_CHAR_HEADS.has(token.word.charAt(token.word.length - 1)));
     let s = i;
     let chars = token.word.length;
-    while (knownEnd < 0 && s - 1 >= floor && i - s < MAX_LEFT_TOKENS) {
+    while (extendable && s - 1 >= floor && i - s < MAX_LEFT_TOKENS) {
       const prev = tokens[s - 1] as SegmentedToken;
-      if (head && joinsPortfolios(tokens, s - 1, floor, token)) {
+      if ((head || known) && joinsPortfolios(tokens, s - 1, floor, token)) {
         // 发展和改革委员会: skip the conjunction and take the first conjunct.
         const conjunct = tokens[s - 2] as SegmentedToken;
         if (chars + 1 + conjunct.word.length > MAX_ORG_CHARS) break;
@@ -413,7 +431,7 @@ export function findChineseOrganizations(
 
     // Chain sub-units to the right: 公安厅 + 经侦 + 总队, 招行 + 广州 + 分行.
     let e = knownEnd >= 0 ? knownEnd : i;
-    let cut = head?.cut ?? 0;
+    let cut = known ? known.cut : (head?.cut ?? 0);
     while (cut === 0) {
       let found = -1;
       for (let k = e + 1; k < tokens.length && k <= e + 4 && contiguous(tokens[k - 1], tokens[k]); k++) {
@@ -482,6 +500,13 @@ export function findChineseOrganizations(
   }
   if (plain.length > 0) addListedNeighbours(text, spans, plain);
   if (text.includes('（') || text.includes('(')) addParenthesisedAliases(text, spans);
+  if (text.includes('vs') || text.includes('VS') || text.includes('Vs')) {
+    const teams = fixtureTeams(tokens, spans, sports());
+    if (teams.length > 0) {
+      spans.push(...teams);
+      spans.sort((a, b) => a.start - b.start);
+    }
+  }
   const employers = employersBeforeBoardRoles(tokens, spans);
   return employers.length === 0 ? spans : [...spans, ...employers].sort((a, b) => a.start - b.start);
 }

@@ -10,7 +10,7 @@ import {
 import { givenNameEvidence } from './given-names.ts';
 import { joinListItems, listedBefore } from './list-items.ts';
 import { SPORTS_PERSON_AFTER, SPORTS_PERSON_BEFORE } from './sports.ts';
-import { isAmbiguousSurname, surnameLength } from './surnames.ts';
+import { isAmbiguousSurname, isMostCommonSurname, surnameLength } from './surnames.ts';
 import { isTransliterated, NAME_JOINERS } from './transliteration.ts';
 
 export interface Span {
@@ -48,6 +48,23 @@ function isPlaceLike(text: string, start: number, end: number): boolean {
   const next = text.charAt(end);
   if (PLACE_CHARS.has(next)) return true;
   return DIRECTIONS.has(next) && PLACE_CHARS.has(text.charAt(end + 1));
+}
+
+/** Surname characters that are also measure words, and what comes right before a measure word: 这张票, 一段路. */
+const MEASURE_SURNAMES: ReadonlySet<string> = new Set('张段支位项门封台节包条'.split(''));
+const DETERMINERS: ReadonlySet<string> = new Set('这那哪每几一两半整此该'.split(''));
+
+/** Does the span start with a measure word after a demonstrative or a number (这段时间, 3张票)? */
+function startsWithMeasureWord(text: string, start: number): boolean {
+  if (!MEASURE_SURNAMES.has(text.charAt(start))) return false;
+  const before = text.charAt(start - 1);
+  return DETERMINERS.has(before) || (before >= '0' && before <= '9');
+}
+
+/** Can a person span stand here: not a place (沈村) and not a measure word (这张票)? */
+function isPersonSpan(text: string, span: Span): boolean {
+  if (span.type !== 'person_name') return true;
+  return !isPlaceLike(text, span.start, span.end) && !startsWithMeasureWord(text, span.start);
 }
 
 function isCjkWord(word: string): boolean {
@@ -145,7 +162,7 @@ function readGivenName(tokens: readonly SegmentedToken[], i: number): GivenName 
     if (TITLES_AFTER.has(g1.word) || VERBS_AFTER.has(g1.word) || NOT_PERSON.has(g1.word)) return undefined;
     if (NOT_IN_GIVEN_NAME.has(g1.word.charAt(0)) || NOT_IN_GIVEN_NAME.has(g1.word.charAt(1)))
       return undefined;
-    return { endIndex: i + 1, score: g1.tag === 'nr' ? 2 : g1.tag.startsWith('n') ? 1 : 0 };
+    return { endIndex: i + 1, score: g1.tag === 'nr' ? 2 : g1.tag.startsWith('n') || g1.tag === 'x' ? 1 : 0 };
   }
   if (!isGivenNameChar(g1, false)) return undefined;
   const g2 = tokens[i + 2];
@@ -382,6 +399,10 @@ function unknownWordName(
   // A three-character word outside jieba's dictionary led by a clear surname is rarely anything but a name, even
   // when its given-name characters are uncommon ones.
   if (!ambiguous && evidence < -1 && word.length - surLen === 2) evidence = -1;
+  // Likewise a two-character one led by one of the most frequent surnames (李咏); a repeated character
+  // (周周) or a measure word after a demonstrative (这张票) is the exception.
+  if (evidence < 0 && word.length === 2 && isMostCommonSurname(word) && word.charAt(1) !== word.charAt(0))
+    evidence = 0;
   let score = (ambiguous ? 1 : 3) + evidence;
   if (word.length - surLen === 2) score += 1;
   const cueAfter = hasCueAfter(text, tokens, i + 1, end) || opensLine(text, token.start, end);
@@ -547,7 +568,30 @@ export function findChinesePersons(
     i += 1;
   }
   if (weak.length > 0 && text.includes('、')) addListedNames(text, spans, weak);
-  return spans.filter((span) => span.type !== 'person_name' || !isPlaceLike(text, span.start, span.end));
+  const persons = spans.filter((span) => isPersonSpan(text, span));
+  if (text.includes('(') || text.includes('（')) addOriginalSpellings(text, persons);
+  return persons;
+}
+
+/** A Latin-script name in parentheses: letters, with spaces, dots, hyphens or apostrophes inside. */
+const LATIN_NAME = /^[（(]([A-Za-z][A-Za-z .'-]{0,39}?)\s*(?=[）)]|$)/;
+
+/**
+ * The original spelling in parentheses right after a person's name (马丁·贝克（Martin Beck）) names the same
+ * person. Appends those spans to `spans`.
+ */
+function addOriginalSpellings(text: string, spans: Span[]): void {
+  const count = spans.length;
+  for (let k = 0; k < count; k++) {
+    const span = spans[k] as Span;
+    if (span.type !== 'person_name') continue;
+    const open = text.charAt(span.end);
+    if (open !== '(' && open !== '（') continue;
+    const match = LATIN_NAME.exec(text.slice(span.end, span.end + 42));
+    if (!match) continue;
+    const start = span.end + 1;
+    spans.push({ start, end: start + (match[1] as string).length, score: 0.6, type: 'person_name' });
+  }
 }
 
 /** Separators between the names of a list: 王刚、李同、赵明. */

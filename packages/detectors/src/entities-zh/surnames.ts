@@ -68,6 +68,16 @@ export function isSurnameChar(ch: string): boolean {
   return ch.length === 1 && SINGLE.at(ch, 0);
 }
 
+/**
+ * The twenty most frequent surnames (about half of the population), minus 高 and 马 which double as everyday
+ * words. An unknown two-character word led by one of these is a name even when its given-name character is rare.
+ */
+const MOST_COMMON = new CharTable('王李张刘陈杨黄赵吴周徐孙胡朱林何郭罗');
+
+export function isMostCommonSurname(ch: string): boolean {
+  return MOST_COMMON.at(ch, 0);
+}
+
 export function isAmbiguousSurname(ch: string): boolean {
   return AMBIGUOUS.at(ch, 0);
 }
