@@ -255,19 +255,8 @@ function putOther(kind: 'nl' | 'p', start: number, end: number, low: string, lin
   t.lowText = low;
 }
 
-/** One-character strings of the ASCII code units, shared: most `p` tokens are one such character. */
-const ASCII_CHARS: readonly string[] = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c));
-
-/**
- * A `p` token: its text as it is (CJK runs, punctuation, symbols). One ASCII character is its shared
- * string (the parser reads the `low` of most punctuation it meets); longer ones are copied out only when read.
- */
-function putPunctuation(text: string, codes: Uint16Array, start: number, end: number): void {
-  const c = codes[start] as number;
-  if (end === start + 1 && c < 128) {
-    putOther('p', start, end, ASCII_CHARS[c] as string, 0);
-    return;
-  }
+/** A `p` token: its text as it is (CJK runs, punctuation, symbols), copied out only when read. */
+function putPunctuation(text: string, start: number, end: number): void {
   putOther('p', start, end, '', 0);
   const t = out[count - 1] as Token;
   t.source = text;
@@ -333,7 +322,7 @@ function tokenizeFrom(
     } else if (isCjk(c)) {
       let end = k + 1;
       while (end < to && isCjk(codes[end] as number)) end++;
-      putPunctuation(text, codes, k, end);
+      putPunctuation(text, k, end);
       k = end;
       continue;
     }
@@ -348,7 +337,7 @@ function tokenizeFrom(
     // Any other character (a whole code point, so emoji stay in one piece).
     const cp = text.codePointAt(k) as number;
     const end = Math.min(to, k + (cp > 0xffff ? 2 : 1));
-    putPunctuation(text, codes, k, end);
+    putPunctuation(text, k, end);
     k = end;
   }
   return k;

@@ -4,7 +4,6 @@ import { type AddressToken, releaseReusedTokens, TokenStream } from './address-t
 import { ANCHOR_WORDS, isAnchorLetterRun, isNonAsciiPoint, windowAnchorPoints } from './anchor-points.ts';
 import { type CaseMode, caseModeAt, digitMayStartAddress } from './anchor-screen.ts';
 import { codeUnits } from './code-units.ts';
-import { isHouseNumber, isIntlPostcode, isOrdinalNumber, isZipCode } from './number-shapes.ts';
 import { SOFT_STOP_WORDS, STOP_WORDS } from './stop-words.ts';
 import {
   ABBREVIATIONS,
@@ -64,11 +63,16 @@ interface Candidate {
   score: number;
 }
 
+/** House numbers: digits with an optional letter or range, or Wisconsin-style grid numbers ("W206N"). */
+const HOUSE_NUMBER = /^(?:\d[\da-z]*(?:[/-][\da-z]+)*|[nsew]\d+[nsew]?)$/;
 const MONTHS: ReadonlySet<string> = new Set(
   'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(
     ' ',
   ),
 );
+const ORDINAL_NUMBER = /^\d+(?:st|nd|rd|th)$/;
+const ZIP = /^(?:\d{5}(?:-\d{4})?|\d{9})$/;
+const INTL_POSTCODE = /^\d{4,6}$/;
 const LETTERS_ONLY = /^\p{L}+$/u;
 
 function emptyEvidence(): Evidence {
@@ -141,39 +145,13 @@ for (const [words, flag] of [
   for (const w of words) LEXICON.set(w, (LEXICON.get(w) ?? 0) | flag);
 }
 
-/**
- * Per (first, last) character of the LEXICON words, both ASCII: a bit per length (31+ share bit 31). Most
- * tokens the parser reads (numbers, names) are in no list: one load answers for them, where a map lookup
- * would hash the new string first.
- */
-const LEXICON_FIRST_LAST = new Uint32Array(128 * 128);
-for (const w of LEXICON.keys()) {
-  const first = w.charCodeAt(0);
-  const last = w.charCodeAt(w.length - 1);
-  if (first < 128 && last < 128) {
-    const slot = first * 128 + last;
-    LEXICON_FIRST_LAST[slot] = (LEXICON_FIRST_LAST[slot] as number) | (1 << Math.min(w.length, 31));
-  }
-}
-
-/** Whether LEXICON may hold `low`: false means it does not (words beyond ASCII at either end are asked). */
-function mayBeInLexicon(low: string): boolean {
-  const n = low.length;
-  if (n === 0) return true;
-  const first = low.charCodeAt(0);
-  const last = low.charCodeAt(n - 1);
-  if (first >= 128 || last >= 128) return true;
-  return ((LEXICON_FIRST_LAST[first * 128 + last] as number) & (1 << Math.min(n, 31))) !== 0;
-}
-
 /** The lexicon flags of the token's `low`. */
 function lexOf(t: AddressToken): number {
   let lex = t.lex;
   if (lex < 0) {
     const low = t.low;
-    lex = mayBeInLexicon(low) ? (LEXICON.get(low) ?? 0) : 0;
-    if (low.length >= 5 && EURO_STREET_ENDING.mayEnd(low) && EURO_STREET_ENDING.test(low))
-      lex |= L_EURO_ENDING;
+    lex = LEXICON.get(low) ?? 0;
+    if (low.length >= 5 && EURO_STREET_ENDING.test(low)) lex |= L_EURO_ENDING;
     t.lex = lex;
   }
   return lex;
@@ -185,7 +163,7 @@ function inLex(t: AddressToken, flag: number): boolean {
 }
 
 function isOrdinal(t: AddressToken): boolean {
-  return (t.kind === 'n' && isOrdinalNumber(t.low)) || (t.kind === 'w' && inLex(t, L_ORDINAL_WORDS));
+  return (t.kind === 'n' && ORDINAL_NUMBER.test(t.low)) || (t.kind === 'w' && inLex(t, L_ORDINAL_WORDS));
 }
 
 function isAbbreviation(t: AddressToken): boolean {
@@ -229,24 +207,8 @@ function placeNameLength(i: number, names: ReadonlySet<string>, flag: number): n
   return best;
 }
 
-/**
- * Whether the text at `start` reads `low` in capitals (`text.slice(start, start + low.length) ===
- * low.toUpperCase()`), compared in place when `low` is lower-case ASCII letters (a state code).
- */
-function writtenInCapitals(text: string, start: number, low: string): boolean {
-  for (let k = 0; k < low.length; k++) {
-    const c = low.charCodeAt(k);
-    if (c < 97 || c > 122) return text.slice(start, start + low.length) === low.toUpperCase();
-  }
-  if (start + low.length > text.length) return false;
-  for (let k = 0; k < low.length; k++) {
-    if (text.charCodeAt(start + k) !== low.charCodeAt(k) - 32) return false;
-  }
-  return true;
-}
-
 function isZipToken(t: AddressToken | undefined): boolean {
-  return t !== undefined && t.kind === 'n' && isZipCode(t.low);
+  return t !== undefined && t.kind === 'n' && ZIP.test(t.low);
 }
 
 /** A token that may begin a continuation line of an address block. */
@@ -344,7 +306,7 @@ function parseForward(
         expectUnitValue = false;
       } else if (isZipToken(t) && (ev.state || ev.country || ev.cityWords > 0 || afterStreet) && j > i) {
         ev.zip = true;
-      } else if (isIntlPostcode(t.low) && (ev.state || ev.country) && j > i) {
+      } else if (INTL_POSTCODE.test(t.low) && (ev.state || ev.country) && j > i) {
         ev.zip = true;
       } else if (isOrdinal(t) || (j > i && !afterStreet && ev.dirOnly && ev.nameWords > 0)) {
         // "5th Avenue", and grid streets: "2901 East 3300 South", "132 N 10".
@@ -388,7 +350,7 @@ function parseForward(
       nextToken === undefined || nextToken.kind === 'nl' || nextToken.low === ',' || nextToken.low === '.';
     if (j > i && low.length === 2 && inLex(t, L_STATE_CODES) && (afterStreet || ev.nameWords > 0 || ev.box)) {
       // (state codes are checked before stop words: "IN", "OR", "ME" are states when a ZIP follows)
-      const written = mode === 'mixed' ? writtenInCapitals(text, t.start, low) : true;
+      const written = mode === 'mixed' ? text.slice(t.start, t.start + 2) === low.toUpperCase() : true;
       const ambiguous = inLex(t, L_AMBIGUOUS_STATE_CODES);
       if (written && (zipFollows || (!ambiguous && endFollows) || (mode !== 'lower' && endFollows))) {
         ev.state = true;
@@ -584,7 +546,7 @@ function parseAt(text: string, i: number, mode: CaseMode): Candidate | undefined
     ev.nameWords = 1;
     bodyStart = box;
   } else if (t.kind === 'n' || (t.kind === 'w' && inLex(t, L_NUMBER_WORDS) && t.cap)) {
-    if (t.kind === 'n' && !isHouseNumber(t.low)) return undefined;
+    if (t.kind === 'n' && !HOUSE_NUMBER.test(t.low)) return undefined;
     const back = t.kind === 'n' ? streetNameStartBefore(i, mode) : i;
     // "1. Svetlana …": a dotted number is a list item, not a house number.
     if (back === i && t.dot) return undefined;

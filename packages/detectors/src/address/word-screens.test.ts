@@ -87,25 +87,6 @@ describe('EndingMatcher', () => {
     expect(short.mayEndInLetters(codeUnits('ab'), 2, 2)).toBe(true);
     expect(short.mayEndInLetters(codeUnits('qqx'), 3, 3)).toBe(true);
   });
-
-  it('screens words by their last three characters without missing an ending', () => {
-    let screened = 0;
-    fc.assert(
-      fc.property(fc.oneof(word, fc.string({ unit: 'binary', maxLength: 12 })), (w) => {
-        if (EURO_STREET_ENDING.test(w)) expect(EURO_STREET_ENDING.mayEnd(w)).toBe(true);
-        else if (!EURO_STREET_ENDING.mayEnd(w)) screened++;
-      }),
-      // A fixed seed: the count of screened words below must not depend on the run.
-      { numRuns: 20_000, seed: 20261126 },
-    );
-    expect(screened).toBeGreaterThan(1000);
-    expect(EURO_STREET_ENDING.mayEnd('people')).toBe(false);
-    expect(EURO_STREET_ENDING.mayEnd('hauptstraße')).toBe(true);
-    const short = new EndingMatcher(['ab', 'x']);
-    expect(short.mayEnd('zzab')).toBe(true);
-    expect(short.mayEnd('qqx')).toBe(true);
-    expect(short.mayEnd('qqy')).toBe(false);
-  });
 });
 
 describe('ScreenedWords', () => {

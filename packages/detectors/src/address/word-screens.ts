@@ -109,20 +109,6 @@ export class EndingMatcher {
     return this.letterTriples[index] === 1;
   }
 
-  /**
-   * Whether `word` may end in an ending: false means `test(word)` is false (a screen on its last three
-   * characters when they are a-z; other words pass).
-   */
-  mayEnd(word: string): boolean {
-    const n = word.length;
-    if (n < 3) return true;
-    const a = word.charCodeAt(n - 3) - 97;
-    const b = word.charCodeAt(n - 2) - 97;
-    const c = word.charCodeAt(n - 1) - 97;
-    if (a >>> 0 >= 26 || b >>> 0 >= 26 || c >>> 0 >= 26) return true;
-    return this.letterTriples[a * 676 + b * 26 + c] === 1;
-  }
-
   /** `testAscii` of code units: `test` of the lower-cased ASCII range `codes[from, end)`. */
   testAsciiCodes(codes: Uint16Array, from: number, end: number): boolean {
     let node: SuffixNode | undefined = this.root;
