@@ -148,6 +148,7 @@ describe('Chinese person names from HMM words and mentions', () => {
   it('reads a measure word after a demonstrative, or a repeated character, as no name', () => {
     expect(found('这张票他选了三场。', 'person_name')).toEqual([]);
     expect(found('这段时间很忙。', 'person_name')).toEqual([]);
+    expect(found('村后杨址12号', 'person_name')).toEqual([]);
     expect(found('周周有惊喜', 'person_name')).toEqual([]);
   });
 
@@ -287,6 +288,11 @@ describe('Chinese organizations', () => {
     expect(found('美联储宣布加息。', 'organization')).toEqual(['美联储']);
     expect(found('汇丰和渣打都在香港发钞。', 'organization')).toEqual(['汇丰', '渣打']);
     expect(found('世嘉今推出新作', 'organization')).toEqual(['世嘉']);
+  });
+
+  it('reads a Latin-script company name only before a cue only a company takes', () => {
+    expect(found('这款游戏由Nordwind开发、Skylark发行。', 'organization')).toEqual(['Nordwind', 'Skylark']);
+    expect(found('他负责java开发和测试。', 'organization')).toEqual([]);
   });
 
   it('extends a well-known ministry over its country', () => {

@@ -3,6 +3,7 @@ import { CharTable } from './char-table.ts';
 import { VERBS_AFTER } from './cue-words.ts';
 import { employersBeforeBoardRoles, startsWithGluedVerb } from './employers.ts';
 import { fixtureTeams } from './fixtures.ts';
+import { latinOrganizations } from './latin-orgs.ts';
 import { joinListItems, listedBefore } from './list-items.ts';
 import {
   BRAND_HEADS,
@@ -506,6 +507,11 @@ export function findChineseOrganizations(
       spans.push(...teams);
       spans.sort((a, b) => a.start - b.start);
     }
+  }
+  const latin = latinOrganizations(text, spans);
+  if (latin.length > 0) {
+    spans.push(...latin);
+    spans.sort((a, b) => a.start - b.start);
   }
   const employers = employersBeforeBoardRoles(tokens, spans);
   return employers.length === 0 ? spans : [...spans, ...employers].sort((a, b) => a.start - b.start);

@@ -35,7 +35,7 @@ const SURNAME_HONORIFIC = /^.{1,2}(?:先生|女士|小姐)$/;
 const PLACE_CHARS: ReadonlySet<string> = new Set(
   '区村镇路街乡县市省州巷弄道庄屯苑园桥港湾寨坊宅山河湖岛'.split(''),
 );
-const INNER_PLACE_CHARS: ReadonlySet<string> = new Set('区村镇路街乡县市省州巷弄'.split(''));
+const INNER_PLACE_CHARS: ReadonlySet<string> = new Set('区村镇路街乡县市省州巷弄址'.split(''));
 const DIRECTIONS: ReadonlySet<string> = new Set('东西南北中'.split(''));
 
 /** Person titles that follow a name directly; a village or street never takes one (张路老师, not 沈村老师). */
