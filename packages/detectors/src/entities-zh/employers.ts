@@ -2,6 +2,7 @@ import type { SegmentedToken } from '../segmentation/chinese-segmenter.ts';
 import { VERBS_AFTER } from './cue-words.ts';
 import { NON_NAME_TAGS, ORG_HEADS } from './organization-words.ts';
 import type { Span } from './person-names.ts';
+import { surnameLength } from './surnames.ts';
 
 /**
  * Résumé employers named by their short name, without any head word: 现任某某水务董事, 至今任某某科技董事长.
@@ -106,13 +107,30 @@ function employerBefore(tokens: readonly SegmentedToken[], role: number): Span |
   let start = head.start;
   const before = tokens[first - 1];
   const verbBefore = before !== undefined && contiguous(before, head) && APPOINTMENT_VERBS.has(before.word);
+  const listed = !verbBefore && continuesRoleList(tokens, first);
   if (startsWithGluedVerb(tokens, first)) start += 1;
-  else if (!verbBefore) return undefined;
+  else if (!verbBefore && !listed) return undefined;
+  // In a list, a lone surname-led unknown word is more likely a person holding the role (…、王某某董事).
+  if (listed && first === last && head.tag === 'x' && head.word.length <= 3 && surnameLength(head.word) > 0)
+    return undefined;
   const end = tail.end;
   if (end - start < MIN_CHARS || end - start > MAX_CHARS || UNIT_ENDINGS.test(tail.word)) return undefined;
   // A lone place (上海总经理) is a regional post; a lone person-tagged word is a name.
   if (first === last && (head.tag === 'ns' || head.tag === 'nr' || GENERIC.has(head.word))) return undefined;
   return { start, end, score: 0.5, type: 'organization' };
+}
+
+const LIST_SEPARATORS: ReadonlySet<string> = new Set(['、', '，', ',', '；', ';']);
+
+/**
+ * Does token `first` start an item of a list of posts, right after a separator that follows a board role
+ * (某某科技董事、某某电气董事)? The list carries the frame of its first item.
+ */
+function continuesRoleList(tokens: readonly SegmentedToken[], first: number): boolean {
+  const separator = tokens[first - 1];
+  const role = tokens[first - 2];
+  if (!separator || !role || !LIST_SEPARATORS.has(separator.word)) return false;
+  return contiguous(separator, tokens[first] as SegmentedToken) && BOARD_ROLES.has(role.word);
 }
 
 /** Employer short names before board roles, skipping any that overlap `taken` (sorted, disjoint). */

@@ -290,6 +290,12 @@ describe('Chinese organizations', () => {
     expect(found('世嘉今推出新作', 'organization')).toEqual(['世嘉']);
   });
 
+  it('reads the employers of a résumé list of posts after the first one', () => {
+    const text = '现任朗峰集团副总裁，澄湾乐园董事长，翟晓总经理负责日常事务。';
+    expect(found(text, 'organization')).toEqual(['朗峰集团', '澄湾乐园']);
+    expect(found(text, 'person_name')).toEqual(['翟晓']);
+  });
+
   it('reads a Latin-script company name only before a cue only a company takes', () => {
     expect(found('这款游戏由Nordwind开发、Skylark发行。', 'organization')).toEqual(['Nordwind', 'Skylark']);
     expect(found('他负责java开发和测试。', 'organization')).toEqual([]);

@@ -139,7 +139,6 @@ const FINANCE: readonly string[] = [
   '大摩',
   '小摩',
   '高盛',
-  '美林',
   '瑞银',
   '瑞信',
   '德银',
