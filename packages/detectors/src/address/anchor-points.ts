@@ -98,7 +98,7 @@ const NON_ASCII_POINT = new Uint8Array(0x10000);
 }
 
 /** A-Z or a-z, in one comparison: `c | 32` folds A-Z onto a-z and maps no other code onto a-z. */
-export function isAsciiLetter(c: number): boolean {
+function isAsciiLetter(c: number): boolean {
   return ((c | 32) - 97) >>> 0 < 26;
 }
 
@@ -127,7 +127,8 @@ export function isAnchorLetterRun(codes: Uint16Array, start: number, end: number
 
 /**
  * Writes into `out` (from index 0, ascending) the positions in `codes[from, to)` (see codeUnits) that an anchor token of
- * the window's tokenization must overlap, and returns how many. `accepted` lists (ascending) the first
+ * the window's tokenization must overlap, and returns how many. (The detector gets them from
+ * windowAnchorPoints, without scanning the window again; this is the definition its tests hold it to.) `accepted` lists (ascending) the first
  * digits of the digit runs that passed the digit screen.
  *
  * Why this is enough, for a word token (letters, `'’.-` joins, an optional final dot; tokens never start
