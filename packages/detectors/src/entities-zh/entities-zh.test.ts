@@ -165,6 +165,17 @@ describe('Chinese person names from HMM words and mentions', () => {
   });
 });
 
+describe('repeated mentions', () => {
+  it('finds a name again where it stands without a cue, on token boundaries only', () => {
+    expect(found('据悉，方岚先生已经到任。我们见到方岚，他正在开会。', 'person_name')).toEqual([
+      '方岚',
+      '方岚',
+    ]);
+    expect(found('我们见到方岚，他正在开会。', 'person_name')).toEqual([]);
+    expect(found('方岚先生说，方岚村的路修好了', 'person_name')).toEqual(['方岚']);
+  });
+});
+
 describe('sports context', () => {
   it('reads transliterated club names in match tips as organizations', () => {
     const text = '本轮联赛，埃弗顿主场迎战富勒姆，欧赔看好主胜。';

@@ -2,6 +2,7 @@ import type { DetectContext, Detector } from '../detector.ts';
 import type { Finding } from '../types.ts';
 import { findChineseOrganizations } from './organizations.ts';
 import { findChinesePersons, type Span } from './person-names.ts';
+import { repeatedMentions } from './repeated-mentions.ts';
 import { isSportsText } from './sports.ts';
 
 const ID = 'zh.entities';
@@ -24,6 +25,7 @@ export const chineseEntityDetector: Detector = {
     };
     const orgs = findChineseOrganizations(text, tokens, sports);
     const spans = [...orgs, ...withoutOverlaps(findChinesePersons(text, tokens, sports), orgs)];
+    if (spans.length > 0) spans.push(...repeatedMentions(text, tokens, spans));
     return spans.map((s) => ({ start: s.start, end: s.end, type: s.type, detector: ID, score: s.score }));
   },
 };

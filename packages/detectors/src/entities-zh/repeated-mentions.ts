@@ -1,0 +1,58 @@
+import type { SegmentedToken } from '../segmentation/chinese-segmenter.ts';
+import type { Span } from './person-names.ts';
+
+/** Tags of a single token that can be a name on its own: names, places, organizations, abbreviations, unknown. */
+const NAME_TAGS: ReadonlySet<string> = new Set([
+  'nr',
+  'nrt',
+  'nrfg',
+  'ns',
+  'nt',
+  'nz',
+  'j',
+  'x',
+  'eng',
+  'zg',
+]);
+/** Shorter names (a surname alone: 马先生) are too ambiguous to look for elsewhere in the text. */
+const MIN_CHARS = 2;
+
+/**
+ * Other mentions of a name the rules found once in the same text: a cue is often given only at the first
+ * mention (某某先生说…，某某认为…), and a company named in one clause is the same company in the next. A repeat
+ * counts only where it starts and ends on jieba token boundaries, so a name is not found inside a longer word.
+ * Returns the new spans (disjoint from `spans`), sorted by offset.
+ */
+export function repeatedMentions(
+  text: string,
+  tokens: readonly SegmentedToken[],
+  spans: readonly Span[],
+): Span[] {
+  const names = new Map<string, Span>();
+  for (const span of spans) {
+    if (span.end - span.start < MIN_CHARS) continue;
+    const name = text.slice(span.start, span.end);
+    if (!names.has(name)) names.set(name, span);
+  }
+  if (names.size === 0) return [];
+  const starts = new Map<number, SegmentedToken>();
+  const ends = new Set<number>();
+  for (const token of tokens) {
+    starts.set(token.start, token);
+    ends.add(token.end);
+  }
+  const taken = (start: number, end: number, list: readonly Span[]): boolean =>
+    list.some((s) => s.start < end && start < s.end);
+  const found: Span[] = [];
+  for (const [name, first] of names) {
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+      const end = at + name.length;
+      const token = starts.get(at);
+      if (!token || !ends.has(end) || taken(at, end, spans) || taken(at, end, found)) continue;
+      // One everyday dictionary word (投资/vn) is no name, whatever span it once ended up in.
+      if (token.end === end && !NAME_TAGS.has(token.tag)) continue;
+      found.push({ start: at, end, score: first.score, type: first.type });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
