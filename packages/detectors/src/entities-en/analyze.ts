@@ -1,6 +1,7 @@
 import { classifyRun, type RunContext, releaseRunWords } from './classify-run.ts';
 import { labelLetterheadOrganizations } from './letterhead.ts';
 import { F as FlagBits, lexicon } from './lexicon.ts';
+import { lowerOrganizationAt, mayStartLowerOrganization } from './lower-organizations.ts';
 import { completeNameLists } from './name-lists.ts';
 import { SPORTS_WORDS, scoreCue } from './sports-cue.ts';
 import {
@@ -128,6 +129,14 @@ export function analyzeEnglishEntities(text: string): EntitySpan[] {
     const t = tokens[i] as Token;
     if (!isCapWord(t)) {
       if (t.kind === Kind.Word && t.shape === Shape.Lower) {
+        if (mayStartLowerOrganization(codes, t)) {
+          const org = lowerOrganizationAt(tokens, codes, text.length, i);
+          if (org) {
+            out.push(org.span);
+            i = org.next;
+            continue;
+          }
+        }
         const span = casual ? classifyLowerName(tokens, i) : undefined;
         if (span) out.push(span);
         else if (lowerNameCue(tokens, codes, i))

@@ -2,6 +2,8 @@ import type { EntitySpan } from './analyze.ts';
 import type { Lexicon } from './lexicon.ts';
 import { F as FlagBits, foldAccents } from './lexicon.ts';
 import {
+  fansAfter,
+  isOrgOpener,
   organizationEvidence,
   orgCueAfter,
   orgCueBefore,
@@ -248,7 +250,7 @@ export function classifyRun(ctx: RunContext, out: EntitySpan[]): void {
     return;
   }
   // Whole-run organization evidence (legal suffix / head word) wins over splitting at connectors.
-  const org = organizationEvidence(words);
+  const org = ctx.caps && headlineClause(words) ? undefined : organizationEvidence(words);
   if (org) {
     if (org.personBefore) classifyPiece(ctx, words.slice(0, org.personBefore), out);
     out.push({
@@ -272,9 +274,44 @@ export function classifyRun(ctx: RunContext, out: EntitySpan[]): void {
   }
 }
 
+/**
+ * "GONZALEZ HOMERS TWICE AS RANGERS BEAT INDIANS": in an upper-case line a run is often a whole clause;
+ * a stop word inside that cannot open an organization name ("AS", "BEAT") says it is no single name.
+ */
+function headlineClause(words: readonly WordInfo[]): boolean {
+  for (let k = 1; k < words.length; k++) {
+    const w = words[k] as WordInfo;
+    if (
+      w.stop &&
+      !CONNECTOR_WORDS.has(w.key) &&
+      !isOrgOpener(w.key) &&
+      (w.lexFlags & (F.orgHead | F.ofHead)) === 0
+    )
+      return true;
+  }
+  return false;
+}
+
 /** Classifies consecutive capitalized words: strips non-name words, then finds orgs, places and people. */
 function classifyPiece(ctx: RunContext, piece: readonly WordInfo[], out: EntitySpan[]): void {
   const lex = ctx.lex;
+  // "Panamanian Boxing Association President Ramon Ruiz": an organization ending in a head word right
+  // before a title, which the stop words inside it would otherwise cut apart.
+  for (let t = 2; t < piece.length - 1; t++) {
+    const w = piece[t] as WordInfo;
+    if (!w.title || w.first || w.surname) continue;
+    if (((piece[t - 1] as WordInfo).lexFlags & (F.orgHead | F.legal)) === 0) break;
+    const org = organizationEvidence(piece.slice(0, t));
+    if (org?.personBefore !== 0) break;
+    out.push({
+      start: spanStart(piece, org.from),
+      end: spanEnd(ctx, piece, org.to),
+      type: 'organization',
+      score: org.score,
+    });
+    classifyPiece(ctx, piece.slice(t), out);
+    return;
+  }
   let k = 0;
   let titled = false;
   let chunkStart = 0;
@@ -365,6 +402,39 @@ function classifyPiece(ctx: RunContext, piece: readonly WordInfo[], out: EntityS
   flush(ctx, piece, chunkStart, piece.length, titled, out);
 }
 
+/**
+ * "the Lakers", "Warriors fans", "RANGERS BEAT INDIANS": a club nickname on its own. One that is also an
+ * ordinary word ("Giants", "Kings") does not count at a sentence start outside sports text ("Giants of
+ * industry ...").
+ */
+function teamNickname(ctx: RunContext, w: WordInfo): boolean {
+  if ((w.lexFlags & F.team) === 0 || w.token.shape === Shape.Lower || w.token.shape === Shape.Other)
+    return false;
+  if (!(w.dict || w.common) || w.first || w.surname) return !w.first && !w.surname;
+  return !isSentenceStart(ctx.tokens, w.index) || ctx.sports();
+}
+
+/** Last parts of one-word channel, studio and label names ("LibraTv", "AtwoodGames", "KoboldPress"). */
+const CAMEL_HEADS = new Set(
+  'tv|games|gaming|news|media|music|records|studios|studio|films|network|channel|radio|productions|entertainment|sports|tech|labs|magazine|press|fm|hq|official|vevo'.split(
+    '|',
+  ),
+);
+
+/** A capitalized word with a second capital inside whose last part is a {@link CAMEL_HEADS} word. */
+function camelCaseOrganization(ctx: RunContext, w: WordInfo): boolean {
+  const t = w.token;
+  if (t.end - t.start < 5 || t.shape === Shape.Upper || w.first || w.surname) return false;
+  const codes = ctx.codes;
+  // The last capital after the first letter, then at least two letters.
+  let k = t.end - 2;
+  while (k > t.start && !((codes[k] as number) >= 65 && (codes[k] as number) <= 90)) k--;
+  if (k <= t.start + 1) return false;
+  // "#FakeNews": hashtags are topics.
+  if (ctx.tokens[w.index - 1]?.lower === '#') return false;
+  return CAMEL_HEADS.has(w.key.slice(k - t.start));
+}
+
 /** "Walsall v Wrexham": fixtures in sports text name teams. */
 function versusAround(ctx: RunContext, first: number, last: number): boolean {
   const p = ctx.tokens[first - 1];
@@ -444,6 +514,28 @@ function classifyChunk(
   const end = spanEnd(ctx, chunk, chunk.length - 1);
   const next = ctx.tokens[lastWord.index + 1];
 
+  // A chunk cut from a longer run by a title ("Boxing Association President Ramon Ruiz") may end in a head
+  // word the whole run did not.
+  if (chunk.length >= 2 && !titled && (lastWord.lexFlags & (F.orgHead | F.legal)) !== 0) {
+    const org = organizationEvidence(chunk);
+    if (org && org.personBefore === 0) {
+      out.push({
+        start: spanStart(chunk, org.from),
+        end: spanEnd(ctx, chunk, org.to),
+        type: 'organization',
+        score: org.score,
+      });
+      return;
+    }
+  }
+  if (
+    chunk.length === 1 &&
+    !titled &&
+    (teamNickname(ctx, firstWord) || camelCaseOrganization(ctx, firstWord))
+  ) {
+    out.push({ start, end, type: 'organization', score: 0.5 });
+    return;
+  }
   const placeLen = phraseAt(chunk, 0, lex.places, lex.maxPhraseWords);
   if (placeLen === chunk.length && !firstWord.first && !personCueBefore(ctx, firstWord.index) && !titled) {
     const numeric =
@@ -451,7 +543,8 @@ function classifyChunk(
       (tableRow(ctx, firstWord.index, lastWord.index) ||
         ctx.tokens[firstWord.index - 1]?.kind === Kind.Number);
     const teamLike = (!firstWord.stop || chunk.length > 1) && !isDemonymOnly(chunk);
-    if (teamLike && (numeric || ctx.sports())) out.push({ start, end, type: 'organization', score: 0.5 });
+    if (teamLike && (numeric || fansAfter(ctx, lastWord.index) || ctx.sports()))
+      out.push({ start, end, type: 'organization', score: 0.5 });
     return;
   }
 

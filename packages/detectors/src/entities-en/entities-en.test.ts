@@ -127,6 +127,41 @@ describe('organizations', () => {
   });
 });
 
+describe('organizations in social text', () => {
+  it('finds well-known organizations written in lower case, but not ordinary words', () => {
+    expect(found('my old lenovo died so i got one off ebay', 'organization')).toEqual(['lenovo', 'ebay']);
+    expect(found('honestly real madrid deserved it', 'organization')).toEqual(['real madrid']);
+    expect(found('the bengals and the cavs both lost', 'organization')).toEqual(['bengals', 'cavs']);
+    expect(found('the white house in our street has a delta of meta ideas', 'organization')).toEqual([]);
+    expect(found('my phone chargers and the giants in the story', 'organization')).toEqual([]);
+  });
+  it('leaves names inside domains, handles and hashtags alone', () => {
+    expect(found('order at lenovo.com or ask @ebay_help', 'organization')).toEqual([]);
+  });
+  it('reads club nicknames on their own as teams', () => {
+    expect(found('I really hate the Warriors this season', 'organization')).toEqual(['Warriors']);
+    expect(found('GONZALEZ HOMERS TWICE AS RANGERS BEAT INDIANS', 'organization')).toContain('RANGERS');
+    expect(found('Giants of industry met.', 'organization')).toEqual(['Giants']);
+    expect(found('Warriors of old wore bronze.', 'organization')).toEqual([]);
+  });
+  it('reads a place name followed by fans as its club', () => {
+    expect(found('Leeds fan here, loved it', 'organization')).toEqual(['Leeds']);
+    expect(found('Turkish fans sang all night', 'organization')).toEqual([]);
+  });
+  it('reads one-word channel and studio names by their last part', () => {
+    expect(found('Thanks KelvoraTv for the upload', 'organization')).toEqual(['KelvoraTv']);
+    expect(found('the # QuickNews tag', 'organization')).toEqual([]);
+    expect(found('Thanks MacKenzie for the upload', 'organization')).toEqual([]);
+  });
+  it('keeps opening words such as World and National in an organization name', () => {
+    expect(found('He won the World Boxing Council title.', 'organization')).toEqual(['World Boxing Council']);
+    expect(found('Veltra Rowing Association President Ana Ruiz said', 'organization')).toEqual([
+      'Veltra Rowing Association',
+    ]);
+    expect(found('Veltra Rowing Association President Ana Ruiz said', 'person_name')).toEqual(['Ana Ruiz']);
+  });
+});
+
 describe('lexicon', () => {
   it('loads the dictionary vocabulary (a silent failure would bring back name false positives)', () => {
     expect(loadDictionaryWords().size).toBeGreaterThan(40_000);
@@ -218,6 +253,9 @@ describe('linear time', () => {
     (n) => 'Ann, '.repeat(n / 5),
     (n) => 'Ann Lee of Acme is a '.repeat(n / 21),
     (n) => ' '.repeat(n),
+    (n) => 'real madrid '.repeat(n / 12),
+    (n) => 'Acme Rowing Association President '.repeat(n / 34),
+    (n) => 'LibraTv '.repeat(n / 8),
   ];
   it('stays linear on adversarial input', () => {
     for (const make of inputs) {

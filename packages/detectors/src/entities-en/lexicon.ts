@@ -4,8 +4,10 @@ import { EXTRA_FIRST_NAMES } from './gazetteer/first-names.ts';
 import {
   KNOWN_ORGANIZATIONS,
   LEGAL_SUFFIXES,
+  MORE_ORGANIZATIONS,
   ORG_HEAD_WORDS,
   ORG_OF_HEADS,
+  TEAM_NICKNAMES,
 } from './gazetteer/organizations.ts';
 import { EXTRA_DEMONYMS, EXTRA_PLACES } from './gazetteer/places.ts';
 import { NAME_SUFFIXES, PERSON_TITLES, STOP_WORDS } from './gazetteer/stop-words.ts';
@@ -28,6 +30,8 @@ export const F = {
   phraseStart: 2048,
   /** Ordinary dictionary word (lower-case in a large corpus): weak evidence against an unknown name. */
   dict: 4096,
+  /** A sports club's nickname ("Lakers", "Warriors"). */
+  team: 8192,
 } as const;
 
 /** Lower-cased lookup sets, built once on first use (a few ms, well under 10 MB). */
@@ -43,6 +47,7 @@ export interface Lexicon {
   legalSuffixes: ReadonlySet<string>;
   orgHeads: ReadonlySet<string>;
   orgOfHeads: ReadonlySet<string>;
+  teamNicknames: ReadonlySet<string>;
   /** Ordinary English words (any part of speech). */
   commonWords: ReadonlySet<string>;
   stopWords: ReadonlySet<string>;
@@ -82,6 +87,7 @@ function buildFlags(lex: WordLists, dictionaryWords: ReadonlySet<string>): Map<s
   add(lex.legalSuffixes, F.legal);
   add(lex.nameSuffixes, F.nameSuffix);
   add(lex.orgOfHeads, F.ofHead);
+  add(lex.teamNicknames, F.team);
   for (const set of [lex.organizations, lex.places]) {
     for (const phrase of set) {
       const space = phrase.indexOf(' ');
@@ -122,6 +128,7 @@ export function lexicon(): Lexicon {
     ...bars(compromise.ORGANIZATIONS),
     ...bars(compromise.SPORTS_TEAMS),
     ...KNOWN_ORGANIZATIONS,
+    ...MORE_ORGANIZATIONS,
   ]);
   const places = withFolded([
     ...bars(compromise.PLACES),
@@ -141,6 +148,7 @@ export function lexicon(): Lexicon {
     legalSuffixes: new Set(LEGAL_SUFFIXES),
     orgHeads: new Set(ORG_HEAD_WORDS),
     orgOfHeads: new Set(ORG_OF_HEADS),
+    teamNicknames: new Set(TEAM_NICKNAMES),
     commonWords: new Set(bars(compromise.COMMON_WORDS)),
     stopWords: new Set(STOP_WORDS),
     titles: new Set([...PERSON_TITLES, ...bars(compromise.HONORIFICS).filter((h) => !h.includes(' '))]),

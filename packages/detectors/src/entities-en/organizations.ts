@@ -103,6 +103,20 @@ export interface OrgEvidence {
 }
 
 /**
+ * Stop words (they never make a name on their own) that do open organization names: "World Boxing
+ * Council", "National Football League", "Federal Reserve Bank", "Royal Dutch Shell".
+ */
+const ORG_OPENERS = new Set(
+  'world|national|federal|central|state|states|royal|grand|great|new|north|south|east|west|northern|southern|eastern|western|upper|lower|high|free|first|general|international|economic|trade|market|oil|gold|police|army|government|football|soccer|cricket|rugby|tennis|golf|boxing|cycling|athletics|swimming|baseball|basketball|hockey|motor|racing|sports|olympic|home|standard|union'.split(
+    '|',
+  ),
+);
+
+export function isOrgOpener(key: string): boolean {
+  return ORG_OPENERS.has(key);
+}
+
+/**
  * Organization evidence over a whole run: a legal-form suffix ("Acme Widgets Ltd"), a head word at the end
  * ("Exversion Orchestra", "Oxford University"), or a head taking "of" ("Bank of England").
  */
@@ -147,12 +161,31 @@ export function organizationEvidence(words: readonly WordInfo[]): OrgEvidence | 
   while (from < n - 1) {
     const w = words[from] as WordInfo;
     const isConnector = w.token.shape === Shape.Lower || w.key === '&';
-    if (isConnector || ((w.stop || w.title) && (w.lexFlags & (F.ofHead | F.orgHead)) === 0)) from++;
+    if (
+      isConnector ||
+      ((w.stop || w.title) && (w.lexFlags & (F.ofHead | F.orgHead)) === 0 && !ORG_OPENERS.has(w.key))
+    )
+      from++;
     else break;
   }
   // Only the head word is left ("The University"): generic, not a named organization.
   if (from >= n - 1) return undefined;
   return { from, to: n - 1, score, personBefore };
+}
+
+/**
+ * "Leeds fans", "a Boston fan": fans of a place name follow its club. (Fans of a person are as common as
+ * fans of a club, so this is asked of place names only.)
+ */
+export function fansAfter(ctx: RunContext, index: number): boolean {
+  const next = ctx.tokens[index + 1];
+  return (
+    !!next &&
+    next.kind === Kind.Word &&
+    next.shape === Shape.Lower &&
+    next.lower.charCodeAt(0) === 102 /* f */ &&
+    (next.lower === 'fan' || next.lower === 'fans' || next.lower === 'fanbase')
+  );
 }
 
 /** Nouns right after a name ("the Veltrix office", "Norvane shares") that make it a company. */

@@ -44,7 +44,7 @@ dodgers|red sox|white sox|cubs|mets|braves|astros|mariners|orioles|royals|twins|
 brewers|cardinals|reds|marlins|rays|angels|athletics|indians|blue jays|lakers|celtics|knicks|nets|heat|magic|
 bulls|pistons|pacers|cavaliers|cavs|bucks|hornets|wizards|raptors|nuggets|jazz|suns|spurs|rockets|mavericks|
 grizzlies|clippers|kings|thunder|blazers|timberwolves|pelicans|supersonics|sonics|packers|steelers|broncos|
-redskins|seahawks|49ers|ravens|texans|colts|jaguars|titans|vikings|panthers|falcons|buccaneers|oilers|canucks|
+redskins|seahawks|49ers|ravens|colts|jaguars|titans|vikings|panthers|falcons|buccaneers|oilers|canucks|
 flyers|penguins|bruins|canadiens|maple leafs|blackhawks|capitals|islanders|devils|sabres|senators|flames|
 avalanche|predators|stars|ducks|coyotes|whalers|nordiques|jets|sounders|galaxy|fire|crew|revolution`);
 
@@ -96,3 +96,59 @@ blackburn|middlesbrough|wimbledon|coventry|southampton|sunderland|derby county|l
 psg|monaco|marseille|olympique marseille|auxerre|nantes|bordeaux|lens|red star|partizan|dynamo kiev|
 spartak moscow|cska moscow|boca juniors|river plate|flamengo|santos|all blacks|wallabies|springboks|
 yankees|red sox|dodgers|cubs|lakers|celtics|bulls|knicks`);
+
+/**
+ * Sports clubs' nicknames as used on their own ("the Lakers", "Warriors fans", "RANGERS BEAT INDIANS"):
+ * professional leagues of North America and common British club nicknames. Plurals only; singular
+ * nicknames ("Heat", "Jazz", "Magic") are ordinary words too often to count alone.
+ */
+export const TEAM_NICKNAMES: readonly string[] =
+  split(`49ers|niners|bills|dolphins|patriots|jets|ravens|bengals|
+browns|steelers|texans|colts|jaguars|titans|broncos|chiefs|raiders|chargers|cowboys|giants|eagles|
+redskins|bears|lions|packers|vikings|falcons|panthers|saints|buccaneers|bucs|cardinals|rams|seahawks|celtics|nets|
+knicks|76ers|sixers|raptors|bulls|cavaliers|cavs|pistons|pacers|bucks|hawks|hornets|wizards|nuggets|timberwolves|
+wolves|blazers|trailblazers|clippers|lakers|suns|kings|mavericks|mavs|rockets|grizzlies|pelicans|spurs|warriors|
+sonics|supersonics|yankees|orioles|rays|twins|royals|tigers|astros|mariners|angels|rangers|braves|marlins|
+mets|phillies|expos|cubs|brewers|reds|pirates|dodgers|padres|rockies|diamondbacks|bruins|sabres|
+senators|canadiens|habs|flyers|penguins|islanders|devils|capitals|blackhawks|predators|
+oilers|flames|canucks|sharks|ducks|coyotes|whalers|nordiques|kraken|gunners|hammers|magpies|toffees|foxes|
+canaries|seagulls|baggies|cherries|villans|saracens|wasps|harlequins|quins|wallabies|springboks|united`);
+
+/**
+ * More organizations written from general knowledge: brands, game studios, media and TV channels, web
+ * services, public bodies, leagues, and well-known bands and music groups (WNUT counts groups).
+ */
+export const MORE_ORGANIZATIONS: readonly string[] = split(`ebay|etsy|craigslist|shopify|groupon|doordash|
+grubhub|instacart|deliveroo|asos|primark|uniqlo|walgreens|kroger|safeway|aldi|lidl|asda|morrisons|waitrose|
+john lewis|argos|gamestop|macy's|nordstrom|jcpenney|dunkin|dunkin donuts|
+wendy's|taco bell|chipotle|domino's|pizza hut|papa john's|chick-fil-a|popeyes|krispy kreme|tim hortons|nando's|
+greggs|red bull|heineken|budweiser|guinness|htc|oneplus|asus|acer|razer|logitech|gopro|fitbit|garmin|sennheiser|
+sonos|dyson|blue origin|virgin atlantic|virgin galactic|northrop grumman|rolls-royce|land rover|ferrari|
+lamborghini|maserati|mclaren|aston martin|bugatti|subaru|mitsubishi|lexus|cadillac|chevrolet|chevy|
+harley-davidson|yamaha|kawasaki|ducati|openai|deepmind|tsmc|foxconn|dropbox|atlassian|zendesk|hubspot|coinbase|
+binance|twilio|cloudflare|akamai|digitalocean|heroku|mongodb|yahoo|aol|msn|duckduckgo|quora|tumblr|myspace|
+twitch|discord|skype|hulu|vevo|soundcloud|tinder|grindr|yelp|wechat|weibo|viber|blizzard|activision|
+electronic arts|ubisoft|bethesda|bungie|capcom|konami|square enix|bandai namco|epic games|riot games|
+rockstar games|naughty dog|atari|buzzfeed|huffpost|huffington post|breitbart|infowars|politico|axios|
+techcrunch|engadget|gizmodo|mashable|cnet|ign|gamespot|kotaku|rolling stone|tmz|espn|sky sports|
+bt sport|fox sports|nbc sports|bein sports|eurosport|dazn|starz|syfy|comedy central|mtv|vh1|
+cartoon network|disney channel|discovery channel|history channel|nat geo|animal planet|
+food network|hgtv|tlc|cbc|ctv|channel 4|abc news|cbs news|nbc news|sky news|cnbc|c-span|russia today|
+fox business|a24|pixar|dreamworks|lionsgate|miramax|marvel|marvel studios|dc comics|crunchyroll|funimation|
+studio ghibli|isro|jaxa|roscosmos|cern|cdc|fema|nhs|gchq|lapd|nypd|kgb|fsb|mossad|isis|isil|daesh|
+boko haram|kkk|ku klux klan|nra|aclu|naacp|planned parenthood|peta|wwe|ufc|mls|epl|premier league|la liga|
+serie a|bundesliga|nascar|indycar|formula one|formula 1|motogp|lpga|beatles|rolling stones|led zeppelin|
+pink floyd|metallica|megadeth|iron maiden|black sabbath|guns n' roses|guns n roses|pearl jam|foo fighters|
+red hot chili peppers|radiohead|coldplay|u2|arctic monkeys|the strokes|the killers|green day|
+blink-182|linkin park|limp bizkit|slipknot|system of a down|rage against the machine|depeche mode|
+joy division|the smiths|duran duran|abba|bee gees|fleetwood mac|aerosmith|bon jovi|van halen|def leppard|
+dire straits|beach boys|jackson 5|backstreet boys|nsync|n'sync|spice girls|destiny's child|
+fifth harmony|westlife|boyzone|bts|blackpink|got7|bigbang|red velvet|girls' generation|snsd|
+shinee|super junior|monsta x|stray kids|mamamoo|gorillaz|daft punk|chemical brothers|massive attack|
+lcd soundsystem|arcade fire|vampire weekend|mgmt|tame impala|imagine dragons|twenty one pilots|
+panic at the disco|paramore|5 seconds of summer|5sos|maroon 5|onerepublic|
+chainsmokers|black eyed peas|outkast|wu-tang clan|wu-tang|run-dmc|public enemy|beastie boys|migos|
+fugees|mumford & sons|lumineers|kings of leon|zac brown band|
+rascal flatts|florida georgia line|dixie chicks|lonely island|tenacious d|pentatonix|snow patrol|kasabian|
+stone roses|franz ferdinand|mcfly|evanescence|nickelback|godsmack|
+avenged sevenfold|bring me the horizon|rammstein|tokio hotel|sabaton|nightwish`);

@@ -1,0 +1,148 @@
+import type { EntitySpan } from './analyze.ts';
+import { F, type Lexicon, lexicon } from './lexicon.ts';
+import { Kind as KindEnum, Shape as ShapeEnum, type Token } from './tokenize.ts';
+
+// Module-local aliases: under the tsx loader imported bindings compile to getter calls.
+const Kind = KindEnum;
+const Shape = ShapeEnum;
+
+/**
+ * Social text writes well-known organizations in lower case ("a lenovo laptop", "the bengals",
+ * "marcelo is the star of real madrid"). Only names that are no ordinary word, given name or place count
+ * on their own ("apple", "target", "jazz" do not); a phrase counts when one of its words is no ordinary
+ * word ("real madrid", but not "white house").
+ */
+interface LowerOrganizations {
+  words: ReadonlySet<string>;
+  phrases: ReadonlySet<string>;
+  /** First words of {@link phrases}. */
+  phraseStarts: ReadonlySet<string>;
+  /** Longest phrase, in words. */
+  maxWords: number;
+  /**
+   * Screen asked of every lower-case word: entry ((first letter & 31) << 5 | (last letter & 31)) has bit
+   * `min(length, 31)` set for each single word and each phrase's first word.
+   */
+  screen: Uint32Array;
+  /** The same for the second and the second-to-last letter: both screens must pass. */
+  inner: Uint32Array;
+}
+
+let cached: LowerOrganizations | undefined;
+
+/** Bits that make a word too ordinary (or too much a person's or place's name) to be an organization. */
+const ORDINARY = F.dict | F.common | F.stop | F.first | F.surname | F.place | F.title;
+
+/** Bits of an ordinary word: a phrase of only such words ("white house") is too often meant literally. */
+const PLAIN = F.dict | F.common | F.stop;
+
+/**
+ * Known organizations that are also words, or names of a people, a place or a program, when written in
+ * lower case ("the meta", "a delta", "roma", "medicare"), which the dictionary flags miss.
+ */
+const NOT_LOWER = new Set(
+  'meta|discord|delta|paramount|democrats|tories|pentagon|eurosceptics|brexiteers|roma|parma|celtic|ign|tlc|abc|amc|avon|avis|mobil|ayer|baxter|medicare|medicaid|scientology|wimbledon|mitas|tass|ansa|fitch|nec|atp|icc|ioc|isis|mercosur|inc|ltd|dept|univ|assn|gmb|jsa|bni|amt|ghq'.split(
+    '|',
+  ),
+);
+
+/** Club nicknames that are no ordinary plural ("bengals", but not "giants" or "chargers"). */
+const LOWER_TEAMS = new Set(
+  'bengals|steelers|packers|seahawks|niners|49ers|76ers|sixers|knicks|lakers|mavs|cavs|celtics|timberwolves|trailblazers|astros|mets|phillies|blackhawks|canucks|canadiens|habs|diamondbacks|buccaneers|bucs'.split(
+    '|',
+  ),
+);
+
+function screenSlot(first: number, last: number): number {
+  return ((first & 31) << 5) | (last & 31);
+}
+
+function build(lex: Lexicon): LowerOrganizations {
+  const words = new Set<string>();
+  const phrases = new Set<string>();
+  const phraseStarts = new Set<string>();
+  const screen = new Uint32Array(1024);
+  let maxWords = 1;
+  const inner = new Uint32Array(1024);
+  const note = (w: string) => {
+    const bit = 1 << Math.min(w.length, 31);
+    const slot = screenSlot(w.charCodeAt(0), w.charCodeAt(w.length - 1));
+    screen[slot] = (screen[slot] as number) | bit;
+    const slot2 = screenSlot(w.charCodeAt(1), w.charCodeAt(w.length - 2));
+    inner[slot2] = (inner[slot2] as number) | bit;
+  };
+  const distinctive = (w: string) => {
+    const f = lex.flags.get(w) ?? 0;
+    if ((f & F.team) !== 0) return LOWER_TEAMS.has(w);
+    return (f & (ORDINARY | F.orgHead | F.ofHead | F.legal)) === 0 && !NOT_LOWER.has(w);
+  };
+  for (const name of [...lex.organizations, ...LOWER_TEAMS]) {
+    if (!/^[a-z0-9][a-z0-9&'-]*(?: [a-z0-9&'-]+)*$/.test(name)) continue;
+    const parts = name.split(' ');
+    if (parts.length === 1) {
+      if (name.length >= 3 && /[a-z]/.test(name) && distinctive(name)) {
+        words.add(name);
+        note(name);
+      }
+    } else if (
+      // A phrase opening with a function word ("the killers") is found only when capitalized.
+      ((lex.flags.get(parts[0] as string) ?? 0) & F.stop) === 0 &&
+      parts.some((p) => p.length >= 3 && ((lex.flags.get(p) ?? 0) & PLAIN) === 0)
+    ) {
+      phrases.add(name);
+      phraseStarts.add(parts[0] as string);
+      note(parts[0] as string);
+      maxWords = Math.max(maxWords, parts.length);
+    }
+  }
+  return { words, phrases, phraseStarts, maxWords, screen, inner };
+}
+
+/** Whether the lower-case word token `t` may start a known organization (one typed-array read mostly). */
+export function mayStartLowerOrganization(codes: Uint16Array, t: Token): boolean {
+  cached ??= build(lexicon());
+  const len = t.end - t.start;
+  if (len < 3) return false;
+  const shift = Math.min(len, 31);
+  const bits = cached.screen[screenSlot(codes[t.start] as number, codes[t.end - 1] as number)] as number;
+  if (((bits >>> shift) & 1) === 0) return false;
+  const inner = cached.inner[screenSlot(codes[t.start + 1] as number, codes[t.end - 2] as number)] as number;
+  return ((inner >>> shift) & 1) !== 0;
+}
+
+/**
+ * The known organization written in lower case that starts at token `i` (screened by
+ * {@link mayStartLowerOrganization}), or undefined. Parts of addresses, handles and hashtags are skipped.
+ */
+export function lowerOrganizationAt(
+  tokens: readonly Token[],
+  codes: Uint16Array,
+  textLength: number,
+  i: number,
+): { span: EntitySpan; next: number } | undefined {
+  const lo = cached ?? build(lexicon());
+  cached = lo;
+  const t = tokens[i] as Token;
+  const before = t.start > 0 ? (codes[t.start - 1] as number) : 32;
+  // '@', '/', '#', '.', '_': a handle, path, hashtag or domain part.
+  if (before === 64 || before === 47 || before === 35 || before === 46 || before === 95) return undefined;
+  let best = -1;
+  if (lo.words.has(t.lower)) best = i;
+  let key = t.lower;
+  const phrase = lo.phraseStarts.has(key);
+  for (let k = i + 1, words = 1; phrase && k < tokens.length && words < lo.maxWords; k++) {
+    const u = tokens[k] as Token;
+    if (u.kind !== Kind.Word || u.shape !== Shape.Lower || u.start - (tokens[k - 1] as Token).end !== 1)
+      break;
+    key = `${key} ${u.lower}`;
+    words++;
+    if (lo.phrases.has(key)) best = k;
+  }
+  if (best < 0) return undefined;
+  const end = (tokens[best] as Token).end;
+  const after = end < textLength ? (codes[end] as number) : 32;
+  // "ebay.com", "lenovo@...", "cavs_fan": part of a domain, address or handle.
+  if (after === 64 || after === 95 || (after === 46 && end + 1 < textLength && codes[end + 1] !== 32))
+    return undefined;
+  return { span: { start: t.start, end, type: 'organization', score: 0.45 }, next: best + 1 };
+}
