@@ -132,18 +132,24 @@ const CJK_WORD = /^[\u3400-\u9fff\uf900-\ufaff]+$/;
 const MAX_LEFT_TOKENS = 8;
 const MAX_ORG_CHARS = 28;
 
-/** Known organizations bucketed by first character, longest first, for a cheap boundary-aligned lookup. */
-const KNOWN_BY_FIRST = byFirstChar([...KNOWN_ORGS, ...WELL_KNOWN_ORGS, ...SPORTS_ORGS]);
+/** Known organizations bucketed by their first two characters, longest first, for a cheap boundary-aligned lookup. */
+const KNOWN_BY_PREFIX = byPrefix([...KNOWN_ORGS, ...WELL_KNOWN_ORGS, ...SPORTS_ORGS]);
 /** City-named clubs, looked up only in sports text. */
-const CLUBS_BY_FIRST = byFirstChar(CITY_CLUBS);
+const CLUBS_BY_PREFIX = byPrefix(CITY_CLUBS);
 
-function byFirstChar(names: readonly string[]): ReadonlyMap<string, readonly string[]> {
-  const map = new Map<string, string[]>();
+/** The two UTF-16 units at `index` as one number (all listed names have at least two). */
+function prefixKey(text: string, index: number): number {
+  return text.charCodeAt(index) * 0x10000 + text.charCodeAt(index + 1);
+}
+
+function byPrefix(names: readonly string[]): ReadonlyMap<number, readonly string[]> {
+  const map = new Map<number, string[]>();
   for (const name of [...names].sort((a, b) => b.length - a.length)) {
-    const first = name.charAt(0);
-    const bucket = map.get(first);
+    if (name.length < 2) continue;
+    const key = prefixKey(name, 0);
+    const bucket = map.get(key);
     if (bucket) bucket.push(name);
-    else map.set(first, [name]);
+    else map.set(key, [name]);
   }
   return map;
 }
@@ -251,17 +257,18 @@ function headOf(token: SegmentedToken): Head | undefined {
   return endsWithHead(word) ? { cut: 0 } : undefined;
 }
 
-const LISTED_FIRST_CHARS = new CharTable([...KNOWN_BY_FIRST.keys(), ...CLUBS_BY_FIRST.keys()]);
-
 /** Cheap gate: most tokens neither open a listed name nor end in a head or brand word. */
-function mayStartOrEndOrganization(token: SegmentedToken): boolean {
+/** First characters of the listed names: a cheap table test before the two-character map lookup. */
+const LISTED_FIRST_CHARS = new CharTable(
+  [...KNOWN_BY_PREFIX.values(), ...CLUBS_BY_PREFIX.values()].map((bucket) => (bucket[0] as string).charAt(0)),
+);
+
+function mayStartOrEndOrganization(text: string, token: SegmentedToken): boolean {
   const { word } = token;
-  return (
-    token.tag === 'nt' ||
-    HEAD_LAST_CHARS.at(word, word.length - 1) ||
-    LISTED_FIRST_CHARS.at(word, 0) ||
-    BRAND_HEADS.has(word)
-  );
+  if (token.tag === 'nt' || HEAD_LAST_CHARS.at(word, word.length - 1) || BRAND_HEADS.has(word)) return true;
+  if (!LISTED_FIRST_CHARS.at(word, 0)) return false;
+  const key = prefixKey(text, token.start);
+  return KNOWN_BY_PREFIX.has(key) || CLUBS_BY_PREFIX.has(key);
 }
 
 function isDepartment(token: SegmentedToken): boolean {
@@ -334,11 +341,10 @@ function knownOrgAt(
   i: number,
   sports: () => boolean,
 ): KnownMatch | undefined {
-  const token = tokens[i] as SegmentedToken;
-  const first = token.word.charAt(0);
-  const known = listedMatch(text, tokens, i, KNOWN_BY_FIRST.get(first));
+  const key = prefixKey(text, (tokens[i] as SegmentedToken).start);
+  const known = listedMatch(text, tokens, i, KNOWN_BY_PREFIX.get(key));
   if (known) return known;
-  const club = listedMatch(text, tokens, i, CLUBS_BY_FIRST.get(first));
+  const club = listedMatch(text, tokens, i, CLUBS_BY_PREFIX.get(key));
   return club && sports() ? club : undefined;
 }
 
@@ -390,7 +396,7 @@ export function findChineseOrganizations(
   let i = 0;
   while (i < tokens.length) {
     const token = tokens[i] as SegmentedToken;
-    if (!mayStartOrEndOrganization(token)) {
+    if (!mayStartOrEndOrganization(text, token)) {
       i += 1;
       continue;
     }

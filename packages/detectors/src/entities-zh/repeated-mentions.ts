@@ -35,24 +35,44 @@ export function repeatedMentions(
     if (!names.has(name)) names.set(name, span);
   }
   if (names.size === 0) return [];
-  const starts = new Map<number, SegmentedToken>();
-  const ends = new Set<number>();
-  for (const token of tokens) {
-    starts.set(token.start, token);
-    ends.add(token.end);
-  }
   const taken = (start: number, end: number, list: readonly Span[]): boolean =>
     list.some((s) => s.start < end && start < s.end);
   const found: Span[] = [];
   for (const [name, first] of names) {
     for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
       const end = at + name.length;
-      const token = starts.get(at);
-      if (!token || !ends.has(end) || taken(at, end, spans) || taken(at, end, found)) continue;
+      if (taken(at, end, spans) || taken(at, end, found)) continue;
+      const k = tokenAt(tokens, at);
+      const token = tokens[k];
+      if (!token || token.start !== at || !endsOnBoundary(tokens, k, end)) continue;
       // One everyday dictionary word (投资/vn) is no name, whatever span it once ended up in.
       if (token.end === end && !NAME_TAGS.has(token.tag)) continue;
       found.push({ start: at, end, score: first.score, type: first.type });
     }
   }
   return found.sort((a, b) => a.start - b.start);
+}
+
+/** Index of the last token starting at or before `pos` (tokens are sorted by offset), or -1. */
+function tokenAt(tokens: readonly SegmentedToken[], pos: number): number {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  let best = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if ((tokens[mid] as SegmentedToken).start <= pos) {
+      best = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return best;
+}
+
+/** Does some token from index `k` on end exactly at `end`? */
+function endsOnBoundary(tokens: readonly SegmentedToken[], k: number, end: number): boolean {
+  for (let j = k; j < tokens.length; j++) {
+    const tokenEnd = (tokens[j] as SegmentedToken).end;
+    if (tokenEnd >= end) return tokenEnd === end;
+  }
+  return false;
 }
