@@ -128,7 +128,12 @@ export function analyzeEnglishEntities(text: string): EntitySpan[] {
   while (i < n) {
     const t = tokens[i] as Token;
     if (!isCapWord(t)) {
-      if (t.kind === Kind.Word && t.shape === Shape.Lower) {
+      if (t.kind === Kind.Word && t.shape === Shape.Other) {
+        // "eBay": a known organization in its own odd capitals.
+        const before = t.start > 0 ? (codes[t.start - 1] as number) : 32;
+        if ((flagsOf(t) & F.org) !== 0 && before !== 64 && before !== 47 && before !== 35)
+          out.push({ start: t.start, end: t.end, type: 'organization', score: 0.6 });
+      } else if (t.kind === Kind.Word && t.shape === Shape.Lower) {
         if (mayStartLowerOrganization(codes, t)) {
           const org = lowerOrganizationAt(tokens, codes, text.length, i);
           if (org) {

@@ -2,6 +2,7 @@ import type { EntitySpan } from './analyze.ts';
 import type { Lexicon } from './lexicon.ts';
 import { F as FlagBits, foldAccents } from './lexicon.ts';
 import {
+  basedBefore,
   fansAfter,
   isOrgOpener,
   organizationEvidence,
@@ -365,6 +366,13 @@ function classifyPiece(ctx: RunContext, piece: readonly WordInfo[], out: EntityS
       chunkStart = e;
       continue;
     }
+    // "Ontario-based Magna": the place belongs to the description, the name starts after it.
+    if (k + 1 < piece.length && w.key.length > 6 && w.key.endsWith('-based')) {
+      titled = flush(ctx, piece, chunkStart, k, titled, out);
+      k++;
+      chunkStart = k;
+      continue;
+    }
     if (w.title && !w.first && !w.surname) {
       flush(ctx, piece, chunkStart, k, titled, out);
       titled = true;
@@ -389,6 +397,15 @@ function classifyPiece(ctx: RunContext, piece: readonly WordInfo[], out: EntityS
       chunkStart = k;
       k++;
       continue;
+    }
+    // "New York", "KANSAS CITY": a known place of several words stays whole, though its first or
+    // last word alone would end the chunk.
+    if (k === chunkStart && w.phraseStart && (w.stop || ctx.caps)) {
+      const placeLen = phraseAt(piece, k, lex.places, lex.maxPhraseWords);
+      if (placeLen >= 2) {
+        k += placeLen;
+        continue;
+      }
     }
     const breaks = w.stop || (ctx.caps && w.common && !w.first && !w.surname && !w.place);
     if (breaks && !(w.first && k > chunkStart)) {
@@ -542,7 +559,7 @@ function classifyChunk(
       next?.kind === Kind.Number &&
       (tableRow(ctx, firstWord.index, lastWord.index) ||
         ctx.tokens[firstWord.index - 1]?.kind === Kind.Number);
-    const teamLike = (!firstWord.stop || chunk.length > 1) && !isDemonymOnly(chunk);
+    const teamLike = (!firstWord.stop || chunk.length > 1) && !isDemonymOnly(ctx, chunk);
     if (teamLike && (numeric || fansAfter(ctx, lastWord.index) || ctx.sports()))
       out.push({ start, end, type: 'organization', score: 0.5 });
     return;
@@ -628,6 +645,7 @@ function orgContext(ctx: RunContext, chunk: readonly WordInfo[], person: number,
   if (orgCueAfter(ctx, tail.index, person)) return true;
   if (person >= 0.8) return false;
   if (person < 0.6 && orgOfCueBefore(ctx, head.index)) return true;
+  if (person < 0.7 && basedBefore(ctx, head.index)) return true;
   const of = ctx.tokens[head.index - 1];
   const before = out[out.length - 1];
   if (of?.lower === 'of' && before?.type === 'person_name' && before.end === ctx.tokens[head.index - 2]?.end)
@@ -670,7 +688,15 @@ function unknownAcronym(ctx: RunContext, chunk: readonly WordInfo[]): boolean {
   if (w.first || w.surname || w.common || w.dict || w.stop || w.place || w.title) return false;
   if (!/^[a-z]+$/.test(w.key) || NOT_ORG_ACRONYMS.has(w.key) || /^(?:lm|ro|lo)fl?a|(.)\1$/.test(w.key))
     return false;
-  return ctx.tokens[w.index - 1]?.kind !== Kind.Number && ctx.tokens[w.index + 1]?.kind !== Kind.Number;
+  const prev = ctx.tokens[w.index - 1];
+  const next = ctx.tokens[w.index + 1];
+  if (prev?.kind === Kind.Number || next?.kind === Kind.Number) return false;
+  // "IS THAT IDRIS", "GREAT VIDOI": next to another upper-case word it is shouting, not an acronym.
+  return !shouted(ctx, prev) && !shouted(ctx, next);
+}
+
+function shouted(ctx: RunContext, t: Token | undefined): boolean {
+  return !!t && t.kind === Kind.Word && t.shape === Shape.Upper && t.end - t.start >= 2 && !ctx.caps;
 }
 
 /** Street-type words and (in compounds) endings, from many languages: such chunks are addresses. */
@@ -810,8 +836,9 @@ function hasStopOrPlace(chunk: readonly WordInfo[]): boolean {
   return false;
 }
 
-function isDemonymOnly(chunk: readonly WordInfo[]): boolean {
-  return chunk.length === 1 && /(?:an|ish|ese|ic|i)$/.test((chunk[0] as WordInfo).key);
+/** "Turkish", "Iraqi" (but not "Cincinnati"): a people, not a place that has a club. */
+function isDemonymOnly(ctx: RunContext, chunk: readonly WordInfo[]): boolean {
+  return chunk.length === 1 && ctx.lex.demonyms.has((chunk[0] as WordInfo).key);
 }
 
 /** Cricket scorecards ("c Smith b Jones", "lbw b Jones") put people right after these. */

@@ -162,6 +162,28 @@ describe('organizations in social text', () => {
   });
 });
 
+describe('organization cues in news text', () => {
+  it('reads a name before an executive title, after "-based" and after an industry noun as a company', () => {
+    expect(found('Quorvane CEO Stephen Frater told reporters', 'organization')).toEqual(['Quorvane']);
+    expect(found('Ohio-based Veltramark , contacted by phone , declined', 'organization')).toEqual([
+      'Veltramark',
+    ]);
+    expect(found('Italian tyre giant Quorvane on Friday announced', 'organization')).toEqual(['Quorvane']);
+  });
+  it('keeps a multi-word place whole in a standings row', () => {
+    expect(found('NEW YORK 74 59 .556 -', 'organization')).toEqual(['NEW YORK']);
+    expect(found('CINCINNATI 66 67 .496 5', 'organization')).toEqual(['CINCINNATI']);
+    expect(found('Turkish 66 67 .496 5', 'organization')).toEqual([]);
+  });
+  it('never reads a legal-form word alone as a company', () => {
+    expect(found('I can see Trump saltmining Inc . had found more', 'organization')).toEqual([]);
+  });
+  it('finds known organizations in their own odd capitals, and not shouted words as acronyms', () => {
+    expect(found('U should sell it on eBay', 'organization')).toEqual(['eBay']);
+    expect(found('IS THAT VORNAK ? so good', 'organization')).toEqual([]);
+  });
+});
+
 describe('lexicon', () => {
   it('loads the dictionary vocabulary (a silent failure would bring back name false positives)', () => {
     expect(loadDictionaryWords().size).toBeGreaterThan(40_000);

@@ -48,6 +48,8 @@ export interface Lexicon {
   orgHeads: ReadonlySet<string>;
   orgOfHeads: ReadonlySet<string>;
   teamNicknames: ReadonlySet<string>;
+  /** Demonyms ("Turkish", "Iraqi"), also among {@link places}. */
+  demonyms: ReadonlySet<string>;
   /** Ordinary English words (any part of speech). */
   commonWords: ReadonlySet<string>;
   stopWords: ReadonlySet<string>;
@@ -130,6 +132,8 @@ export function lexicon(): Lexicon {
     ...KNOWN_ORGANIZATIONS,
     ...MORE_ORGANIZATIONS,
   ]);
+  // A legal-form word alone ("Inc", "Co") ends a company name; it names none.
+  for (const suffix of LEGAL_SUFFIXES) organizations.delete(suffix);
   const places = withFolded([
     ...bars(compromise.PLACES),
     ...EXTRA_PLACES,
@@ -149,6 +153,7 @@ export function lexicon(): Lexicon {
     orgHeads: new Set(ORG_HEAD_WORDS),
     orgOfHeads: new Set(ORG_OF_HEADS),
     teamNicknames: new Set(TEAM_NICKNAMES),
+    demonyms: withFolded([...bars(compromise.DEMONYMS), ...EXTRA_DEMONYMS]),
     commonWords: new Set(bars(compromise.COMMON_WORDS)),
     stopWords: new Set(STOP_WORDS),
     titles: new Set([...PERSON_TITLES, ...bars(compromise.HONORIFICS).filter((h) => !h.includes(' '))]),

@@ -44,6 +44,16 @@ const ORG_CUE_BEFORE = new Set([
   'carmaker',
   'group',
   'outfit',
+  'giant',
+  'maker',
+  'producer',
+  'manufacturer',
+  'conglomerate',
+  'operator',
+  'lender',
+  'exporter',
+  'publisher',
+  'distributor',
 ]);
 
 /** "the address of X", "CEO of X": nouns that take a company after "of". */
@@ -91,6 +101,12 @@ export function orgOfCueBefore(ctx: RunContext, index: number): boolean {
 export function orgCueBefore(ctx: RunContext, index: number): boolean {
   const p = ctx.tokens[index - 1];
   return !!p && p.kind === Kind.Word && p.shape === Shape.Lower && ORG_CUE_BEFORE.has(p.lower);
+}
+
+/** "Ohio-based KeyCorp", "a Hong Kong-based Veltrix": a name right after "<place>-based" is a company. */
+export function basedBefore(ctx: RunContext, index: number): boolean {
+  const p = ctx.tokens[index - 1];
+  return !!p && p.kind === Kind.Word && p.lower.length > 6 && p.lower.endsWith('-based');
 }
 
 export interface OrgEvidence {
@@ -220,6 +236,8 @@ const ORG_NOUN_AFTER = new Set([
   'cfo',
   'cto',
 ]);
+const EXECUTIVE_ACRONYMS = new Set(['ceo', 'cfo', 'cto', 'coo']);
+
 /** Nouns after a possessive that belong to a company rather than a person ("Norvane's shares"). */
 const ORG_POSSESSED = new Set([
   'shares',
@@ -308,6 +326,10 @@ function wordAt(ctx: RunContext, index: number): Token | undefined {
 export function orgCueAfter(ctx: RunContext, index: number, personScore: number): boolean {
   const next = ctx.tokens[index + 1];
   if (!next) return false;
+  if (next.kind === Kind.Word && next.shape === Shape.Upper && EXECUTIVE_ACRONYMS.has(next.lower)) {
+    // "Cofinec CEO Stephen Frater": the name of an executive's company comes before the title.
+    return personScore < 0.7;
+  }
   if (next.kind === Kind.Word && next.shape === Shape.Lower) {
     if (ORG_NOUN_AFTER.has(next.lower)) return personScore < 0.7;
     if (next.lower === 'is' || next.lower === 'was') return personScore < 0.8 && definesOrg(ctx, index + 2);
