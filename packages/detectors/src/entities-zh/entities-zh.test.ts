@@ -44,6 +44,12 @@ describe('Chinese person names', () => {
     expect(found('影评人认为加缪的小说很难改编。', 'person_name')).toEqual(['加缪']);
   });
 
+  it('reads a foreign name before an award or index word as no person, and after a kind of company as one', () => {
+    expect(found('这部片子入围了奥斯卡最佳影片。', 'person_name')).toEqual([]);
+    expect(found('参考凯利指数，主队占优。', 'person_name')).toEqual([]);
+    expect(found('据开发商斯坦博表示，新作将在年底发布。', 'organization')).toEqual(['斯坦博']);
+  });
+
   it('joins transliterated names across the middle dot', () => {
     expect(found('演员汤姆·汉克斯出席了活动', 'person_name')).toContain('汤姆·汉克斯');
   });

@@ -24,6 +24,10 @@ export interface Span {
 const FIXTURE_BEFORE = /(?:vs|VS|Vs|对阵|负于|战胜|击败|战平)\s?$/;
 const FIXTURE_AFTER = /^\s?(?:vs|VS|Vs|主场|客场|主队|客队|做客|坐镇)/;
 const MAX_FOREIGN_NAME = 16;
+/** A foreign name before these names an award, index or law, not a person here: 某某奖, 某某指数, 某某定律. */
+const EPONYM_AFTER = /^(?:奖|最佳|影帝|影后|金像|提名|指数|公式|定律|效应|模型|理论|方程|主义)/;
+/** Kinds of company written right before their name: 开发商某某, 运营商某某. */
+const COMPANY_BEFORE = /(?:开发商|发行商|厂商|制造商|运营商|供应商|赞助商|生产商|品牌)$/;
 const HONORIFIC_END = /(?:先生|女士|小姐|总|董)$/;
 const CUE_PUNCTUATION: ReadonlySet<string> = new Set(['，', ',', '：', ':', '（', '(']);
 /** Strong cues a name precedes directly: 先生/女士/小姐, or "，男" / "：女" in résumés. */
@@ -455,8 +459,15 @@ export function findChinesePersons(
       const end =
         (tokens[last] as SegmentedToken).end +
         gluedForeignTail(tokens[last + 1], tokens[last] as SegmentedToken);
-      if (end - start >= 2 && !NOT_PERSON.has(text.slice(start, end))) {
-        const club = isFixture(text, start, end) || (sports() && isClubInSports(text, start, end));
+      if (
+        end - start >= 2 &&
+        !NOT_PERSON.has(text.slice(start, end)) &&
+        !EPONYM_AFTER.test(text.slice(end, end + 2))
+      ) {
+        const club =
+          isFixture(text, start, end) ||
+          COMPANY_BEFORE.test(text.slice(Math.max(0, start - 3), start)) ||
+          (sports() && isClubInSports(text, start, end));
         const type = club ? 'organization' : 'person_name';
         spans.push({ start, end, score: 0.6, type });
       }
