@@ -320,6 +320,7 @@ describe('Chinese organizations', () => {
 
   it('extends a well-known ministry over its country', () => {
     expect(found('日本财务省和美国财政部发表声明', 'organization')).toContain('美国财政部');
+    expect(found('昨天，副总理孟华主持召开国务院常务会议。', 'organization')).toEqual(['国务院']);
   });
 
   it('does not read a description of a kind of organization as a name', () => {

@@ -430,6 +430,9 @@ export function findChineseOrganizations(
         continue;
       }
       if (!bridged(text, prev, tokens[s] as SegmentedToken) || !isModifier(prev)) break;
+      // A well-known name takes only a place, an organization or a portfolio before it (美国财政部, 城乡建设部),
+      // not any words (总理…召开国务院).
+      if (known && !(prev.tag === 'ns' || prev.tag === 'nt' || isPortfolioNoun(prev))) break;
       if (chars + prev.word.length > MAX_ORG_CHARS) break;
       s -= 1;
       chars += prev.word.length;
