@@ -8,6 +8,7 @@ import {
   organizationEvidence,
   orgCueAfter,
   orgCueBefore,
+  orgNounBefore,
   orgOfCueBefore,
   possessiveBeforePerson,
 } from './organizations.ts';
@@ -545,6 +546,18 @@ function classifyChunk(
       return;
     }
   }
+  if (next?.kind === Kind.Punct && chunk.length <= 2 && !titled && !firstWord.first) {
+    // "McDonald's", "Sainsbury ' s": a known name with its possessive 's (the tokenizer splits it off);
+    // not after a title or on a given name ("Wendy's dream").
+    const s = ctx.tokens[lastWord.index + 2];
+    if ((next.lower === "'" || next.lower === '’') && s?.lower === 's' && s.kind === Kind.Word) {
+      const key = chunk.length === 1 ? firstWord.key : `${firstWord.key} ${lastWord.key}`;
+      if (lex.organizations.has(`${key}'s`)) {
+        out.push({ start, end: s.end, type: 'organization', score: 0.6 });
+        return;
+      }
+    }
+  }
   if (
     chunk.length === 1 &&
     !titled &&
@@ -646,6 +659,7 @@ function orgContext(ctx: RunContext, chunk: readonly WordInfo[], person: number,
   if (person >= 0.8) return false;
   if (person < 0.6 && orgOfCueBefore(ctx, head.index)) return true;
   if (person < 0.7 && basedBefore(ctx, head.index)) return true;
+  if (person === 0 && chunk.length <= 4 && !head.initial && orgNounBefore(ctx, head.index)) return true;
   const of = ctx.tokens[head.index - 1];
   const before = out[out.length - 1];
   if (of?.lower === 'of' && before?.type === 'person_name' && before.end === ctx.tokens[head.index - 2]?.end)

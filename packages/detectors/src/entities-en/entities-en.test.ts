@@ -170,6 +170,19 @@ describe('organization cues in news text', () => {
     ]);
     expect(found('Italian tyre giant Quorvane on Friday announced', 'organization')).toEqual(['Quorvane']);
   });
+  it('reads a name before "newspaper" or "news agency", or after "pressure group", as an organization', () => {
+    expect(found('The domestic Korvath news agency said', 'organization')).toEqual(['Korvath']);
+    expect(found('Zelvani Dnevnik daily said on Saturday', 'organization')).toEqual(['Zelvani Dnevnik']);
+    expect(found('the pressure group Civic Vantage said', 'organization')).toEqual(['Civic Vantage']);
+    expect(found('Shrs offered by company N / A', 'organization')).toEqual([]);
+  });
+  it('reads a place as its team in baseball text without a score', () => {
+    expect(found('Two players homered for Cleveland .', 'organization')).toEqual(['Cleveland']);
+  });
+  it('keeps a known company whole with its possessive, but not a given name', () => {
+    expect(found("a job at McDonald ' s , as a server", 'organization')).toEqual(["McDonald ' s"]);
+    expect(found("That ' s Wendy ' s biggest dream", 'organization')).toEqual([]);
+  });
   it('keeps a multi-word place whole in a standings row', () => {
     expect(found('NEW YORK 74 59 .556 -', 'organization')).toEqual(['NEW YORK']);
     expect(found('CINCINNATI 66 67 .496 5', 'organization')).toEqual(['CINCINNATI']);

@@ -98,6 +98,19 @@ export function orgOfCueBefore(ctx: RunContext, index: number): boolean {
   );
 }
 
+/** Words of {@link ORG_CUE_BEFORE} that are nouns ("pressure group X", "carmaker X"), not prepositions or verbs. */
+const ORG_NOUN_BEFORE = new Set(
+  [...ORG_CUE_BEFORE].filter(
+    (w) => !/^(?:at|from|via|join|joined|joining|support|supporting|supports)$/.test(w),
+  ),
+);
+
+/** An organization noun right before the chunk: enough even for words no name list knows. */
+export function orgNounBefore(ctx: RunContext, index: number): boolean {
+  const p = ctx.tokens[index - 1];
+  return !!p && p.kind === Kind.Word && p.shape === Shape.Lower && ORG_NOUN_BEFORE.has(p.lower);
+}
+
 export function orgCueBefore(ctx: RunContext, index: number): boolean {
   const p = ctx.tokens[index - 1];
   return !!p && p.kind === Kind.Word && p.shape === Shape.Lower && ORG_CUE_BEFORE.has(p.lower);
@@ -235,6 +248,17 @@ const ORG_NOUN_AFTER = new Set([
   'ceo',
   'cfo',
   'cto',
+  'newspaper',
+  'newspapers',
+  'daily',
+  'weekly',
+  'tabloid',
+  'magazine',
+  'broadcaster',
+  'airline',
+  'carrier',
+  'consortium',
+  'conglomerate',
 ]);
 const EXECUTIVE_ACRONYMS = new Set(['ceo', 'cfo', 'cto', 'coo']);
 
@@ -332,6 +356,11 @@ export function orgCueAfter(ctx: RunContext, index: number, personScore: number)
   }
   if (next.kind === Kind.Word && next.shape === Shape.Lower) {
     if (ORG_NOUN_AFTER.has(next.lower)) return personScore < 0.7;
+    // "Yonhap news agency said"
+    if (next.lower === 'news') {
+      const noun = wordAt(ctx, index + 2);
+      return !!noun && (noun.lower === 'agency' || noun.lower === 'service') && personScore < 0.8;
+    }
     if (next.lower === 'is' || next.lower === 'was') return personScore < 0.8 && definesOrg(ctx, index + 2);
     return false;
   }
