@@ -26,6 +26,12 @@ function found(text: string, type: 'person_name' | 'organization'): string[] {
 }
 
 describe('Chinese person names', () => {
+  it('leaves a conjunction before a whole name out of it', () => {
+    const names = found('会议由秘书长和李鹏飞主持。', 'person_name');
+    expect(names.length).toBe(1);
+    expect(names[0]?.startsWith('李')).toBe(true);
+  });
+
   it('finds a name before a speech verb', () => {
     expect(found('欧阳明辉表示，明年的计划不会改变。', 'person_name')).toContain('欧阳明辉');
   });
@@ -193,6 +199,7 @@ describe('sports context', () => {
     expect(found('我喜欢莱比锡vs汉诺威这场比赛', 'organization')).toEqual(['莱比锡', '汉诺威']);
     expect(found('我喜欢莱比锡vs汉诺威这场比赛', 'person_name')).toEqual([]);
     expect(found('猫vs狗，谁更聪明？', 'organization')).toEqual([]);
+    expect(found('决赛中，湖北队vs山西队。', 'organization')).toEqual(['湖北队']);
   });
 
   it('reads a city as its club only in sports text', () => {

@@ -277,7 +277,8 @@ function isDepartment(token: SegmentedToken): boolean {
 
 function isModifier(token: SegmentedToken): boolean {
   const { word, tag } = token;
-  if (LEFT_STOP_WORDS.has(word)) return false;
+  // "vs" stands between two teams (中国队vs日本队), never inside one name.
+  if (LEFT_STOP_WORDS.has(word) || (word.length === 2 && word.toLowerCase() === 'vs')) return false;
   if (word.length === 1 && /[\u3400-\u9fff]/.test(word)) {
     // jieba leaves unknown brand/name characters as single tokens with arbitrary tags: 林/ng 达/v 集团.
     return !FUNCTION_CHARS.has(word) && !NON_NAME_TAGS.has(tag) && !tag.startsWith('u');

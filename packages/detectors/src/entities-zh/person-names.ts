@@ -122,6 +122,11 @@ function hasCueBefore(tokens: readonly SegmentedToken[], index: number): boolean
   return before !== undefined && before.end === tokens[index]?.start && hasRoleBefore(before);
 }
 
+/** Is this token a whole Chinese name by itself: a surname-led nr word (李鹏/nr)? */
+function startsWholeName(token: SegmentedToken | undefined): boolean {
+  return token !== undefined && token.tag === 'nr' && token.word.length >= 2 && surnameLength(token.word) > 0;
+}
+
 /** Are tokens a and b adjacent, or separated by exactly one name joiner character? */
 function joined(text: string, a: SegmentedToken | undefined, b: SegmentedToken | undefined): boolean {
   if (!a || !b) return false;
@@ -485,6 +490,11 @@ export function findChinesePersons(
 
     if (isSurnameToken) {
       const given = readGivenName(tokens, i);
+      // 和/c 李鹏/nr: a conjunction or preposition before a whole name is grammar, not the surname.
+      if (given && (tag === 'c' || tag === 'p') && startsWholeName(tokens[i + 1])) {
+        i += 1;
+        continue;
+      }
       if (given) {
         const lastToken = tokens[given.endIndex] as SegmentedToken;
         let score = given.score + givenNameEvidence(text.slice(token.end, lastToken.end));
