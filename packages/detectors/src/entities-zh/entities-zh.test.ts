@@ -56,6 +56,12 @@ describe('Chinese person names', () => {
     expect(found('据开发商斯坦博表示，新作将在年底发布。', 'organization')).toEqual(['斯坦博']);
   });
 
+  it('reads a country or city jieba tags as a name as no person, but as a team in sports text', () => {
+    expect(found('美国和伊拉克的关系有所缓和。', 'person_name')).toEqual([]);
+    expect(found('他访问了莫斯科和石家庄。', 'person_name')).toEqual([]);
+    expect(found('本轮联赛，乌克兰主场迎战阿根廷，欧赔看好主胜。', 'organization')).toEqual(['乌克兰', '阿根廷']);
+  });
+
   it('joins transliterated names across the middle dot', () => {
     expect(found('演员汤姆·汉克斯出席了活动', 'person_name')).toContain('汤姆·汉克斯');
   });

@@ -12,6 +12,7 @@ import { joinListItems, listedBefore } from './list-items.ts';
 import { SPORTS_PERSON_AFTER, SPORTS_PERSON_BEFORE } from './sports.ts';
 import { isAmbiguousSurname, isMostCommonSurname, surnameLength } from './surnames.ts';
 import { isTransliterated, NAME_JOINERS } from './transliteration.ts';
+import { WORLD_PLACES } from './world-places.ts';
 
 export interface Span {
   start: number;
@@ -590,6 +591,13 @@ export function findChinesePersons(
   }
   if (weak.length > 0 && text.includes('、')) addListedNames(text, spans, weak);
   const persons = spans.filter((span) => isPersonSpan(text, span));
+  for (let k = persons.length - 1; k >= 0; k--) {
+    const span = persons[k] as Span;
+    if (span.type !== 'person_name' || !WORLD_PLACES.has(text.slice(span.start, span.end))) continue;
+    // 伊拉克/nrt, 莫斯科/nr: a country or city, except a national team or city club in sports text.
+    if (sports() && isClubInSports(text, span.start, span.end)) span.type = 'organization';
+    else persons.splice(k, 1);
+  }
   if (text.includes('(') || text.includes('（')) addOriginalSpellings(text, persons);
   return persons;
 }
