@@ -59,7 +59,16 @@ describe('Chinese person names', () => {
   it('reads a country or city jieba tags as a name as no person, but as a team in sports text', () => {
     expect(found('美国和伊拉克的关系有所缓和。', 'person_name')).toEqual([]);
     expect(found('他访问了莫斯科和石家庄。', 'person_name')).toEqual([]);
-    expect(found('本轮联赛，乌克兰主场迎战阿根廷，欧赔看好主胜。', 'organization')).toEqual(['乌克兰', '阿根廷']);
+    expect(found('本轮联赛，乌克兰主场迎战阿根廷，欧赔看好主胜。', 'organization')).toEqual([
+      '乌克兰',
+      '阿根廷',
+    ]);
+  });
+
+  it('reads Japanese names next to a role or speech verb', () => {
+    expect(found('日本外相宫本浩二郎表示，会谈富有成果。', 'person_name')).toEqual(['宫本浩二郎']);
+    expect(found('前首相村山富市说，形势已经好转。', 'person_name')).toEqual(['村山富市']);
+    expect(found('山下有一个村庄，中山公园很美。', 'person_name')).toEqual([]);
   });
 
   it('joins transliterated names across the middle dot', () => {

@@ -8,6 +8,7 @@ import {
   VERBS_AFTER,
 } from './cue-words.ts';
 import { givenNameEvidence } from './given-names.ts';
+import { japaneseNames } from './japanese-names.ts';
 import { joinListItems, listedBefore } from './list-items.ts';
 import { SPORTS_PERSON_AFTER, SPORTS_PERSON_BEFORE } from './sports.ts';
 import { isAmbiguousSurname, isMostCommonSurname, surnameLength } from './surnames.ts';
@@ -441,6 +442,9 @@ export function findChinesePersons(
   const bylines = bylineNames(text);
   for (const b of bylines) if (!cued.some((c) => c.start < b.end && b.start < c.end)) cued.push(b);
   if (text.includes('@')) cued.push(...mentionNames(text));
+  // Japanese given names may hold characters that mark places in Chinese (村山富市): exempt from that check.
+  const japanese = new Set(japaneseNames(text, tokens));
+  for (const j of japanese) if (!cued.some((c) => c.start < j.end && j.start < c.end)) cued.push(j);
   if (cued.length > 1) cued.sort((a, b) => a.start - b.start);
   const spans: Span[] = [...cued];
   /** Surname-led readings with too little evidence alone; names only inside a list of names. */
@@ -590,7 +594,7 @@ export function findChinesePersons(
     i += 1;
   }
   if (weak.length > 0 && text.includes('、')) addListedNames(text, spans, weak);
-  const persons = spans.filter((span) => isPersonSpan(text, span));
+  const persons = spans.filter((span) => japanese.has(span) || isPersonSpan(text, span));
   for (let k = persons.length - 1; k >= 0; k--) {
     const span = persons[k] as Span;
     if (span.type !== 'person_name' || !WORLD_PLACES.has(text.slice(span.start, span.end))) continue;
