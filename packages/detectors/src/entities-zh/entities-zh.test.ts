@@ -65,6 +65,11 @@ describe('Chinese person names', () => {
     ]);
   });
 
+  it('reads a transliterated place-tagged word right after a role as a name, unless it is a known place', () => {
+    expect(found('联合国秘书长安南对此表示关注', 'person_name')).toEqual(['安南']);
+    expect(found('市长巴黎访问', 'person_name')).toEqual([]);
+  });
+
   it('reads Japanese names next to a role or speech verb', () => {
     expect(found('日本外相宫本浩二郎表示，会谈富有成果。', 'person_name')).toEqual(['宫本浩二郎']);
     expect(found('前首相村山富市说，形势已经好转。', 'person_name')).toEqual(['村山富市']);

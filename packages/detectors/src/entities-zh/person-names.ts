@@ -150,6 +150,8 @@ function isForeignAnchor(text: string, tokens: readonly SegmentedToken[], i: num
   if (!(tag === 'nr' || tag === 'x' || tag === 'ns' || tag === 'nz')) return false;
   if (token.word.length < 2 || !isTransliterated(token.word)) return false;
   if (tag === 'nr' || tag === 'x') return true;
+  // A place-like word right after a role is a name (秘书长安南/ns), unless it is a known place.
+  if (hasCueBefore(tokens, i) && !WORLD_PLACES.has(token.word)) return true;
   // A place-like word counts only when joined by · to more of the name: 丹尼斯·霍珀.
   const joinedNext =
     tokens[i + 1] && token.end + 1 === tokens[i + 1]?.start && joined(text, token, tokens[i + 1]);
