@@ -117,6 +117,11 @@ describe('Chinese names from news bylines and lists', () => {
     expect(found('记者马上赶到现场。', 'person_name')).toEqual([]);
   });
 
+  it('ends a byline name before 摄 or 报道', () => {
+    expect(found('新华社记者王小明摄', 'person_name')).toEqual(['王小明']);
+    expect(found('本报记者江海燕报道：今天', 'person_name')).toEqual(['江海燕']);
+  });
+
   it('accepts a weak reading that is an item of a list of names', () => {
     expect(found('出席会议的有王刚、乔石、李志明等。', 'person_name')).toEqual(['王刚', '乔石', '李志明']);
     expect(found('他说乔石很硬。', 'person_name')).toEqual([]);

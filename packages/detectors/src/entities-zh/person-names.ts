@@ -326,7 +326,7 @@ function namesBeforeStrongCues(text: string, tokens: readonly SegmentedToken[]):
  * next role word, separator or closing parenthesis is one name, or two names written back to back.
  */
 const BYLINE =
-  /(?:记者|通讯员|实习生|摄影|编辑|责编)([\u4e00-\u9fff]{2,6}?)(?=[）)（(、\s]|记者|通讯员|实习生|摄影|$)/g;
+  /(?:记者|通讯员|实习生|摄影|编辑|责编)([\u4e00-\u9fff]{2,6}?)(?=[）)（(、\s，,。摄]|记者|通讯员|实习生|报道|$)/g;
 
 function isBylineName(name: string): boolean {
   const surLen = surnameLength(name);
