@@ -70,6 +70,10 @@ describe('Chinese person names', () => {
     expect(found('市长巴黎访问', 'person_name')).toEqual([]);
   });
 
+  it('reads a surname that is also a place character as a surname (路, 区)', () => {
+    expect(found('市民路小红说，路修好了。', 'person_name')).toEqual(['路小红']);
+  });
+
   it('reads Japanese names next to a role or speech verb', () => {
     expect(found('日本外相宫本浩二郎表示，会谈富有成果。', 'person_name')).toEqual(['宫本浩二郎']);
     expect(found('前首相村山富市说，形势已经好转。', 'person_name')).toEqual(['村山富市']);

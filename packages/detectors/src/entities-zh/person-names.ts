@@ -49,7 +49,9 @@ const PERSON_TITLE_AFTER = /^(?:先生|女士|小姐|老师|教授|博士|医生
 
 function isPlaceLike(text: string, start: number, end: number): boolean {
   let inner = false;
-  for (let k = start; k < end && !inner; k++) if (INNER_PLACE_CHARS.has(text.charAt(k))) inner = true;
+  // The first character of a three-character name is its surname, which may be a place character (路, 区).
+  for (let k = end - start >= 3 ? start + 1 : start; k < end && !inner; k++)
+    if (INNER_PLACE_CHARS.has(text.charAt(k))) inner = true;
   if (inner) return !PERSON_TITLE_AFTER.test(text.slice(end, end + 2));
   const next = text.charAt(end);
   if (PLACE_CHARS.has(next)) return true;
