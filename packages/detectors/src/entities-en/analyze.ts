@@ -1,7 +1,12 @@
 import { classifyRun, type RunContext, releaseRunWords } from './classify-run.ts';
 import { labelLetterheadOrganizations } from './letterhead.ts';
 import { F as FlagBits, lexicon } from './lexicon.ts';
-import { lowerOrganizationAt, mayStartLowerOrganization } from './lower-organizations.ts';
+import {
+  lowerOrganizationAt,
+  lowerOrganizationScreen,
+  mayStartLowerOrganization,
+  oddCapitalsOrganization,
+} from './lower-organizations.ts';
 import { completeNameLists } from './name-lists.ts';
 import { SPORTS_WORDS, scoreCue } from './sports-cue.ts';
 import {
@@ -107,6 +112,7 @@ export function analyzeEnglishEntities(text: string): EntitySpan[] {
   const caps = headlineTokens();
   // Texts that capitalize names properly ("... met Anna") do not need the risky lower-case name rule.
   const casual = casualText();
+  const lowerScreen = lowerOrganizationScreen();
   const out: EntitySpan[] = [];
   const n = tokens.length;
   // One context for every run of this text (classifyRun does not keep it): no allocation per run.
@@ -128,17 +134,11 @@ export function analyzeEnglishEntities(text: string): EntitySpan[] {
   while (i < n) {
     const t = tokens[i] as Token;
     if (!isCapWord(t)) {
-      if (t.kind === Kind.Word && t.shape === Shape.Other) {
-        // "eBay": a known organization in its own odd capitals.
-        const before = t.start > 0 ? (codes[t.start - 1] as number) : 32;
-        if ((flagsOf(t) & F.org) !== 0 && before !== 64 && before !== 47 && before !== 35)
-          out.push({ start: t.start, end: t.end, type: 'organization', score: 0.6 });
-      } else if (t.kind === Kind.Word && t.shape === Shape.Lower) {
-        if (mayStartLowerOrganization(codes, t)) {
-          const org = lowerOrganizationAt(tokens, codes, text.length, i);
-          if (org) {
-            out.push(org.span);
-            i = org.next;
+      if (t.kind === Kind.Word && t.shape === Shape.Lower) {
+        if (mayStartLowerOrganization(lowerScreen, codes, t)) {
+          const next = lowerOrganizationAt(tokens, codes, text.length, i, out);
+          if (next > i) {
+            i = next;
             continue;
           }
         }
@@ -146,7 +146,7 @@ export function analyzeEnglishEntities(text: string): EntitySpan[] {
         if (span) out.push(span);
         else if (lowerNameCue(tokens, codes, i))
           out.push({ start: t.start, end: t.end, type: 'person_name', score: 0.4 });
-      }
+      } else if (t.kind === Kind.Word && t.shape === Shape.Other) oddCapitalsOrganization(t, codes, out);
       i++;
       continue;
     }

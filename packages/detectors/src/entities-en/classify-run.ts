@@ -294,6 +294,11 @@ function headlineClause(words: readonly WordInfo[]): boolean {
   return false;
 }
 
+/** "Ontario-based": the hyphen checked first, as most words have none there. */
+function basedWord(key: string): boolean {
+  return key.length > 6 && key.charCodeAt(key.length - 6) === 45 && key.endsWith('-based');
+}
+
 /** Classifies consecutive capitalized words: strips non-name words, then finds orgs, places and people. */
 function classifyPiece(ctx: RunContext, piece: readonly WordInfo[], out: EntitySpan[]): void {
   const lex = ctx.lex;
@@ -368,7 +373,7 @@ function classifyPiece(ctx: RunContext, piece: readonly WordInfo[], out: EntityS
       continue;
     }
     // "Ontario-based Magna": the place belongs to the description, the name starts after it.
-    if (k + 1 < piece.length && w.key.length > 6 && w.key.endsWith('-based')) {
+    if (k + 1 < piece.length && basedWord(w.key)) {
       titled = flush(ctx, piece, chunkStart, k, titled, out);
       k++;
       chunkStart = k;
@@ -442,7 +447,9 @@ const CAMEL_HEADS = new Set(
 /** A capitalized word with a second capital inside whose last part is a {@link CAMEL_HEADS} word. */
 function camelCaseOrganization(ctx: RunContext, w: WordInfo): boolean {
   const t = w.token;
-  if (t.end - t.start < 5 || t.shape === Shape.Upper || w.first || w.surname) return false;
+  // Ordinary words and names are never such compounds: most chunks leave here, before the letter loop.
+  if (t.end - t.start < 5 || t.shape === Shape.Upper || w.first || w.surname || w.dict || w.common || w.place)
+    return false;
   const codes = ctx.codes;
   // The last capital after the first letter, then at least two letters.
   let k = t.end - 2;
@@ -519,6 +526,54 @@ function flush(
   return false;
 }
 
+/**
+ * Organizations the chunk's own form gives away (asked of untitled chunks): a head word ending a chunk cut
+ * from a longer run, a known company with its split possessive, a club nickname or a channel-name compound.
+ * Kept apart from classifyChunk so that the common path stays small.
+ */
+function organizationForm(
+  ctx: RunContext,
+  chunk: readonly WordInfo[],
+  start: number,
+  end: number,
+  out: EntitySpan[],
+): boolean {
+  const firstWord = chunk[0] as WordInfo;
+  const lastWord = chunk[chunk.length - 1] as WordInfo;
+  const next = ctx.tokens[lastWord.index + 1];
+  // A chunk cut from a longer run by a title ("Boxing Association President Ramon Ruiz") may end in a head
+  // word the whole run did not.
+  if (chunk.length >= 2 && (lastWord.lexFlags & (F.orgHead | F.legal)) !== 0) {
+    const org = organizationEvidence(chunk);
+    if (org && org.personBefore === 0) {
+      out.push({
+        start: spanStart(chunk, org.from),
+        end: spanEnd(ctx, chunk, org.to),
+        type: 'organization',
+        score: org.score,
+      });
+      return true;
+    }
+  }
+  if (next?.kind === Kind.Punct && chunk.length <= 2 && !firstWord.first) {
+    // "McDonald's", "Sainsbury ' s": a known name with its possessive 's (the tokenizer splits it off);
+    // not after a title or on a given name ("Wendy's dream").
+    const s = ctx.tokens[lastWord.index + 2];
+    if ((next.lower === "'" || next.lower === '’') && s?.lower === 's' && s.kind === Kind.Word) {
+      const key = chunk.length === 1 ? firstWord.key : `${firstWord.key} ${lastWord.key}`;
+      if (ctx.lex.organizations.has(`${key}'s`)) {
+        out.push({ start, end: s.end, type: 'organization', score: 0.6 });
+        return true;
+      }
+    }
+  }
+  if (chunk.length === 1 && (teamNickname(ctx, firstWord) || camelCaseOrganization(ctx, firstWord))) {
+    out.push({ start, end, type: 'organization', score: 0.5 });
+    return true;
+  }
+  return false;
+}
+
 function classifyChunk(
   ctx: RunContext,
   chunk: readonly WordInfo[],
@@ -532,40 +587,18 @@ function classifyChunk(
   const end = spanEnd(ctx, chunk, chunk.length - 1);
   const next = ctx.tokens[lastWord.index + 1];
 
-  // A chunk cut from a longer run by a title ("Boxing Association President Ramon Ruiz") may end in a head
-  // word the whole run did not.
-  if (chunk.length >= 2 && !titled && (lastWord.lexFlags & (F.orgHead | F.legal)) !== 0) {
-    const org = organizationEvidence(chunk);
-    if (org && org.personBefore === 0) {
-      out.push({
-        start: spanStart(chunk, org.from),
-        end: spanEnd(ctx, chunk, org.to),
-        type: 'organization',
-        score: org.score,
-      });
-      return;
-    }
-  }
-  if (next?.kind === Kind.Punct && chunk.length <= 2 && !titled && !firstWord.first) {
-    // "McDonald's", "Sainsbury ' s": a known name with its possessive 's (the tokenizer splits it off);
-    // not after a title or on a given name ("Wendy's dream").
-    const s = ctx.tokens[lastWord.index + 2];
-    if ((next.lower === "'" || next.lower === '’') && s?.lower === 's' && s.kind === Kind.Word) {
-      const key = chunk.length === 1 ? firstWord.key : `${firstWord.key} ${lastWord.key}`;
-      if (lex.organizations.has(`${key}'s`)) {
-        out.push({ start, end: s.end, type: 'organization', score: 0.6 });
-        return;
-      }
-    }
-  }
+  // Most chunks have none of the forms organizationForm looks for: the cheap tests come first.
   if (
-    chunk.length === 1 &&
     !titled &&
-    (teamNickname(ctx, firstWord) || camelCaseOrganization(ctx, firstWord))
-  ) {
-    out.push({ start, end, type: 'organization', score: 0.5 });
+    ((lastWord.lexFlags & (F.orgHead | F.legal | F.team)) !== 0 ||
+      (next?.kind === Kind.Punct && (next.lower === "'" || next.lower === '’')) ||
+      (chunk.length === 1 &&
+        !firstWord.dict &&
+        !firstWord.common &&
+        firstWord.token.end - firstWord.token.start >= 5)) &&
+    organizationForm(ctx, chunk, start, end, out)
+  )
     return;
-  }
   const placeLen = phraseAt(chunk, 0, lex.places, lex.maxPhraseWords);
   if (placeLen === chunk.length && !firstWord.first && !personCueBefore(ctx, firstWord.index) && !titled) {
     const numeric =

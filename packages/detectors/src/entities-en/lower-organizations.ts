@@ -1,6 +1,6 @@
 import type { EntitySpan } from './analyze.ts';
 import { F, type Lexicon, lexicon } from './lexicon.ts';
-import { Kind as KindEnum, Shape as ShapeEnum, type Token } from './tokenize.ts';
+import { flagsOf, Kind as KindEnum, Shape as ShapeEnum, type Token } from './tokenize.ts';
 
 // Module-local aliases: under the tsx loader imported bindings compile to getter calls.
 const Kind = KindEnum;
@@ -20,12 +20,10 @@ interface LowerOrganizations {
   /** Longest phrase, in words. */
   maxWords: number;
   /**
-   * Screen asked of every lower-case word: entry ((first letter & 31) << 5 | (last letter & 31)) has bit
-   * `min(length, 31)` set for each single word and each phrase's first word.
+   * Screen asked of every lower-case word: a bit set of 2^17 bits, one bit per single word and per
+   * phrase's first word (see {@link screenBit}), so that about 1 % of other words pass it.
    */
   screen: Uint32Array;
-  /** The same for the second and the second-to-last letter: both screens must pass. */
-  inner: Uint32Array;
 }
 
 let cached: LowerOrganizations | undefined;
@@ -53,23 +51,24 @@ const LOWER_TEAMS = new Set(
   ),
 );
 
-function screenSlot(first: number, last: number): number {
-  return ((first & 31) << 5) | (last & 31);
+/** Entry of {@link LowerOrganizations.screen} for a word: a hash of its length and four letters. */
+function screenEntry(len: number, first: number, second: number, penult: number): number {
+  return (
+    (Math.imul(len, 0x9e3779b1) ^ Math.imul(first, 0x85ebca6b) ^ Math.imul(second, 0xc2b2ae35) ^ penult) >>>
+    20
+  );
 }
 
 function build(lex: Lexicon): LowerOrganizations {
   const words = new Set<string>();
   const phrases = new Set<string>();
   const phraseStarts = new Set<string>();
-  const screen = new Uint32Array(1024);
+  const screen = new Uint32Array(4096);
   let maxWords = 1;
-  const inner = new Uint32Array(1024);
   const note = (w: string) => {
-    const bit = 1 << Math.min(w.length, 31);
-    const slot = screenSlot(w.charCodeAt(0), w.charCodeAt(w.length - 1));
-    screen[slot] = (screen[slot] as number) | bit;
-    const slot2 = screenSlot(w.charCodeAt(1), w.charCodeAt(w.length - 2));
-    inner[slot2] = (inner[slot2] as number) | bit;
+    const len = w.length;
+    const entry = screenEntry(len, w.charCodeAt(0), w.charCodeAt(1), w.charCodeAt(len - 2));
+    screen[entry] = (screen[entry] as number) | (1 << (w.charCodeAt(len - 1) & 31));
   };
   const distinctive = (w: string) => {
     const f = lex.flags.get(w) ?? 0;
@@ -95,37 +94,45 @@ function build(lex: Lexicon): LowerOrganizations {
       maxWords = Math.max(maxWords, parts.length);
     }
   }
-  return { words, phrases, phraseStarts, maxWords, screen, inner };
+  return { words, phrases, phraseStarts, maxWords, screen };
 }
 
-/** Whether the lower-case word token `t` may start a known organization (one typed-array read mostly). */
-export function mayStartLowerOrganization(codes: Uint16Array, t: Token): boolean {
+/** The screen of {@link LowerOrganizations}: read once per text, then asked of each lower-case word. */
+export function lowerOrganizationScreen(): Uint32Array {
   cached ??= build(lexicon());
-  const len = t.end - t.start;
-  if (len < 3) return false;
-  const shift = Math.min(len, 31);
-  const bits = cached.screen[screenSlot(codes[t.start] as number, codes[t.end - 1] as number)] as number;
-  if (((bits >>> shift) & 1) === 0) return false;
-  const inner = cached.inner[screenSlot(codes[t.start + 1] as number, codes[t.end - 2] as number)] as number;
-  return ((inner >>> shift) & 1) !== 0;
+  return cached.screen;
 }
 
 /**
- * The known organization written in lower case that starts at token `i` (screened by
- * {@link mayStartLowerOrganization}), or undefined. Parts of addresses, handles and hashtags are skipped.
+ * Whether the lower-case word token `t` (ASCII code units `codes`) may start a known organization: one
+ * hash and one load, so that the per-word cost stays negligible.
+ */
+export function mayStartLowerOrganization(screen: Uint32Array, codes: Uint16Array, t: Token): boolean {
+  const s = t.start;
+  const e = t.end;
+  if (e - s < 3) return false;
+  const entry = screenEntry(e - s, codes[s] as number, codes[s + 1] as number, codes[e - 2] as number);
+  return (((screen[entry] as number) >>> ((codes[e - 1] as number) & 31)) & 1) !== 0;
+}
+
+/**
+ * Pushes the known organization written in lower case that starts at token `i` (screened by
+ * {@link mayStartLowerOrganization}) and returns the index of the token after it, or returns -1. Parts of
+ * addresses, handles and hashtags are skipped.
  */
 export function lowerOrganizationAt(
   tokens: readonly Token[],
   codes: Uint16Array,
   textLength: number,
   i: number,
-): { span: EntitySpan; next: number } | undefined {
+  out: EntitySpan[],
+): number {
   const lo = cached ?? build(lexicon());
   cached = lo;
   const t = tokens[i] as Token;
   const before = t.start > 0 ? (codes[t.start - 1] as number) : 32;
   // '@', '/', '#', '.', '_': a handle, path, hashtag or domain part.
-  if (before === 64 || before === 47 || before === 35 || before === 46 || before === 95) return undefined;
+  if (before === 64 || before === 47 || before === 35 || before === 46 || before === 95) return -1;
   let best = -1;
   if (lo.words.has(t.lower)) best = i;
   let key = t.lower;
@@ -138,11 +145,19 @@ export function lowerOrganizationAt(
     words++;
     if (lo.phrases.has(key)) best = k;
   }
-  if (best < 0) return undefined;
+  if (best < 0) return -1;
   const end = (tokens[best] as Token).end;
   const after = end < textLength ? (codes[end] as number) : 32;
   // "ebay.com", "lenovo@...", "cavs_fan": part of a domain, address or handle.
   if (after === 64 || after === 95 || (after === 46 && end + 1 < textLength && codes[end + 1] !== 32))
-    return undefined;
-  return { span: { start: t.start, end, type: 'organization', score: 0.45 }, next: best + 1 };
+    return -1;
+  out.push({ start: t.start, end, type: 'organization', score: 0.45 });
+  return best + 1;
+}
+
+/** "eBay": a known organization in its own odd capitals (not in a handle, path or hashtag). */
+export function oddCapitalsOrganization(t: Token, codes: Uint16Array, out: EntitySpan[]): void {
+  const before = t.start > 0 ? (codes[t.start - 1] as number) : 32;
+  if ((flagsOf(t) & F.org) !== 0 && before !== 64 && before !== 47 && before !== 35)
+    out.push({ start: t.start, end: t.end, type: 'organization', score: 0.6 });
 }

@@ -119,7 +119,9 @@ export function orgCueBefore(ctx: RunContext, index: number): boolean {
 /** "Ohio-based KeyCorp", "a Hong Kong-based Veltrix": a name right after "<place>-based" is a company. */
 export function basedBefore(ctx: RunContext, index: number): boolean {
   const p = ctx.tokens[index - 1];
-  return !!p && p.kind === Kind.Word && p.lower.length > 6 && p.lower.endsWith('-based');
+  if (!p || p.kind !== Kind.Word) return false;
+  const key = p.lower;
+  return key.length > 6 && key.charCodeAt(key.length - 6) === 45 && key.endsWith('-based');
 }
 
 export interface OrgEvidence {

@@ -5,7 +5,7 @@
  * any word holds a sports word (see {@link sportsWordWithin}); only then does the word regex run.
  */
 export const SPORTS_WORDS =
-  /\b(?:soccer|football|cricket|rugby|baseball|basketball|hockey|tennis|golf|league|cup|championship|division|innings|wickets?|goals?|striker|midfielder|coach|beat|drew|defeated|standings|played|scorers?|halftime|half-time|fixtures?|season|match|points|runs|overs|v|vs|semi-final|quarter-final|final|playoffs?|stadium|homers?|homered|inning|pitcher|doubleheader|touchdowns?|quarterback|rebounds|batsman|bowler|goalkeeper|referee|NBA|NFL|NHL|SOCCER|CRICKET|RUGBY|BASEBALL|BASKETBALL|HOCKEY|TENNIS)\b/;
+  /\b(?:soccer|football|cricket|rugby|baseball|basketball|hockey|tennis|golf|league|cup|championship|division|innings|wickets?|goals?|striker|midfielder|coach|beat|drew|defeated|standings|played|scorers?|halftime|half-time|fixtures?|season|match|points|runs|overs|v|vs|semi-final|quarter-final|final|playoffs?|stadium|homer|homered|inning|doubleheader|touchdowns?|quarterback|batsman|goalkeeper|NBA|NFL|NHL|SOCCER|CRICKET|RUGBY|BASEBALL|BASKETBALL|HOCKEY|TENNIS)\b/;
 /** What {@link scoreCue} answers, as a regex (the tests compare the two). */
 export const SCORE = /\b\d{1,3}-\d{1,3}\b|^[A-Z][A-Z .]{1,30} AT [A-Z][A-Z .]{1,30}$/m;
 
@@ -60,19 +60,14 @@ const SCREEN_WORDS: readonly string[] = [
   'playoffs',
   'stadium',
   'homer',
-  'homers',
   'homered',
   'inning',
-  'pitcher',
   'doubleheader',
   'touchdown',
   'touchdowns',
   'quarterback',
-  'rebounds',
   'batsman',
-  'bowler',
   'goalkeeper',
-  'referee',
   'NBA',
   'NFL',
   'NHL',
