@@ -26,7 +26,7 @@ pharmaceuticals|pharma|securities|investments|investment|bancorp|bankcorp|financ
 newspaper|times|post|journal|gazette|herald|tribune|press|television|tv|radio|broadcasting|records|studios|studio|
 entertainment|pictures|films|orchestra|league|army|navy|police|court|parliament|congress|senate|assembly|
 government|office|exchange|reserve|treasury|organisation|organization|alliance|coalition|front|movement|
-brotherhood|ensemble|band|quartet|choir|corps|command|guard|forces|unit|center|centre|museum|library|gallery|
+brotherhood|ensemble|band|quartet|choir|corps|squad|gang|command|guard|forces|unit|center|centre|museum|library|gallery|
 theatre|theater|hotel|hotels|resorts|restaurant|cafe|bakery|store|stores|shop|supermarket|mart|market|markets|
 brands|foods|beverages|brewery|brewing|energy|oil|petroleum|gas|electric|power|utilities|telecom|communications|
 software|computing|computers|electronics|semiconductor|robotics|analytics|data|digital|interactive|games|mobile|
@@ -118,23 +118,23 @@ canaries|seagulls|baggies|cherries|villans|saracens|wasps|harlequins|quins|walla
  * More organizations written from general knowledge: brands, game studios, media and TV channels, web
  * services, public bodies, leagues, and well-known bands and music groups (WNUT counts groups).
  */
-export const MORE_ORGANIZATIONS: readonly string[] = split(`ebay|etsy|craigslist|shopify|groupon|doordash|
+export const MORE_ORGANIZATIONS: readonly string[] = split(`etsy|craigslist|shopify|groupon|doordash|
 grubhub|instacart|deliveroo|asos|primark|uniqlo|walgreens|kroger|safeway|aldi|lidl|asda|morrisons|waitrose|
 john lewis|argos|gamestop|macy's|nordstrom|jcpenney|dunkin|dunkin donuts|
-wendy's|taco bell|chipotle|domino's|pizza hut|papa john's|chick-fil-a|popeyes|krispy kreme|tim hortons|nando's|
-greggs|red bull|heineken|budweiser|guinness|htc|oneplus|asus|acer|razer|logitech|gopro|fitbit|garmin|sennheiser|
+wendy's|taco bell|chipotle|domino's|pizza hut|papa john's|popeyes|krispy kreme|tim hortons|nando's|
+greggs|red bull|heineken|budweiser|guinness|htc|oneplus|asus|razer|logitech|gopro|fitbit|garmin|sennheiser|
 sonos|dyson|blue origin|virgin atlantic|virgin galactic|northrop grumman|rolls-royce|land rover|ferrari|
 lamborghini|maserati|mclaren|aston martin|bugatti|subaru|mitsubishi|lexus|cadillac|chevrolet|chevy|
 harley-davidson|yamaha|kawasaki|ducati|openai|deepmind|tsmc|foxconn|dropbox|atlassian|zendesk|hubspot|coinbase|
 binance|twilio|cloudflare|akamai|digitalocean|heroku|mongodb|yahoo|aol|msn|duckduckgo|quora|tumblr|myspace|
-twitch|discord|skype|hulu|vevo|soundcloud|tinder|grindr|yelp|wechat|weibo|viber|blizzard|activision|
+twitch|discord|skype|hulu|vevo|soundcloud|tinder|grindr|yelp|wechat|weibo|viber|activision|
 electronic arts|ubisoft|bethesda|bungie|capcom|konami|square enix|bandai namco|epic games|riot games|
 rockstar games|naughty dog|atari|buzzfeed|huffpost|huffington post|breitbart|infowars|politico|axios|
 techcrunch|engadget|gizmodo|mashable|cnet|ign|gamespot|kotaku|rolling stone|tmz|espn|sky sports|
 bt sport|fox sports|nbc sports|bein sports|eurosport|dazn|starz|syfy|comedy central|mtv|vh1|
-cartoon network|disney channel|discovery channel|history channel|nat geo|animal planet|
+cartoon network|disney channel|history channel|nat geo|animal planet|
 food network|hgtv|tlc|cbc|ctv|channel 4|abc news|cbs news|nbc news|sky news|cnbc|c-span|russia today|
-fox business|a24|pixar|dreamworks|lionsgate|miramax|marvel|marvel studios|dc comics|crunchyroll|funimation|
+fox business|pixar|dreamworks|lionsgate|miramax|marvel|marvel studios|dc comics|crunchyroll|funimation|
 studio ghibli|isro|jaxa|roscosmos|cern|cdc|fema|nhs|gchq|lapd|nypd|kgb|fsb|mossad|isis|isil|daesh|
 boko haram|kkk|ku klux klan|nra|aclu|naacp|planned parenthood|peta|wwe|ufc|mls|epl|premier league|la liga|
 serie a|bundesliga|nascar|indycar|formula one|formula 1|motogp|lpga|beatles|rolling stones|led zeppelin|
@@ -142,13 +142,27 @@ pink floyd|metallica|megadeth|iron maiden|black sabbath|guns n' roses|guns n ros
 red hot chili peppers|radiohead|coldplay|u2|arctic monkeys|the strokes|the killers|green day|
 blink-182|linkin park|limp bizkit|slipknot|system of a down|rage against the machine|depeche mode|
 joy division|the smiths|duran duran|abba|bee gees|fleetwood mac|aerosmith|bon jovi|van halen|def leppard|
-dire straits|beach boys|jackson 5|backstreet boys|nsync|n'sync|spice girls|destiny's child|
+dire straits|beach boys|jackson 5|backstreet boys|spice girls|destiny's child|
 fifth harmony|westlife|boyzone|bts|blackpink|got7|bigbang|red velvet|girls' generation|snsd|
-shinee|super junior|monsta x|stray kids|mamamoo|gorillaz|daft punk|chemical brothers|massive attack|
-lcd soundsystem|arcade fire|vampire weekend|mgmt|tame impala|imagine dragons|twenty one pilots|
-panic at the disco|paramore|5 seconds of summer|5sos|maroon 5|onerepublic|
+shinee|super junior|monsta x|stray kids|mamamoo|daft punk|chemical brothers|massive attack|
+arcade fire|vampire weekend|mgmt|tame impala|imagine dragons|twenty one pilots|
+panic at the disco|5 seconds of summer|5sos|maroon 5|onerepublic|
 chainsmokers|black eyed peas|outkast|wu-tang clan|wu-tang|run-dmc|public enemy|beastie boys|migos|
-fugees|mumford & sons|lumineers|kings of leon|zac brown band|
-rascal flatts|florida georgia line|dixie chicks|lonely island|tenacious d|pentatonix|snow patrol|kasabian|
+fugees|mumford & sons|lumineers|kings of leon|
+rascal flatts|florida georgia line|dixie chicks|tenacious d|pentatonix|snow patrol|kasabian|
 stone roses|franz ferdinand|mcfly|evanescence|nickelback|godsmack|
-avenged sevenfold|bring me the horizon|rammstein|tokio hotel|sabaton|nightwish`);
+avenged sevenfold|bring me the horizon|rammstein|tokio hotel|sabaton|nightwish|imdb|rotten tomatoes|patreon|
+kickstarter|indiegogo|gofundme|vimeo|dailymotion|deviantart|9gag|imgur|stack overflow|stackoverflow|vice news|
+fc barcelona|man utd|man united|man city|barca|juve|dortmund|atletico|sony music|universal music|
+warner music|def jam|atlantic records|columbia records|interscope|capitol records|republic records|
+motown|roc nation|young money|maybach music|top dawg|xl recordings|sub pop|rough trade|
+black sabbath|the rolling stones|sex pistols|ramones|talking heads|
+joy division|pet shop boys|tears for fears|simple minds|spandau ballet|culture club|
+the pretenders|blondie|the b-52's|r.e.m.|the pixies|pixies|sonic youth|dinosaur jr|
+the smashing pumpkins|smashing pumpkins|soundgarden|alice in chains|stone temple pilots|weezer|
+the offspring|sum 41|good charlotte|yellowcard|thirty seconds to mars|30 seconds to mars|
+cage the elephant|foster the people|the black keys|the white stripes|the raconteurs|
+queens of the stone age|eagles of death metal|gojira|lamb of god|trivium|killswitch engage|
+five finger death punch|shinedown|papa roach|hollywood undead|red hot chili peppers|
+jonas brothers|prettymuch|cnco|wanna one|ateez|itzy|aespa|le sserafim|
+newjeans|(g)i-dle|loona|dreamcatcher|apink|t-ara|2ne1|wonder girls|f(x)|sistar`);
