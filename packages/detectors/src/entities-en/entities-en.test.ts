@@ -137,6 +137,12 @@ describe('organizations in social text', () => {
   });
   it('leaves names inside domains, handles and hashtags alone', () => {
     expect(found('order at lenovo.com or ask @paypal_help', 'organization')).toEqual([]);
+    // Developer tools in lower case are the tool in a coding prompt; capitalized they are still found.
+    expect(found('push it to github, then npm install and deploy on heroku', 'organization')).toEqual([]);
+    expect(found('Ann moved the repo from GitLab to GitHub last week', 'organization')).toEqual([
+      'GitLab',
+      'GitHub',
+    ]);
   });
   it('reads club nicknames on their own as teams', () => {
     expect(found('I really hate the Warriors this season', 'organization')).toEqual(['Warriors']);

@@ -44,6 +44,17 @@ const NOT_LOWER = new Set(
   ),
 );
 
+/**
+ * Platforms and tools that developers write in lower case as commands, hosts, packages or services ("push to
+ * github", "npm install", "deploy on heroku"). In a coding prompt that is the tool, not a party the user deals
+ * with, and a placeholder there costs the model the one word it needs; capitalized, they are still found.
+ */
+const TOOLS_IN_LOWER_CASE = new Set(
+  'github|gitlab|bitbucket|sourceforge|heroku|vercel|netlify|mongodb|mysql|postgres|postgresql|redis|docker|kubernetes|npm|yarn|pypi|homebrew|openai|anthropic|huggingface|aws|azure|gcp|cloudflare|akamai|digitalocean|linode|firebase|supabase|twilio|stripe|sentry|datadog|slack|discord|jira|atlassian|trello|asana|notion|figma|wordpress|mozilla|firefox|chrome|android|ubuntu|debian|redhat|linux|stackoverflow|jetbrains|vmware'.split(
+    '|',
+  ),
+);
+
 /** Club nicknames that are no ordinary plural ("bengals", but not "giants" or "chargers"). */
 const LOWER_TEAMS = new Set(
   'bengals|steelers|packers|seahawks|niners|49ers|76ers|sixers|knicks|lakers|mavs|cavs|celtics|timberwolves|trailblazers|astros|mets|phillies|blackhawks|canucks|canadiens|habs|diamondbacks|buccaneers|bucs'.split(
@@ -73,7 +84,11 @@ function build(lex: Lexicon): LowerOrganizations {
   const distinctive = (w: string) => {
     const f = lex.flags.get(w) ?? 0;
     if ((f & F.team) !== 0) return LOWER_TEAMS.has(w);
-    return (f & (ORDINARY | F.orgHead | F.ofHead | F.legal)) === 0 && !NOT_LOWER.has(w);
+    return (
+      (f & (ORDINARY | F.orgHead | F.ofHead | F.legal)) === 0 &&
+      !NOT_LOWER.has(w) &&
+      !TOOLS_IN_LOWER_CASE.has(w)
+    );
   };
   for (const name of [...lex.organizations, ...LOWER_TEAMS]) {
     if (!/^[a-z0-9][a-z0-9&'-]*(?: [a-z0-9&'-]+)*$/.test(name)) continue;
