@@ -23,3 +23,25 @@ export class CharTable {
     return true;
   }
 }
+
+/** A 16-bit hash of the two UTF-16 units at `index` (past the end counts as 0). */
+function pairHash(text: string, index: number): number {
+  return ((text.charCodeAt(index) * 31) ^ text.charCodeAt(index + 1)) & 0xffff;
+}
+
+/**
+ * A set of two-character prefixes as a 64 KB hashed table: one typed-array load per test, no false negatives
+ * and rare false positives, so callers confirm a hit with an exact lookup. Used on every token.
+ */
+export class PairTable {
+  private readonly table = new Uint8Array(0x10000);
+
+  constructor(words: Iterable<string>) {
+    for (const word of words) if (word.length >= 2) this.table[pairHash(word, 0)] = 1;
+  }
+
+  /** May a listed prefix start at `index` of `text`? */
+  at(text: string, index: number): boolean {
+    return this.table[pairHash(text, index)] === 1;
+  }
+}

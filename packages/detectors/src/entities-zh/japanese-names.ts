@@ -1,7 +1,6 @@
 import type { SegmentedToken } from '../segmentation/chinese-segmenter.ts';
-import { CharTable } from './char-table.ts';
+import { PairTable } from './char-table.ts';
 import { hasRoleBefore, TITLES_AFTER, VERBS_AFTER } from './cue-words.ts';
-import type { Span } from './person-names.ts';
 
 /**
  * Common Japanese family names (two or three characters), from general knowledge. Japanese names written in
@@ -17,7 +16,7 @@ const JAPANESE_SURNAMES: readonly string[] = (
   '大平 三木 鸠山 小泉 安倍 麻生 野田 石破 岸田 小泽 町村 二阶 黑泽 北野 川端 大江 东野 浅田 长岛 松下'
 ).split(' ');
 
-const BY_FIRST = new CharTable(JAPANESE_SURNAMES.map((s) => s.charAt(0)));
+const PREFIXES = new PairTable(JAPANESE_SURNAMES);
 const SURNAMES: ReadonlySet<string> = new Set(JAPANESE_SURNAMES);
 /** Tags jieba gives a whole Japanese name it keeps as one word: 桥本龙太郎/n, 村山富市/ns, 小渊惠三/nr. */
 const WHOLE_NAME_TAGS: ReadonlySet<string> = new Set(['n', 'nr', 'nrfg', 'ns', 'nz', 'x']);
@@ -26,7 +25,7 @@ const MAX_GIVEN = 3;
 const GIVEN_TAGS: ReadonlySet<string> = new Set(['nr', 'nrt', 'nrfg', 'nz', 'n', 'ng', 'b', 'x', 'j']);
 
 function japaneseSurnameAt(word: string): number {
-  if (!BY_FIRST.at(word, 0)) return 0;
+  if (word.length < 2 || !PREFIXES.at(word, 0)) return 0;
   if (word.length >= 3 && SURNAMES.has(word.slice(0, 3))) return 3;
   return SURNAMES.has(word.slice(0, 2)) ? 2 : 0;
 }
@@ -66,46 +65,54 @@ function cueAround(tokens: readonly SegmentedToken[], first: number, last: numbe
 }
 
 /**
- * Japanese names next to a role, title or speech verb (日本外相某某表示, 作家某某的新书 needs the role before):
- * one word led by a Japanese family name, or the family name followed by up to three given-name characters
- * in separate tokens (小泉/nr 纯一/b 郎/nr). A word jieba tags nr is taken without a cue.
+ * The Japanese name starting at token `i`, next to a role, title or speech verb (日本外相某某表示, 作家某某的新书):
+ * one word led by a Japanese family name, or the family name followed by up to three given-name characters in
+ * separate tokens (小泉/nr 纯一/b 郎/nr). A word jieba tags nr is taken without a cue. Returns the index of the
+ * name's last token, or -1.
  */
-export function japaneseNames(text: string, tokens: readonly SegmentedToken[]): Span[] {
-  const spans: Span[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i] as SegmentedToken;
-    const surLen = japaneseSurnameAt(token.word);
-    if (surLen === 0) continue;
-    if (token.word.length > surLen) {
-      // The whole name in one word.
-      const given = token.word.length - surLen;
-      if (given > MAX_GIVEN || !WHOLE_NAME_TAGS.has(token.tag)) continue;
-      if (!plainGiven(text, token.start + surLen, token.end)) continue;
-      if (token.tag === 'nr' || token.tag === 'nrfg' || cueAround(tokens, i, i))
-        spans.push({ start: token.start, end: token.end, score: 0.6, type: 'person_name' });
-      continue;
-    }
-    // The family name alone, the given name in the next tokens.
-    let last = i;
-    while (
-      tokens[last + 1] &&
-      (tokens[last + 1] as SegmentedToken).start === (tokens[last] as SegmentedToken).end &&
-      (tokens[last + 1] as SegmentedToken).end - token.end <= MAX_GIVEN &&
-      GIVEN_TAGS.has((tokens[last + 1] as SegmentedToken).tag) &&
-      !TITLES_AFTER.has((tokens[last + 1] as SegmentedToken).word) &&
-      !VERBS_AFTER.has((tokens[last + 1] as SegmentedToken).word) &&
-      plainGiven(text, (tokens[last + 1] as SegmentedToken).start, (tokens[last + 1] as SegmentedToken).end)
-    )
-      last += 1;
-    // A family name alone is a name only when jieba tags it so (首相小泉/nr 表示).
-    if ((last === i && token.tag !== 'nr') || !cueAround(tokens, i, last)) continue;
-    spans.push({
-      start: token.start,
-      end: (tokens[last] as SegmentedToken).end,
-      score: 0.6,
-      type: 'person_name',
-    });
-    i = last;
+export function japaneseNameAt(text: string, tokens: readonly SegmentedToken[], i: number): number {
+  const token = tokens[i] as SegmentedToken;
+  const surLen = japaneseSurnameAt(token.word);
+  if (surLen === 0) return -1;
+  if (token.word.length > surLen) {
+    // The whole name in one word.
+    const given = token.word.length - surLen;
+    if (given > MAX_GIVEN || !WHOLE_NAME_TAGS.has(token.tag)) return -1;
+    if (!plainGiven(text, token.start + surLen, token.end)) return -1;
+    return token.tag === 'nr' || token.tag === 'nrfg' || cueAround(tokens, i, i) ? i : -1;
   }
-  return spans;
+  // The family name alone, the given name in the next tokens.
+  let last = i;
+  for (
+    let next = tokens[i + 1];
+    next && continuesGivenName(text, tokens[last] as SegmentedToken, next, token);
+  ) {
+    last += 1;
+    next = tokens[last + 1];
+  }
+  // A family name alone is a name only when jieba tags it so (首相小泉/nr 表示).
+  if ((last === i && token.tag !== 'nr') || !cueAround(tokens, i, last)) return -1;
+  return last;
+}
+
+/** May `next` (right after `prev`) continue the given name of the family name `family`? */
+function continuesGivenName(
+  text: string,
+  prev: SegmentedToken,
+  next: SegmentedToken,
+  family: SegmentedToken,
+): boolean {
+  return (
+    next.start === prev.end &&
+    next.end - family.end <= MAX_GIVEN &&
+    GIVEN_TAGS.has(next.tag) &&
+    !TITLES_AFTER.has(next.word) &&
+    !VERBS_AFTER.has(next.word) &&
+    plainGiven(text, next.start, next.end)
+  );
+}
+
+/** Cheap test before japaneseNameAt: can a Japanese family name start this word? */
+export function mayStartJapaneseName(word: string): boolean {
+  return PREFIXES.at(word, 0);
 }

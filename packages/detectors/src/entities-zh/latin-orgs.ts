@@ -5,10 +5,9 @@ import type { Span } from './person-names.ts';
  * 由Relic开发, 某某发行. A person does not own subsidiaries or publish games, so these cues are precise.
  */
 const LATIN_ORG_BEFORE_CUE = /(?<![A-Za-z0-9&-])([A-Za-z][A-Za-z0-9&-]{1,19})(?=旗下|开发|研发|发行|出品)/g;
-const CUES = ['旗下', '开发', '研发', '发行', '出品'];
 
+/** Call only for text with a Latin letter; the pattern itself is the scan (no cheaper pre-filter exists). */
 export function latinOrganizations(text: string, taken: readonly Span[]): Span[] {
-  if (!CUES.some((cue) => text.includes(cue))) return [];
   const spans: Span[] = [];
   for (const match of text.matchAll(LATIN_ORG_BEFORE_CUE)) {
     const name = match[1] as string;

@@ -1,5 +1,5 @@
 import type { SegmentedToken } from '../segmentation/chinese-segmenter.ts';
-import { CharTable } from './char-table.ts';
+import { CharTable, PairTable } from './char-table.ts';
 import { VERBS_AFTER } from './cue-words.ts';
 import { employersBeforeBoardRoles, startsWithGluedVerb } from './employers.ts';
 import { fixtureTeams } from './fixtures.ts';
@@ -128,6 +128,8 @@ const ROLE_ENDINGS = [
 ];
 
 const ASCII_DIGIT = /[0-9]/;
+const LATIN_LETTER = /[A-Za-z]/;
+const VS = /vs/i;
 const CJK_WORD = /^[\u3400-\u9fff\uf900-\ufaff]+$/;
 const MAX_LEFT_TOKENS = 8;
 const MAX_ORG_CHARS = 28;
@@ -137,9 +139,9 @@ const KNOWN_BY_PREFIX = byPrefix([...KNOWN_ORGS, ...WELL_KNOWN_ORGS, ...SPORTS_O
 /** City-named clubs, looked up only in sports text. */
 const CLUBS_BY_PREFIX = byPrefix(CITY_CLUBS);
 
-/** The two UTF-16 units at `index` as one number (all listed names have at least two). */
+/** The two UTF-16 units at `index` as one 32-bit integer (all listed names have at least two). */
 function prefixKey(text: string, index: number): number {
-  return text.charCodeAt(index) * 0x10000 + text.charCodeAt(index + 1);
+  return (text.charCodeAt(index) << 16) | text.charCodeAt(index + 1);
 }
 
 function byPrefix(names: readonly string[]): ReadonlyMap<number, readonly string[]> {
@@ -258,15 +260,18 @@ function headOf(token: SegmentedToken): Head | undefined {
 }
 
 /** Cheap gate: most tokens neither open a listed name nor end in a head or brand word. */
-/** First characters of the listed names: a cheap table test before the two-character map lookup. */
-const LISTED_FIRST_CHARS = new CharTable(
-  [...KNOWN_BY_PREFIX.values(), ...CLUBS_BY_PREFIX.values()].map((bucket) => (bucket[0] as string).charAt(0)),
-);
+/** First two characters of the listed names: a cheap table test before the map lookup. */
+const LISTED_PREFIXES = new PairTable([...KNOWN_BY_PREFIX.values(), ...CLUBS_BY_PREFIX.values()].flat());
+
+/** Last characters of the industry words: a table test spares hashing most tokens for the set lookup. */
+const BRAND_LAST_CHARS = new CharTable([...BRAND_HEADS].map((w) => w.charAt(w.length - 1)));
 
 function mayStartOrEndOrganization(text: string, token: SegmentedToken): boolean {
   const { word } = token;
-  if (token.tag === 'nt' || HEAD_LAST_CHARS.at(word, word.length - 1) || BRAND_HEADS.has(word)) return true;
-  if (!LISTED_FIRST_CHARS.at(word, 0)) return false;
+  const lastChar = word.length - 1;
+  if (token.tag === 'nt' || HEAD_LAST_CHARS.at(word, lastChar)) return true;
+  if (BRAND_LAST_CHARS.at(word, lastChar) && BRAND_HEADS.has(word)) return true;
+  if (!LISTED_PREFIXES.at(text, token.start)) return false;
   const key = prefixKey(text, token.start);
   return KNOWN_BY_PREFIX.has(key) || CLUBS_BY_PREFIX.has(key);
 }
@@ -511,17 +516,20 @@ export function findChineseOrganizations(
   }
   if (plain.length > 0) addListedNeighbours(text, spans, plain);
   if (text.includes('（') || text.includes('(')) addParenthesisedAliases(text, spans);
-  if (text.includes('vs') || text.includes('VS') || text.includes('Vs')) {
-    const teams = fixtureTeams(tokens, spans, sports());
-    if (teams.length > 0) {
-      spans.push(...teams);
+  // Fixtures ("vs") and Latin-script names both need a Latin letter: one scan rules both out for most text.
+  if (LATIN_LETTER.test(text)) {
+    if (VS.test(text)) {
+      const teams = fixtureTeams(tokens, spans, sports());
+      if (teams.length > 0) {
+        spans.push(...teams);
+        spans.sort((a, b) => a.start - b.start);
+      }
+    }
+    const latin = latinOrganizations(text, spans);
+    if (latin.length > 0) {
+      spans.push(...latin);
       spans.sort((a, b) => a.start - b.start);
     }
-  }
-  const latin = latinOrganizations(text, spans);
-  if (latin.length > 0) {
-    spans.push(...latin);
-    spans.sort((a, b) => a.start - b.start);
   }
   const employers = employersBeforeBoardRoles(tokens, spans);
   return employers.length === 0 ? spans : [...spans, ...employers].sort((a, b) => a.start - b.start);

@@ -8,7 +8,7 @@ import {
   VERBS_AFTER,
 } from './cue-words.ts';
 import { givenNameEvidence } from './given-names.ts';
-import { japaneseNames } from './japanese-names.ts';
+import { japaneseNameAt, mayStartJapaneseName } from './japanese-names.ts';
 import { joinListItems, listedBefore } from './list-items.ts';
 import { SPORTS_PERSON_AFTER, SPORTS_PERSON_BEFORE } from './sports.ts';
 import { isAmbiguousSurname, isMostCommonSurname, surnameLength } from './surnames.ts';
@@ -446,13 +446,11 @@ export function findChinesePersons(
   const bylines = bylineNames(text);
   for (const b of bylines) if (!cued.some((c) => c.start < b.end && b.start < c.end)) cued.push(b);
   if (text.includes('@')) cued.push(...mentionNames(text));
-  // Japanese given names may hold characters that mark places in Chinese (村山富市): exempt from that check.
-  const japanese = new Set(japaneseNames(text, tokens));
-  for (const j of japanese) if (!cued.some((c) => c.start < j.end && j.start < c.end)) cued.push(j);
   if (cued.length > 1) cued.sort((a, b) => a.start - b.start);
   const spans: Span[] = [...cued];
   /** Surname-led readings with too little evidence alone; names only inside a list of names. */
   const weak: Span[] = [];
+  let japanese: Set<Span> | undefined;
   let cuedIndex = 0;
   let i = 0;
   while (i < tokens.length) {
@@ -463,6 +461,23 @@ export function findChinesePersons(
     if (!isCjkWord(word) || (covering && covering.start < token.end)) {
       i += 1;
       continue;
+    }
+    if (mayStartJapaneseName(word)) {
+      const last = japaneseNameAt(text, tokens, i);
+      if (last >= 0) {
+        const span: Span = {
+          start: token.start,
+          end: (tokens[last] as SegmentedToken).end,
+          score: 0.6,
+          type: 'person_name',
+        };
+        spans.push(span);
+        // Japanese given names may hold characters that mark places in Chinese (村山富市): exempt from that check.
+        japanese ??= new Set();
+        japanese.add(span);
+        i = last + 1;
+        continue;
+      }
     }
     const surLen = surnameLength(word);
     const isSurnameToken = surLen > 0 && word.length === surLen;
@@ -598,7 +613,7 @@ export function findChinesePersons(
     i += 1;
   }
   if (weak.length > 0 && text.includes('、')) addListedNames(text, spans, weak);
-  const persons = spans.filter((span) => japanese.has(span) || isPersonSpan(text, span));
+  const persons = spans.filter((span) => japanese?.has(span) || isPersonSpan(text, span));
   for (let k = persons.length - 1; k >= 0; k--) {
     const span = persons[k] as Span;
     if (span.type !== 'person_name' || !WORLD_PLACES.has(text.slice(span.start, span.end))) continue;
@@ -606,7 +621,7 @@ export function findChinesePersons(
     if (sports() && isClubInSports(text, span.start, span.end)) span.type = 'organization';
     else persons.splice(k, 1);
   }
-  if (text.includes('(') || text.includes('（')) addOriginalSpellings(text, persons);
+  addOriginalSpellings(text, persons);
   return persons;
 }
 
@@ -622,8 +637,8 @@ function addOriginalSpellings(text: string, spans: Span[]): void {
   for (let k = 0; k < count; k++) {
     const span = spans[k] as Span;
     if (span.type !== 'person_name') continue;
-    const open = text.charAt(span.end);
-    if (open !== '(' && open !== '（') continue;
+    const open = text.charCodeAt(span.end);
+    if (open !== 0x28 && open !== 0xff08) continue; // ( or （
     const match = LATIN_NAME.exec(text.slice(span.end, span.end + 42));
     if (!match) continue;
     const start = span.end + 1;

@@ -32,6 +32,12 @@ export function repeatedMentions(
   for (const span of spans) {
     if (span.end - span.start < MIN_CHARS) continue;
     const name = text.slice(span.start, span.end);
+    // Most names occur once: skip them before any bookkeeping (one scan of the text in all).
+    if (
+      text.indexOf(name, span.end) < 0 &&
+      (span.start < name.length || text.lastIndexOf(name, span.start - name.length) < 0)
+    )
+      continue;
     if (!names.has(name)) names.set(name, span);
   }
   if (names.size === 0) return [];
