@@ -112,10 +112,14 @@ function build(lex: Lexicon): LowerOrganizations {
   return { words, phrases, phraseStarts, maxWords, screen };
 }
 
+function lowerOrganizations(): LowerOrganizations {
+  cached ??= build(lexicon());
+  return cached;
+}
+
 /** The screen of {@link LowerOrganizations}: read once per text, then asked of each lower-case word. */
 export function lowerOrganizationScreen(): Uint32Array {
-  cached ??= build(lexicon());
-  return cached.screen;
+  return lowerOrganizations().screen;
 }
 
 /**
@@ -142,8 +146,7 @@ export function lowerOrganizationAt(
   i: number,
   out: EntitySpan[],
 ): number {
-  const lo = cached ?? build(lexicon());
-  cached = lo;
+  const lo = lowerOrganizations();
   const t = tokens[i] as Token;
   const before = t.start > 0 ? (codes[t.start - 1] as number) : 32;
   // '@', '/', '#', '.', '_': a handle, path, hashtag or domain part.

@@ -1,3 +1,5 @@
+import { CN_CITIES, CN_PROVINCES } from '../address/chinese-places.ts';
+
 /**
  * Countries, regions and major cities of the world, and Chinese provinces and cities, by their usual Chinese
  * names, from general knowledge. jieba's dictionary tags many of them nr/nrt (伊拉克, 乌克兰, 莫斯科, 张家口),
@@ -34,20 +36,14 @@ const CITIES =
   '悉尼 墨尔本 堪培拉 奥克兰 惠灵顿 渥太华 多伦多 温哥华 蒙特利尔 墨西哥城 哈瓦那 巴西利亚 里约热内卢 圣保罗 ' +
   '布宜诺斯艾利斯 圣地亚哥 利马 波哥大 加拉加斯';
 
-/** Chinese provinces and larger cities; jieba tags several nr (张家口, 石家庄, 连云港, 克拉玛依). */
-const CHINESE_PLACES =
-  '北京 上海 天津 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 四川 ' +
-  '贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆 香港 澳门 石家庄 太原 沈阳 长春 哈尔滨 南京 杭州 ' +
-  '合肥 福州 南昌 济南 郑州 武汉 长沙 广州 海口 成都 贵阳 昆明 西安 兰州 西宁 呼和浩特 南宁 拉萨 银川 乌鲁木齐 ' +
-  '大连 青岛 宁波 厦门 深圳 苏州 无锡 温州 张家口 唐山 保定 邯郸 秦皇岛 洛阳 开封 襄阳 宜昌 岳阳 常德 衡阳 株洲 ' +
-  '湘潭 柳州 桂林 珠海 汕头 佛山 东莞 惠州 中山 江门 湛江 茂名 肇庆 梅州 揭阳 潮州 绍兴 嘉兴 湖州 金华 台州 丽水 ' +
-  '衢州 舟山 徐州 常州 南通 扬州 镇江 泰州 盐城 连云港 淮安 宿迁 芜湖 蚌埠 马鞍山 安庆 黄山 九江 赣州 景德镇 上饶 ' +
-  '吉安 宜春 抚州 鹰潭 萍乡 新余 烟台 潍坊 淄博 临沂 济宁 泰安 威海 日照 德州 聊城 滨州 菏泽 枣庄 东营 包头 ' +
-  '鄂尔多斯 赤峰 大同 长治 晋城 阳泉 运城 临汾 忻州 吕梁 晋中 朔州 延安 宝鸡 咸阳 渭南 汉中 榆林 安康 商洛 铜川 ' +
-  '绵阳 德阳 宜宾 泸州 南充 乐山 自贡 攀枝花 遵义 六盘水 曲靖 玉溪 大理 丽江 西双版纳 日喀则 喀什 伊犁 克拉玛依 ' +
-  '吐鲁番 哈密 阿克苏 和田 库尔勒 石河子 酒泉 嘉峪关 天水 张掖 武威 敦煌 格尔木 固原 吴忠 北海 钦州 防城港 梧州 ' +
-  '玉林 百色 河池 三亚 儋州 琼海 万宁 文昌 五指山';
+/**
+ * Chinese places the address lists do not hold (county-level cities, prefectures, islands); jieba tags
+ * several provinces and cities nr (张家口, 石家庄, 连云港, 克拉玛依), which those lists cover.
+ */
+const MORE_CHINESE_PLACES = '西双版纳 阿克苏 和田 库尔勒 石河子 敦煌 格尔木 琼海 万宁 文昌 五指山';
 
-export const WORLD_PLACES: ReadonlySet<string> = new Set(
-  `${COUNTRIES} ${REGIONS} ${CITIES} ${CHINESE_PLACES}`.split(' '),
-);
+export const WORLD_PLACES: ReadonlySet<string> = new Set([
+  ...`${COUNTRIES} ${REGIONS} ${CITIES} ${MORE_CHINESE_PLACES}`.split(' '),
+  ...CN_PROVINCES,
+  ...CN_CITIES,
+]);
