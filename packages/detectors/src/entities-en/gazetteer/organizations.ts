@@ -156,13 +156,13 @@ kickstarter|indiegogo|gofundme|vimeo|dailymotion|deviantart|9gag|imgur|stack ove
 fc barcelona|man utd|man united|man city|barca|juve|dortmund|atletico|sony music|universal music|
 warner music|def jam|atlantic records|columbia records|interscope|capitol records|republic records|
 motown|roc nation|young money|maybach music|top dawg|xl recordings|sub pop|rough trade|
-black sabbath|the rolling stones|sex pistols|ramones|talking heads|
-joy division|pet shop boys|tears for fears|simple minds|spandau ballet|culture club|
+the rolling stones|sex pistols|ramones|talking heads|
+pet shop boys|tears for fears|simple minds|spandau ballet|culture club|
 the pretenders|blondie|the b-52's|r.e.m.|the pixies|pixies|sonic youth|dinosaur jr|
 the smashing pumpkins|smashing pumpkins|soundgarden|alice in chains|stone temple pilots|weezer|
 the offspring|sum 41|good charlotte|yellowcard|thirty seconds to mars|30 seconds to mars|
 cage the elephant|foster the people|the black keys|the white stripes|the raconteurs|
 queens of the stone age|eagles of death metal|gojira|lamb of god|trivium|killswitch engage|
-five finger death punch|shinedown|papa roach|hollywood undead|red hot chili peppers|
+five finger death punch|shinedown|papa roach|hollywood undead|
 jonas brothers|prettymuch|cnco|wanna one|ateez|itzy|aespa|le sserafim|
 newjeans|(g)i-dle|loona|dreamcatcher|apink|t-ara|2ne1|wonder girls|f(x)|sistar`);
