@@ -24,6 +24,19 @@ describe('english addresses', () => {
     expect(spans('We met at 88 Harbor Road after the concert.')).toEqual(['88 Harbor Road']);
   });
 
+  it('ends a multi-line block at the postcode or at the line that opens a sentence', () => {
+    expect(spans('Ship to:\n4821 Jennifer Crossing Suite 402\nLake Andrewberg, NV 03867\nThanks')).toEqual([
+      '4821 Jennifer Crossing Suite 402\nLake Andrewberg, NV 03867',
+    ]);
+    expect(spans('Hauptstrasse 5, 10115 Berlin\nThanks a lot')).toEqual(['Hauptstrasse 5, 10115 Berlin']);
+    expect(spans('12 Oak Street\nSpringfield\nBest\nAnna')).toEqual(['12 Oak Street\nSpringfield']);
+    // A country line still belongs to the block, and so does a capitalised "New" city.
+    expect(spans('10 Downing Street\nLondon SW1A 2AA\nUnited Kingdom')).toEqual([
+      '10 Downing Street\nLondon SW1A 2AA\nUnited Kingdom',
+    ]);
+    expect(spans('Ship to 12 Oak Street\nNew York, NY 10001')).toEqual(['12 Oak Street\nNew York, NY 10001']);
+  });
+
   it('handles lower-case and all-caps fields', () => {
     expect(spans('4410 pine ridge dr apt 12 boulder co 80301')).toEqual([
       '4410 pine ridge dr apt 12 boulder co 80301',

@@ -4,7 +4,7 @@ import { type AddressToken, releaseReusedTokens, TokenStream } from './address-t
 import { ANCHOR_WORDS, isAnchorLetterRun, isNonAsciiPoint, windowAnchorPoints } from './anchor-points.ts';
 import { type CaseMode, caseModeAt, digitMayStartAddress } from './anchor-screen.ts';
 import { codeUnits } from './code-units.ts';
-import { SOFT_STOP_WORDS, STOP_WORDS } from './stop-words.ts';
+import { CLOSING_WORDS, SOFT_STOP_WORDS, STOP_WORDS } from './stop-words.ts';
 import {
   ABBREVIATIONS,
   DIRECTIONALS,
@@ -216,7 +216,9 @@ function canStartLine(t: AddressToken | undefined, mode: CaseMode): boolean {
   if (!t) return false;
   if (t.kind === 'n') return true;
   if (t.kind === 'p') return t.low === ',' || t.low === '#' || t.low === '>';
-  if (inLex(t, L_STOP_WORDS) && !t.cap) return false;
+  // A capitalised stop word opens a sentence ("Thanks", "Please call"), not an address line ("New York").
+  if (inLex(t, L_STOP_WORDS) && (!t.cap || !inLex(t, L_SOFT_STOP_WORDS))) return false;
+  if (CLOSING_WORDS.has(t.low)) return false;
   return mode !== 'mixed' || t.cap || inLex(t, L_UNIT_WORDS);
 }
 
@@ -270,6 +272,8 @@ function parseForward(
       while (tokens.at(k)?.kind === 'p' && (tokens.at(k)?.low === '>' || tokens.at(k)?.low === '?')) k++;
       if (!canStartLine(tokens.at(k), mode) || lineLength(text, k) > MAX_LINE_CHARS) break;
       if (t.lines > 1 && !lineHasDigit(text, k)) break;
+      // After the postcode only a country line continues the block ("…, NV 03867\nThanks" ends there).
+      if (ev.zip && placeNameLength(k, COUNTRY_NAMES, L_COUNTRY_NAMES) === 0) break;
       lines++;
       j = k;
       expectUnitValue = false;

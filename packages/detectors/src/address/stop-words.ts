@@ -30,3 +30,17 @@ export const SOFT_STOP_WORDS: ReadonlySet<string> = new Set([
   'no',
   'via',
 ]);
+
+/** Sign-offs that open the line after an address block in letters and e-mails; they never continue it. */
+export const CLOSING_WORDS: ReadonlySet<string> = new Set([
+  'best',
+  'regards',
+  'cheers',
+  'sincerely',
+  'kind',
+  'warm',
+  'warmly',
+  'respectfully',
+  'cordially',
+  'yours',
+]);
