@@ -57,6 +57,12 @@ describe('normalization', () => {
     expect(normalizeText('a\\ud83d\\ude00b \\\\n \\q \\u12').text).toBe('a\u{1f600}b \\n \\q \\u12');
   });
 
+  it('reads a curly apostrophe inside a Latin word as a plain one, and leaves quotation marks alone', () => {
+    // Codex CLI's own instructions are full of "I’ve" and "Don’t": they were masked as person names.
+    expect(typesIn('“I’ve explored the repo.” Don’t nest bullets; I’m done.')).toEqual([]);
+    expect(normalizeText('Fowler’s ‘quoted’ 张三’s').text).toBe("Fowler's ‘quoted’ 张三’s");
+  });
+
   it('maps every normalized span back inside the original string', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), (text) => {

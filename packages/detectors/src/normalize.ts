@@ -1,7 +1,8 @@
 /**
  * Folds the look-alike characters people (and attackers) use to hide values from pattern matching:
  * zero-width and soft-hyphen characters are dropped, full-width ASCII and every Unicode decimal digit
- * become ASCII, exotic spaces become a plain space, dash look-alikes become `-`. JSON string escapes
+ * become ASCII, exotic spaces become a plain space, dash look-alikes become `-`, a curly apostrophe inside a
+ * Latin word becomes `'`. JSON string escapes
  * (`\n`, `\"`, `\u0040` …) are decoded, because JSON carried inside a string — tool-call arguments above
  * all — is read by the model as the text it encodes: `\n4111…` must not hide a card behind an `n`. URL
  * escapes of printable ASCII (`ann%40example.com` in a pasted link) are decoded for the same reason.
@@ -23,7 +24,7 @@ const SPACES = /[\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
 const DASHES = /[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/;
 /** Quick screen: any character that folding might touch. Plain ASCII without backslash escapes and CJK never match. */
 const NEEDS_FOLDING =
-  /\\[nrtbf"\\/u]|%[0-9A-Fa-f]{2}|\u034f|[\u00a0\u00ad\u061c\u115f\u1160\u1680\u17b4\u17b5\u180e\u2000-\u2015\u2028-\u202f\u205f-\u206f\u2212\u3000\ufe58\ufe63\ufe6b\ufeff\uff01-\uff5e]|[^\P{Nd}0-9]/u;
+  /\\[nrtbf"\\/u]|%[0-9A-Fa-f]{2}|\u034f|[\u00a0\u00ad\u061c\u115f\u1160\u1680\u17b4\u17b5\u180e\u02bc\u2000-\u2015\u2019\u2028-\u202f\u205f-\u206f\u2212\u3000\ufe58\ufe63\ufe6b\ufeff\uff01-\uff5e]|[^\P{Nd}0-9]/u;
 /** What a JSON escape letter stands for, by the letter's char code (`\uXXXX` is decoded separately). */
 const JSON_ESCAPES: ReadonlyArray<string | undefined> = (() => {
   const table: Array<string | undefined> = [];
@@ -111,6 +112,20 @@ function unicodeDigitValue(codePoint: number): number {
   return digitValues.get(codePoint) ?? -1;
 }
 
+const isAsciiLetter = (c: number) => (c | 0x20) >= 97 && (c | 0x20) <= 122;
+
+/**
+ * A typographic apostrophe inside a Latin word ("I’ve", "Don’t", "Fowler’s") reads as `'`: left curly, the
+ * contraction looked like a capitalized unknown word. Quotation marks (Chinese ‘…’, or after a space) stay.
+ */
+function isCurlyApostrophe(original: string, i: number, cp: number): boolean {
+  return (
+    (cp === 0x2019 || cp === 0x02bc) &&
+    isAsciiLetter(original.charCodeAt(i - 1)) &&
+    isAsciiLetter(original.charCodeAt(i + 1))
+  );
+}
+
 function foldCodePoint(cp: number, ch: string): string {
   if (cp >= 0xff01 && cp <= 0xff5e && cp !== 0xff0d) return String.fromCharCode(cp - 0xfee0);
   if (DROPPED.test(ch)) return '';
@@ -173,7 +188,7 @@ export function normalizeText(original: string): NormalizedText {
     const cp = escaped ? escaped.decoded.codePointAt(0)! : original.codePointAt(i)!;
     const width = escaped ? escaped.width : cp > 0xffff ? 2 : 1;
     const ch = escaped ? escaped.decoded : original.slice(i, i + width);
-    const folded = cp < 0x80 ? ch : foldCodePoint(cp, ch);
+    const folded = cp < 0x80 ? ch : isCurlyApostrophe(original, i, cp) ? "'" : foldCodePoint(cp, ch);
     if (escaped || folded !== ch) changed = true;
     text += folded;
     for (let k = 0; k < folded.length; k++, length++) {
