@@ -1,9 +1,10 @@
 import type { DetectContext, Detector } from '../detector.ts';
 import type { Finding } from '../types.ts';
-import { findChineseOrganizations } from './organizations.ts';
+import { findChineseOrganizations, isBrandOfProduct } from './organizations.ts';
 import { findChinesePersons, type Span } from './person-names.ts';
 import { repeatedMentions } from './repeated-mentions.ts';
 import { isSportsText } from './sports.ts';
+import { findTitledSurnames } from './titled-surnames.ts';
 
 const ID = 'zh.entities';
 
@@ -24,7 +25,12 @@ export const chineseEntityDetector: Detector = {
       return sportsText;
     };
     const orgs = findChineseOrganizations(text, tokens, sports);
-    const spans = [...orgs, ...withoutOverlaps(findChinesePersons(text, tokens, sports), orgs)];
+    const persons = findChinesePersons(text, tokens, sports).filter(
+      (p) => !isBrandOfProduct(text, p.start, p.end),
+    );
+    const titled = findTitledSurnames(text, tokens);
+    if (titled.length > 0) persons.push(...uncovered(titled, persons));
+    const spans = [...orgs, ...withoutOverlaps(persons, orgs)];
     if (spans.length > 0) spans.push(...repeatedMentions(text, tokens, spans));
     return spans.map((s) => ({ start: s.start, end: s.end, type: s.type, detector: ID, score: s.score }));
   },
@@ -43,6 +49,22 @@ function withoutOverlaps(persons: Span[], orgs: readonly Span[]): Span[] {
     while (o < orgs.length && (orgs[o] as Span).end <= p.start) o += 1;
     const org = orgs[o];
     if (!org || org.start >= p.end) kept.push(p);
+  }
+  return kept;
+}
+
+/** Spans of `extra` that overlap no span of `base`; both sorted here, so one sweep suffices. */
+function uncovered(extra: Span[], base: Span[]): Span[] {
+  const sortedBase = [...base].sort((a, b) => a.start - b.start);
+  const kept: Span[] = [];
+  let b = 0;
+  let reach = -1; // furthest end among base spans starting before the current extra span ends
+  for (const span of extra.sort((x, y) => x.start - y.start)) {
+    while (b < sortedBase.length && (sortedBase[b] as Span).start < span.end) {
+      reach = Math.max(reach, (sortedBase[b] as Span).end);
+      b += 1;
+    }
+    if (reach <= span.start) kept.push(span);
   }
   return kept;
 }

@@ -165,6 +165,11 @@ export const BRAND_HEADS: ReadonlySet<string> = new Set([
 
 /** Common words that end in a head character but never close an organization name. */
 export const NOT_ORG_HEADS: ReadonlySet<string> = new Set([
+  '怎么办',
+  '咋办',
+  '怎办',
+  '好办',
+  '难办',
   '全部',
   '团队',
   '排队',

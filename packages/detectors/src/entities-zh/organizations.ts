@@ -14,6 +14,7 @@ import {
   SINGLE_CHAR_HEADS,
 } from './organization-words.ts';
 import type { Span } from './person-names.ts';
+import { isSoftwareModule, productFollows } from './product-names.ts';
 import { CITY_CLUBS, SPORTS_ORGS } from './sports.ts';
 import { surnameLength } from './surnames.ts';
 import { WELL_KNOWN_ORGS } from './well-known-orgs.ts';
@@ -240,9 +241,21 @@ function isNameEndingInArmy(token: SegmentedToken): boolean {
   );
 }
 
+/** 高/a 建军/n: a two-character given name ending in 军 right after a lone surname token. */
+function armyGivenName(tokens: readonly SegmentedToken[], i: number): boolean {
+  const token = tokens[i] as SegmentedToken;
+  if (token.word.length !== 2 || !token.word.endsWith('军')) return false;
+  const prev = tokens[i - 1];
+  return (
+    prev !== undefined && prev.end === token.start && prev.word.length === 1 && surnameLength(prev.word) === 1
+  );
+}
+
 function headOf(token: SegmentedToken): Head | undefined {
   const { word, tag } = token;
   if (tag === 'nt') return { cut: 0 };
+  // A place-tagged station (南站/ns) is a stop on a line, not an organization.
+  if (tag === 'ns' && word.endsWith('站')) return undefined;
   if (!HEAD_LAST_CHARS.at(word, word.length - 1) || isNameEndingInArmy(token)) return undefined;
   if (HEAD_WORDS_ANY_TAG.has(word)) return { cut: 0 };
   if (!(HEAD_TAGS.has(tag) || (isUnknownWord(token) && word.length >= 3)) || NOT_ORG_HEADS.has(word))
@@ -349,9 +362,21 @@ function knownOrgAt(
 ): KnownMatch | undefined {
   const key = prefixKey(text, (tokens[i] as SegmentedToken).start);
   const known = listedMatch(text, tokens, i, KNOWN_BY_PREFIX.get(key));
-  if (known) return known;
+  if (known) {
+    const end = (tokens[known.last] as SegmentedToken).end - known.cut;
+    return productFollows(text, end) ? undefined : known;
+  }
   const club = listedMatch(text, tokens, i, CLUBS_BY_PREFIX.get(key));
   return club && sports() ? club : undefined;
+}
+
+/**
+ * A listed company name used as a product's brand (阿里云, 腾讯会议): the person pass reads some of these
+ * names as transliterations (阿里/nrt), so it asks here before reporting one.
+ */
+export function isBrandOfProduct(text: string, start: number, end: number): boolean {
+  if (end - start < 2 || !productFollows(text, end)) return false;
+  return KNOWN_BY_PREFIX.get(prefixKey(text, start))?.includes(text.slice(start, end)) ?? false;
 }
 
 /** Longest listed name starting at token `i` and ending on a token boundary, or inside an HMM word (立博同/x). */
@@ -411,7 +436,10 @@ export function findChineseOrganizations(
     // A head inside parentheses (…工程(集团)股份有限公司) belongs to the outer name.
     const parenthesised =
       PAREN_CLOSE.has(text.charAt(token.end)) && PAREN_OPEN.has(text.charAt(token.start - 1));
-    const head = knownEnd >= 0 || parenthesised ? undefined : headOf(token);
+    const head =
+      knownEnd >= 0 || parenthesised || armyGivenName(tokens, i) || isSoftwareModule(tokens, i)
+        ? undefined
+        : headOf(token);
     const brand = knownEnd < 0 && !head && BRAND_HEADS.has(token.word);
     if (knownEnd < 0 && !head && !brand) {
       if (isOfficeWord(token)) plain.push({ start: token.start, end: token.end, score: 0.5, type: ORG });

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import type { DetectContext } from '../detector.ts';
+import { segmentChinese } from '../segmentation/chinese-segmenter.ts';
+import { cpuMs } from '../test-support/cpu-time.ts';
+import { chineseEntityDetector } from './index.ts';
+import { findTitledSurnames } from './titled-surnames.ts';
+
+function titled(text: string): string[] {
+  return findTitledSurnames(text, segmentChinese(text)).map((s) => text.slice(s.start, s.end));
+}
+
+function context(text: string): DetectContext {
+  const tokens = segmentChinese(text);
+  return { lang: 'zh', hasCjk: true, chineseTokens: () => tokens };
+}
+
+function found(text: string, type: 'person_name' | 'organization'): string[] {
+  return chineseEntityDetector
+    .detect(text, context(text))
+    .filter((f) => f.type === type)
+    .map((f) => text.slice(f.start, f.end));
+}
+
+describe('surnames with a title', () => {
+  it('reads the surname before a business title', () => {
+    expect(titled('参会：蒋总、邹经理（财务）')).toEqual(['蒋', '邹']);
+    expect(titled('报名请联系韩老师，或者找何老师。')).toEqual(['韩', '何']);
+    expect(titled('客户：宁女士；HR 方小姐')).toEqual(['宁', '方']);
+    expect(titled('毛工，你好')).toEqual(['毛']);
+  });
+
+  it('takes an ambiguous surname only where a name is addressed', () => {
+    expect(titled('作业请交给于老师。')).toEqual(['于']);
+    expect(titled('我们要向老师学习。')).toEqual([]);
+    expect(titled('对于老师来说')).toEqual([]);
+  });
+
+  it('ignores titles that start a longer word or follow a word', () => {
+    expect(titled('本周总结如下')).toEqual([]);
+    expect(titled('部门经理和项目经理都来了')).toEqual([]);
+    expect(titled('施工方案和员工手册')).toEqual([]);
+    expect(titled('语文老师和各位女士')).toEqual([]);
+  });
+
+  it('reads 小/老 nicknames but not everyday words', () => {
+    expect(titled('客服小刘：您好')).toEqual(['小刘']);
+    expect(titled('老王和小张')).toEqual(['小张', '老王']);
+    expect(titled('小于10的数，每小时一次，老师们好')).toEqual([]);
+  });
+
+  it('adds the surname to the detector output unless a full name covers it', () => {
+    expect(found('审批：蒋总 → 财务葛丽华', 'person_name').sort()).toEqual(['蒋', '葛丽华'].sort());
+    expect(found('今天李明老师说要考试。', 'person_name')).toEqual(['李明']);
+  });
+});
+
+describe('product names led by a company name', () => {
+  it('does not report the company inside a cloud or app product', () => {
+    expect(found('部署在阿里云 ECS 上，监控用腾讯云，开会用腾讯会议。', 'organization')).toEqual([]);
+    expect(found('部署在阿里云 ECS 上', 'person_name')).toEqual([]);
+  });
+
+  it('still reports the company on its own', () => {
+    expect(found('他先后在阿里巴巴和腾讯工作。', 'organization')).toEqual(['阿里巴巴', '腾讯']);
+  });
+
+  it('does not read application modules as organizations', () => {
+    expect(found('先调用用户中心，再换注册中心，运营报表怎么办？', 'organization')).toEqual([]);
+  });
+
+  it('does not read a metro station as an organization', () => {
+    expect(found('（地铁10号线西土城站A口出）', 'organization')).toEqual([]);
+  });
+});
+
+describe('robustness', () => {
+  it('runs in linear time on many titles and nicknames', () => {
+    const unit = '王老师小刘李总，周总结向老师于老师';
+    const small = unit.repeat(500);
+    const large = unit.repeat(5000);
+    const tSmall = segmentChinese(small);
+    const tLarge = segmentChinese(large);
+    const time = (text: string, tokens: ReturnType<typeof segmentChinese>) =>
+      cpuMs(() => {
+        findTitledSurnames(text, tokens);
+        chineseEntityDetector.detect(text, { lang: 'zh', hasCjk: true, chineseTokens: () => tokens });
+      });
+    time(small, tSmall);
+    const ratio = time(large, tLarge) / Math.max(time(small, tSmall), 1);
+    expect(ratio).toBeLessThan(40);
+  });
+
+  it('never throws on odd input', () => {
+    for (const text of ['总', '小', '老', '\ud800老师', '王工', '小'.repeat(50), '']) {
+      expect(() => titled(text)).not.toThrow();
+    }
+  });
+});

@@ -1,0 +1,141 @@
+import type { SegmentedToken } from '../segmentation/chinese-segmenter.ts';
+import type { Span } from './person-names.ts';
+import { isAmbiguousSurname, isMostCommonSurname, surnameLength } from './surnames.ts';
+
+/**
+ * Business text names people by surname and title (李总, 张经理, 王老师, 周女士) or by 小/老 and surname
+ * (小刘, 老王): no given name, so the full-name rules never fire. The span is the surname alone (the title
+ * identifies no one), or 小/老 with it.
+ */
+
+/** Titles written right after a bare surname. 工 (张工 "engineer Zhang") only as one unknown word, see below. */
+const TITLE = /总监|总|经理|老师|女士|小姐|先生|主任|律师|医生|教授|工/g;
+/** Cheap gate: every title above contains one of these characters. */
+const TITLE_CHARS = /[总经师女姐先任医授工]/;
+/**
+ * Verbs and prepositions after which an ambiguous surname-like character starts a name (交给于老师, 联系高经理),
+ * while elsewhere it is grammar (向老师学习 "learn from the teacher").
+ */
+const ADDRESSING_BEFORE: ReadonlySet<string> = new Set([
+  '联系',
+  '找',
+  '交给',
+  '问',
+  '请教',
+  '感谢',
+  '谢谢',
+  '跟',
+  '和',
+  '与',
+  '请',
+  '给',
+  '让',
+  '叫',
+  '是',
+  '及',
+  '@',
+]);
+/** Grammar jieba's HMM glues onto a nickname (小陈去, 老王说): the nickname still ends there. */
+const GLUED_AFTER = new Set('去来说的在和也是把让给跟对都就又还要会'.split(''));
+
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+
+/** Token index covering UTF-16 position `pos`, or -1. Binary search: tokens are sorted and disjoint. */
+function tokenAt(tokens: readonly SegmentedToken[], pos: number): number {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const t = tokens[mid] as SegmentedToken;
+    if (pos < t.start) hi = mid - 1;
+    else if (pos >= t.end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
+/** Is the character before token `k` a boundary (start, punctuation, Latin, digit) rather than a CJK word? */
+function boundaryBefore(text: string, tokens: readonly SegmentedToken[], k: number, pos: number): boolean {
+  if (pos === 0 || !CJK.test(text.charAt(pos - 1))) return true;
+  const prev = tokens[k - 1];
+  return prev !== undefined && prev.end === pos && ADDRESSING_BEFORE.has(prev.word);
+}
+
+/**
+ * Does the title ending at `end` end a word? A dictionary word running past it (本周总结, 总经理) means the
+ * "title" is the start of another word; an HMM word (周总说/x) is glue and still ends the title.
+ */
+function titleEnds(tokens: readonly SegmentedToken[], end: number): boolean {
+  const k = tokenAt(tokens, end - 1);
+  const t = tokens[k];
+  return t !== undefined && (t.end === end || (t.tag === 'x' && t.start < end));
+}
+
+function titledSurname(
+  text: string,
+  tokens: readonly SegmentedToken[],
+  title: number,
+  len: number,
+): Span | undefined {
+  const at = title - 1;
+  const surname = text.charAt(at);
+  if (at < 0 || surnameLength(surname) !== 1 || !titleEnds(tokens, title + len)) return undefined;
+  const k = tokenAt(tokens, at);
+  const token = tokens[k];
+  if (!token) return undefined;
+  if (text.charAt(title) === '工' && len === 1) {
+    // 张工 only as one unknown word (孙工/x); 施工, 员工 and 加工 are dictionary words.
+    if (!(token.start === at && token.end === title + 1 && (token.tag === 'x' || token.tag === 'nr')))
+      return undefined;
+  }
+  if (token.start === at) {
+    if (isAmbiguousSurname(surname) && !boundaryBefore(text, tokens, k, at)) return undefined;
+    return { start: at, end: title, score: 0.6, type: 'person_name' };
+  }
+  // HMM glued the verb before onto the surname: 找何/x 老师.
+  const lead = text.slice(token.start, at);
+  if (token.tag === 'x' && token.end === title && ADDRESSING_BEFORE.has(lead))
+    return { start: at, end: title, score: 0.6, type: 'person_name' };
+  return undefined;
+}
+
+/** 小刘, 老王: one of the most frequent surnames after 小/老, ending a word. */
+function nickname(text: string, tokens: readonly SegmentedToken[], at: number): Span | undefined {
+  const surname = text.charAt(at + 1);
+  if (!isMostCommonSurname(surname) || isAmbiguousSurname(surname)) return undefined;
+  const k = tokenAt(tokens, at);
+  const token = tokens[k];
+  if (!token || token.start !== at) return undefined;
+  const end = at + 2;
+  const next = text.charAt(end);
+  if (token.end === end) {
+    // 老王/nr, 小张/n: one token of exactly the two characters.
+    if (!(token.tag === 'nr' || token.tag === 'n' || token.tag === 'x')) return undefined;
+  } else if (token.end === at + 1) {
+    // 小/a 刘/zg, 小/a 陈去/x: the surname opens the next token, which ends there or only glues grammar on.
+    const after = tokens[k + 1];
+    if (!after || after.start !== at + 1) return undefined;
+    if (after.end !== end && !(after.tag === 'x' && after.end === end + 1 && GLUED_AFTER.has(next)))
+      return undefined;
+  } else return undefined;
+  return { start: at, end, score: 0.5, type: 'person_name' };
+}
+
+export function findTitledSurnames(text: string, tokens: readonly SegmentedToken[]): Span[] {
+  const spans: Span[] = [];
+  if (TITLE_CHARS.test(text)) {
+    for (const m of text.matchAll(TITLE)) {
+      const span = titledSurname(text, tokens, m.index, m[0].length);
+      if (span) spans.push(span);
+    }
+  }
+  for (let at = text.indexOf('小'); at >= 0; at = text.indexOf('小', at + 1)) {
+    const span = nickname(text, tokens, at);
+    if (span) spans.push(span);
+  }
+  for (let at = text.indexOf('老'); at >= 0; at = text.indexOf('老', at + 1)) {
+    const span = nickname(text, tokens, at);
+    if (span) spans.push(span);
+  }
+  return spans;
+}
