@@ -166,6 +166,10 @@ export const BRAND_HEADS: ReadonlySet<string> = new Set([
 /** Common words that end in a head character but never close an organization name. */
 export const NOT_ORG_HEADS: ReadonlySet<string> = new Set([
   '怎么办',
+  '中台',
+  '前台',
+  '后台',
+  '开放平台',
   '咋办',
   '怎办',
   '好办',

@@ -1,5 +1,6 @@
 import type { SegmentedToken } from '../segmentation/chinese-segmenter.ts';
 import type { Span } from './person-names.ts';
+import { productFollows } from './product-names.ts';
 
 /** Tags of a single token that can be a name on its own: names, places, organizations, abbreviations, unknown. */
 const NAME_TAGS: ReadonlySet<string> = new Set([
@@ -53,6 +54,8 @@ export function repeatedMentions(
       if (!token || token.start !== at || !endsOnBoundary(tokens, k, end)) continue;
       // One everyday dictionary word (投资/vn) is no name, whatever span it once ended up in.
       if (token.end === end && !NAME_TAGS.has(token.tag)) continue;
+      // The company named elsewhere is here the brand of a product: 腾讯的企业微信 … 腾讯云.
+      if (first.type === 'organization' && productFollows(text, end)) continue;
       found.push({ start: at, end, score: first.score, type: first.type });
     }
   }

@@ -60,6 +60,11 @@ describe('product names led by a company name', () => {
     expect(found('部署在阿里云 ECS 上', 'person_name')).toEqual([]);
   });
 
+  it('does not carry a company named elsewhere onto its product', () => {
+    expect(found('腾讯的企业微信不错，服务器放在腾讯云。', 'organization')).toEqual(['腾讯']);
+    expect(found('技术中台和钉钉开放平台', 'organization')).toEqual([]);
+  });
+
   it('still reports the company on its own', () => {
     expect(found('他先后在阿里巴巴和腾讯工作。', 'organization')).toEqual(['阿里巴巴', '腾讯']);
   });
