@@ -24,6 +24,14 @@ describe('chinese addresses', () => {
     expect(spans('公司位于南京市鼓楼区中山北路30号的写字楼里')).toEqual(['南京市鼓楼区中山北路30号']);
   });
 
+  it('takes a room number written straight after a named building', () => {
+    expect(spans('收货地址：福建省厦门市思明区软件园二期观日路晨曦大厦B座1207，谢谢')).toEqual([
+      '福建省厦门市思明区软件园二期观日路晨曦大厦B座1207',
+    ]);
+    expect(spans('寄到长沙市岳麓区麓谷大厦2306')).toEqual(['长沙市岳麓区麓谷大厦2306']);
+    expect(spans('大厦1602 的空调坏了，年收入大厦12345')).toEqual([]);
+  });
+
   it('ignores place names and organisations on their own', () => {
     expect(spans('浙江省杭州市')).toEqual([]);
     expect(spans('他去年去了上海和广州。')).toEqual([]);
@@ -42,6 +50,7 @@ describe('chinese addresses', () => {
       (n: number) => '市区县镇村路号'.repeat(n / 7),
       (n: number) => '1'.repeat(n),
       (n: number) => '浙江省'.repeat(n / 3),
+      (n: number) => '大厦A座1'.repeat(n / 5),
     ];
     for (const make of inputs) {
       const small = make(100_000);

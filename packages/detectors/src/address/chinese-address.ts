@@ -57,9 +57,15 @@ function splitAtStops(text: string, start: number, end: number): Segment[] {
   return segments;
 }
 
+/**
+ * A room number written straight after a named building, with or without a tower letter: 数字大厦A座1602,
+ * 国贸大厦2305. Without 号 or 室 the digits are still the delivery point.
+ */
+const BUILDING_ROOM = /(?:大厦|大楼|写字楼|公寓)(?:[A-Za-z0-9]{1,2}[座栋幢])?\d{3,5}(?!\d)/;
+
 /** End offsets of the components in prose: the address stops after the last one. */
 const COMPONENT_END = new RegExp(
-  `(?:${NUMBER.source})|(?:路|街|大道|巷|弄|胡同|公路|镇|乡|街道|村|社区|小区|大厦|广场|花园|公寓|新村|家园|苑|山庄|工业区|开发区|工业园|大楼)`,
+  `(?:${BUILDING_ROOM.source})|(?:${NUMBER.source})|(?:路|街|大道|巷|弄|胡同|公路|镇|乡|街道|村|社区|小区|大厦|广场|花园|公寓|新村|家园|苑|山庄|工业区|开发区|工业园|大楼)`,
   'g',
 );
 /** Stricter component tests for running text, where "轨道", "社区" or "市场" are ordinary words. */
@@ -67,8 +73,9 @@ const PROSE_ROAD = /[\u4e00-\u9fff]{1,6}(?:路|街|大道|巷|弄|胡同)(?!口|
 const PROSE_TOWN = /[\u4e00-\u9fff]{1,4}(?:镇|乡|街道|村)(?!民|长|委|干部|官)/;
 const PROSE_ADMIN = /[\u4e00-\u9fff]{2,4}(?:省|自治区|县)|[\u4e00-\u9fff]{2,4}市(?!场|民|长|委|政府)/;
 /** A house / building / room number: the strongest single sign of a delivery address. */
-const STRONG_NUMBER =
-  /(?:\d+|[一二三四五六七八九十百]+)(?:号楼|号院|号|栋|幢|单元|室)|(?<=[\u4e00-\u9fff])\d+[-－—]\d+/;
+const STRONG_NUMBER = new RegExp(
+  `(?:\\d+|[一二三四五六七八九十百]+)(?:号楼|号院|号|栋|幢|单元|室)|(?<=[\\u4e00-\\u9fff])\\d+[-－—]\\d+|${BUILDING_ROOM.source}`,
+);
 
 /**
  * In running text (as opposed to a field holding only the address) require a street-level core: a road
