@@ -1,7 +1,9 @@
 import type { DetectContext, Detector } from '../detector.ts';
 import type { Finding } from '../types.ts';
+import { findNameFields } from './name-fields.ts';
 import { findChineseOrganizations, isBrandOfProduct } from './organizations.ts';
 import { findChinesePersons, type Span } from './person-names.ts';
+import { namesContest } from './product-names.ts';
 import { repeatedMentions } from './repeated-mentions.ts';
 import { isSportsText } from './sports.ts';
 import { findTitledSurnames } from './titled-surnames.ts';
@@ -26,10 +28,10 @@ export const chineseEntityDetector: Detector = {
     };
     const orgs = findChineseOrganizations(text, tokens, sports);
     const persons = findChinesePersons(text, tokens, sports).filter(
-      (p) => !isBrandOfProduct(text, p.start, p.end),
+      (p) => !isBrandOfProduct(text, p.start, p.end) && !namesContest(text, p.end),
     );
-    const titled = findTitledSurnames(text, tokens);
-    if (titled.length > 0) persons.push(...uncovered(titled, persons));
+    const extra = [...findTitledSurnames(text, tokens), ...findNameFields(text)];
+    if (extra.length > 0) persons.push(...uncovered(extra, persons));
     const spans = [...orgs, ...withoutOverlaps(persons, orgs)];
     if (spans.length > 0) spans.push(...repeatedMentions(text, tokens, spans));
     return spans.map((s) => ({ start: s.start, end: s.end, type: s.type, detector: ID, score: s.score }));

@@ -3,6 +3,7 @@ import { CharTable, PairTable } from './char-table.ts';
 import { VERBS_AFTER } from './cue-words.ts';
 import { employersBeforeBoardRoles, startsWithGluedVerb } from './employers.ts';
 import { fixtureTeams } from './fixtures.ts';
+import { GENERIC_HEADS, isInternalDepartment } from './internal-units.ts';
 import { latinOrganizations } from './latin-orgs.ts';
 import { joinListItems, listedBefore } from './list-items.ts';
 import {
@@ -253,6 +254,8 @@ function armyGivenName(tokens: readonly SegmentedToken[], i: number): boolean {
 
 function headOf(token: SegmentedToken): Head | undefined {
   const { word, tag } = token;
+  // The company before a department ends where the department starts: 欣旺达 | 采购部.
+  if (isInternalDepartment(word)) return { cut: word.length };
   if (tag === 'nt') return { cut: 0 };
   // A place-tagged station (南站/ns) is a stop on a line, not an organization.
   if (tag === 'ns' && word.endsWith('站')) return undefined;
@@ -493,8 +496,10 @@ export function findChineseOrganizations(
       e = found;
     }
 
-    let proper = token.tag === 'nt' || knownEnd >= 0;
-    for (let k = s; k <= e && !proper; k++) if (isProper(tokens[k] as SegmentedToken)) proper = true;
+    // A department cut off whole (欣旺达采购部 → 欣旺达) lends the name no evidence of its own.
+    const lastKept = cut === (tokens[e] as SegmentedToken).word.length ? e - 1 : e;
+    let proper = (token.tag === 'nt' && lastKept === e) || knownEnd >= 0;
+    for (let k = s; k <= lastKept && !proper; k++) if (isProper(tokens[k] as SegmentedToken)) proper = true;
     const end = (tokens[e] as SegmentedToken).end - cut;
     const glued = startsWithGluedVerb(tokens, s) ? 1 : 0;
     const start = balancedStart(text, (tokens[s] as SegmentedToken).start + glued, end);
@@ -517,7 +522,13 @@ export function findChineseOrganizations(
     ) {
       // Brand short name (博彦科技): needs an unknown / name-tagged brand before the industry word.
       spans.push({ start, end, score: 0.5, type: ORG });
-    } else if (head && s < i && token.word.length >= 2 && end - start >= 5) {
+    } else if (
+      head &&
+      s < i &&
+      token.word.length >= 2 &&
+      end - start >= 5 &&
+      !GENERIC_HEADS.has(token.word)
+    ) {
       // Descriptive but specific: 国际经济研究所.
       spans.push({ start, end, score: 0.5, type: ORG });
     } else if (s === i && e === i && BARE_ORG_WORDS.has(token.word)) {

@@ -58,3 +58,8 @@ export function isSoftwareModule(tokens: readonly SegmentedToken[], i: number): 
   const prev = tokens[i - 1];
   return prev !== undefined && prev.end === token.start && MODULE_WORDS.has(prev.word);
 }
+
+/** A name-like word before 杯 names a contest or trophy (蓝桥杯), not a person; 杯子 is a cup. */
+export function namesContest(text: string, end: number): boolean {
+  return text.charAt(end) === '杯' && text.charAt(end + 1) !== '子';
+}

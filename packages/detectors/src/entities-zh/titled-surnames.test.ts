@@ -78,6 +78,18 @@ describe('product names led by a company name', () => {
   });
 });
 
+describe('departments and contests', () => {
+  it('does not report a department of the writer’s company alone', () => {
+    expect(found('财务部的同事负责对账，人事部发通知。', 'organization')).toEqual([]);
+    expect(found('招标代理机构：中化商务有限公司', 'organization')).toEqual(['中化商务有限公司']);
+    expect(found('外交部发言人表示', 'organization')).toEqual(['外交部']);
+  });
+
+  it('does not read the name of a contest as a person', () => {
+    expect(found('报名蓝桥杯和飞桨杯，带上杯子。', 'person_name')).toEqual([]);
+  });
+});
+
 describe('robustness', () => {
   it('runs in linear time on many titles and nicknames', () => {
     const unit = '王老师小刘李总，周总结向老师于老师';

@@ -1,0 +1,103 @@
+import type { Span } from './person-names.ts';
+import { surnameLength } from './surnames.ts';
+
+/**
+ * Names in forms and exports: the value of a labelled field (收件人：高峰) and the cells of a 姓名 column in
+ * a CSV or Markdown table. The label says it is a name, so names that are also words (高峰, 向前, 白雪) count
+ * here, which the free-text rules must leave alone.
+ */
+
+/** Labels whose value is a person's name. */
+const LABEL =
+  /(?:姓名|收件人|收货人|寄件人|联系人|发件人|申请人|报销人|经办人|审批人|负责人|签收人|持卡人|户名|法定代表人|法人代表|开户名)[：:] ?([\u4e00-\u9fff]{2,4})(?=$|[\s,，;；/|（(、。])/g;
+/** Column headers of a name column. */
+const NAME_HEADERS: ReadonlySet<string> = new Set([
+  '姓名',
+  '名字',
+  '客户姓名',
+  '员工姓名',
+  '学生姓名',
+  '联系人',
+  '收件人',
+  '收货人',
+  '报销人',
+  '申请人',
+  '负责人',
+]);
+const HEADER_GATE = /姓名|名字|联系人|收件人|收货人|报销人|申请人|负责人/;
+const DELIMITERS = [',', '\t', '|', '，'] as const;
+const CJK_NAME = /^[\u4e00-\u9fff]{2,4}$/;
+const MAX_COLUMNS = 64;
+
+/** A surname followed by a one- or two-character given name (compound surnames included). */
+function isNameValue(value: string): boolean {
+  if (!CJK_NAME.test(value)) return false;
+  const given = value.length - surnameLength(value);
+  return given >= 1 && given <= 2 && given < value.length;
+}
+
+function labelledNames(text: string, spans: Span[]): void {
+  if (!(text.includes('：') || text.includes(':'))) return;
+  for (const m of text.matchAll(LABEL)) {
+    const value = m[1] as string;
+    if (!isNameValue(value)) continue;
+    const start = m.index + m[0].length - value.length;
+    spans.push({ start, end: start + value.length, score: 0.6, type: 'person_name' });
+  }
+}
+
+/** Cells of one line split at `delimiter`, with their offsets; at most MAX_COLUMNS. */
+function cells(text: string, from: number, to: number, delimiter: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let start = from;
+  while (out.length < MAX_COLUMNS) {
+    const at = text.indexOf(delimiter, start);
+    const end = at < 0 || at > to ? to : at;
+    let s = start;
+    let e = end;
+    while (s < e && text.charCodeAt(s) <= 32) s += 1;
+    while (e > s && text.charCodeAt(e - 1) <= 32) e -= 1;
+    out.push([s, e]);
+    if (end === to) break;
+    start = end + 1;
+  }
+  return out;
+}
+
+function tableNames(text: string, spans: Span[]): void {
+  let column = -1;
+  let delimiter = '';
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    const nl = text.indexOf('\n', lineStart);
+    const lineEnd = nl < 0 ? text.length : nl;
+    const line = text.slice(lineStart, lineEnd);
+    if (column >= 0 && !line.includes(delimiter)) column = -1;
+    if (column >= 0) {
+      const cell = cells(text, lineStart, lineEnd, delimiter)[column];
+      if (cell && isNameValue(text.slice(cell[0], cell[1])))
+        spans.push({ start: cell[0], end: cell[1], score: 0.6, type: 'person_name' });
+    } else if (HEADER_GATE.test(line)) {
+      for (const d of DELIMITERS) {
+        if (!line.includes(d)) continue;
+        const index = cells(text, lineStart, lineEnd, d).findIndex(([s, e]) =>
+          NAME_HEADERS.has(text.slice(s, e)),
+        );
+        if (index >= 0) {
+          column = index;
+          delimiter = d;
+          break;
+        }
+      }
+    }
+    if (nl < 0) break;
+    lineStart = nl + 1;
+  }
+}
+
+export function findNameFields(text: string): Span[] {
+  const spans: Span[] = [];
+  labelledNames(text, spans);
+  if (HEADER_GATE.test(text)) tableNames(text, spans);
+  return spans;
+}
