@@ -91,6 +91,50 @@ describe('phone: shape fallback', () => {
   });
 });
 
+describe('phone: identifiers in operational text', () => {
+  it('leaves ids, document numbers and timestamps alone', () => {
+    for (const text of [
+      'Invoice No.: INV-2031-004417 due soon',
+      'order SO-2031-552190 shipped',
+      'see ticket OPS_20310412-007 and incident INC-20310412-019',
+      'snapshot rds:ledger-prod-2031-04-12-06-10 restored',
+      'Factuur 2031-0412 / klant 7781',
+      'Pago factura 2031-0420;ES2405',
+      'The order of 2031-04-19 (31 items) shipped',
+      '{ "customer_id": 7712093381, "gtin": "00810042381126" }',
+      'GET /api/orders/7712093381 HTTP/1.1',
+      'sentry.example.io/4507124001',
+      'UPS 1Z 4E7 W69 03 9151 2267 (2 cartons)',
+      'TRACKING: 1Z 999 AA1 01 2345 6784',
+      'FedEx Ground 7749 8123 6605 (1 pallet)',
+      'USPS 9400 1118 9922 3344 5566 77',
+      'gift card 6045 1120 0044 7781 was declined',
+      'AWB 4017 8823 11',
+      '"GET /x HTTP/1.1" 200 18234 "-" "curl/8.4.0"',
+      'London ext. 3000-3999 are sales',
+      '机票 | 电子行程单 3302189914 | 经济舱',
+      '订单号：2125550147',
+    ]) {
+      expect(spans(phoneDetector, text), text).toEqual([]);
+    }
+  });
+
+  it('still finds phones that are labelled, glued to a phone word or set off by a trunk area code', () => {
+    expect(spans(phoneDetector, '{"phone_number": "2125550147", "id": 7}')).toEqual(['2125550147']);
+    expect(spans(phoneDetector, 'TWILIO_FROM_NUMBER=5125550193')).toEqual(['5125550193']);
+    expect(spans(phoneDetector, 'tel-212-555-0147')).toEqual(['212-555-0147']);
+    expect(spans(phoneDetector, 'ask Elin Sjöberg, 031-712 40 95 (direct)')).toEqual(['031-712 40 95']);
+    expect(spans(phoneDetector, 'They are not answering at 99 668472')).toEqual(['99 668472']);
+    expect(spans(phoneDetector, 'Tel 2031-0412 (front desk)')).toEqual(['2031-0412']);
+  });
+
+  it('reads a bare digit run as a phone only with a phone word on its line or labelling it', () => {
+    expect(spans(phoneDetector, 'id, name, phone\n551230981, Dana Whitlock, none')).toEqual([]);
+    expect(spans(phoneDetector, 'Mobile:\n551230981')).toEqual(['551230981']);
+    expect(spans(phoneDetector, 'her mobile is 551230981')).toEqual(['551230981']);
+  });
+});
+
 describe('phone: ZIP codes stay with the address', () => {
   it('finds the phone after a ZIP but never the ZIP', () => {
     expect(spans(phoneDetector, 'call me, 5 Main St, Dover, DE 19901 302 555 0147')).toEqual([

@@ -1,9 +1,15 @@
 import type { Detector } from '../detector.ts';
 import type { Finding } from '../types.ts';
 import { isCalendarDate } from './checksums.ts';
+import {
+  continuesAlphanumericCode,
+  gluedToIdentifier,
+  idLabelBefore,
+  isUniformlyGroupedNumber,
+} from './phone-context.ts';
 import { parsesAsInternational, planFacts } from './phone-numbering.ts';
 import { type PhoneShape, parsePhoneShapeIn } from './phone-shape.ts';
-import { hasDigit, isAsciiWordCode, isCjkAt, isDigitCode, textBefore } from './text-context.ts';
+import { hasDigit, isAsciiWordCode, isCjkAt, isDigitCode, lineBefore, textBefore } from './text-context.ts';
 
 /**
  * Phone numbers. One cheap regex collects maximal runs of digits joined by single separators
@@ -20,11 +26,9 @@ import { hasDigit, isAsciiWordCode, isCjkAt, isDigitCode, textBefore } from './t
 const RUN =
   /\+?\(?\d(?:\d|[ .-]\(?\d|\)[ .-]?\(?\d|\(\d)*(?: ?(?:[xX]|[eE]xt\.?|[eE]xtension) ?\d{1,6}(?!\d))?/y;
 
+// Word edges include `_` so that field names count (`phone_number`, `TWILIO_FROM_NUMBER`, `order_id`).
 const PHONE_CONTEXT =
-  /\b(?:phone|phones|ph|tel|telephone|mobile|mob|cell|cellphone|fax|desk|call|calls|calling|text|sms|message|messages|whatsapp|contact|reach|dial|hotline|number|numbers)\b|电话|手机|联系|致电|热线|传真|号码/;
-/** Words that make the number an identifier of something else (`customer # 55-0037082`, `Apt. 675 62314`). */
-const ID_CONTEXT =
-  /(?:#|\b(?:no|nos|id|ref|account|acct|customer|order|invoice|serial|licen[cs]e|passport|zip|postal|postcode|apt|apartment|suite|unit|box|room|spc|lot)\b\.?)\s*[:#]?\s*$/;
+  /(?<![a-z])(?:phone|phones|ph|tel|telephone|mobile|mob|cell|cellphone|fax|desk|call|calls|calling|text|sms|message|messages|whatsapp|contact|reach|dial|hotline|number|numbers)(?![a-z])|电话|手机|联系|致电|热线|传真|号码/;
 /** A US state (name or postal abbreviation) right before: the number is a ZIP code. */
 const STATE_CODE_BEFORE =
   /\b(?:A[LKZR]|C[AOT]|D[EC]|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY])\.?,? ?$/;
@@ -36,6 +40,10 @@ const MONEY_BEFORE = /[$€£¥₹₩]$/;
 interface Surroundings {
   /** A phone word shortly before (`Phone:`, `fax`, `电话`). */
   readonly phoneWord: boolean;
+  /** An HTTP request line (`"GET /x HTTP/1.1"`) earlier on the same line: access-log fields follow. */
+  readonly afterHttpRequest: boolean;
+  /** A phone word on the number's own line, or a phone label alone on the line above (`Fax:\n812 4471`). */
+  readonly phoneWordNearby: boolean;
   /** An identifier word right before (`customer #`, `Apt.`, `zip`). */
   readonly idWord: boolean;
   /** A US state right before: ZIP territory. */
@@ -95,6 +103,14 @@ function judgeNational(shape: PhoneShape): Verdict {
   return undefined;
 }
 
+function isHttpStatus(group: string): boolean {
+  return group.length === 3 && group >= '100' && group <= '599';
+}
+
+function isTrunkAreaCode(group: string): boolean {
+  return group.length >= 2 && group.length <= 4 && group.charCodeAt(0) === 48 && group.charCodeAt(1) !== 48;
+}
+
 function isYear(group: string): boolean {
   return group.length === 4 && (group.startsWith('19') || group.startsWith('20'));
 }
@@ -123,7 +139,9 @@ function groupsLookLikePhone(shape: PhoneShape, international: boolean): boolean
     const sep = seps[i]!;
     const aroundParens = sep.includes('(') || sep.includes(')') || inParens[i] || inParens[i + 1];
     const afterCountryCode = i === 0 && (international || shape.plus || groups[0] === '1');
-    if (aroundParens || afterCountryCode) continue;
+    // `031-712 40 95`, `030/123 45 67`: a trunk-0 area code is set off by its own separator.
+    const afterAreaCode = i === 0 && groups.length > 2 && isTrunkAreaCode(groups[0]!);
+    if (aroundParens || afterCountryCode || afterAreaCode) continue;
     if (sep.length !== 1) return false;
     if (uniform === undefined) uniform = sep;
     else if (uniform !== sep) return false;
@@ -141,9 +159,12 @@ function groupsLookLikePhone(shape: PhoneShape, international: boolean): boolean
 /** National numbers that fail validation but are shaped like a phone number. */
 /** `1077-1083`, `9208-9214 South Cottage Grove`: a range of house or page numbers. */
 function looksLikeRange(groups: readonly string[]): boolean {
-  if (groups.length !== 2 || groups[0]!.length !== groups[1]!.length || groups[0]!.length > 4) return false;
-  const gap = Number(groups[1]) - Number(groups[0]);
-  return gap > 0 && gap < 200;
+  if (groups.length !== 2 || groups[0]!.length !== groups[1]!.length || groups[0]!.length > 5) return false;
+  const from = Number(groups[0]);
+  const to = Number(groups[1]);
+  const gap = to - from;
+  // Round bounds (`3000-3999`, `4400-4499`) mark a block of extensions or ids, however wide.
+  return gap > 0 && ((gap < 200 && groups[0]!.length <= 4) || (from % 10 === 0 && to % 10 === 9));
 }
 
 /** National numbers that fail validation but are shaped like a phone number. */
@@ -152,7 +173,9 @@ function judgeFallback(shape: PhoneShape, around: Surroundings): Verdict {
   const digits = shape.digits;
   const context = around.phoneWord;
   if (digits.length < MIN_DIGITS || digits.length > 12) return undefined;
-  if (groups.length === 1) return context ? { score: 0.55 } : undefined;
+  // A bare digit run is the weakest shape: the phone word must be on its line or label it from the line
+  // above, not sit in a CSV header or an earlier sentence.
+  if (groups.length === 1) return context && around.phoneWordNearby ? { score: 0.55 } : undefined;
   if (!groupsLookLikePhone(shape, false)) return undefined;
   if (!context && (around.idWord || around.afterState || around.cjkBefore)) return undefined;
   const sep = seps.find((s) => s.length === 1);
@@ -163,8 +186,19 @@ function judgeFallback(shape: PhoneShape, around: Surroundings): Verdict {
     if (groups.every((g) => isYear(g)) || looksLikeRange(groups)) return undefined;
     if (sep === ' ' && groups.length <= 4 && groups.every((g) => g.length === 2)) return undefined;
   }
+  // `7749 8123 6605`: even groups without a trunk 0 are a tracking or account number.
+  if (!context && groups[0]!.charCodeAt(0) !== 48 && isUniformlyGroupedNumber(groups, seps)) return undefined;
   // `370 3911 Fourth Avenue`: house numbers and postcodes run into words; phone numbers rarely do.
   if (sep === ' ' && !context && around.nextWord !== 'none') return undefined;
+  // `"GET /x HTTP/1.1" 200 18234`: an access log's status code and byte count.
+  if (
+    groups.length === 2 &&
+    seps[0] === ' ' &&
+    !context &&
+    around.afterHttpRequest &&
+    isHttpStatus(groups[0]!)
+  )
+    return undefined;
   return { score: context ? 0.7 : 0.6 };
 }
 
@@ -182,6 +216,20 @@ function isOtherNumber(shape: PhoneShape): boolean {
   return sep === '.' && groups.length === 2;
 }
 
+/** `2024-05-30 (30`, `2024-05-15-06-10`: a run that opens with an ISO date is a timestamp or a date-stamped id. */
+function startsWithDate(shape: PhoneShape): boolean {
+  const { groups, seps } = shape;
+  if (groups.length < 3 || !isYear(groups[0]!) || seps[0] !== seps[1]) return false;
+  if (seps[0] !== '-' && seps[0] !== '/' && seps[0] !== '.') return false;
+  return isCalendarDate(Number(groups[0]), Number(groups[1]), Number(groups[2]));
+}
+
+/** `2024-0412`, `2024/118734`: a document numbered within its year (invoices, cases, orders). */
+function isYearSerial(shape: PhoneShape): boolean {
+  const { groups, seps } = shape;
+  return groups.length === 2 && isYear(groups[0]!) && (seps[0] === '-' || seps[0] === '/');
+}
+
 /** `IL 62704`, `TX 78701 4455`, `NV 627041234`: a ZIP (+4) after a state ends an address, never a phone. */
 function isZipAfterState(shape: PhoneShape, around: Surroundings): boolean {
   if (shape.plus) return false;
@@ -195,12 +243,17 @@ function judge(shape: PhoneShape, around: Surroundings): Verdict {
   // Checked before anything else: a phone finding outranks the address and would cut it.
   if (isZipAfterState(shape, around)) return undefined;
   const international = shape.plus || (digits.startsWith('00') && !digits.startsWith('000'));
+  // `"gtin": "00810042381126"`: a 00-prefixed code under an id label is not a number dialled abroad.
+  if (!shape.plus && international && around.idWord && !around.phoneWord) return undefined;
   if (international) {
     const verdict = judgeInternational(shape);
     if (verdict || shape.plus) return verdict;
   }
   if (digits.length < MIN_DIGITS || digits.length > MAX_DIGITS) return undefined;
-  if (isOtherNumber(shape)) return undefined;
+  if (isOtherNumber(shape) || startsWithDate(shape)) return undefined;
+  // A labelled identifier (`order_id: …`, `tracking: …`) or a year-numbered document (`2024-000123`) is
+  // no phone unless a phone word says otherwise.
+  if ((around.idWord || isYearSerial(shape)) && !around.phoneWord) return undefined;
   // A ZIP (+4) after a state, or a house number before a street name, can pass as a valid US number.
   const zipLike = around.afterState && shape.groups[0]!.length >= 5;
   const streetNumber = around.nextWord === 'upper' && shape.seps.some((sep) => sep === ' ');
@@ -277,34 +330,59 @@ function holdsCode(text: string, from: number, to: number, code: number): boolea
   return false;
 }
 
+/** Offset of a `(` in `[from, to)` that no `)` after it closes, or -1. */
+function lastOpenParen(text: string, from: number, to: number): number {
+  for (let i = to - 1; i > from; i--) {
+    const code = text.charCodeAt(i);
+    if (code === 41) return -1;
+    if (code === 40) return i;
+  }
+  return -1;
+}
+
 function isBareDigits(text: string, from: number, to: number): boolean {
   if (from >= to) return false;
   for (let i = from; i < to; i++) if (!isDigitCode(text.charCodeAt(i))) return false;
   return true;
 }
 
-function tryCandidate(text: string, start: number, end: number, findings: Finding[]): boolean {
+/**
+ * Judges one candidate: 'found' (pushed), 'id' when its context makes it an identifier (then no piece of
+ * its run is a phone either), or 'no'.
+ */
+function tryCandidate(text: string, start: number, end: number, findings: Finding[]): 'found' | 'id' | 'no' {
   // A `(` that never closes belongs to the prose around the number.
   let from = start;
   if (text.charCodeAt(start) === 40 /* ( */ && start < end && !holdsCode(text, start, end, 41)) from++;
   let to = end;
   while (to > from && text.charCodeAt(to - 1) === 41 /* ) */ && !holdsCode(text, from, to - 1, 40)) to--;
+  // A `(` that never closes after the number opens a remark (`2267 (2 cartons)`): the number ends before it.
+  const remark = lastOpenParen(text, from, to);
+  if (remark > from) {
+    to = remark;
+    while (to > from && text.charCodeAt(to - 1) === 32) to--;
+  }
   const bare = isBareDigits(text, from, to);
-  if (badBefore(text, from, bare) || badAfter(text, to, bare)) return false;
+  if (badBefore(text, from, bare) || badAfter(text, to, bare)) return 'no';
+  if (gluedToIdentifier(text, from)) return 'id';
   const shape = parsePhoneShapeIn(text, from, to);
   const count = shape.digits.length;
   if (count < (shape.plus ? 6 : MIN_DIGITS) || count > (shape.plus ? MAX_DIGITS : MAX_DIGITS + 2))
-    return false;
-  const verdict = judge(shape, new LazySurroundings(text, from, to));
-  if (!verdict) return false;
+    return 'no';
+  const around = new LazySurroundings(text, from, to);
+  if (!shape.plus && (continuesAlphanumericCode(text, from) || around.idWord) && !around.phoneWord)
+    return 'id';
+  const verdict = judge(shape, around);
+  if (!verdict) return 'no';
   findings.push({ start: from, end: to, type: 'phone', detector: 'phone', score: verdict.score });
-  return true;
+  return 'found';
 }
 
 /** Context is only read for candidates that get that far, and each fact at most once. */
 class LazySurroundings implements Surroundings {
   #before: string | undefined;
   #phoneWord: boolean | undefined;
+  #idWord: boolean | undefined;
   #nextWord: Surroundings['nextWord'] | undefined;
 
   constructor(
@@ -323,8 +401,20 @@ class LazySurroundings implements Surroundings {
     return this.#phoneWord;
   }
 
+  get phoneWordNearby(): boolean {
+    const line = lineBefore(this.text, this.from, 40);
+    if (PHONE_CONTEXT.test(line)) return true;
+    const lineStart = this.from - line.length;
+    return lineStart > 0 && PHONE_LABEL_LINE.test(lineBefore(this.text, lineStart - 1, 24));
+  }
+
+  get afterHttpRequest(): boolean {
+    return lineBefore(this.text, this.from, 400).includes('http/');
+  }
+
   get idWord(): boolean {
-    return ID_CONTEXT.test(this.before);
+    if (this.#idWord === undefined) this.#idWord = idLabelBefore(this.text, this.from);
+    return this.#idWord;
   }
 
   get afterState(): boolean {
@@ -346,6 +436,8 @@ class LazySurroundings implements Surroundings {
 }
 
 const NEXT_WORD = /^ ?(\p{L})/u;
+/** A line that is only a phone label (`Fax:`), so the number on the next line is its value. */
+const PHONE_LABEL_LINE = /^\s*(?:phone|tel|telephone|mobile|cell|fax|电话|手机)\s*[:：]?\s*$/;
 
 /** Offsets (from `start`) of the spaces inside a run: where a run of several numbers may be split. */
 function spaceOffsets(text: string, start: number, end: number): number[] {
@@ -362,14 +454,19 @@ function judgeRun(text: string, start: number, end: number, findings: Finding[])
   let digitCount = 0;
   for (let i = start; i < end; i++) if (isDigitCode(text.charCodeAt(i))) digitCount++;
   if (digitCount < 6) return;
-  if (tryCandidate(text, start, end, findings)) return;
+  if (tryCandidate(text, start, end, findings) !== 'no') return;
   // A run may hold a phone number next to other numbers (`2 x 555-0132`, a score line): try the
   // space-delimited pieces, longest first, but only a handful so tables stay cheap.
   const spaces = spaceOffsets(text, start, end);
   if (digitCount < MIN_DIGITS + 1 || spaces.length === 0 || spaces.length > 8) return;
+  if (spaces.length >= 2) {
+    const open = lastOpenParen(text, start, end);
+    const whole = parsePhoneShapeIn(text, start, open > start ? open : end);
+    if (isUniformlyGroupedNumber(whole.groups, whole.seps)) return;
+  }
   for (let drop = 1; drop <= Math.min(3, spaces.length); drop++) {
-    if (tryCandidate(text, start, start + spaces[spaces.length - drop]!, findings)) return;
-    if (tryCandidate(text, start + spaces[drop - 1]! + 1, end, findings)) return;
+    if (tryCandidate(text, start, start + spaces[spaces.length - drop]!, findings) !== 'no') return;
+    if (tryCandidate(text, start + spaces[drop - 1]! + 1, end, findings) !== 'no') return;
   }
 }
 
