@@ -14,6 +14,18 @@ describe('bearerDetector', () => {
       'deploy:Qx7-vLm2Tz9',
     ]);
   });
+  it('reads -u / --user as credentials only in an HTTP client command', () => {
+    const continued =
+      'curl https://example.org/api \\\n  -H "Accept: application/json" \\\n  --user "ci:Qx7-vLm2Tz9"';
+    expect(spans(bearerDetector, continued)).toEqual(['"ci:Qx7-vLm2Tz9"']);
+    // Claude Code's tool descriptions carry this line; it read as `-u user:password` and blocked the request.
+    expect(spans(bearerDetector, 'last=$(date -u +%Y-%m-%dT%H:%M:%SZ)')).toEqual([]);
+    expect(spans(bearerDetector, 'docker run -u app:Qx7-vLm2Tz9 image && sort -u a:b9Xq-2')).toEqual([]);
+    // A continuation line with no backslash before it is a new command.
+    expect(spans(bearerDetector, 'curl https://example.org\n  -u ci:Qx7-vLm2Tz9')).toEqual([]);
+    expect(spans(bearerDetector, 'curl https://example.org\n-u ci:Qx7-vLm2Tz9')).toEqual([]);
+  });
+
   it('ignores placeholders and variables', () => {
     for (const text of [
       'Authorization: Bearer $TOKEN',

@@ -113,6 +113,49 @@ function isBasicCredential(raw: string): boolean {
   return charClassCount(secret) >= 2 && shannonEntropy(secret) >= 2.5;
 }
 
+/** An HTTP client whose `-u` / `--user` takes `user:password` (elsewhere `-u` means UTC, unique, uid …). */
+const HTTP_CLIENT = /(?:^|[\s;|&(`])(?:curl|wget|http|https|xh|curlie)(?:\.exe)?(?=\s|$)/;
+
+/**
+ * Answers, for option positions given in increasing order, whether the option belongs to a curl-like
+ * command: the command's text before it — its line, with backslash-continued lines before that — names an
+ * HTTP client. `date -u +%Y-%m-%dT%H:%M:%SZ` in Claude Code's own tool descriptions read as
+ * `-u user:password` and blocked every one of its requests. Each line is searched once, so a text of many
+ * options on one line stays linear.
+ */
+function httpClientCommands(text: string): (at: number) => boolean {
+  let lineStart = 0;
+  let lineEnd = -1;
+  let clientAt = -1;
+  return (at) => {
+    if (at > lineEnd && lineEnd !== -2) {
+      while (lineEnd !== -2 && at > lineEnd) {
+        lineStart = lineEnd + 1;
+        const next = text.indexOf('\n', lineStart);
+        lineEnd = next === -1 ? -2 : next;
+      }
+      clientAt = firstClientIn(text, commandStart(text, lineStart), lineEnd === -2 ? text.length : lineEnd);
+    }
+    return clientAt !== -1 && clientAt < at;
+  };
+}
+
+/** Start of the command that the line at `lineStart` continues (at most 20 lines or 2,000 chars back). */
+function commandStart(text: string, lineStart: number): number {
+  let start = lineStart;
+  for (let lines = 0; lines < 20 && lineStart - start < 2000 && start > 0; lines++) {
+    const previousEnd = start - 1;
+    if (!/\\\r?$/.test(text.slice(Math.max(0, previousEnd - 2), previousEnd))) break;
+    start = text.lastIndexOf('\n', previousEnd - 1) + 1;
+  }
+  return start;
+}
+
+function firstClientIn(text: string, from: number, to: number): number {
+  const m = HTTP_CLIENT.exec(text.slice(from, to));
+  return m === null ? -1 : from + m.index;
+}
+
 export const bearerDetector: Detector = {
   id: 'secret.bearer',
   types: ['bearer_token'],
@@ -143,9 +186,11 @@ export const bearerDetector: Detector = {
       if (isCredential(value, undefined, 6)) addFinding(findings, seen, offset, value, 0.8);
     }
     CURL_USER.lastIndex = 0;
+    const inHttpClientCommand = httpClientCommands(text);
     for (let m = CURL_USER.exec(text); m; m = CURL_USER.exec(text)) {
       const word = m[1] ?? '';
-      if (!isBasicCredential(unquoteShellWord(word))) continue;
+      if (!inHttpClientCommand(m.index + m[0].indexOf('-')) || !isBasicCredential(unquoteShellWord(word)))
+        continue;
       addFinding(findings, seen, m.index + m[0].length - word.length, word, 0.8);
     }
     return findings;
