@@ -12,6 +12,13 @@ describe('genericAssignmentDetector', () => {
     expect(spans(genericAssignmentDetector, `const authToken := "${VALUE}"`)).toEqual([VALUE]);
   });
 
+  it('reads aligned assignments with many spaces before the operator', () => {
+    expect(spans(genericAssignmentDetector, `  db_password        = "${VALUE}"`)).toEqual([VALUE]);
+    expect(spans(genericAssignmentDetector, `client_secret\t\t\t: ${VALUE}`)).toEqual([VALUE]);
+    // A newline still separates a name from the next line's text.
+    expect(spans(genericAssignmentDetector, `db_password\n\n\n\n\n     = "${VALUE}"`)).toEqual([]);
+  });
+
   it('reads flags, subscripts, Objective-C and C-style literals', () => {
     const hex = '0f1e2d3c'.repeat(8);
     expect(spans(genericAssignmentDetector, `--acme-api-key ${hex}`)).toEqual([hex]);

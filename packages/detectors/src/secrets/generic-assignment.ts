@@ -90,7 +90,8 @@ interface ParsedValue {
   end: number;
 }
 
-const OPERATOR = /^\s{0,4}(?::::=|::=|:=|\?=|=>|==|=|:|,)\s{0,4}/;
+// Aligned assignments (`db_password      = "…"` in tfvars, YAML, INI) put many spaces before the operator.
+const OPERATOR = /^(?:\s{0,4}|[ \t]{5,40})(?::::=|::=|:=|\?=|=>|==|=|:|,)\s{0,4}/;
 /** `--api-key VALUE` (CLI flag) and `apikey "VALUE";` (C-like call): a space stands for the operator. */
 const SPACE_OPERATOR = /^[ \t]{1,3}/;
 
@@ -127,7 +128,7 @@ function parseValue(
   // `dict["secret"] = …`, `apikey[] = …`
   if (text.charCodeAt(i) === 93) i++;
   else if (text.charCodeAt(i) === 91 && text.charCodeAt(i + 1) === 93) i += 2;
-  const window = text.slice(i, i + 16);
+  const window = text.slice(i, i + 52);
   const op = OPERATOR.exec(window);
   let spaceOnly = false;
   if (op) {

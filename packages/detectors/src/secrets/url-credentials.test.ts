@@ -13,6 +13,16 @@ describe('urlCredentialsDetector', () => {
       'jdbc:mysql://ops:Zr8kQ2@host:3306/x',
     ]);
   });
+  it('reads an unescaped # as part of the password, not as a fragment', () => {
+    const url = 'postgresql+psycopg2://ledger_ro:Wm4#tQ8zLp@10.20.0.7:5432/ledger';
+    expect(spans(urlCredentialsDetector, `URL = "${url}"`)).toEqual([url]);
+    expect(spans(urlCredentialsDetector, 'http://ops:Kv7#xR2@host.example/a#top')).toEqual([
+      'http://ops:Kv7#xR2@host.example/a#top',
+    ]);
+    expect(
+      spans(urlCredentialsDetector, 'https://example.org:8443#frag@x and https://example.org/a#b@c'),
+    ).toEqual([]);
+  });
   it('skips templates, placeholders and credential-less URLs', () => {
     for (const text of [
       'https://${USER}:${PASS}@example.org',
@@ -26,7 +36,7 @@ describe('urlCredentialsDetector', () => {
     }
   });
   it('stays linear on adversarial input', () => {
-    for (const unit of ['://', 'a://b:c', '@', 'a@a.a']) {
+    for (const unit of ['://', 'a://b:c', '@', 'a@a.a', 'a://b:c#', 'x://u:p#q#']) {
       expect(scalesLinearly(urlCredentialsDetector, unit), unit).toBe(true);
     }
   });

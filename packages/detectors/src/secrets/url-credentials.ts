@@ -42,6 +42,29 @@ export function isRealUserinfo(user: string, password: string): boolean {
   return true;
 }
 
+/**
+ * `postgres://app:Xk9#mTq2@db:5432/x`: people paste passwords with a `#` unescaped. When the authority
+ * stopped at a `#` after `user:` and an `@` follows before any other stop, the `#` is in the password and
+ * the authority runs on to the host's end; otherwise it stays where it stopped (a real fragment).
+ */
+function passwordHashEnd(text: string, from: number, hash: number, limit: number): number {
+  const before = text.slice(from, hash);
+  const colon = before.indexOf(':');
+  // No `user:` before the `#`, or only a port (`host:8443#frag@x`): a real fragment.
+  if (colon === -1 || /^\d*$/.test(before.slice(colon + 1))) return hash;
+  let at = -1;
+  let i = hash + 1;
+  for (; i < limit; i++) {
+    const c = text.charAt(i);
+    if (c === '@') at = i;
+    else if (c !== '#' && AUTHORITY_STOP.test(c)) break;
+  }
+  if (at === -1) return hash;
+  let end = at + 1;
+  while (end < i && text.charCodeAt(end) !== 35) end++;
+  return end;
+}
+
 export const urlCredentialsDetector: Detector = {
   id: 'secret.url-credentials',
   types: ['url_credentials'],
@@ -58,6 +81,8 @@ export const urlCredentialsDetector: Detector = {
       let authorityEnd = sep + 3;
       const limit = Math.min(text.length, sep + 3 + 512);
       while (authorityEnd < limit && !AUTHORITY_STOP.test(text.charAt(authorityEnd))) authorityEnd++;
+      if (text.charCodeAt(authorityEnd) === 35 /* # */)
+        authorityEnd = passwordHashEnd(text, sep + 3, authorityEnd, limit);
       const authority = text.slice(sep + 3, authorityEnd);
       const at = authority.lastIndexOf('@');
       if (at <= 0) continue;

@@ -27,6 +27,13 @@ describe('email', () => {
     expect(spans(emailDetector, 'It is bob@example.com.')).toEqual(['bob@example.com']);
   });
 
+  it('leaves the user part of a URL alone', () => {
+    expect(spans(emailDetector, 'dsn="https://4f0c9e2a7b1d@o7741.ingest.example.io/12"')).toEqual([]);
+    expect(spans(emailDetector, 'ssh://git@git.example.org/repo and ops@example.org')).toEqual([
+      'ops@example.org',
+    ]);
+  });
+
   it('rejects incomplete addresses', () => {
     expect(spans(emailDetector, 'my email is bob@example.')).toEqual([]);
     expect(spans(emailDetector, 'a @ b and user@localhost and @handle')).toEqual([]);

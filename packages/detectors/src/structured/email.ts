@@ -133,13 +133,26 @@ function isTopLevelDomainAt(text: string, start: number, end: number): boolean {
   return LETTERS_ONLY.test(label) || PUNYCODE.test(label);
 }
 
+/**
+ * `https://3b7e…@o451234.ingest.sentry.io/…`, `ssh://git@host`: the part before `@` right after `://` is a
+ * URL's user name or key, not a mailbox.
+ */
+function isUrlUserinfo(text: string, start: number): boolean {
+  return (
+    start >= 3 &&
+    text.charCodeAt(start - 1) === 47 &&
+    text.charCodeAt(start - 2) === 47 &&
+    text.charCodeAt(start - 3) === 58
+  );
+}
+
 export function findEmails(text: string): Finding[] {
   const findings: Finding[] = [];
   let at = text.indexOf('@');
   let lastEnd = 0;
   while (at !== -1) {
     const start = at > lastEnd ? localPartStart(text, at) : -1;
-    if (start >= lastEnd && start !== -1) {
+    if (start >= lastEnd && start !== -1 && !isUrlUserinfo(text, start)) {
       const end = domainEnd(text, at + 1);
       if (end !== -1) {
         findings.push({ start, end, type: 'email', detector: 'email', score: 0.95 });

@@ -13,6 +13,13 @@ describe('ip_address', () => {
     expect(spans(ipAddressDetector, 'build 4.10.2.8.1 and v1.2.3.4')).toEqual([]);
   });
 
+  it('skips dotted quads labelled as versions or object identifiers', () => {
+    expect(
+      spans(ipAddressDetector, 'driver 3.0.0.0, OID 2.5.4.3, Version: 10.2.0.1, firmware=4.1.2.9'),
+    ).toEqual([]);
+    expect(spans(ipAddressDetector, 'host 10.2.0.1, server=10.0.0.5')).toEqual(['10.2.0.1', '10.0.0.5']);
+  });
+
   it('finds every IPv6 form', () => {
     const forms = [
       '2001:db8:a0b:12f0:0:0:0:1',

@@ -32,6 +32,28 @@ const IPV6_RE = new RegExp(`(?<![\\w:.])(?:${IPV6})(?:%[0-9A-Za-z_.~-]{1,32})?(?
 const IPV6_HINT = /:[0-9A-Fa-f]{0,4}:/;
 const IPV4_HINT = /\d\.\d/;
 
+/** Labels after which a dotted quad is a version or an object identifier (`driver 3.0.0.0`, `OID 2.5.4.3`). */
+const VERSION_LABELS: ReadonlySet<string> = new Set(
+  'version versions ver release rel build firmware fw driver drivers bios oid oids revision rev'.split(' '),
+);
+
+/** Whether a version or OID label (`Version: `, `driver `, `oid=`) ends right before `start`. */
+function afterVersionLabel(text: string, start: number): boolean {
+  let i = start;
+  for (let n = 0; n < 4 && i > 0; n++) {
+    const c = text.charCodeAt(i - 1);
+    if (c !== 32 && c !== 58 && c !== 61 && c !== 34 && c !== 39) break;
+    i--;
+  }
+  let wordStart = i;
+  while (wordStart > 0 && i - wordStart < 10) {
+    const c = text.charCodeAt(wordStart - 1) | 32;
+    if (c < 97 || c > 122) break;
+    wordStart--;
+  }
+  return wordStart < i && VERSION_LABELS.has(text.slice(wordStart, i).toLowerCase());
+}
+
 export function findIpAddresses(text: string): Finding[] {
   const findings: Finding[] = [];
   const digits = hasDigit(text);
@@ -49,6 +71,7 @@ export function findIpAddresses(text: string): Finding[] {
     for (let m = IPV4_RE.exec(text); m !== null; m = IPV4_RE.exec(text)) {
       const start = m.index;
       if (findings.some((f) => start >= f.start && start < f.end)) continue;
+      if (afterVersionLabel(text, start)) continue;
       findings.push({
         start,
         end: start + m[0].length,
