@@ -38,7 +38,11 @@ const FUNCTIONS: ReadonlySet<string> = new Set([
 ]);
 const UNIT_ENDINGS = ['部', '处', '科', '组', '中心'] as const;
 
+/** Last characters of the endings: most words are rejected by this one test. */
+const ENDING_LAST = new Set(UNIT_ENDINGS.map((e) => e.charAt(e.length - 1)));
+
 export function isInternalDepartment(word: string): boolean {
+  if (!ENDING_LAST.has(word.charAt(word.length - 1))) return false;
   for (const ending of UNIT_ENDINGS) {
     if (word.length > ending.length && word.endsWith(ending))
       return FUNCTIONS.has(word.slice(0, -ending.length));

@@ -10,6 +10,7 @@ import { surnameLength } from './surnames.ts';
 /** Labels whose value is a person's name. */
 const LABEL =
   /(?:姓名|收件人|收货人|寄件人|联系人|发件人|申请人|报销人|经办人|审批人|负责人|签收人|持卡人|户名|法定代表人|法人代表|开户名)[：:] ?([\u4e00-\u9fff]{2,4})(?=$|[\s,，;；/|（(、。])/g;
+const LABEL_GATE = /[人名表][：:]/;
 /** Column headers of a name column. */
 const NAME_HEADERS: ReadonlySet<string> = new Set([
   '姓名',
@@ -24,7 +25,7 @@ const NAME_HEADERS: ReadonlySet<string> = new Set([
   '申请人',
   '负责人',
 ]);
-const HEADER_GATE = /姓名|名字|联系人|收件人|收货人|报销人|申请人|负责人/;
+const HEADER_WORDS = /姓名|名字|联系人|收件人|收货人|报销人|申请人|负责人/g;
 const DELIMITERS = [',', '\t', '|', '，'] as const;
 const CJK_NAME = /^[\u4e00-\u9fff]{2,4}$/;
 const MAX_COLUMNS = 64;
@@ -37,7 +38,8 @@ function isNameValue(value: string): boolean {
 }
 
 function labelledNames(text: string, spans: Span[]): void {
-  if (!(text.includes('：') || text.includes(':'))) return;
+  // Every label ends in 人, 名 or 表 right before its colon.
+  if (!LABEL_GATE.test(text)) return;
   for (const m of text.matchAll(LABEL)) {
     const value = m[1] as string;
     if (!isNameValue(value)) continue;
@@ -64,40 +66,50 @@ function cells(text: string, from: number, to: number, delimiter: string): Array
   return out;
 }
 
+/** End of the line holding `pos`. */
+function lineEndAt(text: string, pos: number): number {
+  const nl = text.indexOf('\n', pos);
+  return nl < 0 ? text.length : nl;
+}
+
+/**
+ * Finds each header naming a name column (only lines holding a header word are split), then reads that
+ * column in the following lines while they keep the header's delimiter.
+ */
 function tableNames(text: string, spans: Span[]): void {
-  let column = -1;
-  let delimiter = '';
-  let lineStart = 0;
-  while (lineStart <= text.length) {
-    const nl = text.indexOf('\n', lineStart);
-    const lineEnd = nl < 0 ? text.length : nl;
+  let done = 0; // text before this offset is already read
+  for (const header of text.matchAll(HEADER_WORDS)) {
+    if (header.index < done) continue;
+    const lineStart = text.lastIndexOf('\n', header.index) + 1;
+    const lineEnd = lineEndAt(text, header.index);
+    done = lineEnd;
     const line = text.slice(lineStart, lineEnd);
-    if (column >= 0 && !line.includes(delimiter)) column = -1;
-    if (column >= 0) {
-      const cell = cells(text, lineStart, lineEnd, delimiter)[column];
-      if (cell && isNameValue(text.slice(cell[0], cell[1])))
-        spans.push({ start: cell[0], end: cell[1], score: 0.6, type: 'person_name' });
-    } else if (HEADER_GATE.test(line)) {
-      for (const d of DELIMITERS) {
-        if (!line.includes(d)) continue;
-        const index = cells(text, lineStart, lineEnd, d).findIndex(([s, e]) =>
-          NAME_HEADERS.has(text.slice(s, e)),
-        );
-        if (index >= 0) {
-          column = index;
-          delimiter = d;
-          break;
-        }
+    let column = -1;
+    let delimiter = '';
+    for (const d of DELIMITERS) {
+      if (!line.includes(d)) continue;
+      column = cells(text, lineStart, lineEnd, d).findIndex(([s, e]) => NAME_HEADERS.has(text.slice(s, e)));
+      if (column >= 0) {
+        delimiter = d;
+        break;
       }
     }
-    if (nl < 0) break;
-    lineStart = nl + 1;
+    if (column < 0) continue;
+    for (let from = lineEnd + 1; from < text.length; ) {
+      const to = lineEndAt(text, from);
+      if (!text.slice(from, to).includes(delimiter)) break;
+      const cell = cells(text, from, to, delimiter)[column];
+      if (cell && isNameValue(text.slice(cell[0], cell[1])))
+        spans.push({ start: cell[0], end: cell[1], score: 0.6, type: 'person_name' });
+      done = to;
+      from = to + 1;
+    }
   }
 }
 
 export function findNameFields(text: string): Span[] {
   const spans: Span[] = [];
   labelledNames(text, spans);
-  if (HEADER_GATE.test(text)) tableNames(text, spans);
+  tableNames(text, spans);
   return spans;
 }

@@ -255,11 +255,11 @@ function armyGivenName(tokens: readonly SegmentedToken[], i: number): boolean {
 function headOf(token: SegmentedToken): Head | undefined {
   const { word, tag } = token;
   // The company before a department ends where the department starts: 欣旺达 | 采购部.
-  if (isInternalDepartment(word)) return { cut: word.length };
-  if (tag === 'nt') return { cut: 0 };
+  if (tag === 'nt') return { cut: isInternalDepartment(word) ? word.length : 0 };
   // A place-tagged station (南站/ns) is a stop on a line, not an organization.
   if (tag === 'ns' && word.endsWith('站')) return undefined;
   if (!HEAD_LAST_CHARS.at(word, word.length - 1) || isNameEndingInArmy(token)) return undefined;
+  if (isInternalDepartment(word)) return { cut: word.length };
   if (HEAD_WORDS_ANY_TAG.has(word)) return { cut: 0 };
   if (!(HEAD_TAGS.has(tag) || (isUnknownWord(token) && word.length >= 3)) || NOT_ORG_HEADS.has(word))
     return undefined;

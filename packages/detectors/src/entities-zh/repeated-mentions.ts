@@ -29,26 +29,20 @@ export function repeatedMentions(
   tokens: readonly SegmentedToken[],
   spans: readonly Span[],
 ): Span[] {
-  const names = new Map<string, Span>();
-  for (const span of spans) {
-    if (span.end - span.start < MIN_CHARS) continue;
-    const name = text.slice(span.start, span.end);
-    // Most names occur once: skip them before any bookkeeping (one scan of the text in all).
-    if (
-      text.indexOf(name, span.end) < 0 &&
-      (span.start < name.length || text.lastIndexOf(name, span.start - name.length) < 0)
-    )
-      continue;
-    if (!names.has(name)) names.set(name, span);
-  }
+  const names = namesSeenTwice(text, spans);
   if (names.size === 0) return [];
-  const taken = (start: number, end: number, list: readonly Span[]): boolean =>
-    list.some((s) => s.start < end && start < s.end);
+  // Characters already inside a span: a check costs the name's length, not the number of spans.
+  const covered = new Uint8Array(text.length);
+  for (const span of spans) covered.fill(1, span.start, span.end);
+  const taken = (start: number, end: number): boolean => {
+    for (let k = start; k < end; k++) if (covered[k] === 1) return true;
+    return false;
+  };
   const found: Span[] = [];
   for (const [name, first] of names) {
     for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
       const end = at + name.length;
-      if (taken(at, end, spans) || taken(at, end, found)) continue;
+      if (taken(at, end)) continue;
       const k = tokenAt(tokens, at);
       const token = tokens[k];
       if (!token || token.start !== at || !endsOnBoundary(tokens, k, end)) continue;
@@ -57,9 +51,46 @@ export function repeatedMentions(
       // The company named elsewhere is here the brand of a product: 腾讯的企业微信 … 腾讯云.
       if (first.type === 'organization' && productFollows(text, end)) continue;
       found.push({ start: at, end, score: first.score, type: first.type });
+      covered.fill(1, at, end);
     }
   }
   return found.sort((a, b) => a.start - b.start);
+}
+
+/** Marks the first UTF-16 unit of every name being counted; reset after each call. */
+const FIRST_UNITS = new Uint8Array(0x10000);
+
+/**
+ * The names (first span of each) that occur at least twice in the text. Most names occur once, so this one
+ * pass over the text, with a table test per character, replaces one text scan per span.
+ */
+function namesSeenTwice(text: string, spans: readonly Span[]): Map<string, Span> {
+  const first = new Map<string, Span>();
+  const byUnit = new Map<number, string[]>();
+  for (const span of spans) {
+    if (span.end - span.start < MIN_CHARS) continue;
+    const name = text.slice(span.start, span.end);
+    if (first.has(name)) continue;
+    first.set(name, span);
+    const unit = name.charCodeAt(0);
+    FIRST_UNITS[unit] = 1;
+    const list = byUnit.get(unit);
+    if (list) list.push(name);
+    else byUnit.set(unit, [name]);
+  }
+  const counts = new Map<string, number>();
+  if (first.size > 0) {
+    for (let k = 0; k < text.length; k++) {
+      const unit = text.charCodeAt(k);
+      if (FIRST_UNITS[unit] !== 1) continue;
+      for (const name of byUnit.get(unit) as string[])
+        if (text.startsWith(name, k)) counts.set(name, (counts.get(name) ?? 0) + 1);
+    }
+  }
+  for (const unit of byUnit.keys()) FIRST_UNITS[unit] = 0;
+  const repeated = new Map<string, Span>();
+  for (const [name, span] of first) if ((counts.get(name) ?? 0) >= 2) repeated.set(name, span);
+  return repeated;
 }
 
 /** Index of the last token starting at or before `pos` (tokens are sorted by offset), or -1. */
