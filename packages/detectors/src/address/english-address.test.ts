@@ -72,6 +72,19 @@ describe('english addresses', () => {
     expect(spans(text)).toEqual(['51 Lantern Way\nSuite 9\nPortland, OR 97201']);
   });
 
+  it('reads a quoted JSON, SQL or CSV field holding a street line as an address', () => {
+    expect(spans('{ "line1": "5120 W Juniper Rd", "city": "Tucson" }')).toEqual(['5120 W Juniper Rd']);
+    expect(spans("(2001, 'Dana Whitlock', '41 Cedar Hollow Rd', 'Dayton', '45402')")).toEqual([
+      '41 Cedar Hollow Rd',
+    ]);
+  });
+
+  it('ignores table columns and upper-case acronyms in operational text', () => {
+    expect(spans('Pos 4    FREIGHT      Freight UPS 1420556031             1   lot     890.00')).toEqual([]);
+    expect(spans('Mozilla/5.0 (Macintosh; Intel Mac OS X 14_4_1) AppleWebKit/605.1.15')).toEqual([]);
+    expect(spans('Meet me at Os. Tysiąclecia 12 tomorrow')).toEqual(['Os. Tysiąclecia 12']);
+  });
+
   it('ignores scores, list items, years and quantities', () => {
     expect(spans('Leeds 2 Chelsea 1')).toEqual([]);
     expect(spans('1. Maria Lopez ( Spain ) 10.55')).toEqual([]);

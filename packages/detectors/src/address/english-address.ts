@@ -472,7 +472,7 @@ function isPrefixWord(k: number): boolean {
 }
 
 /** Scans back from token i over street-name words ("Rue de Rivoli", "Villacher") on the same line. */
-function streetNameStartBefore(i: number, mode: CaseMode): number {
+function streetNameStartBefore(text: string, i: number, mode: CaseMode): number {
   let k = i - 1;
   let start = i;
   let evidence = false;
@@ -491,7 +491,7 @@ function streetNameStartBefore(i: number, mode: CaseMode): number {
     if (mode === 'mixed' && !t.cap && !particle && !isEuroStreetWord(t) && !inLex(t, L_EURO_STREET_WORDS))
       break;
     if (t.dot && !isAbbreviation(t) && low.length > 2 && !inLex(t, L_STREET_PREFIXES)) break;
-    const prefix = isPrefixWord(k) && low !== 'st';
+    const prefix = isPrefixWord(k) && low !== 'st' && !(mode === 'mixed' && isShoutedShortWord(text, t));
     if (
       isEuroStreetWord(t) ||
       (inLex(t, L_EURO_STREET_WORDS) && low !== 'st' && low !== 'street') ||
@@ -508,7 +508,39 @@ function streetNameStartBefore(i: number, mode: CaseMode): number {
   return start;
 }
 
-function score(ev: Evidence, wholeField: boolean): number {
+/**
+ * `OS X 14`, `PR 2291`: in mixed-case text a two-letter upper-case word without a dot is an acronym, not the
+ * Polish or Portuguese street abbreviation it spells (`os.`, `Al.`, `ul.` are written with a dot or in lower case).
+ */
+function isShoutedShortWord(text: string, t: AddressToken): boolean {
+  if (t.dot || t.end - t.start !== 2) return false;
+  const a = text.charCodeAt(t.start);
+  const b = text.charCodeAt(t.start + 1);
+  return a >= 65 && a <= 90 && b >= 65 && b <= 90;
+}
+
+/**
+ * `"line1": "8841 E Orchard Rd"`, `'77 Maple Grove Rd'`: a string literal or quoted cell holding exactly the
+ * candidate is an address field, as good as a form field of its own.
+ */
+function isQuotedField(text: string, start: number, end: number): boolean {
+  const open = text.charCodeAt(start - 1);
+  return (open === 34 || open === 39) && text.charCodeAt(end) === open;
+}
+
+/** `4    FREIGHT      Freight DHL …`: three spaces inside a line separate table columns, never address words. */
+function spansColumnGap(text: string, start: number, end: number): boolean {
+  let run = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) {
+      if (++run === 3) return true;
+    } else run = c === 10 || c === 13 ? -1000 : 0;
+  }
+  return false;
+}
+
+function score(ev: Evidence, wholeField: boolean, quotedField: boolean): number {
   if (ev.box) return 0.9;
   const street = ev.nameWords > 0;
   if (!street) return 0;
@@ -516,7 +548,7 @@ function score(ev: Evidence, wholeField: boolean): number {
     if (ev.strongSuffix || ev.euro || ev.prefix) return 0.85;
     if (ev.unit || ev.zip || (ev.country && ev.state) || (ev.state && (wholeField || ev.commas > 0)))
       return 0.75;
-    if (ev.weakSuffix && (ev.state || ev.country || wholeField)) return 0.65;
+    if (ev.weakSuffix && (ev.state || ev.country || wholeField || quotedField)) return 0.65;
     // A bare "number Name" field ("55 West Cermak"); not "3 Ulsan 2" or "65 Billy Andrade , Duffy Waldorf".
     if (wholeField && !ev.streetNumber && ev.commas === 0 && ev.nameWords >= 2 && ev.nameWords <= 4)
       return 0.6;
@@ -551,7 +583,7 @@ function parseAt(text: string, i: number, mode: CaseMode): Candidate | undefined
     bodyStart = box;
   } else if (t.kind === 'n' || (t.kind === 'w' && inLex(t, L_NUMBER_WORDS) && t.cap)) {
     if (t.kind === 'n' && !HOUSE_NUMBER.test(t.low)) return undefined;
-    const back = t.kind === 'n' ? streetNameStartBefore(i, mode) : i;
+    const back = t.kind === 'n' ? streetNameStartBefore(text, i, mode) : i;
     // "1. Svetlana …": a dotted number is a list item, not a house number.
     if (back === i && t.dot) return undefined;
     if (back < i) {
@@ -566,7 +598,11 @@ function parseAt(text: string, i: number, mode: CaseMode): Candidate | undefined
       const n2 = tokens.at(bodyStart);
       if (n2?.kind === 'n' && !isOrdinal(n2)) bodyStart++;
     }
-  } else if (t.kind === 'w' && isPrefixWord(i) && (t.cap || mode !== 'mixed')) {
+  } else if (
+    t.kind === 'w' &&
+    isPrefixWord(i) &&
+    (mode !== 'mixed' || (t.cap && !isShoutedShortWord(text, t)))
+  ) {
     ev.prefix = inLex(t, L_STREET_PREFIXES);
     ev.euro = !ev.prefix;
     ev.nameWords = 1;
@@ -602,8 +638,9 @@ function parseAt(text: string, i: number, mode: CaseMode): Candidate | undefined
   let end = lastTok.end;
   if (lastTok.dot && !isAbbreviation(lastTok) && lastTok.kind === 'w') end--;
   if (lastTok.kind === 'n' && lastTok.dot) end--;
+  if (spansColumnGap(text, start, end)) return undefined;
   const whole = coversWholeField(text, start, end);
-  const s = score(ev, whole);
+  const s = score(ev, whole, isQuotedField(text, start, end));
   if (s <= 0) return undefined;
   return { start, end, score: s };
 }
