@@ -26,6 +26,11 @@ describe('bearerDetector', () => {
     expect(spans(bearerDetector, 'curl https://example.org\n-u ci:Qx7-vLm2Tz9')).toEqual([]);
   });
 
+  it('ignores key-named headers that carry request ids', () => {
+    const text = `curl -X POST https://api.example.org/v1/charges -H "Idempotency-Key: 5d0c2f9e-8a41-4b7c-9e23-7f1a6b3c0d58" -H 'X-Api-Key: Zr8kQ2vLm4Tx9WpY7sBn'`;
+    expect(spans(bearerDetector, text)).toEqual(['Zr8kQ2vLm4Tx9WpY7sBn']);
+  });
+
   it('ignores placeholders and variables', () => {
     for (const text of [
       'Authorization: Bearer $TOKEN',

@@ -22,6 +22,8 @@ const BEARER = new RegExp(String.raw`\b[Bb]earer\s{1,3}(${CREDENTIAL_CHARS}{12,2
 const CURL_HEADER =
   /(?:-H|--header)\s{1,3}(["'])([A-Za-z][A-Za-z0-9_-]{0,40})\s{0,3}:\s{0,3}([^"'\r\n]{1,2000})\1/g;
 const AUTH_HEADER_NAME = /auth|token|key|secret|session|passw|credential/i;
+/** Key-named headers that carry request ids, not credentials (`Idempotency-Key: <uuid>`, `X-Dedup-Key`). */
+const ID_HEADER_NAME = /idempoten|dedup|cache-key|request-key|correlation/i;
 /** curl `-u user:pass` / `--user "user:pass"` / `--user "{u}":"{p}"`. */
 const CURL_USER =
   /(?:^|\s)(?:-u|--user)(?:\s{1,4}|=)((?:"[^"\r\n]{0,300}"|'[^'\r\n]{0,300}'|[^\s"']{1,300}){1,4})/g;
@@ -179,7 +181,8 @@ export const bearerDetector: Detector = {
     CURL_HEADER.lastIndex = 0;
     for (let m = CURL_HEADER.exec(text); m; m = CURL_HEADER.exec(text)) {
       const name = m[2] ?? '';
-      if (!AUTH_HEADER_NAME.test(name) || /^authorization$/i.test(name)) continue;
+      if (!AUTH_HEADER_NAME.test(name) || ID_HEADER_NAME.test(name) || /^authorization$/i.test(name))
+        continue;
       const raw = m[3] ?? '';
       const value = trimCredential(raw.trim());
       const offset = m.index + m[0].length - 1 - raw.length + (raw.length - raw.trimStart().length);
