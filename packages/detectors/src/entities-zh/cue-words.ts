@@ -290,6 +290,9 @@ export const NOT_PERSON: ReadonlySet<string> = new Set(
     '文化 高达 于是 林业 金额 黄金 石油 江山 马上 安全 平安 方向 常规 华人 夏天 秋天 龙头 何时 何必 何况 任何 ' +
     '任务 任意 宋体 黑体 甘心 包括 关于 成为 成功 时间 高兴 相信 万一 沙发 齐心 特邀 居留权 单位 ' +
     // Everyday words in jieba's dictionary as nrt whose characters all read as a transliteration.
-    '多达 约莫 克拉 纳米 勒索 卢比 休克 夸克 拉丁'
+    '多达 约莫 克拉 纳米 勒索 卢比 休克 夸克 拉丁 ' +
+    // Engineering and office jargon led by a surname character, outside jieba's dictionary or tagged nr.
+    '白屏 卡顿 卡死 甘特图 冷启动 热启动 根因 孔明灯 雅黑 元宝 高德 严选 钱包 金丝雀 蓝绿 单测 ' +
+    '冒烟 毛刺 毛利 毛利率 温备 冷备 热备 叶子 叶节点 万兆 常量 程序 石墨 云原生'
   ).split(' '),
 );

@@ -24,8 +24,11 @@ const NAME_HEADERS: ReadonlySet<string> = new Set([
   '报销人',
   '申请人',
   '负责人',
+  '紧急联系人',
 ]);
 const HEADER_WORDS = /姓名|名字|联系人|收件人|收货人|报销人|申请人|负责人/g;
+/** A relation or note in parentheses after a name in a cell: 王芳（母）, 李强(备用). */
+const CELL_NOTE = /[（(][^（()）]{1,4}[）)]$/;
 const DELIMITERS = [',', '\t', '|', '，'] as const;
 const CJK_NAME = /^[\u4e00-\u9fff]{2,4}$/;
 const MAX_COLUMNS = 64;
@@ -84,27 +87,40 @@ function tableNames(text: string, spans: Span[]): void {
     const lineEnd = lineEndAt(text, header.index);
     done = lineEnd;
     const line = text.slice(lineStart, lineEnd);
-    let column = -1;
+    let columns: number[] = [];
     let delimiter = '';
     for (const d of DELIMITERS) {
       if (!line.includes(d)) continue;
-      column = cells(text, lineStart, lineEnd, d).findIndex(([s, e]) => NAME_HEADERS.has(text.slice(s, e)));
-      if (column >= 0) {
+      columns = cells(text, lineStart, lineEnd, d).flatMap(([s, e], k) =>
+        NAME_HEADERS.has(text.slice(s, e)) ? [k] : [],
+      );
+      if (columns.length > 0) {
         delimiter = d;
         break;
       }
     }
-    if (column < 0) continue;
+    if (columns.length === 0) continue;
     for (let from = lineEnd + 1; from < text.length; ) {
       const to = lineEndAt(text, from);
       if (!text.slice(from, to).includes(delimiter)) break;
-      const cell = cells(text, from, to, delimiter)[column];
-      if (cell && isNameValue(text.slice(cell[0], cell[1])))
-        spans.push({ start: cell[0], end: cell[1], score: 0.6, type: 'person_name' });
+      const row = cells(text, from, to, delimiter);
+      for (const column of columns) {
+        const cell = row[column];
+        if (cell) nameInCell(text, cell[0], cell[1], spans);
+      }
       done = to;
       from = to + 1;
     }
   }
+}
+
+/** The name in a cell, without a relation note after it (王芳（母）). */
+function nameInCell(text: string, start: number, end: number, spans: Span[]): void {
+  const value = text.slice(start, end);
+  const note = CELL_NOTE.exec(value);
+  const name = note ? value.slice(0, note.index) : value;
+  if (isNameValue(name) && !NAME_HEADERS.has(name))
+    spans.push({ start, end: start + name.length, score: 0.6, type: 'person_name' });
 }
 
 export function findNameFields(text: string): Span[] {

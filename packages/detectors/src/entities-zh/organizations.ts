@@ -242,6 +242,14 @@ function isNameEndingInArmy(token: SegmentedToken): boolean {
   );
 }
 
+/** A department jieba split in two (研发/j 中心/n): no organization ends here. */
+function splitDepartment(tokens: readonly SegmentedToken[], i: number): boolean {
+  const token = tokens[i] as SegmentedToken;
+  const prev = tokens[i - 1];
+  if (token.word.length > 2 || !prev || prev.end !== token.start) return false;
+  return isInternalDepartment(prev.word + token.word);
+}
+
 /** 高/a 建军/n: a two-character given name ending in 军 right after a lone surname token. */
 function armyGivenName(tokens: readonly SegmentedToken[], i: number): boolean {
   const token = tokens[i] as SegmentedToken;
@@ -440,7 +448,11 @@ export function findChineseOrganizations(
     const parenthesised =
       PAREN_CLOSE.has(text.charAt(token.end)) && PAREN_OPEN.has(text.charAt(token.start - 1));
     const head =
-      knownEnd >= 0 || parenthesised || armyGivenName(tokens, i) || isSoftwareModule(tokens, i)
+      knownEnd >= 0 ||
+      parenthesised ||
+      armyGivenName(tokens, i) ||
+      isSoftwareModule(tokens, i) ||
+      splitDepartment(tokens, i)
         ? undefined
         : headOf(token);
     const brand = knownEnd < 0 && !head && BRAND_HEADS.has(token.word);

@@ -83,6 +83,13 @@ describe('departments and contests', () => {
     expect(found('财务部的同事负责对账，人事部发通知。', 'organization')).toEqual([]);
     expect(found('招标代理机构：中化商务有限公司', 'organization')).toEqual(['中化商务有限公司']);
     expect(found('外交部发言人表示', 'organization')).toEqual(['外交部']);
+    expect(found('| 工号 | 研发中心 | 市场部 |', 'organization')).toEqual([]);
+  });
+
+  it('does not read engineering jargon as a person', () => {
+    expect(found('首屏、白屏、卡顿都要埋点，冷启动靠热门兜底，根因分析用甘特图。', 'person_name')).toEqual(
+      [],
+    );
   });
 
   it('does not read the name of a contest as a person', () => {
