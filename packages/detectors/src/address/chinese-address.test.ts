@@ -30,6 +30,19 @@ describe('chinese addresses', () => {
     ]);
     expect(spans('寄到长沙市岳麓区麓谷大厦2306')).toEqual(['长沙市岳麓区麓谷大厦2306']);
     expect(spans('大厦1602 的空调坏了，年收入大厦12345')).toEqual([]);
+    expect(spans('寄到合肥市蜀山区长江西路189号华联大厦1203室，谢谢')).toEqual([
+      '合肥市蜀山区长江西路189号华联大厦1203室',
+    ]);
+    expect(spans('住在济南市历下区泺源大街66号2栋1502，周末在家')).toEqual([
+      '济南市历下区泺源大街66号2栋1502',
+    ]);
+  });
+
+  it('joins administrative parts written with spaces, as shipping forms do', () => {
+    expect(spans('收货人：吕方 河北省 石家庄市 长安区 中山东路326号百货大楼B座901')).toEqual([
+      '河北省 石家庄市 长安区 中山东路326号百货大楼B座901',
+    ]);
+    expect(spans('我在上海市 明天回来')).toEqual([]);
   });
 
   it('ignores place names and organisations on their own', () => {
@@ -51,6 +64,8 @@ describe('chinese addresses', () => {
       (n: number) => '1'.repeat(n),
       (n: number) => '浙江省'.repeat(n / 3),
       (n: number) => '大厦A座1'.repeat(n / 5),
+      (n: number) => '省 '.repeat(n / 2),
+      (n: number) => '市 路1栋'.repeat(n / 5),
     ];
     for (const make of inputs) {
       const small = make(100_000);

@@ -9,8 +9,11 @@ import { CN_CITIES, CN_PROVINCES } from './chinese-places.ts';
  * below district level, so a bare "浙江省杭州市" (a place name) is not an address.
  */
 
-/** Characters an address may contain: ideographs, ASCII letters and digits, and a few joiners. */
-const RUN = /[\u3400-\u9fffA-Za-z0-9#_\-－—]+/g;
+/**
+ * Characters an address may contain: ideographs, ASCII letters and digits, and a few joiners; a single
+ * space only after an administrative suffix, as shipping forms write 广东省 广州市 天河区 ….
+ */
+const RUN = /(?:[\u3400-\u9fffA-Za-z0-9#_\-－—]|(?<=[省市区县旗镇]) (?=[\u3400-\u9fff]))+/g;
 
 /**
  * Characters that in running text introduce or follow an address but practically never occur inside one
@@ -61,7 +64,10 @@ function splitAtStops(text: string, start: number, end: number): Segment[] {
  * A room number written straight after a named building, with or without a tower letter: 数字大厦A座1602,
  * 国贸大厦2305. Without 号 or 室 the digits are still the delivery point.
  */
-const BUILDING_ROOM = /(?:大厦|大楼|写字楼|公寓)(?:[A-Za-z0-9]{1,2}[座栋幢])?\d{3,5}(?!\d)/;
+const BUILDING_ROOM = /(?:大厦|大楼|写字楼|公寓)(?:[A-Za-z0-9]{1,2}[座栋幢])?\d{3,5}室?(?!\d)/;
+/** A room number after a tower written with a numeral (太古汇一座2001, 3栋1205). */
+const ROOM_AFTER_TOWER = /^\d{3,5}室?(?!\d)/;
+const TOWER_CHARS: ReadonlySet<string> = new Set(['座', '栋', '幢']);
 
 /** End offsets of the components in prose: the address stops after the last one. */
 const COMPONENT_END = new RegExp(
@@ -93,6 +99,8 @@ function proseAddressEnd(segment: string): number {
   COMPONENT_END.lastIndex = 0;
   for (let m = COMPONENT_END.exec(segment); m !== null; m = COMPONENT_END.exec(segment))
     end = m.index + m[0].length;
+  if (TOWER_CHARS.has(segment.charAt(end - 1)))
+    end += ROOM_AFTER_TOWER.exec(segment.slice(end))?.[0].length ?? 0;
   return end;
 }
 
