@@ -407,3 +407,10 @@ describe('robustness and speed', () => {
     expect(ratio).toBeLessThan(40);
   });
 });
+
+describe('record lines', () => {
+  it('reads a name opening a slash- or bar-separated record', () => {
+    expect(found('3. 马秀英/13900001111/湖南省长沙市', 'person_name')).toEqual(['马秀英']);
+    expect(found('2. 马上/明天/下周', 'person_name')).toEqual([]);
+  });
+});

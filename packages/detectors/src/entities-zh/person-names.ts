@@ -32,6 +32,8 @@ const EPONYM_AFTER = /^(?:奖|最佳|影帝|影后|金像|提名|指数|公式|�
 const COMPANY_BEFORE = /(?:开发商|发行商|厂商|制造商|运营商|供应商|赞助商|生产商|品牌)$/;
 const HONORIFIC_END = /(?:先生|女士|小姐|总|董)$/;
 const CUE_PUNCTUATION: ReadonlySet<string> = new Set(['，', ',', '：', ':', '（', '(']);
+/** Separators between the fields of a record line: 马某某/138…/地址. */
+const FIELD_SEPARATORS: ReadonlySet<string> = new Set(['/', '／', '|', '｜']);
 /** Strong cues a name precedes directly: 先生/女士/小姐, or "，男" / "：女" in résumés. */
 const STRONG_CUE = /先生|女士|小姐|(?:[（(][^（()）\n]{1,12}[）)])?[，,：:][男女][，,。；;：:\s]/g;
 /** A surname with an honorific glued on by jieba (马先生/nr): the name is the surname alone. */
@@ -112,7 +114,8 @@ function hasCueAfter(text: string, tokens: readonly SegmentedToken[], next: numb
 /** A name opening a line and followed by punctuation is a résumé / list heading: 林某某，男，… */
 function opensLine(text: string, start: number, end: number): boolean {
   const before = start === 0 ? '\n' : text.charAt(start - 1);
-  return (before === '\n' || before === ' ') && CUE_PUNCTUATION.has(text.charAt(end));
+  const after = text.charAt(end);
+  return (before === '\n' || before === ' ') && (CUE_PUNCTUATION.has(after) || FIELD_SEPARATORS.has(after));
 }
 
 /** Does token i start the text or follow punctuation (not a number: 5连胜)? */
