@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { isSecretName, splitWords } from './secret-names.ts';
-import { isHexKey, isIbanLike, isPeriodic, looksLikeKeyMaterial } from './token-shape.ts';
+import {
+  isHexKey,
+  isIbanLike,
+  isPeriodic,
+  looksLikeIdentifier,
+  looksLikeKeyMaterial,
+} from './token-shape.ts';
 
 describe('token shape', () => {
   it('spots repeated units', () => {
@@ -30,6 +36,15 @@ describe('token shape', () => {
     ]) {
       expect(looksLikeKeyMaterial(v), v).toBe(false);
     }
+  });
+});
+
+describe('identifiers', () => {
+  it('reads word pieces as an identifier, but not two words before a long generated tail', () => {
+    expect(looksLikeIdentifier('rc0.15.0_2023-SNAPSHOT')).toBe(true);
+    expect(looksLikeIdentifier('cus_Qp8vRz2Lm5TxW9kD3sYb7N')).toBe(true);
+    expect(looksLikeIdentifier('django-insecure-Qp8vRz2Lm5TxW9kD3sYb7NcF')).toBe(false);
+    expect(looksLikeKeyMaterial('app-prod-Zq8RmT2vLp4KxW9sYb3NcD1f')).toBe(true);
   });
 });
 

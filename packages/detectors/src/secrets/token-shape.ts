@@ -50,6 +50,10 @@ export function looksLikeIdentifier(value: string): boolean {
   if (segments.length < 2) return false;
   let wordy = 0;
   for (const s of segments) {
+    // `django-insecure-<random>`, `app-prod-<random>`: two or more words before a long generated tail are a
+    // key's prefix. One word (`cus_…`, `ch_…`) is how providers name object ids, so that stays an identifier.
+    if (segments.length >= 3 && s.length >= 20 && mixesLettersAndDigits(s) && shannonEntropy(s) >= 3.8)
+      return false;
     if (
       /^(?:[a-z]{3,}|[A-Z][a-z]{2,}|[A-Z]{3,})$/.test(s) ||
       /^\d{1,8}$/.test(s) ||

@@ -20,6 +20,12 @@ describe('ip_address', () => {
     expect(spans(ipAddressDetector, 'host 10.2.0.1, server=10.0.0.5')).toEqual(['10.2.0.1', '10.0.0.5']);
   });
 
+  it('finds an IPv6 address followed by a five-digit port', () => {
+    expect(spans(ipAddressDetector, 'haproxy: 2a01:4f8:c17:9b2e::1:51880 [21/May')).toEqual([
+      '2a01:4f8:c17:9b2e::1',
+    ]);
+  });
+
   it('finds every IPv6 form', () => {
     const forms = [
       '2001:db8:a0b:12f0:0:0:0:1',

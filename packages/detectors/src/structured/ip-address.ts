@@ -26,7 +26,11 @@ const IPV6 = [
 
 // An IPv4 may follow a colon (`::ffff:1.2.3.4` glued to text still hides an IPv4), but not a dot or word char.
 const IPV4_RE = new RegExp(`(?<![\\w.])${IPV4}(?![\\w]|\\.\\d)`, 'g');
-const IPV6_RE = new RegExp(`(?<![\\w:.])(?:${IPV6})(?:%[0-9A-Za-z_.~-]{1,32})?(?![\\w:=]|\\.\\d)`, 'g');
+// A colon may follow only as a five-digit port (`2a01:4f8::1:51880` in HAProxy logs): no hextet has five digits.
+const IPV6_RE = new RegExp(
+  `(?<![\\w:.])(?:${IPV6})(?:%[0-9A-Za-z_.~-]{1,32})?(?![\\w=]|:(?!\\d{5}(?!\\w))|\\.\\d)`,
+  'g',
+);
 
 // Every IPv6 has two colons within five characters; every IPv4 a digit-dot-digit.
 const IPV6_HINT = /:[0-9A-Fa-f]{0,4}:/;

@@ -78,6 +78,12 @@ describe('idLabelBefore', () => {
     }
   });
 
+  it('is false when a phone word makes the label a phone label', () => {
+    for (const text of ['Phone No.: ', 'tel # ', 'Mobile nr ', 'contact_no: ']) {
+      expect(before(text), text).toBe(false);
+    }
+  });
+
   it('is false after other words or no word', () => {
     for (const text of ['Call ', 'phone: ', '"mobile": "', 'paid ', 'runway ', '12 ', '', '电话：']) {
       expect(before(text), text).toBe(false);

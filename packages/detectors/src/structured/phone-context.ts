@@ -23,7 +23,8 @@ const ID_LABELS: ReadonlySet<string> = new Set(
     'no nos nr num id ids uid sid pid ref reference account acct customer order invoice inv serial license ' +
     'licence passport zip postal postcode apt apartment suite unit box room spc lot batch build run job ' +
     'pipeline ticket incident case sku gtin ean upc isbn imei tracking awb waybill consignment shipment ' +
-    'parcel fedex ups usps dhl txn transaction badge giro bankgiro plusgiro iban bic routing vat ein tin'
+    'parcel fedex ups usps dhl txn transaction badge giro bankgiro plusgiro iban bic routing vat ein tin pin ' +
+    'passcode code hs hts tariff'
   ).split(' '),
 );
 /** The same for Chinese labels (`订单号：`, `电子行程单`), matched as the last two or three characters. */
@@ -60,12 +61,36 @@ function isCjkIdeograph(code: number): boolean {
   return code >= 0x3400 && code <= 0x9fff;
 }
 
+/** Phone words that turn the id label after them into a phone label (`Phone No.`, `tel #`, `Mobile nr`). */
+const PHONE_LABEL_WORDS: ReadonlySet<string> = new Set(
+  'phone telephone tel ph mobile mob cell fax contact whatsapp'.split(' '),
+);
+
 /** Whether an identifier label (or `#`) ends right before `from`, up to a few spaces, quotes and `:`/`=`. */
 export function idLabelBefore(text: string, from: number): boolean {
+  const start = idLabelStart(text, from);
+  return start !== -1 && !PHONE_LABEL_WORDS.has(wordBefore(text, start));
+}
+
+/** The lower-cased ASCII word ending before `at`, across spaces, dots and `_` (`Phone No` → `phone`). */
+function wordBefore(text: string, at: number): string {
+  let end = at;
+  while (end > 0 && at - end < 3) {
+    const c = text.charCodeAt(end - 1);
+    if (c !== 32 && c !== 46 && c !== 95) break;
+    end--;
+  }
+  let start = end;
+  while (start > 0 && end - start < 10 && isAsciiLetter(text.charCodeAt(start - 1))) start--;
+  return text.slice(start, end).toLowerCase();
+}
+
+/** Where the id label before `from` starts, or -1 when there is none. */
+function idLabelStart(text: string, from: number): number {
   let i = from;
   for (let n = 0; n < 8 && i > 0; n++) {
     const code = text.charCodeAt(i - 1);
-    if (code === 35) return true; // `#`
+    if (code === 35) return i - 1; // `#`
     if (!isLabelGlue(code)) break;
     i--;
   }
@@ -73,13 +98,14 @@ export function idLabelBefore(text: string, from: number): boolean {
   let start = i;
   while (start > 0 && i - start < 16 && isAsciiLetter(text.charCodeAt(start - 1))) start--;
   if (start < i) {
-    if (start > 0 && isAsciiLetter(text.charCodeAt(start - 1))) return false;
-    return ID_LABELS.has(text.slice(start, i).toLowerCase());
+    if (start > 0 && isAsciiLetter(text.charCodeAt(start - 1))) return -1;
+    return ID_LABELS.has(text.slice(start, i).toLowerCase()) ? start : -1;
   }
   if (i >= 2 && isCjkIdeograph(text.charCodeAt(i - 1))) {
-    return CJK_ID_LABELS.has(text.slice(i - 2, i)) || (i >= 3 && CJK_ID_LABELS.has(text.slice(i - 3, i)));
+    if (CJK_ID_LABELS.has(text.slice(i - 2, i))) return i - 2;
+    if (i >= 3 && CJK_ID_LABELS.has(text.slice(i - 3, i))) return i - 3;
   }
-  return false;
+  return -1;
 }
 
 /** A word glued to a number that still announces a phone (`tel-555-0147`, `fax/030 1234567`). */
@@ -124,12 +150,16 @@ export function continuesAlphanumericCode(text: string, from: number): boolean {
 
 /**
  * `9400 1118 9922 3344 5566 77`, `7749 8123 6605`: groups of one width under one separator (the last may
- * be shorter) — three or more of four digits, or four or more of three — are one long number (a card,
- * tracking or account number), so no phone number is cut out of them.
+ * be shorter, and the first too when four or more groups of four follow it) — three or more of four digits,
+ * or four or more of three — are one long number (a card, tracking or account number), so no phone number
+ * is cut out of them.
  */
 export function isUniformlyGroupedNumber(groups: readonly string[], seps: readonly string[]): boolean {
-  const width = groups[0]?.length ?? 0;
+  const first = groups[0]?.length ?? 0;
+  const width = first >= 3 ? first : (groups[1]?.length ?? 0);
   if (groups.length < (width >= 4 ? 3 : 4) || width < 3) return false;
+  // The first group may be shorter when it is the tail of a code (`DE44 5001 0517 5407 3249 32`).
+  if (first < width && (groups.length < 4 || width < 4)) return false;
   const sep = seps[0];
   if (sep === undefined || sep.length !== 1 || seps.some((s) => s !== sep)) return false;
   for (let i = 1; i < groups.length - 1; i++) if (groups[i]!.length !== width) return false;

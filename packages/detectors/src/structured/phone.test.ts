@@ -112,6 +112,11 @@ describe('phone: identifiers in operational text', () => {
       'AWB 4017 8823 11',
       '"GET /x HTTP/1.1" 200 18234 "-" "curl/8.4.0"',
       'London ext. 3000-3999 are sales',
+      'lb-01 haproxy[18]: be_api/api-02 0/0/1/38/39 200 1532 - - ---- 412/398 "GET /v2/status HTTP/1.1"',
+      'bridge: call in, PIN 884 1203 77#',
+      'HS code 7323.93.0080',
+      'fumigation cert FC 2031 051877.',
+      'Thomas Keller;DE44 5001 0517 5407 3249 32;INGDDEFFXXX',
       '机票 | 电子行程单 3302189914 | 经济舱',
       '订单号：2125550147',
     ]) {

@@ -40,11 +40,14 @@ const MONEY_BEFORE = /[$€£¥₹₩]$/;
 interface Surroundings {
   /** A phone word shortly before (`Phone:`, `fax`, `电话`). */
   readonly phoneWord: boolean;
-  /** An HTTP request line (`"GET /x HTTP/1.1"`) earlier on the same line: access-log fields follow. */
+  /** An HTTP request (`"GET /x HTTP/1.1"`) on the same line: an access log's status and byte fields. */
   readonly afterHttpRequest: boolean;
   /** A phone word on the number's own line, or a phone label alone on the line above (`Fax:\n812 4471`). */
   readonly phoneWordNearby: boolean;
-  /** An identifier word right before (`customer #`, `Apt.`, `zip`). */
+  /**
+   * An identifier label right before (`customer #`, `Apt.`, `PIN`, `"order_id":`) that no phone word makes a
+   * phone label (`Phone No.`): it wins over a phone word further back, which names another number.
+   */
   readonly idWord: boolean;
   /** A US state right before: ZIP territory. */
   readonly afterState: boolean;
@@ -224,10 +227,12 @@ function startsWithDate(shape: PhoneShape): boolean {
   return isCalendarDate(Number(groups[0]), Number(groups[1]), Number(groups[2]));
 }
 
-/** `2024-0412`, `2024/118734`: a document numbered within its year (invoices, cases, orders). */
+/** `2024-0412`, `2024/118734`, `2024 051877`: a document numbered within its year (invoices, certificates). */
 function isYearSerial(shape: PhoneShape): boolean {
   const { groups, seps } = shape;
-  return groups.length === 2 && isYear(groups[0]!) && (seps[0] === '-' || seps[0] === '/');
+  if (groups.length !== 2 || !isYear(groups[0]!)) return false;
+  // With a space only a long serial (`FC 2024 051877`) reads as one; `2024 5678` may be a local number.
+  return seps[0] === '-' || seps[0] === '/' || (seps[0] === ' ' && groups[1]!.length >= 6);
 }
 
 /** `IL 62704`, `TX 78701 4455`, `NV 627041234`: a ZIP (+4) after a state ends an address, never a phone. */
@@ -244,7 +249,7 @@ function judge(shape: PhoneShape, around: Surroundings): Verdict {
   if (isZipAfterState(shape, around)) return undefined;
   const international = shape.plus || (digits.startsWith('00') && !digits.startsWith('000'));
   // `"gtin": "00810042381126"`: a 00-prefixed code under an id label is not a number dialled abroad.
-  if (!shape.plus && international && around.idWord && !around.phoneWord) return undefined;
+  if (!shape.plus && international && around.idWord) return undefined;
   if (international) {
     const verdict = judgeInternational(shape);
     if (verdict || shape.plus) return verdict;
@@ -253,7 +258,7 @@ function judge(shape: PhoneShape, around: Surroundings): Verdict {
   if (isOtherNumber(shape) || startsWithDate(shape)) return undefined;
   // A labelled identifier (`order_id: …`, `tracking: …`) or a year-numbered document (`2024-000123`) is
   // no phone unless a phone word says otherwise.
-  if ((around.idWord || isYearSerial(shape)) && !around.phoneWord) return undefined;
+  if (around.idWord || (isYearSerial(shape) && !around.phoneWord)) return undefined;
   // A ZIP (+4) after a state, or a house number before a street name, can pass as a valid US number.
   const zipLike = around.afterState && shape.groups[0]!.length >= 5;
   const streetNumber = around.nextWord === 'upper' && shape.seps.some((sep) => sep === ' ');
@@ -370,7 +375,7 @@ function tryCandidate(text: string, start: number, end: number, findings: Findin
   if (count < (shape.plus ? 6 : MIN_DIGITS) || count > (shape.plus ? MAX_DIGITS : MAX_DIGITS + 2))
     return 'no';
   const around = new LazySurroundings(text, from, to);
-  if (!shape.plus && (continuesAlphanumericCode(text, from) || around.idWord) && !around.phoneWord)
+  if (!shape.plus && ((continuesAlphanumericCode(text, from) && !around.phoneWord) || around.idWord))
     return 'id';
   const verdict = judge(shape, around);
   if (!verdict) return 'no';
@@ -409,7 +414,10 @@ class LazySurroundings implements Surroundings {
   }
 
   get afterHttpRequest(): boolean {
-    return lineBefore(this.text, this.from, 400).includes('http/');
+    if (lineBefore(this.text, this.from, 400).includes('http/')) return true;
+    const lineEnd = this.text.indexOf('\n', this.to);
+    const after = this.text.slice(this.to, lineEnd === -1 ? this.to + 400 : Math.min(lineEnd, this.to + 400));
+    return after.includes('HTTP/');
   }
 
   get idWord(): boolean {
