@@ -168,6 +168,16 @@ describe('phone: linear time', () => {
       expect(scalingRatio(findPhones, unit.repeat(20_000), unit.repeat(200_000)), unit).toBeLessThan(40);
     }
     expect(scalingRatio(findPhones, ' '.repeat(100_000), ' '.repeat(1_000_000))).toBeLessThan(40);
+    // Number pairs, id labels, glued ids, codes and unclosed parentheses on one long line.
+    for (const unit of [
+      '200 18234 a ',
+      'id: 2125550147 ',
+      'INV-2031-0412 ',
+      'W69 03 9151 2267 ',
+      '555 0147 (2 a ',
+    ]) {
+      expect(scalingRatio(findPhones, unit.repeat(10_000), unit.repeat(100_000)), unit).toBeLessThan(40);
+    }
   });
 
   it('never throws on odd input', () => {

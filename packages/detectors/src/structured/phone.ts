@@ -415,9 +415,10 @@ class LazySurroundings implements Surroundings {
 
   get afterHttpRequest(): boolean {
     if (lineBefore(this.text, this.from, 400).includes('http/')) return true;
-    const lineEnd = this.text.indexOf('\n', this.to);
-    const after = this.text.slice(this.to, lineEnd === -1 ? this.to + 400 : Math.min(lineEnd, this.to + 400));
-    return after.includes('HTTP/');
+    // Bounded: an unbounded search for the line end made one long line of number pairs quadratic.
+    const after = this.text.slice(this.to, this.to + 400);
+    const lineEnd = after.indexOf('\n');
+    return (lineEnd === -1 ? after : after.slice(0, lineEnd)).includes('HTTP/');
   }
 
   get idWord(): boolean {

@@ -31,8 +31,13 @@ export function isCjkAt(text: string, index: number): boolean {
 /** Lower-cased text of up to `window` characters before `start`, cut at the previous line break. */
 export function lineBefore(text: string, start: number, window: number): string {
   let from = Math.max(0, start - window);
-  const newline = text.lastIndexOf('\n', start - 1);
-  if (newline >= from) from = newline + 1;
+  // Searched only within the window: lastIndexOf would scan a long line back to its start on every call.
+  for (let i = start - 1; i >= from; i--) {
+    if (text.charCodeAt(i) === 10) {
+      from = i + 1;
+      break;
+    }
+  }
   return text.slice(from, start).toLowerCase();
 }
 
