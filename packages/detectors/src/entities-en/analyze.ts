@@ -9,8 +9,10 @@ import {
 } from './lower-organizations.ts';
 import { completeNameLists } from './name-lists.ts';
 import { SPORTS_WORDS, scoreCue } from './sports-cue.ts';
+import { isTechnical } from './tech-context.ts';
 import {
   casualText,
+  codePunctuationCount,
   headlineTokens,
   Kind as KindEnum,
   lastCodeUnits,
@@ -20,6 +22,7 @@ import {
   type Token,
   flagsOf as tokenFlags,
   tokenizeReusing,
+  toolWordCount,
 } from './tokenize.ts';
 
 // Module-local aliases: under the tsx loader imported bindings compile to getter calls, measurable in the
@@ -112,11 +115,14 @@ export function analyzeEnglishEntities(text: string): EntitySpan[] {
   const caps = headlineTokens();
   // Texts that capitalize names properly ("... met Anna") do not need the risky lower-case name rule.
   const casual = casualText();
+  const technicalPunct = codePunctuationCount();
+  const technicalTools = toolWordCount();
   const lowerScreen = lowerOrganizationScreen();
   const out: EntitySpan[] = [];
   const n = tokens.length;
   // One context for every run of this text (classifyRun does not keep it): no allocation per run.
   let sports: boolean | undefined;
+  let tech: boolean | undefined;
   const ctx: RunContext = {
     text,
     tokens,
@@ -127,6 +133,12 @@ export function analyzeEnglishEntities(text: string): EntitySpan[] {
       sports ??= (sportsWord && SPORTS_WORDS.test(text)) || scoreCue(text);
       return sports;
     },
+    tech: () => {
+      tech ??= isTechnical(technicalPunct, technicalTools);
+      return tech;
+    },
+    personWords: undefined,
+    personSpansRead: 0,
     lex,
     codes,
   };
@@ -135,7 +147,8 @@ export function analyzeEnglishEntities(text: string): EntitySpan[] {
     const t = tokens[i] as Token;
     if (!isCapWord(t)) {
       if (t.kind === Kind.Word && t.shape === Shape.Lower) {
-        if (mayStartLowerOrganization(lowerScreen, codes, t)) {
+        // "import axios from 'axios'": in technical text a tool written in lower case is the tool.
+        if (mayStartLowerOrganization(lowerScreen, codes, t) && !lowerTool(t, ctx)) {
           const next = lowerOrganizationAt(tokens, codes, text.length, i, out);
           if (next > i) {
             i = next;
@@ -194,15 +207,24 @@ export function analyzeEnglishEntities(text: string): EntitySpan[] {
       last = lastJoin - 1;
       while (last > i && !isCapWord(tokens[last] as Token)) last--;
     }
-    // Parts of e-mail addresses, URLs and handles are not names here.
+    // Parts of e-mail addresses, URLs, handles and code identifiers are not names here.
     const before = t.start > 0 ? (codes[t.start - 1] as number) : 32;
-    const afterRun = (tokens[last] as Token).end;
-    const after = afterRun < text.length ? (codes[afterRun] as number) : 32;
+    let afterRun = (tokens[last] as Token).end;
+    let after = afterRun < text.length ? (codes[afterRun] as number) : 32;
+    // "Acme Systems Inc Q2", "the LF_REDIS_ADDR": of a longer run only the word glued to a digit or an
+    // underscore is part of an identifier; the words before it stay.
+    if (last > i && gluedCode(after)) {
+      last--;
+      while (last > i && !isCapWord(tokens[last] as Token)) last--;
+      afterRun = (tokens[last] as Token).end;
+      after = codes[afterRun] as number;
+    }
     if (
       before === 64 ||
       before === 47 ||
       after === 64 ||
-      (before === 46 && t.start > 1 && codes[t.start - 2] !== 32)
+      (before === 46 && t.start > 1 && codes[t.start - 2] !== 32) ||
+      identifierAround(codes, before, after, afterRun)
     ) {
       i = last + 1;
       continue;
@@ -229,6 +251,28 @@ export function analyzeEnglishEntities(text: string): EntitySpan[] {
   completeNameLists(tokens, out);
   labelLetterheadOrganizations(text, out);
   return out;
+}
+
+/**
+ * "LF_REDIS_ADDR", "DE298374615", "BigDecimal.ZERO", "<Spinner />", "SettlementResult(": a run glued to an
+ * underscore or digit, opening a tag, or followed at once by a call or member access is part of an
+ * identifier or code, never a name ("Jane Doe (CTO)" has a space before the parenthesis).
+ */
+function identifierAround(codes: Uint16Array, before: number, after: number, afterRun: number): boolean {
+  if (gluedCode(before) || gluedCode(after) || before === 60 || after === 40) return true;
+  if (after !== 46) return false;
+  // A member after the dot ("Type.MEMBER", "obj.method"), not a sentence end or an abbreviation's dot.
+  const c = (codes[afterRun + 1] as number) | 32;
+  return c >= 97 && c <= 122;
+}
+
+function lowerTool(t: Token, ctx: RunContext): boolean {
+  return (flagsOf(t) & F.tool) !== 0 && ctx.tech();
+}
+
+/** An underscore or a digit right next to a word: the word is part of an identifier. */
+function gluedCode(c: number): boolean {
+  return c === 95 || (c >= 48 && c <= 57);
 }
 
 function surnameLike(t: Token): boolean {

@@ -12,9 +12,21 @@ import {
   orgOfCueBefore,
   possessiveBeforePerson,
 } from './organizations.ts';
-import { personCueAfter, personCueBefore, scorePerson } from './person-names.ts';
+import {
+  fieldLabelBefore,
+  fieldPunct,
+  personCueAfter,
+  personCueBefore,
+  scorePerson,
+} from './person-names.ts';
 import { isSentenceStart } from './sentence-start.ts';
-import { Kind as KindEnum, Shape as ShapeEnum, type Token, flagsOf as tokenFlags } from './tokenize.ts';
+import {
+  Kind as KindEnum,
+  isLetterCode as letterCode,
+  Shape as ShapeEnum,
+  type Token,
+  flagsOf as tokenFlags,
+} from './tokenize.ts';
 
 // Module-local aliases: under the tsx loader imported bindings compile to getter calls, measurable in the
 // per-token loops below.
@@ -22,6 +34,7 @@ const F = FlagBits;
 const Kind = KindEnum;
 const Shape = ShapeEnum;
 const flagsOf = tokenFlags;
+const isLetterCode = letterCode;
 
 /** One run of capitalized words (connectors and abbreviation dots included) and what we know around it. */
 export interface RunContext {
@@ -36,6 +49,15 @@ export interface RunContext {
    * call (a regex pass over the whole text), so callers ask last, after their cheap conditions.
    */
   sports(): boolean;
+  /**
+   * The text is technical (tech-context.ts): a tool word or a lone unknown capitalized word is no name
+   * there. Computed on first call, like {@link sports}.
+   */
+  tech(): boolean;
+  /** Words of the person spans found so far in this text (see partOfEarlierPerson), made on demand. */
+  personWords: Set<string> | undefined;
+  /** How many spans of the output personWords has read. */
+  personSpansRead: number;
   lex: Lexicon;
   /** The text's code units (the tokenizer's lastCodeUnits). */
   codes: Uint16Array;
@@ -63,6 +85,10 @@ export interface WordInfo {
   orgWord: boolean;
   /** May start a known organization or place phrase (skips the n-gram lookups otherwise). */
   phraseStart: boolean;
+  /** A code identifier's shape: a capital inside after a lower-case letter ("BigDecimal", "ClickHouse"). */
+  camel: boolean;
+  /** A developer tool, product or technical acronym here ("Redis"; "Jenkins" and "CSV" in technical text). */
+  tool: boolean;
 }
 
 const CONNECTOR_WORDS = new Set(['of', 'and', 'for', 'the', 'on', 'upon', '&']);
@@ -157,6 +183,8 @@ function info(ctx: RunContext, index: number, slot: number): WordInfo {
       foreign: false,
       orgWord: false,
       phraseStart: false,
+      camel: false,
+      tool: false,
     };
     wordPool.push(w);
   }
@@ -175,7 +203,68 @@ function info(ctx: RunContext, index: number, slot: number): WordInfo {
   w.foreign = foreign;
   w.orgWord = (f & (F.orgHead | F.legal)) !== 0 || hyphenLower;
   w.phraseStart = (f & (F.org | F.place | F.phraseStart)) !== 0;
+  // Listed words are no identifiers: most run words leave before the letter loop.
+  w.camel = token.shape === Shape.Title && (f & LISTED_WORD) === 0 && camelIdentifier(ctx.codes, token);
+  w.tool = (f & (F.tool | F.techAcronym)) !== 0 && toolWord(ctx, token, f);
   return w;
+}
+
+/** Flags of words some list knows as names or ordinary words: never read as code identifiers. */
+const LISTED_WORD = F.first | F.surname | F.place | F.common | F.dict | F.stop | F.title;
+
+/** Flags that make a tool word also something else (a name, a place, a word, a company): ambiguous. */
+const AMBIGUOUS_TOOL = F.first | F.surname | F.place | F.dict | F.common | F.org;
+
+/**
+ * A tool word is a tool anywhere when nothing else is known of it ("Redis", "Kubernetes"); when it is also
+ * a name, place, ordinary word or company ("Jenkins", "Alpine", "Stripe"), and for acronyms ("MIT",
+ * "CSV"), only in technical text.
+ */
+function toolWord(ctx: RunContext, token: Token, f: number): boolean {
+  if ((f & F.tool) !== 0 && (f & AMBIGUOUS_TOOL) === 0) return true;
+  if ((f & F.tool) === 0 && token.shape !== Shape.Upper) return false;
+  return ctx.tech();
+}
+
+/**
+ * Letters before an inner capital that still make a name ("McDonald", "MacKenzie", "DeShawn", "LaToya",
+ * "VanDyke", "FitzGerald"), lower-cased.
+ */
+const NAME_PREFIXES = new Set([
+  'mc',
+  'mac',
+  'de',
+  'di',
+  'da',
+  'la',
+  'le',
+  'du',
+  'van',
+  'von',
+  'der',
+  'fitz',
+  'ja',
+  'ke',
+  'ta',
+  'sha',
+  'jo',
+  'st',
+]);
+
+/** Whether a Title-case token has a capital after a lower-case ASCII letter, other than a name prefix's. */
+function camelIdentifier(codes: Uint16Array, token: Token): boolean {
+  const start = token.start;
+  for (let k = start + 2; k < token.end; k++) {
+    const c = codes[k] as number;
+    if (c < 65 || c > 90) continue;
+    const p = codes[k - 1] as number;
+    if (p < 97 || p > 122) continue;
+    if (k - start > 4) return true;
+    let prefix = '';
+    for (let m = start; m < k; m++) prefix += String.fromCharCode((codes[m] as number) | 32);
+    return !NAME_PREFIXES.has(prefix);
+  }
+  return false;
 }
 
 /**
@@ -251,6 +340,20 @@ export function classifyRun(ctx: RunContext, out: EntitySpan[]): void {
     });
     return;
   }
+  // "Corvid Analytics and Bluefin Insurance": two organizations joined by "and", each ending in a head word.
+  const join = joinedOrganizations(words);
+  if (join > 0) {
+    const leftLast = (words[join - 1] as WordInfo).index;
+    const rightFirst = (words[join + 1] as WordInfo).index;
+    const runLast = ctx.last;
+    // The pooled words are overwritten by the nested calls: only token indexes are kept.
+    ctx.last = leftLast;
+    classifyRun(ctx, out);
+    ctx.first = rightFirst;
+    ctx.last = runLast;
+    classifyRun(ctx, out);
+    return;
+  }
   // Whole-run organization evidence (legal suffix / head word) wins over splitting at connectors.
   const org = ctx.caps && headlineClause(words) ? undefined : organizationEvidence(words);
   if (org) {
@@ -274,6 +377,36 @@ export function classifyRun(ctx: RunContext, out: EntitySpan[]): void {
       pieceStart = k + 1;
     }
   }
+}
+
+/**
+ * The index of the lower-case "and" between two organization names of at least two words each, each ending
+ * in a head word or legal form ("Johnson Controls Inc and Lear Corp", "Corvid Analytics and Bluefin
+ * Insurance"), or -1. One name with "and" inside ("Ministry of Health and Welfare", "State Law and Order
+ * Restoration Council") has a single word or no head word before the "and", or ordinary words around it.
+ */
+function joinedOrganizations(words: readonly WordInfo[]): number {
+  const n = words.length;
+  if (n < 5) return -1;
+  const last = words[n - 1] as WordInfo;
+  if ((last.lexFlags & (F.orgHead | F.legal)) === 0) return -1;
+  for (let k = 2; k < n - 2; k++) {
+    const w = words[k] as WordInfo;
+    if (w.key !== 'and' || w.token.shape !== Shape.Lower) continue;
+    const end = (words[k - 1] as WordInfo).lexFlags;
+    if ((end & (F.orgHead | F.legal)) === 0) return -1;
+    for (let m = k + 1; m < n; m++) if ((words[m] as WordInfo).token.shape === Shape.Lower) return -1;
+    // After a legal form the first name is complete; after a head word one of the names must open with
+    // a word no list knows (a coined name), not with ordinary or place words.
+    return (end & F.legal) !== 0 || coinedWord(words[0] as WordInfo) || coinedWord(words[k + 1] as WordInfo)
+      ? k
+      : -1;
+  }
+  return -1;
+}
+
+function coinedWord(w: WordInfo): boolean {
+  return (w.lexFlags & (F.dict | F.common | F.stop | F.place | F.first)) === 0;
 }
 
 /**
@@ -328,7 +461,7 @@ function classifyPiece(ctx: RunContext, piece: readonly WordInfo[], out: EntityS
     // A known organization: emit unless it is the start of a person ("Ford Madox Ford" is rare; "Jordan
     // Smith" is not) - single words that are also given names followed by more words stay with the chunk.
     if (orgLen > 0 && !(orgLen === 1 && w.first && k + 1 < piece.length && k === chunkStart)) {
-      if (!(orgLen === 1 && (w.stop || (w.common && ctx.caps)))) {
+      if (!(orgLen === 1 && (w.stop || (w.common && ctx.caps) || w.tool))) {
         titled = flush(ctx, piece, chunkStart, k, titled, out);
         out.push({
           start: spanStart(piece, k),
@@ -586,6 +719,7 @@ function classifyChunk(
   const start = spanStart(chunk, 0);
   const end = spanEnd(ctx, chunk, chunk.length - 1);
   const next = ctx.tokens[lastWord.index + 1];
+  if (firstWord.tool && toolChunk(chunk)) return;
 
   // Most chunks have none of the forms organizationForm looks for: the cheap tests come first.
   if (
@@ -611,7 +745,23 @@ function classifyChunk(
     return;
   }
 
-  const person = scorePerson(ctx, chunk, titled);
+  let person = scorePerson(ctx, chunk, titled);
+  // "**Organization:** Stadtwerke Lübeck", `company = "Acme"`: the field says what its value is.
+  const opener = ctx.tokens[firstWord.index - 1];
+  if (
+    opener?.kind === Kind.Punct &&
+    fieldPunct(opener) &&
+    person < 0.85 &&
+    !titled &&
+    organizationFieldBefore(ctx, firstWord.index)
+  ) {
+    out.push({ start, end, type: 'organization', score: 0.6 });
+    return;
+  }
+  // "Priyanka Desai ... Priyanka proposes": a lone word technical text would not take as a name on its
+  // own is one when an earlier name of this text has it.
+  if (person === 0 && chunk.length === 1 && ctx.tech() && partOfEarlierPerson(ctx, firstWord, out))
+    person = 0.6;
   if (next?.kind === Kind.Number && !titled && chunk.length <= 3 && !hasInitial(chunk)) {
     // Sports tables and score lines: "Wigan 42 Bradford 36", "Reading 4 1 1 2 5 10 4".
     const prev = ctx.tokens[firstWord.index - 1];
@@ -636,7 +786,13 @@ function classifyChunk(
   // Right after a house number: a street name, which the address detector owns. A number in the cell
   // before (a tab between, as spreadsheets paste rows) is an id column, not a house number.
   const before = ctx.tokens[firstWord.index - 1];
-  if (before?.kind === Kind.Number && !titled && !hasTab(ctx.text, before.end, firstWord.token.start)) return;
+  if (
+    before?.kind === Kind.Number &&
+    !titled &&
+    !hasTab(ctx.text, before.end, firstWord.token.start) &&
+    !hashLike(ctx.codes, before)
+  )
+    return;
   if (unknownAcronym(ctx, chunk)) {
     out.push({ start, end, type: 'organization', score: 0.4 });
     return;
@@ -662,12 +818,14 @@ function classifyChunk(
   // "lives in Tobel": a lone unknown word after a place preposition is a place, not a person.
   if (person > 0 && person < 0.4 && chunk.length === 1 && placePrepositionBefore(ctx, firstWord.index))
     return;
-  if (person > 0) {
+  // "support MysticWeb": a compound name is no person, but after a company cue it is the company.
+  const compound = person === 0 && chunk.length === 1 && firstWord.camel && !ctx.tech();
+  if (person > 0 || compound) {
     if (orgCueBefore(ctx, firstWord.index) && person < 0.6 && chunk.length <= 2) {
       out.push({ start, end, type: 'organization', score: 0.4 });
       return;
     }
-    out.push({ start, end, type: 'person_name', score: person });
+    if (!compound) out.push({ start, end, type: 'person_name', score: person });
     return;
   }
   if (
@@ -677,6 +835,22 @@ function classifyChunk(
   ) {
     out.push({ start, end, type: 'person_name', score: 0.4 });
   }
+}
+
+/**
+ * Whether a chunk opening with a tool word names only the tool. "Redis", "Apache Kafka", "Grafana Cloud",
+ * "NATS JetStream": a tool, alone or with more tool words, code
+ * identifiers or ordinary words that are no name ("React Router"), names nobody. A listed name or an
+ * organization head word after the tool keeps the chunk ("Ruby Chen", "Grafana Labs"). (A lone identifier
+ * such as "BigDecimal" is no person either, see scorePerson, but may still be a channel or company name.)
+ */
+function toolChunk(chunk: readonly WordInfo[]): boolean {
+  for (let k = 1; k < chunk.length; k++) {
+    const w = chunk[k] as WordInfo;
+    if (w.tool || w.camel) continue;
+    if (!w.dict || w.first || w.surname || w.orgWord) return false;
+  }
+  return true;
 }
 
 /**
@@ -711,6 +885,47 @@ function dashDigitsDash(text: string, start: number, end: number): boolean {
   return false;
 }
 
+/** "9c1e4fa", "3b77d02": an abbreviated commit hash (git log, blame), never a house number. */
+function hashLike(codes: Uint16Array, t: Token): boolean {
+  if (t.end - t.start < 6) return false;
+  for (let k = t.start; k < t.end; k++) {
+    const c = (codes[k] as number) | 32;
+    if (c >= 97 && c <= 102) return true;
+  }
+  return false;
+}
+
+/** Labels of a field whose value is an organization's name. */
+const ORGANIZATION_FIELDS = new Set(['organization', 'organisation', 'company', 'employer', 'org', 'firm']);
+
+/** Whether the field before token `index` (a punctuation token there) is labelled as an organization. */
+function organizationFieldBefore(ctx: RunContext, index: number): boolean {
+  const label = fieldLabelBefore(ctx, index);
+  return !!label && ORGANIZATION_FIELDS.has(label.lower);
+}
+
+/**
+ * Whether a person span already found in this text holds the same word as `w` (same letters and case).
+ * The words of person spans are gathered into a set as spans come in, so each span is read once per text.
+ */
+function partOfEarlierPerson(ctx: RunContext, w: WordInfo, out: readonly EntitySpan[]): boolean {
+  const text = ctx.text;
+  ctx.personWords ??= new Set();
+  const names = ctx.personWords;
+  for (let k = ctx.personSpansRead; k < out.length; k++) {
+    const s = out[k] as EntitySpan;
+    if (s.type !== 'person_name') continue;
+    let from = s.start;
+    for (let i = s.start; i <= s.end; i++) {
+      if (i < s.end && isLetterCode(text.charCodeAt(i))) continue;
+      if (i > from) names.add(text.slice(from, i));
+      from = i + 1;
+    }
+  }
+  ctx.personSpansRead = out.length;
+  return names.has(text.slice(w.token.start, w.token.end));
+}
+
 function hasTab(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) if (text.charCodeAt(i) === 9) return true;
   return false;
@@ -732,14 +947,15 @@ function unknownAcronym(ctx: RunContext, chunk: readonly WordInfo[]): boolean {
   const w = chunk[0] as WordInfo;
   if (w.token.shape !== Shape.Upper || w.key.length < 3 || w.key.length > 6) return false;
   if (w.token.end - w.token.start !== w.key.length) return false;
-  if (w.first || w.surname || w.common || w.dict || w.stop || w.place || w.title) return false;
+  if (w.first || w.surname || w.common || w.dict || w.stop || w.place || w.title || w.tool) return false;
   if (!/^[a-z]+$/.test(w.key) || NOT_ORG_ACRONYMS.has(w.key) || /^(?:lm|ro|lo)fl?a|(.)\1$/.test(w.key))
     return false;
   const prev = ctx.tokens[w.index - 1];
   const next = ctx.tokens[w.index + 1];
   if (prev?.kind === Kind.Number || next?.kind === Kind.Number) return false;
-  // "IS THAT IDRIS", "GREAT VIDOI": next to another upper-case word it is shouting, not an acronym.
-  return !shouted(ctx, prev) && !shouted(ctx, next);
+  // "IS THAT IDRIS", "GREAT VIDOI": next to another upper-case word it is shouting, not an acronym. In
+  // technical text an unknown acronym is shorthand ("CDC", "SRE", "GOGC"), not a named organization.
+  return !shouted(ctx, prev) && !shouted(ctx, next) && !ctx.tech();
 }
 
 function shouted(ctx: RunContext, t: Token | undefined): boolean {

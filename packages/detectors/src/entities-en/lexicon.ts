@@ -12,6 +12,7 @@ import {
 import { EXTRA_DEMONYMS, EXTRA_PLACES } from './gazetteer/places.ts';
 import { NAME_SUFFIXES, PERSON_TITLES, STOP_WORDS } from './gazetteer/stop-words.ts';
 import { EXTRA_SURNAMES } from './gazetteer/surnames.ts';
+import { TECH_ACRONYMS, TECH_PRODUCTS } from './gazetteer/tech-terms.ts';
 
 /** Bit flags of {@link Lexicon.flags}: one hash lookup per word answers every list membership. */
 export const F = {
@@ -32,6 +33,10 @@ export const F = {
   dict: 4096,
   /** A sports club's nickname ("Lakers", "Warriors"). */
   team: 8192,
+  /** A developer tool or product ("Redis", "Kubernetes"): see gazetteer/tech-terms.ts. */
+  tool: 16384,
+  /** A technical acronym or command keyword ("CRLF", "DESC"). */
+  techAcronym: 32768,
 } as const;
 
 /** Lower-cased lookup sets, built once on first use (a few ms, well under 10 MB). */
@@ -90,6 +95,8 @@ function buildFlags(lex: WordLists, dictionaryWords: ReadonlySet<string>): Map<s
   add(lex.nameSuffixes, F.nameSuffix);
   add(lex.orgOfHeads, F.ofHead);
   add(lex.teamNicknames, F.team);
+  add(new Set(TECH_PRODUCTS), F.tool);
+  add(new Set(TECH_ACRONYMS), F.techAcronym);
   for (const set of [lex.organizations, lex.places]) {
     for (const phrase of set) {
       const space = phrase.indexOf(' ');

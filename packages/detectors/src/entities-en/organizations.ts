@@ -157,6 +157,8 @@ export function organizationEvidence(words: readonly WordInfo[]): OrgEvidence | 
   // The list bits of a word's lexicon flags are exactly membership in lex.legalSuffixes, lex.orgHeads and
   // lex.orgOfHeads (a word key never holds a space): no set lookups per word.
   const last = words[n - 1] as WordInfo;
+  // A head word that is a technical term here ("curl -X POST") heads nothing.
+  if (last.tool) return undefined;
   let score = 0;
   if ((last.lexFlags & F.legal) !== 0 && !(last.token.shape === Shape.Initial)) score = 0.85;
   else if ((last.lexFlags & F.orgHead) !== 0 && last.token.shape !== Shape.Lower) score = 0.7;

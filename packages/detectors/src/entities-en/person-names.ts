@@ -131,7 +131,41 @@ const FIELD_CUES = new Set([
   'sender',
   'cc',
   'applicant',
+  'requester',
+  'reporter',
+  'assignee',
+  'reviewer',
+  'approver',
+  'maintainer',
+  'contributor',
+  'committer',
 ]);
+
+/** 1 at the punctuation between a field label and its value: `name: "X"`, `last_name="X"`, `**Author:** X`. */
+const FIELD_PUNCT = new Uint8Array(128);
+for (const c of ':="\'*`') FIELD_PUNCT[c.charCodeAt(0)] = 1;
+
+/** Whether punctuation token `t` may stand between a field label and its value. */
+export function fieldPunct(t: Token): boolean {
+  const c = t.lower.charCodeAt(0);
+  return c < 128 && FIELD_PUNCT[c] === 1;
+}
+
+/**
+ * The word labelling the field whose value starts at token `index` ("name" in `last_name = "Roe"`, "author"
+ * in `**Author:** Roe`), when a `:` or `=` stands between them; otherwise undefined.
+ */
+export function fieldLabelBefore(ctx: RunContext, index: number): Token | undefined {
+  let separator = false;
+  let k = index - 1;
+  for (; k >= 0 && k >= index - 4; k--) {
+    const t = ctx.tokens[k] as Token;
+    if (t.kind !== Kind.Punct || !fieldPunct(t)) break;
+    if (t.lower === ':' || t.lower === '=') separator = true;
+  }
+  const label = ctx.tokens[k];
+  return separator && label && label.kind === Kind.Word ? label : undefined;
+}
 /** Verbs right after a name that make it a person ("Smith said"). */
 const CUE_AFTER = new Set([
   'said',
@@ -172,16 +206,21 @@ export function personCueBefore(ctx: RunContext, index: number): boolean {
     const pp = prevWord(ctx, index, 2);
     return !!pp && (pp.lower === 'call' || pp.lower === 'calls');
   }
-  if (p.kind === Kind.Punct && (p.lower === ':' || p.lower === ',')) {
+  if (p.kind === Kind.Punct && p.lower !== ',') {
+    if (!fieldPunct(p)) return false;
+    const label = fieldLabelBefore(ctx, index);
+    return !!label && FIELD_CUES.has(label.lower);
+  }
+  if (p.kind === Kind.Punct && p.lower === ',') {
     const pp = prevWord(ctx, index, 2);
     if (!pp || pp.kind !== Kind.Word) return false;
-    return p.lower === ':'
-      ? FIELD_CUES.has(pp.lower)
-      : pp.lower === 'best' ||
-          pp.lower === 'regards' ||
-          pp.lower === 'thanks' ||
-          pp.lower === 'cheers' ||
-          pp.lower === 'sincerely';
+    return (
+      pp.lower === 'best' ||
+      pp.lower === 'regards' ||
+      pp.lower === 'thanks' ||
+      pp.lower === 'cheers' ||
+      pp.lower === 'sincerely'
+    );
   }
   return false;
 }
@@ -189,9 +228,21 @@ export function personCueBefore(ctx: RunContext, index: number): boolean {
 export function personCueAfter(ctx: RunContext, index: number): boolean {
   let k = index + 1;
   const t = ctx.tokens[k];
+  if (t && t.kind === Kind.Punct && t.lower === '<') return emailInBrackets(ctx, k);
   if (t && t.kind === Kind.Punct && t.lower === ',') k++;
   const w = ctx.tokens[k];
   return !!w && w.kind === Kind.Word && CUE_AFTER.has(w.lower);
+}
+
+/** "Jane Roe <jroe@example.com>" (mail headers, git logs, package authors): `<` opens an e-mail address. */
+function emailInBrackets(ctx: RunContext, open: number): boolean {
+  for (let k = open + 1; k < ctx.tokens.length && k <= open + 12; k++) {
+    const t = ctx.tokens[k] as Token;
+    if (t.kind === Kind.Punct && t.lower === '@') return true;
+    if (t.kind === Kind.Newline || (t.kind === Kind.Punct && (t.lower === '>' || t.lower === '<')))
+      return false;
+  }
+  return false;
 }
 
 /** Endings of derived English words, which unknown names rarely have. */
@@ -231,7 +282,12 @@ function plainCapitalized(w: WordInfo): boolean {
 }
 
 function namePart(w: WordInfo, caps: boolean): boolean {
-  return !w.orgWord && (w.first || w.surname || w.initial || unknownName(w, caps) || (w.foreign && !w.place));
+  return (
+    !w.orgWord &&
+    !w.camel &&
+    !w.tool &&
+    (w.first || w.surname || w.initial || unknownName(w, caps) || (w.foreign && !w.place))
+  );
 }
 
 /**
@@ -253,7 +309,17 @@ export function scorePerson(ctx: RunContext, chunk: readonly WordInfo[], titled:
   for (const w of chunk) {
     const part = namePart(w, caps);
     if (!part) allNamePart = false;
-    if (!part && (w.stop || w.place || (w.dict && len === 1) || caps || w.orgWord || englishSuffix(w.key)))
+    if (
+      !part &&
+      (w.stop ||
+        w.place ||
+        (w.dict && len === 1) ||
+        caps ||
+        w.orgWord ||
+        w.camel ||
+        w.tool ||
+        englishSuffix(w.key))
+    )
       allPlausible = false;
     if (!w.initial && w.token.shape !== Shape.Upper) allInitialOrUpper = false;
     if (w.first || w.surname) anyListedName = true;
@@ -264,7 +330,10 @@ export function scorePerson(ctx: RunContext, chunk: readonly WordInfo[], titled:
     if (head.initial || head.orgWord) return 0;
     if (head.first && !head.common && !head.place) return 0.6;
     if (head.surname && !head.common && !head.place) return 0.55;
-    if (caps || !unknownName(head, caps) || englishSuffix(head.key)) return 0;
+    if (caps || !unknownName(head, caps) || englishSuffix(head.key) || head.camel) return 0;
+    // In technical text a lone capitalized word no list knows is mostly a tool, class or command
+    // ("Lockfile", "Strimzi"): without a cue it is no name there.
+    if (ctx.tech()) return 0;
     if (!isSentenceStart(ctx.tokens, head.index)) return 0.35;
     // Sentence-initial unknown word: only when followed by a lower-case word ("Lukashenko responded").
     const nextTok = ctx.tokens[tail.index + 1];

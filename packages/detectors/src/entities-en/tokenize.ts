@@ -1,6 +1,7 @@
 import { codeUnitReader } from '../code-units.ts';
-import { lexicon } from './lexicon.ts';
+import { lexicon, F as lexiconFlags } from './lexicon.ts';
 import { isSportsWord, SPORTS_SCREEN, sportsWordWithin } from './sports-cue.ts';
+import { CODE_PUNCT, TECHNICAL_TOOL_EXCLUDED } from './tech-context.ts';
 import { WordCache } from './word-cache.ts';
 
 /** Token kinds produced by {@link tokenize}. Words are Latin-script letter runs (hyphens/apostrophes inside). */
@@ -172,6 +173,25 @@ export function flagsOf(t: Token): number {
 /** Words of earlier texts (and earlier in this one), with their flags: most words need no lookup. */
 const recentWords = new WordCache();
 
+// Module-local copies: under the tsx loader imported bindings compile to getter calls, measurable per token.
+const codePunctTable = CODE_PUNCT;
+const TOOL = lexiconFlags.tool;
+const NOT_ONLY_TOOL = TECHNICAL_TOOL_EXCLUDED;
+
+/** Of the text last tokenized: code punctuation tokens and capitalized tool words (tech-context.ts). */
+let codePunctTokens = 0;
+let toolWordTokens = 0;
+
+/** Code punctuation tokens (tech-context.ts) of the text last tokenized. */
+export function codePunctuationCount(): number {
+  return codePunctTokens;
+}
+
+/** Capitalized words of the text last tokenized that are developer tools and nothing else. */
+export function toolWordCount(): number {
+  return toolWordTokens;
+}
+
 /** Whether a word of the last text tokenized holds a sports word (see {@link sawSportsWord}). */
 let sportsWordSeen = false;
 /** See {@link casualText}. */
@@ -290,6 +310,8 @@ function scan(text: string, reuse: boolean): Token[] {
   lastCodes = codes;
   let count = 0;
   let sports = false;
+  let codePunct = 0;
+  let tools = 0;
   // Headline lines and casual text are noted here, in passing, rather than in another pass over tokens.
   if (headlineDirty > 0) headline.fill(0, 0, headlineDirty);
   headlineDirty = 0;
@@ -438,6 +460,8 @@ function scan(text: string, reuse: boolean): Token[] {
           flags = lex.flags.get(key) ?? 0;
           if (slot === -1) recentWords.remember(key, flags);
         }
+        if (flags > 0 && (flags & TOOL) !== 0 && (flags & NOT_ONLY_TOOL) === 0 && shape !== Shape.Lower)
+          tools++;
       }
     } else if (isDigitCode(c)) {
       kind = Kind.Number;
@@ -467,6 +491,7 @@ function scan(text: string, reuse: boolean): Token[] {
       while (i < n && codes[i] === c) i++;
       key = text[start] ?? '';
       flags = c < 0x80 ? (lex.asciiCharFlags[c] as number) : (lex.wideCharFlags.get(c) ?? 0);
+      if (c < 0x80) codePunct += codePunctTable[c] as number;
       prevLower = false;
       if (prevTitle && c === 44) noteListStart(count - 1);
       prevTitle = false;
@@ -477,6 +502,8 @@ function scan(text: string, reuse: boolean): Token[] {
   reserveHeadline(count + 1);
   casual = isCasual;
   sportsWordSeen = sports;
+  codePunctTokens = codePunct;
+  toolWordTokens = tools;
   if (tokens.length !== count) tokens.length = count;
   if (reuse) {
     // Pooled tokens past this text must not keep the previous text's words alive (a slice of 13 or more
