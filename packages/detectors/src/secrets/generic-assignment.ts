@@ -90,8 +90,20 @@ interface ParsedValue {
   end: number;
 }
 
-// Aligned assignments (`db_password      = "…"` in tfvars, YAML, INI) put many spaces before the operator.
-const OPERATOR = /^(?:\s{0,4}|[ \t]{5,40})(?::::=|::=|:=|\?=|=>|==|=|:|,)\s{0,4}/;
+const OPERATOR = /^\s{0,4}(?::::=|::=|:=|\?=|=>|==|=|:|,)\s{0,4}/;
+/** Longest run of spaces or tabs that may align an operator (`db_password      = "…"` in tfvars, YAML, INI). */
+const MAX_ALIGNMENT = 40;
+
+/** Spaces and tabs from `from`, counted up to MAX_ALIGNMENT + 1. */
+function blankRun(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && i - from <= MAX_ALIGNMENT) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9) break;
+    i++;
+  }
+  return i - from;
+}
 /** `--api-key VALUE` (CLI flag) and `apikey "VALUE";` (C-like call): a space stands for the operator. */
 const SPACE_OPERATOR = /^[ \t]{1,3}/;
 
@@ -128,8 +140,19 @@ function parseValue(
   // `dict["secret"] = …`, `apikey[] = …`
   if (text.charCodeAt(i) === 93) i++;
   else if (text.charCodeAt(i) === 91 && text.charCodeAt(i + 1) === 93) i += 2;
-  const window = text.slice(i, i + 52);
-  const op = OPERATOR.exec(window);
+  const window = text.slice(i, i + 16);
+  let op = OPERATOR.exec(window);
+  if (!op) {
+    // Aligned columns: the operator comes after a longer run of blanks.
+    const blanks = blankRun(text, i);
+    if (blanks > 4 && blanks <= MAX_ALIGNMENT) {
+      const aligned = OPERATOR.exec(text.slice(i + blanks, i + blanks + 16));
+      if (aligned) {
+        op = aligned;
+        i += blanks;
+      }
+    }
+  }
   let spaceOnly = false;
   if (op) {
     if (op[0].trim() === ',' && !nameQuoted) return undefined;
