@@ -270,9 +270,12 @@ function lowerTool(t: Token, ctx: RunContext): boolean {
   return (flagsOf(t) & F.tool) !== 0 && ctx.tech();
 }
 
-/** An underscore or a digit right next to a word: the word is part of an identifier. */
+/** 1 at an underscore and the digits: right next to a word, they make it part of an identifier. */
+const GLUED = new Uint8Array(128);
+for (const c of '_0123456789') GLUED[c.charCodeAt(0)] = 1;
+
 function gluedCode(c: number): boolean {
-  return c === 95 || (c >= 48 && c <= 57);
+  return c < 128 && GLUED[c] === 1;
 }
 
 function surnameLike(t: Token): boolean {

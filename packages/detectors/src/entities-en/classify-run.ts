@@ -749,7 +749,8 @@ function classifyChunk(
   // "**Organization:** Stadtwerke Lübeck", `company = "Acme"`: the field says what its value is.
   const opener = ctx.tokens[firstWord.index - 1];
   if (
-    opener?.kind === Kind.Punct &&
+    opener !== undefined &&
+    opener.kind === Kind.Punct &&
     fieldPunct(opener) &&
     person < 0.85 &&
     !titled &&
@@ -760,7 +761,14 @@ function classifyChunk(
   }
   // "Priyanka Desai ... Priyanka proposes": a lone word technical text would not take as a name on its
   // own is one when an earlier name of this text has it.
-  if (person === 0 && chunk.length === 1 && ctx.tech() && partOfEarlierPerson(ctx, firstWord, out))
+  if (
+    person === 0 &&
+    chunk.length === 1 &&
+    !firstWord.dict &&
+    !firstWord.common &&
+    ctx.tech() &&
+    partOfEarlierPerson(ctx, firstWord, out)
+  )
     person = 0.6;
   if (next?.kind === Kind.Number && !titled && chunk.length <= 3 && !hasInitial(chunk)) {
     // Sports tables and score lines: "Wigan 42 Bradford 36", "Reading 4 1 1 2 5 10 4".

@@ -206,12 +206,13 @@ export function personCueBefore(ctx: RunContext, index: number): boolean {
     const pp = prevWord(ctx, index, 2);
     return !!pp && (pp.lower === 'call' || pp.lower === 'calls');
   }
-  if (p.kind === Kind.Punct && p.lower !== ',') {
+  if (p.kind !== Kind.Punct) return false;
+  if (p.lower !== ',') {
     if (!fieldPunct(p)) return false;
     const label = fieldLabelBefore(ctx, index);
     return !!label && FIELD_CUES.has(label.lower);
   }
-  if (p.kind === Kind.Punct && p.lower === ',') {
+  {
     const pp = prevWord(ctx, index, 2);
     if (!pp || pp.kind !== Kind.Word) return false;
     return (
@@ -222,7 +223,6 @@ export function personCueBefore(ctx: RunContext, index: number): boolean {
       pp.lower === 'sincerely'
     );
   }
-  return false;
 }
 
 export function personCueAfter(ctx: RunContext, index: number): boolean {

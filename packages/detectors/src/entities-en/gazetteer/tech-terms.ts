@@ -48,6 +48,7 @@ posthog launchdarkly unleash zendesk intercom hubspot salesforce slack discord t
 linear trello asana clickup miro loom calendly
 openai chatgpt gpt claude gemini llama mistral ollama copilot cursor codex
 strimzi patroni pgbouncer pgbench pgvector citus timescale vitess proxysql
+apollo dataloader camunda zeebe temporal xstate atlantis
 lexer parser tokenizer
 `);
 
