@@ -31,6 +31,7 @@ const FRAGMENTS = [
   '-',
   '-',
   '3-1',
+  '555-0142',
   '12ésoccer',
   "'",
   '’',
@@ -83,7 +84,15 @@ describe('sports cues', () => {
       expect(scoreCue(t), JSON.stringify(t)).toBe(SCORE.test(t));
       if (SCORE.test(t)) matched++;
     }
-    expect(matched).toBeGreaterThan(500);
+    expect(matched).toBeGreaterThan(400);
+  });
+  it('a score stands alone: phone numbers, dates and version ranges are no score', () => {
+    // A US phone in a CRM export read as a score, and every city in it as a team (an organization).
+    for (const t of ['call 416-555-0142', 'on 2024-02-11', 'closed 24.12-02.01', 'v1.2-3.4']) {
+      expect(scoreCue(t), t).toBe(false);
+      expect(SCORE.test(t), t).toBe(false);
+    }
+    for (const t of ['won 3-1.', 'drew 2-2, then', '(1-0)']) expect(scoreCue(t), t).toBe(true);
   });
   it('the tokenizer notes a sports word in every text the word regex matches', () => {
     let matched = 0;

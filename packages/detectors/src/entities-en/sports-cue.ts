@@ -6,8 +6,9 @@
  */
 export const SPORTS_WORDS =
   /\b(?:soccer|football|cricket|rugby|baseball|basketball|hockey|tennis|golf|league|cup|championship|division|innings|wickets?|goals?|striker|midfielder|coach|beat|drew|defeated|standings|played|scorers?|halftime|half-time|fixtures?|season|match|points|runs|overs|v|vs|semi-final|quarter-final|final|playoffs?|stadium|homer|homered|inning|doubleheader|touchdowns?|quarterback|batsman|goalkeeper|NBA|NFL|NHL|SOCCER|CRICKET|RUGBY|BASEBALL|BASKETBALL|HOCKEY|TENNIS)\b/;
-/** What {@link scoreCue} answers, as a regex (the tests compare the two). */
-export const SCORE = /\b\d{1,3}-\d{1,3}\b|^[A-Z][A-Z .]{1,30} AT [A-Z][A-Z .]{1,30}$/m;
+/** What {@link scoreCue} answers, as a regex (the tests compare the two). A score stands alone: "3-1", not
+ * the 416-555 of a phone number or the 02-11 of a date. */
+export const SCORE = /(?<!\d[-.])\b\d{1,3}-\d{1,3}\b(?![-.]\d)|^[A-Z][A-Z .]{1,30} AT [A-Z][A-Z .]{1,30}$/m;
 
 /**
  * The words of SPORTS_WORDS as whole ASCII-letter runs. `\b` is an ASCII word boundary, so a match is a
@@ -147,6 +148,10 @@ function isWordChar(c: number): boolean {
   return isAsciiLetter(c) || isDigit(c) || c === 95;
 }
 
+function isChainMark(c: number): boolean {
+  return c === 45 || c === 46;
+}
+
 function isLineTerminator(c: number): boolean {
   return c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
 }
@@ -169,6 +174,9 @@ export function scoreCue(text: string): boolean {
     let b = p + 1;
     while (b < n && b - p - 1 < 4 && isDigit(text.charCodeAt(b))) b++;
     if (b === p + 1 || b - p - 1 > 3 || (b < n && isWordChar(text.charCodeAt(b)))) continue;
+    // Part of a longer chain — a phone (416-555-0142), a date (2024-02-11), 24.12-02.01 — is no score.
+    if (isChainMark(text.charCodeAt(b)) && isDigit(text.charCodeAt(b + 1))) continue;
+    if (a > 1 && isChainMark(text.charCodeAt(a - 1)) && isDigit(text.charCodeAt(a - 2))) continue;
     return true;
   }
   // A whole line "[A-Z][A-Z .]{1,30} AT [A-Z][A-Z .]{1,30}", split at one of its " AT ". Searched as
