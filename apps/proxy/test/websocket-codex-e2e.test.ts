@@ -133,6 +133,21 @@ async function runCodex(
   });
 }
 
+/** Placeholder types in what the agent itself wrote: `instructions`, non-user input items and `tools`. */
+function agentTextPlaceholders(body: string): string[] {
+  const parsed = JSON.parse(body) as {
+    instructions?: unknown;
+    input?: Array<{ role?: string }>;
+    tools?: unknown;
+  };
+  const agentText = JSON.stringify([
+    parsed.instructions,
+    (parsed.input ?? []).filter((item) => item.role !== 'user'),
+    parsed.tools,
+  ]);
+  return [...agentText.matchAll(/\[\[([A-Z_]+)_[0-9A-Z]{10}\]\]/g)].map((m) => m[1]!);
+}
+
 function expectNoCanaryUpstream(): void {
   expect(upstream.requests.length).toBeGreaterThan(0);
   const seen = upstreamView(upstream);
@@ -266,6 +281,10 @@ describe.skipIf(!installed)('real Codex CLI through the proxy', () => {
     expect(seen.httpPosts).toBeGreaterThan(0);
     // The header and its copy in client_metadata are both kept back.
     expect(upstreamView(upstream)).not.toMatch(/x-codex-turn-metadata|turn_started_at/);
+    // Codex's own instructions and tool schemas hold no PII: they reach the model as written, or nearly.
+    // Before the developer-text rules ~40 words of them ("I’ve", "CLI", "Shell", "Codex") were masked.
+    const placeholders = agentTextPlaceholders(upstream.requests[0]!.body);
+    expect(placeholders.length, placeholders.join(' ')).toBeLessThanOrEqual(4);
   }, 120_000);
 
   it('over the websocket: prewarm answered locally, the turn bridged, answer rehydrated', async () => {
