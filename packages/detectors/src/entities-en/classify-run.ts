@@ -593,13 +593,22 @@ function camelCaseOrganization(ctx: RunContext, w: WordInfo): boolean {
   return CAMEL_HEADS.has(w.key.slice(k - t.start));
 }
 
-/** "Walsall v Wrexham": fixtures in sports text name teams. */
+/**
+ * "Walsall v Wrexham": fixtures in sports text name teams. The other side must be a name too: in
+ * "## Ambition vs. precision" the heading compares two ideas.
+ */
 function versusAround(ctx: RunContext, first: number, last: number): boolean {
-  const p = ctx.tokens[first - 1];
-  const n = ctx.tokens[last + 1];
+  const isVersus = (t: Token | undefined) =>
+    !!t && t.shape === Shape.Lower && (t.lower === 'v' || t.lower === 'vs');
+  const opponent = (at: number, step: 1 | -1): boolean => {
+    let t = ctx.tokens[at];
+    if (t?.kind === Kind.Punct && t.lower === '.') t = ctx.tokens[at + step];
+    // A fixture list puts the date on the left: "August 16-18 v Kent".
+    return !!t && (t.kind === Kind.Number || (t.kind === Kind.Word && t.shape !== Shape.Lower));
+  };
   return (
-    (!!p && p.shape === Shape.Lower && (p.lower === 'v' || p.lower === 'vs')) ||
-    (!!n && n.shape === Shape.Lower && (n.lower === 'v' || n.lower === 'vs'))
+    (isVersus(ctx.tokens[first - 1]) && opponent(first - 2, -1)) ||
+    (isVersus(ctx.tokens[last + 1]) && opponent(last + 2, 1))
   );
 }
 

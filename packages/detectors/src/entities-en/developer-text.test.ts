@@ -125,3 +125,12 @@ describe('speed on code', () => {
     expect(scalingRatio(analyzeEnglishEntities, make(100_000), make(1_000_000), 200)).toBeLessThan(45);
   }, 60_000);
 });
+
+describe('fixtures and comparisons', () => {
+  it('reads "A vs B" as teams only when both sides are names or a date list', () => {
+    // Codex CLI's instructions: a heading comparing two ideas in a text that mentions match scores elsewhere.
+    expect(all('## Ambition vs. precision\n\nThe match ended 2-1, so aim high.')).toEqual([]);
+    expect(found('Chelsea vs. Arsenal ended 2-1.', 'organization')).toEqual(['Chelsea', 'Arsenal']);
+    expect(found('Fixtures: August 16-18 v Kent ( three days )', 'organization')).toEqual(['Kent']);
+  });
+});
