@@ -7,7 +7,7 @@
  */
 import { builtinDetectors, createDetectionEngine, type EntityType, type Finding } from '../src/index.ts';
 import { loadPromptCorpus } from '../src/prompt-corpus/load-corpus.ts';
-import { scoreSpans, type TypeCounts } from '../src/prompt-corpus/score-spans.ts';
+import { scoreSpans, type TypeCounts, totalOf } from '../src/prompt-corpus/score-spans.ts';
 
 const showErrors = process.argv.includes('--errors');
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
@@ -31,11 +31,7 @@ for (const doc of docs) {
 }
 const pct = (n: number, d: number) => (d === 0 ? '–' : ((100 * n) / d).toFixed(1));
 const rows = [...counts].sort((a, b) => a[0].localeCompare(b[0]));
-const total = rows.reduce((acc, [, c]) => ({ tp: acc.tp + c.tp, fp: acc.fp + c.fp, fn: acc.fn + c.fn }), {
-  tp: 0,
-  fp: 0,
-  fn: 0,
-});
+const total = totalOf(counts);
 console.log(`\nPrompt corpus: ${docs.length} prompts, ${(chars / 1024).toFixed(1)} K chars\n`);
 console.log('| type | TP | FP | FN | precision | recall |');
 console.log('|---|---:|---:|---:|---:|---:|');

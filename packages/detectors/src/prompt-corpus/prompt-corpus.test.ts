@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtinDetectors, createDetectionEngine, type EntityType } from '../index.ts';
 import { loadPromptCorpus } from './load-corpus.ts';
-import { scoreSpans, type TypeCounts } from './score-spans.ts';
+import { scoreSpans, type TypeCounts, totalOf } from './score-spans.ts';
 
 /**
  * A regression floor on the project's own prompt corpus (`pnpm eval:prompts` prints the full table): the
@@ -20,20 +20,7 @@ describe('prompt corpus', () => {
       counts,
     );
   }
-  const sum = (types?: readonly EntityType[]) => {
-    const total = { tp: 0, fp: 0, fn: 0 };
-    for (const [type, c] of counts) {
-      if (types && !types.includes(type)) continue;
-      total.tp += c.tp;
-      total.fp += c.fp;
-      total.fn += c.fn;
-    }
-    return {
-      precision: total.tp / (total.tp + total.fp),
-      recall: total.tp / (total.tp + total.fn),
-      ...total,
-    };
-  };
+  const sum = (types?: readonly EntityType[]) => totalOf(counts, types);
 
   it('holds at least 90 prompts in English and Chinese', () => {
     const docs = loadPromptCorpus();

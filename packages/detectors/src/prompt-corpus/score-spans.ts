@@ -62,3 +62,18 @@ function bump(counts: Map<EntityType, TypeCounts>, type: EntityType): TypeCounts
   }
   return c;
 }
+
+/** Sums the counts of `types` (all types when omitted), with precision and recall. */
+export function totalOf(
+  counts: ReadonlyMap<EntityType, TypeCounts>,
+  types?: readonly EntityType[],
+): TypeCounts & { precision: number; recall: number } {
+  const total = { tp: 0, fp: 0, fn: 0 };
+  for (const [type, c] of counts) {
+    if (types && !types.includes(type)) continue;
+    total.tp += c.tp;
+    total.fp += c.fp;
+    total.fn += c.fn;
+  }
+  return { ...total, precision: total.tp / (total.tp + total.fp), recall: total.tp / (total.tp + total.fn) };
+}
