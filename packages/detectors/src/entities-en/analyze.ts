@@ -8,7 +8,7 @@ import {
   oddCapitalsOrganization,
 } from './lower-organizations.ts';
 import { completeNameLists } from './name-lists.ts';
-import { SPORTS_WORDS, scoreCue } from './sports-cue.ts';
+import { SPORTS_WORDS, STRONG_SPORTS_WORDS, scoreCue } from './sports-cue.ts';
 import { isTechnical } from './tech-context.ts';
 import {
   casualText,
@@ -97,6 +97,8 @@ const DOTTED = new Set([
   'fr',
 ]);
 const MAX_RUN_TOKENS = 16;
+/** Sports evidence counts within about this many characters either side of the word it explains. */
+const SPORTS_BLOCK = 400;
 
 function isCapWord(t: Token): boolean {
   return t.kind === Kind.Word && t.shape !== Shape.Lower && t.shape !== Shape.Other;
@@ -121,17 +123,40 @@ export function analyzeEnglishEntities(text: string): EntitySpan[] {
   const out: EntitySpan[] = [];
   const n = tokens.length;
   // One context for every run of this text (classifyRun does not keep it): no allocation per run.
-  let sports: boolean | undefined;
+  let sportsWhole: boolean | undefined;
+  let sportsBlocks: Map<number, boolean> | undefined;
   let tech: boolean | undefined;
+  const sportsIn = (from: number, to: number): boolean => {
+    if (sportsWord) {
+      const words = ctx.tech() ? STRONG_SPORTS_WORDS : SPORTS_WORDS;
+      if (words.test(from === 0 && to === text.length ? text : text.slice(from, to))) return true;
+    }
+    return scoreCue(text, from, to);
+  };
   const ctx: RunContext = {
     text,
     tokens,
     first: 0,
     last: 0,
     caps: false,
-    sports: () => {
-      sports ??= (sportsWord && SPORTS_WORDS.test(text)) || scoreCue(text);
-      return sports;
+    sports: (at) => {
+      if (text.length <= 3 * SPORTS_BLOCK) {
+        sportsWhole ??= sportsIn(0, text.length);
+        return sportsWhole;
+      }
+      // A long text (a log, an export, a prompt with a pasted table) is many texts: a stray "1-2" on one
+      // line says nothing about a city three screens away. The cue is read around the word it explains.
+      const block = Math.floor(at / SPORTS_BLOCK);
+      sportsBlocks ??= new Map();
+      let found = sportsBlocks.get(block);
+      if (found === undefined) {
+        found = sportsIn(
+          Math.max(0, (block - 1) * SPORTS_BLOCK),
+          Math.min(text.length, (block + 2) * SPORTS_BLOCK),
+        );
+        sportsBlocks.set(block, found);
+      }
+      return found;
     },
     tech: () => {
       tech ??= isTechnical(technicalPunct, technicalTools);

@@ -45,10 +45,11 @@ export interface RunContext {
   /** The run sits in a mostly upper-case line (headline), so capitalization says nothing. */
   caps: boolean;
   /**
-   * The text looks like sports reporting: place names there usually stand for teams. Computed on first
-   * call (a regex pass over the whole text), so callers ask last, after their cheap conditions.
+   * The text around offset `at` looks like sports reporting: place names there usually stand for teams.
+   * Computed on first call (a regex pass over the text or the part of it around `at`), so callers ask
+   * last, after their cheap conditions.
    */
-  sports(): boolean;
+  sports(at: number): boolean;
   /**
    * The text is technical (tech-context.ts): a tool word or a lone unknown capitalized word is no name
    * there. Computed on first call, like {@link sports}.
@@ -493,7 +494,7 @@ function classifyPiece(ctx: RunContext, piece: readonly WordInfo[], out: EntityS
       const lastWord = piece[e - 1] as WordInfo;
       const numberAround =
         ctx.tokens[w.index - 1]?.kind === Kind.Number || ctx.tokens[lastWord.index + 1]?.kind === Kind.Number;
-      if (numberAround || ctx.sports()) {
+      if (numberAround || ctx.sports(w.token.start)) {
         out.push({
           start: spanStart(piece, k),
           end: spanEnd(ctx, piece, e - 1),
@@ -567,7 +568,7 @@ function teamNickname(ctx: RunContext, w: WordInfo): boolean {
   if ((w.lexFlags & F.team) === 0 || w.token.shape === Shape.Lower || w.token.shape === Shape.Other)
     return false;
   if (!(w.dict || w.common) || w.first || w.surname) return !w.first && !w.surname;
-  return !isSentenceStart(ctx.tokens, w.index) || ctx.sports();
+  return !isSentenceStart(ctx.tokens, w.index) || ctx.sports(w.token.start);
 }
 
 /** Last parts of one-word channel, studio and label names ("LibraTv", "AtwoodGames", "KoboldPress"). */
@@ -749,7 +750,7 @@ function classifyChunk(
       (tableRow(ctx, firstWord.index, lastWord.index) ||
         ctx.tokens[firstWord.index - 1]?.kind === Kind.Number);
     const teamLike = (!firstWord.stop || chunk.length > 1) && !isDemonymOnly(ctx, chunk);
-    if (teamLike && (numeric || fansAfter(ctx, lastWord.index) || ctx.sports()))
+    if (teamLike && (numeric || fansAfter(ctx, lastWord.index) || ctx.sports(start)))
       out.push({ start, end, type: 'organization', score: 0.5 });
     return;
   }
@@ -794,7 +795,7 @@ function classifyChunk(
       (scoreLine || person < 0.7) &&
       !dashDigitsDash(ctx.text, next.start, next.end) &&
       !lowerCueBefore(ctx, firstWord.index) &&
-      (scoreLine || ctx.sports())
+      (scoreLine || ctx.sports(start))
     ) {
       out.push({ start, end, type: 'organization', score: 0.45 });
       return;
@@ -819,7 +820,7 @@ function classifyChunk(
     person < 0.7 &&
     chunk.length <= 3 &&
     versusAround(ctx, firstWord.index, lastWord.index) &&
-    ctx.sports()
+    ctx.sports(start)
   ) {
     out.push({ start, end, type: 'organization', score: 0.45 });
     return;

@@ -150,6 +150,21 @@ describe('organizations in social text', () => {
     expect(found('Giants of industry met.', 'organization')).toEqual(['Giants']);
     expect(found('Warriors of old wore bronze.', 'organization')).toEqual([]);
   });
+  it('reads sports evidence near the place name it explains, not anywhere in a long text', () => {
+    const offices =
+      'Our offices: Paris — +33 1 42 68 53 17, Madrid — +34 912 345 678, Tokyo — 03-5412-7788.\n';
+    const filler =
+      'The team reviewed the quarterly numbers and agreed on the next steps for the rollout.\n'.repeat(20);
+    // A score far away (another topic of the same prompt) does not turn the cities into teams.
+    expect(
+      found(`${offices}${filler}Last night we won 3-1 at the company five-a-side.`, 'organization'),
+    ).toEqual([]);
+    // Next to the score, in the same paragraph, a city is a club.
+    const report = 'Paris beat Madrid 3-1 in the final.';
+    expect(found(`${offices}${filler}${report}`, 'organization')).toEqual(['Paris', 'Madrid']);
+    // A short text is read whole, as before.
+    expect(found('Leeds 3 Bradford 1. In the 2-0 win over Hull at home', 'organization')).toContain('Hull');
+  });
   it('reads a place name followed by fans as its club', () => {
     expect(found('Leeds fan here, loved it', 'organization')).toEqual(['Leeds']);
     expect(found('Turkish fans sang all night', 'organization')).toEqual([]);

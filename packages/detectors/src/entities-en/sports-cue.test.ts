@@ -32,6 +32,11 @@ const FRAGMENTS = [
   '-',
   '3-1',
   '555-0142',
+  '0',
+  '05',
+  ':',
+  '+',
+  '/',
   '12ésoccer',
   "'",
   '’',
@@ -84,15 +89,35 @@ describe('sports cues', () => {
       expect(scoreCue(t), JSON.stringify(t)).toBe(SCORE.test(t));
       if (SCORE.test(t)) matched++;
     }
-    expect(matched).toBeGreaterThan(400);
+    expect(matched).toBeGreaterThan(300);
   });
   it('a score stands alone: phone numbers, dates and version ranges are no score', () => {
     // A US phone in a CRM export read as a score, and every city in it as a team (an organization).
-    for (const t of ['call 416-555-0142', 'on 2024-02-11', 'closed 24.12-02.01', 'v1.2-3.4']) {
+    for (const t of [
+      'call 416-555-0142',
+      'on 2024-02-11',
+      'closed 24.12-02.01',
+      'v1.2-3.4',
+      '"2024-05-13T22:41:09-04:00"',
+      'redis-17423.c1.eu-west-1-2.ec2.cloud',
+      'phone 031-712 40 95',
+      'dial +1-212 now',
+      'pages 3/12-14',
+    ]) {
       expect(scoreCue(t), t).toBe(false);
       expect(SCORE.test(t), t).toBe(false);
     }
-    for (const t of ['won 3-1.', 'drew 2-2, then', '(1-0)']) expect(scoreCue(t), t).toBe(true);
+    for (const t of ['won 3-1.', 'drew 2-2, then', '(1-0)', 'beat Leeds 10-0'])
+      expect(scoreCue(t), t).toBe(true);
+  });
+  it('reads only the "-" and " AT " inside the range it is given', () => {
+    const t = `${'x '.repeat(100)}won 3-1 ${'y '.repeat(100)}`;
+    const at = t.indexOf('3-1');
+    expect(scoreCue(t, 0, at - 10)).toBe(false);
+    expect(scoreCue(t, at + 10)).toBe(false);
+    expect(scoreCue(t, at - 10, at + 10)).toBe(true);
+    expect(scoreCue('x\nLAKERS AT CELTICS\ny', 12)).toBe(false);
+    expect(scoreCue('x\nLAKERS AT CELTICS\ny', 0, 12)).toBe(true);
   });
   it('the tokenizer notes a sports word in every text the word regex matches', () => {
     let matched = 0;

@@ -7,9 +7,16 @@
 export const SPORTS_WORDS =
   /\b(?:soccer|football|cricket|rugby|baseball|basketball|hockey|tennis|golf|league|cup|championship|division|innings|wickets?|goals?|striker|midfielder|coach|beat|drew|defeated|standings|played|scorers?|halftime|half-time|fixtures?|season|match|points|runs|overs|v|vs|semi-final|quarter-final|final|playoffs?|stadium|homer|homered|inning|doubleheader|touchdowns?|quarterback|batsman|goalkeeper|NBA|NFL|NHL|SOCCER|CRICKET|RUGBY|BASEBALL|BASKETBALL|HOCKEY|TENNIS)\b/;
 /** What {@link scoreCue} answers, as a regex (the tests compare the two). A score stands alone: "3-1", not
- * the 416-555 of a phone number or the 02-11 of a date. */
-export const SCORE = /(?<!\d[-.])\b\d{1,3}-\d{1,3}\b(?![-.]\d)|^[A-Z][A-Z .]{1,30} AT [A-Z][A-Z .]{1,30}$/m;
-
+ * the 416-555 of a phone number, the 02-11 of a date, the 09-04:00 of a timestamp or the 1-2 of a host
+ * name ("eu-west-1-2"); and no side of it has a leading zero ("031-712" is a phone number). */
+export const SCORE =
+  /(?<!\d\.|[-:+/])\b(?:[1-9]\d{0,2}|0)-(?:[1-9]\d{0,2}|0)\b(?!\.\d|[-:/])|^[A-Z][A-Z .]{1,30} AT [A-Z][A-Z .]{1,30}$/m;
+/**
+ * The sports words that mean sports even in technical text. The others ("match", "runs", "points",
+ * "fixtures", "final", "season", "v") are everyday words of code, logs and tickets.
+ */
+export const STRONG_SPORTS_WORDS =
+  /\b(?:soccer|football|cricket|rugby|baseball|basketball|hockey|tennis|golf|league|championship|innings|wickets?|striker|midfielder|defeated|standings|halftime|half-time|semi-final|quarter-final|playoffs?|stadium|homered|inning|doubleheader|touchdowns?|quarterback|batsman|goalkeeper|NBA|NFL|NHL|SOCCER|CRICKET|RUGBY|BASEBALL|BASKETBALL|HOCKEY|TENNIS)\b/;
 /**
  * The words of SPORTS_WORDS as whole ASCII-letter runs. `\b` is an ASCII word boundary, so a match is a
  * run of letters with no letter, digit or `_` on either side: inside one token of the tokenizer (which
@@ -148,10 +155,6 @@ function isWordChar(c: number): boolean {
   return isAsciiLetter(c) || isDigit(c) || c === 95;
 }
 
-function isChainMark(c: number): boolean {
-  return c === 45 || c === 46;
-}
-
 function isLineTerminator(c: number): boolean {
   return c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
 }
@@ -162,26 +165,31 @@ function isHeadlineChar(c: number): boolean {
 }
 
 /**
- * SCORE.test(text), found from the few "-" and " AT " in the text (indexOf) instead of a regex tried at
- * every position. A score's digit runs are whole (`\b` on both sides), so each "-" has one candidate.
+ * SCORE.test(text.slice(from, to)) (neighbours outside the range still count as context), found from the
+ * few "-" and " AT " in the range (indexOf) instead of a regex tried at every position. A score's digit
+ * runs are whole (`\b` on both sides), so each "-" has one candidate.
  */
-export function scoreCue(text: string): boolean {
+export function scoreCue(text: string, from = 0, to = text.length): boolean {
   const n = text.length;
-  for (let p = text.indexOf('-'); p >= 0; p = text.indexOf('-', p + 1)) {
+  for (let p = text.indexOf('-', from); p >= 0 && p < to; p = text.indexOf('-', p + 1)) {
     let a = p;
     while (a > 0 && p - a < 4 && isDigit(text.charCodeAt(a - 1))) a--;
     if (a === p || p - a > 3 || (a > 0 && isWordChar(text.charCodeAt(a - 1)))) continue;
     let b = p + 1;
     while (b < n && b - p - 1 < 4 && isDigit(text.charCodeAt(b))) b++;
     if (b === p + 1 || b - p - 1 > 3 || (b < n && isWordChar(text.charCodeAt(b)))) continue;
-    // Part of a longer chain — a phone (416-555-0142), a date (2024-02-11), 24.12-02.01 — is no score.
-    if (isChainMark(text.charCodeAt(b)) && isDigit(text.charCodeAt(b + 1))) continue;
-    if (a > 1 && isChainMark(text.charCodeAt(a - 1)) && isDigit(text.charCodeAt(a - 2))) continue;
+    if (leadingZero(text, a, p) || leadingZero(text, p + 1, b)) continue;
+    // Part of a longer chain — a phone (416-555-0142), a date (2024-02-11), 24.12-02.01, a timestamp's
+    // zone (41:09-04:00), a host (west-1-2), a country code (+1-212) — is no score.
+    if (a > 0 && notScoreBefore(text.charCodeAt(a - 1))) continue;
+    if (a > 1 && text.charCodeAt(a - 1) === 46 && isDigit(text.charCodeAt(a - 2))) continue;
+    if (b < n && notScoreAfter(text.charCodeAt(b))) continue;
+    if (text.charCodeAt(b) === 46 && isDigit(text.charCodeAt(b + 1))) continue;
     return true;
   }
   // A whole line "[A-Z][A-Z .]{1,30} AT [A-Z][A-Z .]{1,30}", split at one of its " AT ". Searched as
   // "AT " (a capital A is rare; a space is every few characters) with the space before checked here.
-  for (let q = text.indexOf('AT ', 1); q >= 0; q = text.indexOf('AT ', q + 1)) {
+  for (let q = text.indexOf('AT ', Math.max(1, from)); q >= 0 && q < to; q = text.indexOf('AT ', q + 1)) {
     const p = q - 1;
     if (text.charCodeAt(p) !== 32) continue;
     let s = p;
@@ -196,4 +204,19 @@ export function scoreCue(text: string): boolean {
     return true;
   }
   return false;
+}
+
+/** A run of two or more digits that starts with 0. */
+function leadingZero(text: string, start: number, end: number): boolean {
+  return end - start > 1 && text.charCodeAt(start) === 48;
+}
+
+/** `-`, `:`, `+`, `/` */
+function notScoreBefore(c: number): boolean {
+  return c === 45 || c === 58 || c === 43 || c === 47;
+}
+
+/** `-`, `:`, `/` */
+function notScoreAfter(c: number): boolean {
+  return c === 45 || c === 58 || c === 47;
 }
