@@ -2,6 +2,7 @@ import { addressDetectors } from './address/index.ts';
 import type { Detector } from './detector.ts';
 import { englishEntityDetectors } from './entities-en/index.ts';
 import { chineseEntityDetectors } from './entities-zh/index.ts';
+import { fieldDetectors } from './fields/index.ts';
 import { secretDetectors } from './secrets/index.ts';
 import { structuredDetectors } from './structured/index.ts';
 
@@ -13,5 +14,6 @@ export function builtinDetectors(): readonly Detector[] {
     ...englishEntityDetectors,
     ...chineseEntityDetectors,
     ...addressDetectors,
+    ...fieldDetectors,
   ];
 }

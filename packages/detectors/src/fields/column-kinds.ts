@@ -1,0 +1,87 @@
+/**
+ * What a column (or a JSON key) holds, from its header name. Exports, CSV dumps, SQL seeds and API payloads
+ * say in their headers which cells are people, companies and street addresses, which no sentence-level
+ * reading can see: "10233,Mei-Ling,Chow" is a first and a last name only because the header says so.
+ */
+export type ColumnKind = 'person' | 'organization' | 'party' | 'address';
+
+/** Header names, normalized by {@link normalizeHeader}; general vocabulary of CRMs, ERPs, banks and forms. */
+const KINDS: ReadonlyArray<readonly [ColumnKind, string]> = [
+  [
+    'person',
+    `firstname|fname|givenname|forename|lastname|lname|surname|familyname|fullname|middlename|personname|
+    customername|contactname|contactperson|employeename|employee|patientname|patient|studentname|
+    cardholder|cardholdername|holder|holdername|accountholder|accountholdername|ownername|displayname|assignee|
+    reporter|authorname|recipientname|sendername|beneficiaryname|billingname|shippingname|shiptoname|
+    salesrep|accountmanager|agentname|attendee|signatory|signername|emergencycontact|nextofkin|
+    spouse|guardian|parentname|mothername|fathername|passengername|guestname|membername|tenantname|
+    landlordname|candidatename|applicantname|doctor|physician|nurse|referrer|referredby|姓名|名字|联系人|
+    收件人|收货人|负责人|经办人|申请人|持卡人|开户人|客户姓名|员工姓名|法定代表人|法人代表`,
+  ],
+  [
+    'organization',
+    `company|companyname|organization|organisation|orgname|employer|employername|businessname|
+    legalname|tradingname|vendor|vendorname|supplier|suppliername|customercompany|clientcompany|firm|
+    firmname|institution|institutionname|school|schoolname|university|bankname|bank|insurer|merchant|
+    merchantname|agency|agencyname|clinic|hospital|lender|brokerage|accountname|公司|公司名称|单位|
+    工作单位|单位名称|企业名称|所在公司|学校|毕业院校|开户行|开户银行|供应商|客户公司`,
+  ],
+  [
+    'party',
+    `counterparty|counterpartyname|payee|payeename|payer|payername|beneficiary|remitter|customer|client|
+    clientname|billto|shipto|soldto|consignee|shipper|debtor|creditor|party|partyname|landlord|tenant|
+    debtorname|creditorname|收款人|付款人|收款方|付款方|客户|客户名称|甲方|乙方`,
+  ],
+  [
+    'address',
+    `address|address1|addressline1|addr|addr1|street|streetaddress|street1|line1|billingaddress|shippingaddress|homeaddress|mailingaddress|postaladdress|
+    residentialaddress|residence|deliveryaddress|地址|住址|家庭住址|收货地址|通讯地址|联系地址|详细地址|户籍地址|
+    现居住地|公司地址|办公地址|送货地址`,
+  ],
+];
+
+const BY_NAME = new Map<string, ColumnKind>();
+for (const [kind, names] of KINDS)
+  for (const name of names.split(/[|\s]+/)) if (name) BY_NAME.set(name, kind);
+
+/** "First Name", "first_name", "FirstName", "first-name" → "firstname". */
+export function normalizeHeader(header: string): string {
+  let out = '';
+  for (let i = 0; i < header.length; i++) {
+    const c = header.charCodeAt(i);
+    if (c >= 65 && c <= 90) out += String.fromCharCode(c + 32);
+    else if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c >= 0x3400) out += header[i];
+  }
+  return out;
+}
+
+/** The kind of a column, or undefined for columns whose cells are not masked by name (ids, cities, amounts). */
+export function columnKind(header: string): ColumnKind | undefined {
+  if (header.length > 48) return undefined;
+  const key = normalizeHeader(header);
+  return BY_NAME.get(key) ?? BY_NAME.get(key.replace(/^(?:billing|shipping|customer|contact|primary)/, ''));
+}
+
+/**
+ * Whether a header is a plain "name" column: a person when the table also has contact columns (an email,
+ * a phone, a company) — a list of people — and a product, file or setting otherwise.
+ */
+export function isBareName(header: string): boolean {
+  const key = normalizeHeader(header);
+  return key === 'name' || key === 'contact';
+}
+
+/** Header names that make a bare "name" column a list of people. */
+export function isContactColumn(header: string): boolean {
+  const key = normalizeHeader(header);
+  return /^(?:e?mail|emailaddress|phone|phonenumber|mobile|tel|telephone|company|companyname|employer|dob|dateofbirth|birthdate|ssn|title|jobtitle|department|address)$/.test(
+    key,
+  );
+}
+
+/** A header cell: a short identifier-like label ("first_name", "Company Name", "地址"), not data. */
+export function looksLikeHeader(cell: string): boolean {
+  const t = cell.trim();
+  if (t.length === 0 || t.length > 48) return false;
+  return /^[\p{L}_][\p{L}\p{N}_ .#/()-]*$/u.test(t);
+}

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import type { DetectContext } from '../detector.ts';
+import { scalingRatio } from '../test-support/scaling.ts';
+import type { EntityType } from '../types.ts';
+import { columnKind } from './column-kinds.ts';
+import { splitCells } from './delimited-tables.ts';
+import { fieldColumnDetector } from './index.ts';
+
+const ctx = {} as DetectContext;
+
+function found(text: string): Array<[EntityType, string]> {
+  return fieldColumnDetector.detect(text, ctx).map((f) => [f.type, text.slice(f.start, f.end)]);
+}
+
+describe('column kinds', () => {
+  it('reads header names however they are written', () => {
+    expect(columnKind('first_name')).toBe('person');
+    expect(columnKind('First Name')).toBe('person');
+    expect(columnKind('lastName')).toBe('person');
+    expect(columnKind('Company Name')).toBe('organization');
+    expect(columnKind('counterparty_name')).toBe('party');
+    expect(columnKind('billing_address')).toBe('address');
+    expect(columnKind('收货地址')).toBe('address');
+    for (const other of ['id', 'city', 'country', 'email', 'phone', 'sku', 'status', 'line2', 'amount'])
+      expect(columnKind(other), other).toBeUndefined();
+  });
+});
+
+describe('delimited tables', () => {
+  it('finds names, companies and street lines by their column', () => {
+    const csv = [
+      'Please dedupe these rows:',
+      'id,first_name,last_name,company,email,city,address',
+      '1,Orla,Brennick,Quillfeather Tea Co,orla@example.test,Galway,"12 Quay St, Galway H91"',
+      '2,Tamsin,Vey,,tamsin@example.test,Leeds,NULL',
+      '',
+      'Thanks!',
+    ].join('\n');
+    expect(found(csv)).toEqual([
+      ['person_name', 'Orla'],
+      ['person_name', 'Brennick'],
+      ['organization', 'Quillfeather Tea Co'],
+      ['address', '12 Quay St, Galway H91'],
+      ['person_name', 'Tamsin'],
+      ['person_name', 'Vey'],
+    ]);
+  });
+  it('reads semicolon, tab and Markdown tables', () => {
+    expect(
+      found(
+        'date;counterparty;amount\n2024-05-02;Brightwater Kitchens GmbH;100,00\n2024-05-03;P. Albrecht;12,50',
+      ),
+    ).toEqual([
+      ['organization', 'Brightwater Kitchens GmbH'],
+      ['person_name', 'P. Albrecht'],
+    ]);
+    expect(found('Name\tEmail\tTeam\nJoss Whitlow\tjoss@example.test\tBilling')).toEqual([
+      ['person_name', 'Joss Whitlow'],
+    ]);
+    expect(
+      found('| Customer name | Plan |\n|---|---|\n| Ines Caldeira | Pro |\n| Bo Lindahl | Free |'),
+    ).toEqual([
+      ['person_name', 'Ines Caldeira'],
+      ['person_name', 'Bo Lindahl'],
+    ]);
+  });
+  it('leaves a bare "name" column alone unless the table lists people', () => {
+    expect(found('name,version,license\nleft-pad,1.3.0,MIT\nExpress Router,4.19.2,MIT')).toEqual([]);
+    expect(found('name,email\nRuth Okonjo,ruth@example.test')).toEqual([['person_name', 'Ruth Okonjo']]);
+  });
+  it('ends a table at the first line with another cell count, and ignores prose with commas', () => {
+    expect(found('first_name,last_name\nAda,Quell\nThen we talked, laughed, and left.')).toEqual([
+      ['person_name', 'Ada'],
+      ['person_name', 'Quell'],
+    ]);
+    expect(found('Please send me the name, address and phone, then call Ann, Bob, or Cy.')).toEqual([]);
+  });
+  it('splits quoted cells with delimiters and doubled quotes inside', () => {
+    const out: number[] = [];
+    const line = 'a,"b, ""c""",d';
+    expect(splitCells(line, 0, line.length, 44, out)).toBe(3);
+    expect(line.slice(out[2], out[3])).toBe('b, ""c""');
+  });
+});
+
+describe('SQL inserts and JSON fields', () => {
+  it('reads INSERT rows by their column list', () => {
+    const sql = `INSERT INTO customers (id, full_name, street, city) VALUES
+(1, 'Marit O''Shea', '4 Larch Row', 'Cork'),
+(2, NULL, lower('X'), 'Bern');
+INSERT INTO audit (id, action) VALUES (3, 'login');`;
+    expect(found(sql)).toEqual([
+      ['person_name', "Marit O''Shea"],
+      ['address', '4 Larch Row'],
+    ]);
+  });
+  it('reads string values under known JSON keys', () => {
+    const json = '{"customer": {"first_name": "Liesl", "company": "Harrowgate Mills Ltd", "city": "York"}}';
+    expect(found(json)).toEqual([
+      ['person_name', 'Liesl'],
+      ['organization', 'Harrowgate Mills Ltd'],
+    ]);
+  });
+});
+
+describe('bad input', () => {
+  it('never throws and stays linear on long tables, unclosed quotes and runaway INSERTs', () => {
+    const row = (i: number) => `${i},Name${i},"Street ${i}, Town",Co ${i}\n`;
+    const table = (rows: number) =>
+      `id,full_name,address,company\n${Array.from({ length: rows }, (_, i) => row(i)).join('')}`;
+    const detect = (t: string) => fieldColumnDetector.detect(t, ctx);
+    expect(scalingRatio(detect, table(2_000), table(20_000))).toBeLessThan(40);
+    const quotes = (n: number) => `first_name,last_name\n${'"a,'.repeat(n)}`;
+    expect(scalingRatio(detect, quotes(20_000), quotes(200_000))).toBeLessThan(40);
+    const inserts = (n: number) => `INSERT INTO t (full_name) VALUES ${"('x', ".repeat(n)}`;
+    expect(scalingRatio(detect, inserts(20_000), inserts(200_000))).toBeLessThan(40);
+    const lines = (n: number) => 'a,b\n'.repeat(n);
+    expect(scalingRatio(detect, lines(20_000), lines(200_000))).toBeLessThan(40);
+    const json = (n: number) => '"company": "'.repeat(n);
+    expect(scalingRatio(detect, json(20_000), json(200_000))).toBeLessThan(40);
+    for (const odd of [
+      '\ud800,\udfff\nfirst_name\n\ud800',
+      '',
+      ',',
+      '\n\n',
+      '"',
+      "INSERT INTO x (name) VALUES ('",
+    ])
+      expect(() => detect(odd)).not.toThrow();
+  }, 60_000);
+});
