@@ -97,6 +97,17 @@ const DOTTED = new Set([
   'fr',
 ]);
 const MAX_RUN_TOKENS = 16;
+/** The line around `at`, at most `reach` characters either side, holds a score. */
+function scoreOnLine(text: string, at: number, reach: number): boolean {
+  let from = at;
+  const low = Math.max(0, at - reach);
+  while (from > low && text.charCodeAt(from - 1) !== 10) from--;
+  let to = at;
+  const high = Math.min(text.length, at + reach);
+  while (to < high && text.charCodeAt(to) !== 10) to++;
+  return scoreCue(text, from, to);
+}
+
 /** Sports evidence counts within about this many characters either side of the word it explains. */
 const SPORTS_BLOCK = 400;
 
@@ -126,12 +137,10 @@ export function analyzeEnglishEntities(text: string): EntitySpan[] {
   let sportsWhole: boolean | undefined;
   let sportsBlocks: Map<number, boolean> | undefined;
   let tech: boolean | undefined;
-  const sportsIn = (from: number, to: number): boolean => {
-    if (sportsWord) {
-      const words = ctx.tech() ? STRONG_SPORTS_WORDS : SPORTS_WORDS;
-      if (words.test(from === 0 && to === text.length ? text : text.slice(from, to))) return true;
-    }
-    return scoreCue(text, from, to);
+  const sportsWordsIn = (from: number, to: number): boolean => {
+    if (!sportsWord) return false;
+    const words = ctx.tech() ? STRONG_SPORTS_WORDS : SPORTS_WORDS;
+    return words.test(from === 0 && to === text.length ? text : text.slice(from, to));
   };
   const ctx: RunContext = {
     text,
@@ -141,22 +150,23 @@ export function analyzeEnglishEntities(text: string): EntitySpan[] {
     caps: false,
     sports: (at) => {
       if (text.length <= 3 * SPORTS_BLOCK) {
-        sportsWhole ??= sportsIn(0, text.length);
+        sportsWhole ??= sportsWordsIn(0, text.length) || scoreCue(text);
         return sportsWhole;
       }
-      // A long text (a log, an export, a prompt with a pasted table) is many texts: a stray "1-2" on one
-      // line says nothing about a city three screens away. The cue is read around the word it explains.
+      // A long text (a log, an export, a prompt with a pasted table) is many texts: a stray "1-2" says
+      // nothing about a city three screens away or on another line. Sports words count around the word
+      // they explain; a score only on its line.
       const block = Math.floor(at / SPORTS_BLOCK);
       sportsBlocks ??= new Map();
-      let found = sportsBlocks.get(block);
-      if (found === undefined) {
-        found = sportsIn(
+      let words = sportsBlocks.get(block);
+      if (words === undefined) {
+        words = sportsWordsIn(
           Math.max(0, (block - 1) * SPORTS_BLOCK),
           Math.min(text.length, (block + 2) * SPORTS_BLOCK),
         );
-        sportsBlocks.set(block, found);
+        sportsBlocks.set(block, words);
       }
-      return found;
+      return words || scoreOnLine(text, at, SPORTS_BLOCK);
     },
     tech: () => {
       tech ??= isTechnical(technicalPunct, technicalTools);
