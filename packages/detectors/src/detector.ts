@@ -23,4 +23,16 @@ export interface Detector {
   readonly id: string;
   readonly types: readonly EntityType[];
   detect(text: string, context: DetectContext): Finding[];
+  /**
+   * Optional: findings plus the regions the text's own structure says hold no person, organization or
+   * address (a CSV "city" column, a JSON "carrier" value). The engine calls this instead of `detect` when
+   * present, and drops those types' findings of every detector that lie inside a quiet region.
+   */
+  inspect?(text: string, context: DetectContext): Inspection;
+}
+
+/** What {@link Detector.inspect} returns: quiet regions as [start, end) pairs, flat, in any order. */
+export interface Inspection {
+  findings: Finding[];
+  quiet: number[];
 }

@@ -4,6 +4,7 @@ import { normalizeText } from './normalize.ts';
 import type { DetectionOffload } from './offload/detection-pool.ts';
 import { resolveOverlaps } from './resolve-overlaps.ts';
 import { type SegmentedToken, segmentChinese } from './segmentation/chinese-segmenter.ts';
+import { withoutQuietEntities } from './quiet-regions.ts';
 import { createAllowFilter, createDenyTermDetector } from './terms.ts';
 import type { EntityType, Finding, Language } from './types.ts';
 
@@ -83,14 +84,22 @@ export function createDetectionEngine(options: DetectionEngineOptions): Detectio
   function detectUncached(text: string, lang: Language | undefined): Finding[] {
     const normalized = normalizeText(text);
     const context = createContext(normalized.text, lang);
-    const raw: Finding[] = [];
+    let raw: Finding[] = [];
+    let quiet: number[] | undefined;
     for (const detector of detectors) {
-      for (const finding of detector.detect(normalized.text, context)) {
+      let found: Finding[];
+      if (detector.inspect) {
+        const inspection = detector.inspect(normalized.text, context);
+        found = inspection.findings;
+        if (inspection.quiet.length > 0) quiet = quiet ? quiet.concat(inspection.quiet) : inspection.quiet;
+      } else found = detector.detect(normalized.text, context);
+      for (const finding of found) {
         if (enabled && !enabled.has(finding.type)) continue;
         if (allowFilter && !allowFilter(normalized.text, finding)) continue;
         raw.push(finding);
       }
     }
+    if (quiet) raw = withoutQuietEntities(raw, quiet);
     const resolved = resolveOverlaps(raw);
     if (normalized.identity) return resolved;
     return resolved.map((f) => {

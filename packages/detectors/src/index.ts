@@ -1,5 +1,5 @@
 export { builtinDetectors } from './builtin.ts';
-export type { DetectContext, Detector } from './detector.ts';
+export type { DetectContext, Detector, Inspection } from './detector.ts';
 export {
   createDetectionEngine,
   type DetectionEngine,

@@ -48,6 +48,8 @@ function typeOf(value: string, kind: ColumnKind): Finding['type'] | undefined {
       if (companyWords(value)) return 'organization';
       if (personLike(value) && personCue(value)) return 'person_name';
       return organizationLike(value) ? 'organization' : undefined;
+    case 'quiet':
+      return undefined;
   }
 }
 

@@ -3,7 +3,7 @@
  * say in their headers which cells are people, companies and street addresses, which no sentence-level
  * reading can see: "10233,Mei-Ling,Chow" is a first and a last name only because the header says so.
  */
-export type ColumnKind = 'person' | 'organization' | 'party' | 'address';
+export type ColumnKind = 'person' | 'organization' | 'party' | 'address' | 'quiet';
 
 /** Header names, normalized by {@link normalizeHeader}; general vocabulary of CRMs, ERPs, banks and forms. */
 const KINDS: ReadonlyArray<readonly [ColumnKind, string]> = [
@@ -37,6 +37,14 @@ const KINDS: ReadonlyArray<readonly [ColumnKind, string]> = [
     `address|address1|addressline1|addr|addr1|street|streetaddress|street1|line1|billingaddress|shippingaddress|homeaddress|mailingaddress|postaladdress|
     residentialaddress|residence|deliveryaddress|地址|住址|家庭住址|收货地址|通讯地址|联系地址|详细地址|户籍地址|
     现居住地|公司地址|办公地址|送货地址`,
+  ],
+  [
+    'quiet',
+    `city|town|state|province|region|county|country|countrycode|countryname|currency|status|plan|tier|
+    carrier|shippingcarrier|courier|shippingmethod|channel|saleschannel|sku|product|productname|itemname|
+    category|paymentmethod|cardbrand|brand|platform|os|browser|useragent|language|locale|timezone|
+    industry|segment|stage|priority|severity|unit|uom|城市|省份|国家|状态|行业|渠道|快递公司|物流公司|产品|商品|
+    品牌|型号`,
   ],
 ];
 

@@ -1,6 +1,7 @@
-import type { Detector } from '../detector.ts';
+import type { Detector, Inspection } from '../detector.ts';
 import type { Finding } from '../types.ts';
 import { cellFinding } from './cell-findings.ts';
+import type { ColumnKind } from './column-kinds.ts';
 import { visitTableCells } from './delimited-tables.ts';
 import { visitJsonFieldCells } from './json-fields.ts';
 import { visitSqlInsertCells } from './sql-inserts.ts';
@@ -14,22 +15,35 @@ export const fieldColumnDetector: Detector = {
   id: 'fields.columns',
   types: ['person_name', 'organization', 'address'],
   detect(text): Finding[] {
-    const found: Finding[] = [];
-    const visit = (start: number, end: number, kind: Parameters<typeof cellFinding>[3]) => {
-      const finding = cellFinding(text, start, end, kind);
-      if (finding) found.push(finding);
-    };
-    try {
-      visitTableCells(text, visit);
-      visitSqlInsertCells(text, visit);
-      visitJsonFieldCells(text, visit);
-    } catch {
-      // A detector never throws; the other detectors still read the text.
-      return found;
-    }
-    return found;
+    return inspectFields(text).findings;
   },
+  inspect: inspectFields,
 };
+
+/** Longest cell a quiet column vouches for. */
+const MAX_QUIET_LENGTH = 40;
+
+function inspectFields(text: string): Inspection {
+  const findings: Finding[] = [];
+  const quiet: number[] = [];
+  const visit = (start: number, end: number, kind: ColumnKind) => {
+    if (kind === 'quiet') {
+      // A short value only: a long one is free text that may name someone whatever its column.
+      if (end - start <= MAX_QUIET_LENGTH) quiet.push(start, end);
+      return;
+    }
+    const finding = cellFinding(text, start, end, kind);
+    if (finding) findings.push(finding);
+  };
+  try {
+    visitTableCells(text, visit);
+    visitSqlInsertCells(text, visit);
+    visitJsonFieldCells(text, visit);
+  } catch {
+    // A detector never throws; the other detectors still read the text.
+  }
+  return { findings, quiet };
+}
 
 /** Detectors for: person_name, organization and address cells of tables, SQL rows and JSON fields. */
 export const fieldDetectors: readonly Detector[] = [fieldColumnDetector];
