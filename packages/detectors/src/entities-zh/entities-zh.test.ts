@@ -317,6 +317,21 @@ describe('Chinese organizations', () => {
     expect(found('1999年7月起任公司监事。', 'organization')).toEqual(['公司']);
   });
 
+  it('reads informal short names: trade name plus trade line, place plus trade name, province abbreviation', () => {
+    expect(found('孩子这学期在北斗星教育上编程课。', 'organization')).toEqual(['北斗星教育']);
+    expect(found('这批货走蓝鲸优选的渠道。', 'organization')).toEqual(['蓝鲸优选']);
+    expect(found('他在成都恒越置业做销售。', 'organization')).toEqual(['成都恒越置业']);
+    expect(found('本轮由浙创投领投。', 'organization')).toEqual(['浙创投']);
+    // Subjects and kinds of investor before the same words are no names.
+    expect(found('现在线上教育和网课教育越来越普及，天使创投和政府创投都在看。', 'organization')).toEqual([]);
+  });
+
+  it('reads a named marketplace but not a kind of market', () => {
+    expect(found('明早去杭州青禾水产批发市场进货。', 'organization')).toEqual(['杭州青禾水产批发市场']);
+    expect(found('附近的农产品批发市场很便宜，要加快建设全国统一大市场。', 'organization')).toEqual([]);
+    expect(found('中国大市场的潜力很大。', 'organization')).toEqual([]);
+  });
+
   it('reads a short name in parentheses after an organization as the same organization', () => {
     expect(found('石油输出国组织（欧佩克）昨天开会。', 'organization')).toEqual(['石油输出国组织', '欧佩克']);
     expect(found('石油输出国组织（欧佩克）昨天开会。', 'person_name')).toEqual([]);

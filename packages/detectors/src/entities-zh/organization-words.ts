@@ -161,6 +161,12 @@ export const BRAND_HEADS: ReadonlySet<string> = new Set([
   '粮油',
   '酒业',
   '乳业',
+  // Trade lines written after a short trade name (某某教育, 某某资本); organizations.ts asks more of the name.
+  '教育',
+  '资本',
+  '创投',
+  '财富',
+  '优选',
 ]);
 
 /** Common words that end in a head character but never close an organization name. */

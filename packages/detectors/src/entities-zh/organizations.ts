@@ -454,7 +454,7 @@ export function findChineseOrganizations(
       isSoftwareModule(tokens, i) ||
       splitDepartment(tokens, i)
         ? undefined
-        : headOf(token);
+        : (headOf(token) ?? marketHead(tokens, i));
     const brand = knownEnd < 0 && !head && BRAND_HEADS.has(token.word);
     if (knownEnd < 0 && !head && !brand) {
       if (isOfficeWord(token)) plain.push({ start: token.start, end: token.end, score: 0.5, type: ORG });
@@ -487,6 +487,8 @@ export function findChineseOrganizations(
       chars += prev.word.length;
     }
     s = trimLeftEdge(tokens, s, i);
+    // 沪/j, 深/a: a one-character place abbreviation right before a trade line is a short name (深某投).
+    if (s === i && i > floor && brandAfterAbbreviation(tokens, i)) s = i - 1;
 
     // Chain sub-units to the right: 公安厅 + 经侦 + 总队, 招行 + 广州 + 分行.
     let e = knownEnd >= 0 ? knownEnd : i;
@@ -517,6 +519,11 @@ export function findChineseOrganizations(
     const start = balancedStart(text, (tokens[s] as SegmentedToken).start + glued, end);
     const singles = countSingles(tokens, s, e);
 
+    if (head && MARKET_WORDS.has(token.word) && !namedMarket(tokens, s, i)) {
+      // 农产品批发市场, 中国大市场: a kind of market or a country's economy, not one marketplace.
+      i += 1;
+      continue;
+    }
     if (knownEnd >= 0) {
       spans.push({ start, end, score: 0.7, type: ORG });
     } else if (head && hasDescriptor(tokens, s, i)) {
@@ -525,15 +532,15 @@ export function findChineseOrganizations(
       continue;
     } else if (head && (proper || singles >= 2) && end - start >= 3) {
       spans.push({ start, end, score: 0.7, type: ORG });
-    } else if (
-      brand &&
-      s < i &&
-      e === i &&
-      (proper || singles >= 2) &&
-      (!hasPlace(tokens, s, i) || rolesFollow(tokens, i + 1))
-    ) {
+    } else if (brand && s < i && e === i && isBrandShortName(tokens, s, i, proper || singles >= 2)) {
       // Brand short name (博彦科技): needs an unknown / name-tagged brand before the industry word.
-      spans.push({ start, end, score: 0.5, type: ORG });
+      const from = afterLoneVerb(tokens, s, i);
+      spans.push({
+        start: from === s ? start : (tokens[from] as SegmentedToken).start,
+        end,
+        score: 0.5,
+        type: ORG,
+      });
     } else if (
       head &&
       s < i &&
@@ -602,6 +609,92 @@ function trimLeftEdge(tokens: readonly SegmentedToken[], s: number, i: number): 
   while (start < i && (tokens[start] as SegmentedToken).tag === 'a') start += 1;
   while (start < i && PAREN_CLOSE.has((tokens[start] as SegmentedToken).word)) start += 1;
   return start;
+}
+
+/** A marketplace: 批发市场 as one word, or 市场 after 大 / 批发 (某某农副产品大市场). */
+const MARKET_WORDS: ReadonlySet<string> = new Set(['市场', '批发市场']);
+const MARKET_MODIFIERS: ReadonlySet<string> = new Set(['大', '批发']);
+
+function marketHead(tokens: readonly SegmentedToken[], i: number): Head | undefined {
+  const token = tokens[i] as SegmentedToken;
+  if (token.word === '批发市场') return { cut: 0 };
+  const prev = tokens[i - 1];
+  return token.word === '市场' && prev && contiguous(prev, token) && MARKET_MODIFIERS.has(prev.word)
+    ? { cut: 0 }
+    : undefined;
+}
+
+/**
+ * A marketplace name needs a name of its own (寿光/nr, 新发地/x) or a district within a city (广州/ns 某某/ns):
+ * a lone place before it (中国大市场) names an economy.
+ */
+function namedMarket(tokens: readonly SegmentedToken[], s: number, i: number): boolean {
+  let places = 0;
+  for (let k = s; k < i; k++) {
+    const t = tokens[k] as SegmentedToken;
+    if (t.tag === 'ns') places += 1;
+    else if (t.word.length >= 2 && isProper(t)) return true;
+  }
+  return places >= 2;
+}
+
+/**
+ * Trade lines that also close plain phrases (天使创投, 线上教育): the name before them must be a name, by its
+ * own tag, not the trade line's; for 教育 and 优选 one jieba knows (nz 启明星), since new everyday words (线上,
+ * 网课) come out as unknown words too.
+ */
+const PLAIN_TRADE_LINES: ReadonlySet<string> = new Set(['教育', '优选', '资本', '创投', '财富']);
+const KNOWN_NAME_TRADE_LINES: ReadonlySet<string> = new Set(['教育', '优选']);
+const KNOWN_NAME_TAGS: ReadonlySet<string> = new Set(['nz', 'nr', 'nrt', 'nrfg', 'j', 'nt']);
+
+/** Tokens s..i-1 and the industry word at i: a brand's short name? `named` is the name evidence in s..i. */
+function isBrandShortName(tokens: readonly SegmentedToken[], s: number, i: number, named: boolean): boolean {
+  // 沪某投: a province abbreviation alone before the trade line; tagged ns or not, it is no region's trade.
+  if (s === i - 1 && brandAfterAbbreviation(tokens, i)) return true;
+  const hasName = PLAIN_TRADE_LINES.has((tokens[i] as SegmentedToken).word)
+    ? namedTradeLine(tokens, s, i)
+    : named;
+  return (
+    hasName && (!hasPlace(tokens, s, i) || tradeNameAfterPlace(tokens, s, i) || rolesFollow(tokens, i + 1))
+  );
+}
+
+/**
+ * A one-character verb before the brand's name (这批货走|某某物流) ends the phrase before it: the brand starts
+ * after the last such verb that stands before the first multi-character name.
+ */
+function afterLoneVerb(tokens: readonly SegmentedToken[], s: number, i: number): number {
+  let from = s;
+  for (let k = s; k < i; k++) {
+    const t = tokens[k] as SegmentedToken;
+    if (t.word.length >= 2 && isProper(t)) break;
+    if (t.tag === 'v' && t.word.length === 1) from = k + 1;
+  }
+  return from < i ? from : s;
+}
+
+function namedTradeLine(tokens: readonly SegmentedToken[], s: number, i: number): boolean {
+  const knownOnly = KNOWN_NAME_TRADE_LINES.has((tokens[i] as SegmentedToken).word);
+  for (let k = s; k < i; k++) {
+    const t = tokens[k] as SegmentedToken;
+    if (t.word.length < 2 || !CJK_WORD.test(t.word)) continue;
+    if (knownOnly ? KNOWN_NAME_TAGS.has(t.tag) : isProper(t)) return true;
+  }
+  return false;
+}
+
+/** One-character abbreviations of provinces and large cities that start company short names (沪, 粤, 深). */
+const PLACE_ABBREVIATIONS = new CharTable('京津沪渝冀晋辽苏浙皖闽赣鲁豫鄂湘粤琼蜀黔滇陕陇桂深杭穗');
+
+function brandAfterAbbreviation(tokens: readonly SegmentedToken[], i: number): boolean {
+  const token = tokens[i] as SegmentedToken;
+  const prev = tokens[i - 1] as SegmentedToken;
+  return (
+    BRAND_HEADS.has(token.word) &&
+    prev.word.length === 1 &&
+    PLACE_ABBREVIATIONS.at(prev.word, 0) &&
+    contiguous(prev, token)
+  );
 }
 
 /** Words that never close a name but often stand inside one: 社会保障局, 社会科学院. */
@@ -696,6 +789,20 @@ const EXECUTIVE_ROLE = /^副?(?:董事长|董事|总经理|总裁|总监|监事|
 function rolesFollow(tokens: readonly SegmentedToken[], k: number): boolean {
   const next = tokens[k];
   return next !== undefined && contiguous(tokens[k - 1], next) && EXECUTIVE_ROLE.test(next.word);
+}
+
+/**
+ * Place, trade name, industry (重庆某创置业): a name-tagged or unknown word after the place is the trade name of
+ * one company, not the trade of the region.
+ */
+function tradeNameAfterPlace(tokens: readonly SegmentedToken[], s: number, e: number): boolean {
+  let afterPlace = false;
+  for (let k = s; k < e; k++) {
+    const t = tokens[k] as SegmentedToken;
+    if (t.tag === 'ns') afterPlace = true;
+    else if (afterPlace && t.word.length >= 2 && isProper(t)) return true;
+  }
+  return false;
 }
 
 function hasPlace(tokens: readonly SegmentedToken[], s: number, e: number): boolean {
