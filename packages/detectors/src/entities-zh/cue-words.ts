@@ -293,6 +293,15 @@ export const NOT_PERSON: ReadonlySet<string> = new Set(
     '多达 约莫 克拉 纳米 勒索 卢比 休克 夸克 拉丁 ' +
     // Engineering and office jargon led by a surname character, outside jieba's dictionary or tagged nr.
     '白屏 卡顿 卡死 甘特图 冷启动 热启动 根因 孔明灯 雅黑 元宝 高德 严选 钱包 金丝雀 蓝绿 单测 ' +
-    '冒烟 毛刺 毛利 毛利率 温备 冷备 热备 叶子 叶节点 万兆 常量 程序 石墨 云原生'
+    '冒烟 毛刺 毛利 毛利率 温备 冷备 热备 叶子 叶节点 万兆 常量 程序 石墨 云原生 ' +
+    // More high-frequency nr entries of jieba's dictionary that are everyday words (trees, flowers, seasons,
+    // verbs); ones that are also common given names (雷鸣, 金秋, 白杨) stay out, as a given name is checked here too.
+    '史实 边远 张望 柳树 伏兵 练武 柏树 丛生 农耕 唐诗 田赋 雷雨 容颜 冷清 南征 师承 敬礼 马虎 和善 盖章 ' +
+    '沙龙 乐章 诸子 冷杉 封信 查清 桂冠 阴森 富丽 丁香 段子 花香 栗子 牟利 杨树 殷红 祝寿 母爱 白鹤 齐鸣 ' +
+    '毛竹 阴云 梅雨 温顺 简章 马达 宋词 麻利 黄泉 古琴 白桦 白虎 马驹 殷实 胡琴 阎罗 王冠 严冬 檀木 白米 ' +
+    '桑树 闻言 杨梅 刘海 麦苗 乌木 檀香 付清 易燃 玉佩 胡言 贺信 高清 花蕾 谢世 屠城 普照 贺礼 萧瑟 严词 ' +
+    '楼宇 薄礼 胡杨 陈词 花环 贺词 封山 柳木 粟米 麦冬 巴望 谈天 祝捷 甘蓝 刁民 黄莺 冷锋 黄米 余波 麻风 ' +
+    '余震 宾朋 祝词 居功 葛藤 阳寿 干冰 戴孝 柳杉 黄檀 龙颜 柴米 桂树 白芷 谢礼 楚歌 乌梅 余韵 黄菊 印玺 ' +
+    '白霜 仇富 阴晴 印鉴 牛劲 童颜'
   ).split(' '),
 );

@@ -94,6 +94,20 @@ describe('Chinese person names', () => {
     expect(found('昨天，成龙抵达上海。', 'person_name')).toEqual(['成龙']);
   });
 
+  it('reads a name before a pseudonym note', () => {
+    expect(found('店主石坎（化名）昨天离职。', 'person_name')).toEqual(['石坎']);
+  });
+
+  it('reads a place after a surname-like verb as no given name', () => {
+    expect(found('教授谈宁波的交通。', 'person_name')).toEqual([]);
+  });
+
+  it('reads everyday words jieba tags as names as no person (刘海, 丁香, 幸福感)', () => {
+    expect(found('她剪了刘海。', 'person_name')).toEqual([]);
+    expect(found('窗外的丁香开了。', 'person_name')).toEqual([]);
+    expect(found('他说自己缺少幸福感。', 'person_name')).toEqual([]);
+  });
+
   it('reports offsets into the given text', () => {
     const text = '昨天，邓卫华说会议推迟。';
     const hit = chineseEntityDetector.detect(text, context(text)).find((f) => f.type === 'person_name');

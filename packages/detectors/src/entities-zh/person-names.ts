@@ -1,4 +1,5 @@
 import type { SegmentedToken } from '../segmentation/chinese-segmenter.ts';
+import { CharTable } from './char-table.ts';
 import {
   hasRoleBefore,
   NOT_IN_GIVEN_NAME,
@@ -34,8 +35,9 @@ const HONORIFIC_END = /(?:先生|女士|小姐|总|董)$/;
 const CUE_PUNCTUATION: ReadonlySet<string> = new Set(['，', ',', '：', ':', '（', '(']);
 /** Separators between the fields of a record line: 马某某/138…/地址. */
 const FIELD_SEPARATORS: ReadonlySet<string> = new Set(['/', '／', '|', '｜']);
-/** Strong cues a name precedes directly: 先生/女士/小姐, or "，男" / "：女" in résumés. */
-const STRONG_CUE = /先生|女士|小姐|(?:[（(][^（()）\n]{1,12}[）)])?[，,：:][男女][，,。；;：:\s]/g;
+/** Strong cues a name precedes directly: 先生/女士/小姐, "，男" / "：女" in résumés, a pseudonym note (化名). */
+const STRONG_CUE =
+  /先生|女士|小姐|[（(]化名[）)]|(?:[（(][^（()）\n]{1,12}[）)])?[，,：:][男女][，,。；;：:\s]/g;
 /** A surname with an honorific glued on by jieba (马先生/nr): the name is the surname alone. */
 const SURNAME_HONORIFIC = /^.{1,2}(?:先生|女士|小姐)$/;
 
@@ -180,7 +182,9 @@ function readGivenName(tokens: readonly SegmentedToken[], i: number): GivenName 
     if (TITLES_AFTER.has(g1.word) || VERBS_AFTER.has(g1.word) || NOT_PERSON.has(g1.word)) return undefined;
     if (NOT_IN_GIVEN_NAME.has(g1.word.charAt(0)) || NOT_IN_GIVEN_NAME.has(g1.word.charAt(1)))
       return undefined;
-    return { endIndex: i + 1, score: g1.tag === 'nr' ? 2 : g1.tag.startsWith('n') || g1.tag === 'x' ? 1 : 0 };
+    // A place (谈|武汉) after a surname-like verb is where, not who: no evidence of a given name.
+    const nounLike = (g1.tag.startsWith('n') && g1.tag !== 'ns') || g1.tag === 'x';
+    return { endIndex: i + 1, score: g1.tag === 'nr' ? 2 : nounLike ? 1 : 0 };
   }
   if (!isGivenNameChar(g1, false)) return undefined;
   const g2 = tokens[i + 2];
@@ -315,7 +319,15 @@ function nameBeforeCue(
 function namesBeforeStrongCues(text: string, tokens: readonly SegmentedToken[]): Span[] {
   const spans: Span[] = [];
   // Cheap literal gate before the regex scan: every cue contains one of these characters.
-  if (!(text.includes('男') || text.includes('女') || text.includes('先生') || text.includes('小姐')))
+  if (
+    !(
+      text.includes('男') ||
+      text.includes('女') ||
+      text.includes('先生') ||
+      text.includes('小姐') ||
+      text.includes('化名')
+    )
+  )
     return spans;
   for (const match of text.matchAll(STRONG_CUE)) {
     const titled = match[0].length === 2 && !CUE_PUNCTUATION.has(match[0].charAt(0));
@@ -387,6 +399,16 @@ function mentionNames(text: string): Span[] {
     if (plain) spans.push({ start, end, score: 0.6, type: 'person_name' });
   }
   return spans;
+}
+
+/**
+ * Suffixes that make abstract or technical nouns (安全感, 封建制, 温和派, 雷达站) and never end a given name:
+ * jieba's dictionary tags a number of such three-character words nr.
+ */
+const NOUN_SUFFIXES = new CharTable('感性率制法派史炎教展站带');
+
+function endsInNounSuffix(word: string): boolean {
+  return word.length === 3 && NOUN_SUFFIXES.at(word, 2);
 }
 
 /** Surname-led HMM word: a name when its given-name characters are plain and the evidence suffices. */
@@ -554,7 +576,13 @@ export function findChinesePersons(
       continue;
     }
 
-    if ((tag === 'nr' || tag === 'nrfg') && word.length >= 2 && word.length <= 4 && !NOT_PERSON.has(word)) {
+    if (
+      (tag === 'nr' || tag === 'nrfg') &&
+      word.length >= 2 &&
+      word.length <= 4 &&
+      !NOT_PERSON.has(word) &&
+      !endsInNounSuffix(word)
+    ) {
       const cue = hasCueAfter(text, tokens, i + 1, token.end) || hasCueBefore(tokens, i);
       let score = cue ? 2 : 0;
       if (surLen > 0) score += isAmbiguousSurname(word.charAt(0)) && surLen === 1 ? 1 : 2;
