@@ -66,10 +66,13 @@ function organizationLike(value: string): boolean {
   return !/\d/.test(value) || /\s/.test(value);
 }
 
-/** A street line has a number (or, in Chinese, is long enough to hold road and number). */
+/**
+ * A street line has a number and words (or, in Chinese, is long enough to hold road and number). Without a
+ * space it is a host, an IP or a wallet `address`, not a postal one.
+ */
 function addressLike(value: string): boolean {
   if (/[\u3400-\u9fff]/.test(value)) return value.length >= 5;
-  return /\d/.test(value) && /\p{L}{2}/u.test(value);
+  return /\d/.test(value) && /\p{L}{2}/u.test(value) && value.includes(' ');
 }
 
 /** A legal form or an organization head word ("ApS", "s.r.o.", "Bank", "公司"): a company, not a person. */

@@ -40,11 +40,10 @@ const KINDS: ReadonlyArray<readonly [ColumnKind, string]> = [
   ],
   [
     'quiet',
-    `city|town|state|province|region|county|country|countrycode|countryname|currency|status|plan|tier|
-    carrier|shippingcarrier|courier|shippingmethod|channel|saleschannel|sku|product|productname|itemname|
-    category|paymentmethod|cardbrand|brand|platform|os|browser|useragent|language|locale|timezone|
-    industry|segment|stage|priority|severity|unit|uom|城市|省份|国家|状态|行业|渠道|快递公司|物流公司|产品|商品|
-    品牌|型号`,
+    `city|town|state|province|region|county|country|countrycode|countryname|currency|plan|tier|carrier|
+    shippingcarrier|courier|shippingmethod|channel|saleschannel|sku|product|productname|itemname|category|
+    paymentmethod|cardbrand|brand|platform|os|browser|useragent|language|locale|timezone|industry|unit|uom|
+    城市|省份|国家|行业|渠道|快递公司|物流公司|产品|商品|品牌|型号`,
   ],
 ];
 

@@ -21,9 +21,9 @@ describe('column kinds', () => {
     expect(columnKind('counterparty_name')).toBe('party');
     expect(columnKind('billing_address')).toBe('address');
     expect(columnKind('收货地址')).toBe('address');
-    for (const other of ['id', 'email', 'phone', 'line2', 'amount', 'notes', 'source'])
+    for (const other of ['id', 'email', 'phone', 'line2', 'amount', 'notes', 'source', 'status'])
       expect(columnKind(other), other).toBeUndefined();
-    for (const quiet of ['city', 'Country', 'sku', 'status', 'carrier', 'currency'])
+    for (const quiet of ['city', 'Country', 'sku', 'carrier', 'currency'])
       expect(columnKind(quiet), quiet).toBe('quiet');
   });
 });
@@ -105,6 +105,41 @@ INSERT INTO audit (id, action) VALUES (3, 'login');`;
   });
 });
 
+describe('key-value pairs in code and configs', () => {
+  it('reads quoted values after JSON, JS and Python keys, and bare values of YAML and .env lines', () => {
+    expect(
+      found('const lead = { contact_name: \'Ines Caldeira\', companyName: "Brightwater Kitchens" };'),
+    ).toEqual([
+      ['person_name', 'Ines Caldeira'],
+      ['organization', 'Brightwater Kitchens'],
+    ]);
+    expect(found('make_invoice(customer_name="Joss Whitlow", amount=12)')).toEqual([
+      ['person_name', 'Joss Whitlow'],
+    ]);
+    expect(found('billing:\n  company: Harrowgate Mills Ltd  # legal name\n  street: 4 Larch Row\n')).toEqual(
+      [
+        ['organization', 'Harrowgate Mills Ltd'],
+        ['address', '4 Larch Row'],
+      ],
+    );
+    expect(found('export CONTACT_NAME=Ruth Okonjo\nCOMPANY=Quillfeather Tea Co')).toEqual([
+      ['person_name', 'Ruth Okonjo'],
+      ['organization', 'Quillfeather Tea Co'],
+    ]);
+  });
+  it('leaves code alone: comparisons, arrows, bare values after other text, unknown keys', () => {
+    expect(found('if (company == other) return; const f = (name) => name; x := company')).toEqual([]);
+    expect(found('The company: Harrowgate Mills Ltd is our client.')).toEqual([]);
+    expect(
+      found('Order(\n    customer=customer,\n    company: companyName,\n    contact_name=Joss Whitlow\n)'),
+    ).toEqual([]);
+    expect(found('{"title": "Ines Caldeira", "version": "1.2"}')).toEqual([]);
+    // A host, not a postal address; a form line holding a company and its address is left to the others.
+    expect(found('  address = "db-prod.cx81kq2b.eu-west-2.rds.amazonaws.com"')).toEqual([]);
+    expect(found('Shipper: Everbright Housewares Co., Ltd., No. 88 Jinhai Road, Ningbo')).toEqual([]);
+  });
+});
+
 describe('bad input', () => {
   it('never throws and stays linear on long tables, unclosed quotes and runaway INSERTs', () => {
     const row = (i: number) => `${i},Name${i},"Street ${i}, Town",Co ${i}\n`;
@@ -120,6 +155,10 @@ describe('bad input', () => {
     expect(scalingRatio(detect, lines(20_000), lines(200_000))).toBeLessThan(40);
     const json = (n: number) => '"company": "'.repeat(n);
     expect(scalingRatio(detect, json(20_000), json(200_000))).toBeLessThan(40);
+    const keys = (n: number) => `${'company'.repeat(n)}=${'a'.repeat(n)}:`;
+    expect(scalingRatio(detect, keys(20_000), keys(200_000))).toBeLessThan(40);
+    const assignments = (n: number) => 'first_name=x\n'.repeat(n);
+    expect(scalingRatio(detect, assignments(20_000), assignments(200_000))).toBeLessThan(40);
     for (const odd of [
       '\ud800,\udfff\nfirst_name\n\ud800',
       '',
