@@ -340,6 +340,13 @@ describe('Chinese organizations', () => {
     expect(found('现在线上教育和网课教育越来越普及，天使创投和政府创投都在看。', 'organization')).toEqual([]);
   });
 
+  it('reads fields of study, phrases and everyday words ending in a head character as no organization', () => {
+    expect(found('他翻出了大学时的伦理学笔记。', 'organization')).toEqual([]);
+    expect(found('应以受贿罪论处。', 'organization')).toEqual([]);
+    expect(found('塞翁失马，福之所倚。', 'organization')).toEqual([]);
+    expect(found('他在北京大学读书。', 'organization')).toEqual(['北京大学']);
+  });
+
   it('reads a named marketplace but not a kind of market', () => {
     expect(found('明早去杭州青禾水产批发市场进货。', 'organization')).toEqual(['杭州青禾水产批发市场']);
     expect(found('附近的农产品批发市场很便宜，要加快建设全国统一大市场。', 'organization')).toEqual([]);

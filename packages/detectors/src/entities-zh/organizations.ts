@@ -263,14 +263,16 @@ function armyGivenName(tokens: readonly SegmentedToken[], i: number): boolean {
 function headOf(token: SegmentedToken): Head | undefined {
   const { word, tag } = token;
   // The company before a department ends where the department starts: 欣旺达 | 采购部.
-  if (tag === 'nt') return { cut: isInternalDepartment(word) ? word.length : 0 };
+  if (tag === 'nt') {
+    if (isDiscipline(word)) return undefined;
+    return { cut: isInternalDepartment(word) ? word.length : 0 };
+  }
   // A place-tagged station (南站/ns) is a stop on a line, not an organization.
   if (tag === 'ns' && word.endsWith('站')) return undefined;
   if (!HEAD_LAST_CHARS.at(word, word.length - 1) || isNameEndingInArmy(token)) return undefined;
   if (isInternalDepartment(word)) return { cut: word.length };
   if (HEAD_WORDS_ANY_TAG.has(word)) return { cut: 0 };
-  if (!(HEAD_TAGS.has(tag) || (isUnknownWord(token) && word.length >= 3)) || NOT_ORG_HEADS.has(word))
-    return undefined;
+  if (!(HEAD_TAGS.has(tag) || isUnknownHead(token)) || NOT_ORG_HEADS.has(word)) return undefined;
   const roles = ROLES_BY_LAST.get(word.charAt(word.length - 1));
   if (roles) {
     for (const role of roles) {
@@ -281,6 +283,21 @@ function headOf(token: SegmentedToken): Head | undefined {
     }
   }
   return endsWithHead(word) ? { cut: 0 } : undefined;
+}
+
+/** Fields of study jieba tags nt (统计学, 伦理学, 社会科学); schools end in 大学 / 中学 / 小学. */
+function isDiscipline(word: string): boolean {
+  return word.endsWith('学') && !(word.endsWith('大学') || word.endsWith('中学') || word.endsWith('小学'));
+}
+
+/**
+ * An HMM word of three or more characters may end in a head (某某所/x); one holding a function character is
+ * a phrase (福之所), not a name.
+ */
+function isUnknownHead(token: SegmentedToken): boolean {
+  if (!isUnknownWord(token) || token.word.length < 3) return false;
+  for (let k = 0; k < token.word.length - 1; k++) if (FUNCTION_CHARS.has(token.word.charAt(k))) return false;
+  return true;
 }
 
 /** Cheap gate: most tokens neither open a listed name nor end in a head or brand word. */
