@@ -302,6 +302,9 @@ export const NOT_PERSON: ReadonlySet<string> = new Set(
     '桑树 闻言 杨梅 刘海 麦苗 乌木 檀香 付清 易燃 玉佩 胡言 贺信 高清 花蕾 谢世 屠城 普照 贺礼 萧瑟 严词 ' +
     '楼宇 薄礼 胡杨 陈词 花环 贺词 封山 柳木 粟米 麦冬 巴望 谈天 祝捷 甘蓝 刁民 黄莺 冷锋 黄米 余波 麻风 ' +
     '余震 宾朋 祝词 居功 葛藤 阳寿 干冰 戴孝 柳杉 黄檀 龙颜 柴米 桂树 白芷 谢礼 楚歌 乌梅 余韵 黄菊 印玺 ' +
-    '白霜 仇富 阴晴 印鉴 牛劲 童颜'
+    '白霜 仇富 阴晴 印鉴 牛劲 童颜 ' +
+    // Loanwords whose characters read as a transliterated name (jieba tags them nr or nrt).
+    '沙拉 马拉松 迪斯科 尼古丁 比萨 布丁 伏特加 哈士奇 拉布拉多 柯基 吉普 普拉提 马赛克 蒙太奇 ' +
+    '乌托邦 布鲁斯 华尔兹 桑巴 迪斯尼 万圣节'
   ).split(' '),
 );

@@ -106,6 +106,7 @@ describe('Chinese person names', () => {
     expect(found('她剪了刘海。', 'person_name')).toEqual([]);
     expect(found('窗外的丁香开了。', 'person_name')).toEqual([]);
     expect(found('他说自己缺少幸福感。', 'person_name')).toEqual([]);
+    expect(found('周末跑了半程马拉松，晚上吃了比萨和布丁。', 'person_name')).toEqual([]);
   });
 
   it('reports offsets into the given text', () => {
