@@ -16,7 +16,7 @@ const KINDS: ReadonlyArray<readonly [ColumnKind, string]> = [
     salesrep|accountmanager|agentname|attendee|signatory|signername|emergencycontact|nextofkin|
     spouse|guardian|parentname|mothername|fathername|passengername|guestname|membername|tenantname|
     landlordname|candidatename|applicantname|doctor|physician|nurse|referrer|referredby|姓名|名字|联系人|
-    收件人|收货人|负责人|经办人|申请人|持卡人|开户人|客户姓名|员工姓名|法定代表人|法人代表`,
+    收件人|收货人|负责人|经办人|申请人|持卡人|开户人|客户姓名|员工姓名|法定代表人|法人代表|作者|发件人`,
   ],
   [
     'organization',
@@ -30,13 +30,13 @@ const KINDS: ReadonlyArray<readonly [ColumnKind, string]> = [
     'party',
     `counterparty|counterpartyname|payee|payeename|payer|payername|beneficiary|remitter|customer|client|
     clientname|billto|shipto|soldto|consignee|shipper|debtor|creditor|party|partyname|landlord|tenant|
-    debtorname|creditorname|收款人|付款人|收款方|付款方|客户|客户名称|甲方|乙方`,
+    debtorname|creditorname|收款人|付款人|收款方|付款方|客户|客户名称|甲方|乙方|买方|卖方|出租方|承租方|委托方|受托方`,
   ],
   [
     'address',
     `address|address1|addressline1|addr|addr1|street|streetaddress|street1|line1|billingaddress|shippingaddress|homeaddress|mailingaddress|postaladdress|
     residentialaddress|residence|deliveryaddress|地址|住址|家庭住址|收货地址|通讯地址|联系地址|详细地址|户籍地址|
-    现居住地|公司地址|办公地址|送货地址`,
+    现居住地|现居|住所|公司地址|办公地址|送货地址`,
   ],
   [
     'quiet',
@@ -66,7 +66,20 @@ export function normalizeHeader(header: string): string {
 export function columnKind(header: string): ColumnKind | undefined {
   if (header.length > 48) return undefined;
   const key = normalizeHeader(header);
-  return BY_NAME.get(key) ?? BY_NAME.get(key.replace(/^(?:billing|shipping|customer|contact|primary)/, ''));
+  return (
+    BY_NAME.get(key) ??
+    BY_NAME.get(key.replace(/^(?:billing|shipping|customer|contact|primary)/, '')) ??
+    chineseKindBySuffix(key)
+  );
+}
+
+/** 安装地址, 客户姓名, 供应商名称: a Chinese label says what it holds in its last characters. */
+function chineseKindBySuffix(key: string): ColumnKind | undefined {
+  if (key.length < 3 || key.charCodeAt(key.length - 1) < 0x3400) return undefined;
+  if (/(?:地址|住址|住所)$/.test(key)) return 'address';
+  if (/姓名$/.test(key)) return 'person';
+  if (/(?:公司|公司名称|单位名称|企业名称)$/.test(key)) return 'organization';
+  return undefined;
 }
 
 /**

@@ -21,6 +21,9 @@ describe('column kinds', () => {
     expect(columnKind('counterparty_name')).toBe('party');
     expect(columnKind('billing_address')).toBe('address');
     expect(columnKind('收货地址')).toBe('address');
+    expect(columnKind('安装地址')).toBe('address');
+    expect(columnKind('客户姓名')).toBe('person');
+    expect(columnKind('买方')).toBe('party');
     for (const other of ['id', 'email', 'phone', 'line2', 'amount', 'notes', 'source', 'status'])
       expect(columnKind(other), other).toBeUndefined();
     for (const quiet of ['city', 'Country', 'sku', 'carrier', 'currency'])
@@ -137,6 +140,16 @@ describe('key-value pairs in code and configs', () => {
     // A host, not a postal address; a form line holding a company and its address is left to the others.
     expect(found('  address = "db-prod.cx81kq2b.eu-west-2.rds.amazonaws.com"')).toEqual([]);
     expect(found('Shipper: Everbright Housewares Co., Ltd., No. 88 Jinhai Road, Ningbo')).toEqual([]);
+  });
+});
+
+describe('Chinese forms', () => {
+  it('reads full-width colon labels at a line start (the engine folds ： to :)', () => {
+    expect(found('联系人:邬海岚\n现居:浙江省宁波市鄞州区\n卖方:宁波云杉家具有限公司')).toEqual([
+      ['person_name', '邬海岚'],
+      ['address', '浙江省宁波市鄞州区'],
+      ['organization', '宁波云杉家具有限公司'],
+    ]);
   });
 });
 
