@@ -206,7 +206,7 @@ export function analyzeEnglishEntities(text: string): EntitySpan[] {
     // Names and organizations are short: capping the run bounds the per-run work on odd input.
     while (j < n && j - i < MAX_RUN_TOKENS) {
       const u = tokens[j] as Token;
-      if (u.start - (tokens[j - 1] as Token).end > 3) break;
+      if (u.start - (tokens[j - 1] as Token).end > 3 || columnGap(codes, tokens[j - 1] as Token, u)) break;
       if (isCapWord(u) && caps[j] === caps[i]) {
         last = j;
         j++;
@@ -236,6 +236,8 @@ export function analyzeEnglishEntities(text: string): EntitySpan[] {
       }
       break;
     }
+    // "Ostrava Metal s.r.o.": a legal form written in lower case with dots still ends the name.
+    if (dottedLowerLegal(tokens[last + 1], tokens[last] as Token)) last++;
     // A run the cap cut off would end mid-name and be read as nothing ("A Corp and B Corp and … and C"
     // repeated past the cap): end it before its last `and` instead; the rest becomes the next run.
     if (j - i >= MAX_RUN_TOKENS && lastJoin > i + 1) {
@@ -246,11 +248,18 @@ export function analyzeEnglishEntities(text: string): EntitySpan[] {
     const before = t.start > 0 ? (codes[t.start - 1] as number) : 32;
     let afterRun = (tokens[last] as Token).end;
     let after = afterRun < text.length ? (codes[afterRun] as number) : 32;
-    // "Acme Systems Inc Q2", "the LF_REDIS_ADDR": of a longer run only the word glued to a digit or an
-    // underscore is part of an identifier; the words before it stay.
-    if (last > i && gluedCode(after)) {
+    // "Acme Systems Inc Q2", "the LF_REDIS_ADDR", "Incident INC-20240515": of a longer run only the word
+    // glued to a digit or an underscore is part of an identifier; the words before it stay.
+    if (last > i && gluedAfter(codes, after, afterRun)) {
       last--;
       while (last > i && !isCapWord(tokens[last] as Token)) last--;
+      afterRun = (tokens[last] as Token).end;
+      after = codes[afterRun] as number;
+    }
+    // "Svenska Handelsbanken IBAN", "Savannah ETD": an everyday acronym after a name is a label or a
+    // field of its own.
+    if (last > i && trailingEverydayAcronym(tokens[last] as Token, tokens[last - 1] as Token)) {
+      last--;
       afterRun = (tokens[last] as Token).end;
       after = codes[afterRun] as number;
     }
@@ -259,6 +268,7 @@ export function analyzeEnglishEntities(text: string): EntitySpan[] {
       before === 47 ||
       after === 64 ||
       (before === 46 && t.start > 1 && codes[t.start - 2] !== 32) ||
+      (before === 45 && t.start > 1 && isDigitCode(codes[t.start - 2])) ||
       identifierAround(codes, before, after, afterRun)
     ) {
       i = last + 1;
@@ -267,6 +277,11 @@ export function analyzeEnglishEntities(text: string): EntitySpan[] {
     const afterFirm = firmOfThree(tokens, i, out);
     if (afterFirm > 0) {
       i = afterFirm;
+      continue;
+    }
+    // "Crestline Retail Holdings, LLC": the legal form after a comma belongs to the name before it.
+    if (last === i && (flagsOf(t) & F.legal) !== 0 && legalAfterComma(tokens, i, out)) {
+      i++;
       continue;
     }
     // A lone stop word ("Please", "The", "Call") is never a name or organization on its own: classifyRun
@@ -294,7 +309,7 @@ export function analyzeEnglishEntities(text: string): EntitySpan[] {
  * identifier or code, never a name ("Jane Doe (CTO)" has a space before the parenthesis).
  */
 function identifierAround(codes: Uint16Array, before: number, after: number, afterRun: number): boolean {
-  if (gluedCode(before) || gluedCode(after) || before === 60 || after === 40) return true;
+  if (gluedCode(before) || gluedAfter(codes, after, afterRun) || before === 60 || after === 40) return true;
   if (after !== 46) return false;
   // A member after the dot ("Type.MEMBER", "obj.method"), not a sentence end or an abbreviation's dot.
   const c = (codes[afterRun + 1] as number) | 32;
@@ -311,6 +326,69 @@ for (const c of '_0123456789') GLUED[c.charCodeAt(0)] = 1;
 
 function gluedCode(c: number): boolean {
   return c < 128 && GLUED[c] === 1;
+}
+
+function trailingEverydayAcronym(u: Token, prev: Token): boolean {
+  return (
+    u.shape === Shape.Upper &&
+    prev.kind === Kind.Word &&
+    prev.shape === Shape.Title &&
+    (flagsOf(u) & F.everyday) !== 0
+  );
+}
+
+/** "s.r.o.", "a.s.", "d.o.o.": a lower-case legal form with its dots, one space after the name. */
+function dottedLowerLegal(u: Token | undefined, prev: Token): boolean {
+  return (
+    u !== undefined &&
+    u.kind === Kind.Word &&
+    u.shape === Shape.Lower &&
+    u.start === prev.end + 1 &&
+    u.end - u.start > u.lower.length &&
+    (flagsOf(u) & F.legal) !== 0
+  );
+}
+
+/**
+ * Extends the organization that ends right before ", " to the legal form at token `i` (and its dot);
+ * returns whether there was one.
+ */
+function legalAfterComma(tokens: readonly Token[], i: number, out: EntitySpan[]): boolean {
+  const comma = tokens[i - 1];
+  const org = out[out.length - 1];
+  if (comma?.lower !== ',' || !org || org.type !== 'organization' || org.end !== comma.start) return false;
+  const t = tokens[i] as Token;
+  const dot = tokens[i + 1];
+  org.end = dot && dot.lower === '.' && dot.start === t.end && t.lower.length <= 4 ? dot.end : t.end;
+  return true;
+}
+
+function isDigitCode(c: number | undefined): boolean {
+  return c !== undefined && c >= 48 && c <= 57;
+}
+
+/**
+ * The run ends glued to an identifier's digits: "Q2", "_ADDR", a prefix joined to its number by a hyphen
+ * ("INC-4471", "SEV-1", "LON-01" are ticket, severity and site codes) or a product token's version
+ * ("Mozilla/5.0" in a user agent).
+ */
+function gluedAfter(codes: Uint16Array, after: number, afterRun: number): boolean {
+  return gluedCode(after) || ((after === 45 || after === 47) && isDigitCode(codes[afterRun + 1]));
+}
+
+/**
+ * Two words set apart by three spaces or a tab are cells of a table ("Qty   Unit   Price"), not one name
+ * (two spaces inside a name are a typing slip).
+ */
+function columnGap(codes: Uint16Array, prev: Token, u: Token): boolean {
+  if (prev.kind !== Kind.Word || u.kind !== Kind.Word) return false;
+  const gap = u.start - prev.end;
+  return gap === 3 || (gap < 3 && hasTabCode(codes, prev.end, u.start));
+}
+
+function hasTabCode(codes: Uint16Array, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (codes[k] === 9) return true;
+  return false;
 }
 
 function surnameLike(t: Token): boolean {

@@ -1,4 +1,5 @@
 import type { EntitySpan } from './analyze.ts';
+import { COMPOUND_HEAD_ENDINGS } from './gazetteer/organizations.ts';
 import type { Lexicon } from './lexicon.ts';
 import { F as FlagBits, foldAccents } from './lexicon.ts';
 import {
@@ -90,6 +91,8 @@ export interface WordInfo {
   camel: boolean;
   /** A developer tool, product or technical acronym here ("Redis"; "Jenkins" and "CSV" in technical text). */
   tool: boolean;
+  /** A compound ending in an organization word ("Handelsbanken", "Sparkasse"): its lexFlags have orgHead. */
+  compound: boolean;
 }
 
 const CONNECTOR_WORDS = new Set(['of', 'and', 'for', 'the', 'on', 'upon', '&']);
@@ -186,13 +189,16 @@ function info(ctx: RunContext, index: number, slot: number): WordInfo {
       phraseStart: false,
       camel: false,
       tool: false,
+      compound: false,
     };
     wordPool.push(w);
   }
   w.index = index;
   w.token = token;
   w.key = key;
-  w.lexFlags = lexFlags;
+  // Unlisted words only: a name or ordinary word ending in "-bank" ("Fairbank", "riverbank") is no firm.
+  w.compound = token.shape === Shape.Title && (f & (LISTED_WORD | F.orgHead)) === 0 && compoundHead(key);
+  w.lexFlags = w.compound ? lexFlags | F.orgHead : lexFlags;
   w.first = (f & F.first) !== 0;
   w.surname = (f & F.surname) !== 0;
   w.common = (f & F.common) !== 0;
@@ -208,6 +214,18 @@ function info(ctx: RunContext, index: number, slot: number): WordInfo {
   w.camel = token.shape === Shape.Title && (f & LISTED_WORD) === 0 && camelIdentifier(ctx.codes, token);
   w.tool = (f & (F.tool | F.techAcronym)) !== 0 && toolWord(ctx, token, f);
   return w;
+}
+
+/** Last letters of {@link COMPOUND_HEAD_ENDINGS}: most words leave compoundHead on one table load. */
+const COMPOUND_LAST = new Uint8Array(128);
+for (const e of COMPOUND_HEAD_ENDINGS) COMPOUND_LAST[e.charCodeAt(e.length - 1) & 127] = 1;
+
+/** "Handelsbanken", "Sparkasse", "Stadtwerke": a compound whose last part is an organization word. */
+function compoundHead(key: string): boolean {
+  const len = key.length;
+  if (len < 8 || COMPOUND_LAST[key.charCodeAt(len - 1) & 127] !== 1) return false;
+  for (const e of COMPOUND_HEAD_ENDINGS) if (len >= e.length + 4 && key.endsWith(e)) return true;
+  return false;
 }
 
 /** Flags of words some list knows as names or ordinary words: never read as code identifiers. */
@@ -428,6 +446,11 @@ function headlineClause(words: readonly WordInfo[]): boolean {
   return false;
 }
 
+function endsInLegalAs(piece: readonly WordInfo[]): boolean {
+  const tail = piece[piece.length - 1] as WordInfo;
+  return piece.length >= 2 && tail.key === 'as' && tail.token.shape === Shape.Upper;
+}
+
 /** "Ontario-based": the hyphen checked first, as most words have none there. */
 function basedWord(key: string): boolean {
   return key.length > 6 && key.charCodeAt(key.length - 6) === 45 && key.endsWith('-based');
@@ -436,6 +459,20 @@ function basedWord(key: string): boolean {
 /** Classifies consecutive capitalized words: strips non-name words, then finds orgs, places and people. */
 function classifyPiece(ctx: RunContext, piece: readonly WordInfo[], out: EntitySpan[]): void {
   const lex = ctx.lex;
+  // "Brekke Maritime AS on Monday": the legal form "AS" is also a stop word, which would end the chunk
+  // before it; the piece cut at "on" is the whole company.
+  if (endsInLegalAs(piece) && !ctx.caps) {
+    const org = organizationEvidence(piece);
+    if (org?.personBefore === 0) {
+      out.push({
+        start: spanStart(piece, org.from),
+        end: spanEnd(ctx, piece, org.to),
+        type: 'organization',
+        score: org.score,
+      });
+      return;
+    }
+  }
   // "Panamanian Boxing Association President Ramon Ruiz": an organization ending in a head word right
   // before a title, which the stop words inside it would otherwise cut apart.
   for (let t = 2; t < piece.length - 1; t++) {
@@ -686,7 +723,10 @@ function organizationForm(
   const next = ctx.tokens[lastWord.index + 1];
   // A chunk cut from a longer run by a title ("Boxing Association President Ramon Ruiz") may end in a head
   // word the whole run did not.
-  if (chunk.length >= 2 && (lastWord.lexFlags & (F.orgHead | F.legal)) !== 0) {
+  if (
+    chunk.length >= 2 &&
+    ((lastWord.lexFlags & (F.orgHead | F.legal)) !== 0 || (firstWord.lexFlags & F.headFirst) !== 0)
+  ) {
     const org = organizationEvidence(chunk);
     if (org && org.personBefore === 0) {
       out.push({
@@ -710,7 +750,10 @@ function organizationForm(
       }
     }
   }
-  if (chunk.length === 1 && (teamNickname(ctx, firstWord) || camelCaseOrganization(ctx, firstWord))) {
+  if (
+    chunk.length === 1 &&
+    (firstWord.compound || teamNickname(ctx, firstWord) || camelCaseOrganization(ctx, firstWord))
+  ) {
     out.push({ start, end, type: 'organization', score: 0.5 });
     return true;
   }
@@ -735,6 +778,7 @@ function classifyChunk(
   if (
     !titled &&
     ((lastWord.lexFlags & (F.orgHead | F.legal | F.team)) !== 0 ||
+      (firstWord.lexFlags & F.headFirst) !== 0 ||
       (next?.kind === Kind.Punct && (next.lower === "'" || next.lower === '’')) ||
       (chunk.length === 1 &&
         !firstWord.dict &&
@@ -833,8 +877,14 @@ function classifyChunk(
     out.push({ start, end, type: 'organization', score: 0.4 });
     return;
   }
-  // "lives in Tobel": a lone unknown word after a place preposition is a place, not a person.
-  if (person > 0 && person < 0.4 && chunk.length === 1 && placePrepositionBefore(ctx, firstWord.index))
+  // "lives in Tobel": a lone unknown word after a place preposition is a place, not a person; one set
+  // apart by column spacing ("Qty   Status", "   Nitrile gloves") is a table's heading or cell.
+  if (
+    person > 0 &&
+    person < 0.4 &&
+    chunk.length === 1 &&
+    (placePrepositionBefore(ctx, firstWord.index) || tableCell(ctx.codes, firstWord.token))
+  )
     return;
   // "support MysticWeb": a compound name is no person, but after a company cue it is the company.
   const compound = person === 0 && chunk.length === 1 && firstWord.camel && !ctx.tech();
@@ -944,12 +994,21 @@ function partOfEarlierPerson(ctx: RunContext, w: WordInfo, out: readonly EntityS
   return names.has(text.slice(w.token.start, w.token.end));
 }
 
+/** Two spaces or a tab right before or right after the word: text laid out in columns. */
+function tableCell(codes: Uint16Array, t: Token): boolean {
+  const b1 = codes[t.start - 1];
+  const a1 = codes[t.end];
+  return (
+    b1 === 9 || a1 === 9 || (b1 === 32 && codes[t.start - 2] === 32) || (a1 === 32 && codes[t.end + 1] === 32)
+  );
+}
+
 function hasTab(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) if (text.charCodeAt(i) === 9) return true;
   return false;
 }
 
-/** Everyday acronyms and chat slang that are not organizations. */
+/** Everyday acronyms, chat slang and currency codes that are not organizations. */
 const NOT_ORG_ACRONYMS = new Set(
   'atm|wth|wtf|ftw|stfu|lol|lmao|rofl|omg|idk|smh|tbh|imo|imho|btw|fyi|asap|rsvp|diy|ceo|cfo|cto|coo|vip|pdf|faq|url|api|usb|gps|dna|hiv|aids|pin|ssn|dob|eta|tbd|tba|aka|rip|gdp|vat|iou|ufo|mvp|pov|dm|pm|am|tv|suv|ok|yolo|irl|afaik|ikr|jk|nvm|thx|pls|plz|gtg|brb|ttyl|hmu|ngl|fomo|goat|mfw|tfw|mrw|html|css|json|xml|sql|http|https|ssh|vpn|cpu|gpu|ram|ssd|hdd|lcd|led|iso|utc|gmt|est|pst|cet|bst|kpi|roi|hr|pr|qa|eod|cod|pcos|ocd|adhd|ptsd'.split(
     '|',
@@ -966,6 +1025,9 @@ function unknownAcronym(ctx: RunContext, chunk: readonly WordInfo[]): boolean {
   if (w.token.shape !== Shape.Upper || w.key.length < 3 || w.key.length > 6) return false;
   if (w.token.end - w.token.start !== w.key.length) return false;
   if (w.first || w.surname || w.common || w.dict || w.stop || w.place || w.title || w.tool) return false;
+  // "CSV" in a business prompt (not technical text, so no tool there) and "LLC" after a comma are no
+  // organization on their own.
+  if ((w.lexFlags & (F.techAcronym | F.legal | F.everyday)) !== 0) return false;
   if (!/^[a-z]+$/.test(w.key) || NOT_ORG_ACRONYMS.has(w.key) || /^(?:lm|ro|lo)fl?a|(.)\1$/.test(w.key))
     return false;
   const prev = ctx.tokens[w.index - 1];

@@ -163,7 +163,9 @@ describe('organizations in social text', () => {
     const report = 'Paris beat Madrid 3-1 in the final.';
     expect(found(`${offices}${filler}${report}`, 'organization')).toEqual(['Paris', 'Madrid']);
     // In a long text, a score counts on its own line only: "12-301" in a note is no fixture list.
-    expect(found(`${filler}${offices}Room numbers like 12-301 can be dropped.\n${filler}`, 'organization')).toEqual([]);
+    expect(
+      found(`${filler}${offices}Room numbers like 12-301 can be dropped.\n${filler}`, 'organization'),
+    ).toEqual([]);
     // A short text is read whole, as before.
     expect(found('Leeds 3 Bradford 1. In the 2-0 win over Hull at home', 'organization')).toContain('Hull');
   });

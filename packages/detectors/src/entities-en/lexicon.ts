@@ -1,7 +1,9 @@
 import * as compromise from './gazetteer/compromise-lexicon.ts';
 import { loadDictionaryWords } from './gazetteer/dictionary-words.ts';
+import { CURRENCY_CODES, EVERYDAY_ACRONYMS } from './gazetteer/everyday-acronyms.ts';
 import { EXTRA_FIRST_NAMES } from './gazetteer/first-names.ts';
 import {
+  HEAD_FIRST_WORDS,
   KNOWN_ORGANIZATIONS,
   LEGAL_SUFFIXES,
   MORE_ORGANIZATIONS,
@@ -37,6 +39,10 @@ export const F = {
   tool: 16384,
   /** A technical acronym or command keyword ("CRLF", "DESC"). */
   techAcronym: 32768,
+  /** A head word opening an organization's name in another language ("Clinique", "Banco"). */
+  headFirst: 65536,
+  /** An everyday business acronym or currency code ("CRM", "SKU", "SEK"): no name, no organization. */
+  everyday: 131072,
 } as const;
 
 /** Lower-cased lookup sets, built once on first use (a few ms, well under 10 MB). */
@@ -97,6 +103,8 @@ function buildFlags(lex: WordLists, dictionaryWords: ReadonlySet<string>): Map<s
   add(lex.teamNicknames, F.team);
   add(new Set(TECH_PRODUCTS), F.tool);
   add(new Set(TECH_ACRONYMS), F.techAcronym);
+  add(new Set(HEAD_FIRST_WORDS), F.headFirst);
+  add(new Set([...EVERYDAY_ACRONYMS, ...CURRENCY_CODES]), F.everyday);
   for (const set of [lex.organizations, lex.places]) {
     for (const phrase of set) {
       const space = phrase.indexOf(' ');

@@ -162,6 +162,8 @@ export function organizationEvidence(words: readonly WordInfo[]): OrgEvidence | 
   let score = 0;
   if ((last.lexFlags & F.legal) !== 0 && !(last.token.shape === Shape.Initial)) score = 0.85;
   else if ((last.lexFlags & F.orgHead) !== 0 && last.token.shape !== Shape.Lower) score = 0.7;
+  else if (foreignLegalEnding(words, last)) score = 0.85;
+  else if (headFirst(words) || systemHead(words, last)) score = 0.7;
   let ofHead = -1;
   for (let k = 0; k + 2 < n; k++) {
     const w = words[k] as WordInfo;
@@ -204,6 +206,48 @@ export function organizationEvidence(words: readonly WordInfo[]): OrgEvidence | 
   // Only the head word is left ("The University"): generic, not a named organization.
   if (from >= n - 1) return undefined;
   return { from, to: n - 1, score, personBefore };
+}
+
+/**
+ * Legal forms written with a word English also has: "Fjord Analytics AS" (Norway, Denmark; only in capitals,
+ * "as" is a stop word), "Fuentes Logística S.A. de C.V." (Mexico: the form ends in "de C.V.").
+ */
+function foreignLegalEnding(words: readonly WordInfo[], last: WordInfo): boolean {
+  const n = words.length;
+  if (last.key === 'as') return last.token.shape === Shape.Upper;
+  return (
+    last.key === 'cv' &&
+    n >= 4 &&
+    (words[n - 2] as WordInfo).key === 'de' &&
+    ((words[n - 3] as WordInfo).lexFlags & F.legal) !== 0
+  );
+}
+
+/** "Clinique Sainte-Anne", "Banco de Chile": a head word that opens the name, then a capitalized word. */
+function headFirst(words: readonly WordInfo[]): boolean {
+  let k = 0;
+  while (k < words.length - 1 && (words[k] as WordInfo).stop) k++;
+  const w = words[k] as WordInfo;
+  if ((w.lexFlags & F.headFirst) === 0 || w.token.shape === Shape.Lower) return false;
+  let next = words[k + 1];
+  if (next && next.token.shape === Shape.Lower) next = words[k + 2];
+  return !!next && next.token.shape !== Shape.Lower && !next.stop;
+}
+
+/** Systems of institutions: "Mercy Valley Health System", "Riverside School System". */
+const SYSTEM_OWNERS = new Set([
+  'health',
+  'healthcare',
+  'hospital',
+  'medical',
+  'school',
+  'university',
+  'library',
+]);
+
+function systemHead(words: readonly WordInfo[], last: WordInfo): boolean {
+  const n = words.length;
+  return n >= 3 && last.key === 'system' && SYSTEM_OWNERS.has((words[n - 2] as WordInfo).key);
 }
 
 /**

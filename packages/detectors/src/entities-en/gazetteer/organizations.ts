@@ -11,7 +11,8 @@ const split = (s: string): string[] =>
 export const LEGAL_SUFFIXES: readonly string[] =
   split(`inc|incorporated|llc|llp|lp|ltd|limited|corp|corporation|co|
 company|plc|ag|sa|nv|bv|gmbh|kg|kgaa|oy|oyj|ab|asa|spa|srl|sarl|sas|pty|pte|bhd|sdn|kk|se|lda|sl|sal|cia|cie|
-holdings|holding|group|partners|associates|ventures|enterprises|industries|international|intl|worldwide`);
+holdings|holding|group|partners|associates|ventures|enterprises|industries|international|intl|worldwide|
+aps|sro|kft|zrt|nyrt|doo|ltda|sprl|bvba|vzw|asbl|ohg|pllc|pvt|tbk|ehf`);
 
 /**
  * Words that head or end organization names ("Bank of Japan", "Oxford University", "Acme Labs"). Ambiguous
@@ -46,7 +47,29 @@ bulls|pistons|pacers|cavaliers|cavs|bucks|hornets|wizards|raptors|nuggets|jazz|s
 grizzlies|clippers|kings|thunder|blazers|timberwolves|pelicans|supersonics|sonics|packers|steelers|broncos|
 redskins|seahawks|49ers|ravens|colts|jaguars|titans|vikings|panthers|falcons|buccaneers|oilers|canucks|
 flyers|penguins|bruins|canadiens|maple leafs|blackhawks|capitals|islanders|devils|sabres|senators|flames|
-avalanche|predators|stars|ducks|coyotes|whalers|nordiques|jets|sounders|galaxy|fire|crew|revolution`);
+avalanche|predators|stars|ducks|coyotes|whalers|nordiques|jets|sounders|galaxy|fire|crew|revolution|
+supply|supplies|manufacturing|distribution|distributors|wholesale|trading|imports`);
+
+/**
+ * Head words that open an organization's name in other languages ("Clinique Sainte-Anne", "Banco Sabadell",
+ * "Universidad de Chile", "Stadtwerke Lübeck"): followed by a capitalized word, they make an organization.
+ */
+export const HEAD_FIRST_WORDS: readonly string[] = split(`banco|banca|banque|caja|caixa|caisse|cassa|clinique|
+clínica|clinica|klinik|klinikum|hôpital|hopital|ospedale|universidad|universidade|université|universite|
+università|universita|universitat|universität|universitaet|instituto|istituto|institut|fundación|fundacion|
+fundação|fundacao|fondation|fondazione|colegio|collège|lycée|lycee|école|ecole|escuela|escola|liceo|museo|musée|
+museu|compagnie|compañía|compania|companhia|société|societe|sociedad|sociedade|società|groupe|grupo|gruppo|
+laboratoires|laboratoire|laboratorios|ministerio|ministère|ministero|agence|agencia|agenzia|asociación|
+asociacion|associação|federación|fédération|federazione|sindicato|cooperativa|coopérative|stadtwerke|
+ediciones|farmacia|pharmacie|ayuntamiento|mairie|comune|gemeinde`);
+
+/**
+ * Endings of compound words that name an organization by themselves in Germanic languages
+ * ("Handelsbanken", "Commerzbank", "Sparkasse", "Stadtwerke", "Systembolaget").
+ */
+export const COMPOUND_HEAD_ENDINGS: readonly string[] = split(`bank|banken|kasse|kassen|versicherung|
+versicherungen|försäkring|forsikring|werke|gruppe|gruppen|stiftung|verband|klinik|klinikum|bolaget|selskab|
+selskap|fonden|dienst`);
 
 /** Heads that take an "of …" complement: "University of Texas", "Bank of England", "Ministry of Defence". */
 export const ORG_OF_HEADS: readonly string[] = split(`university|bank|ministry|department|institute|council|

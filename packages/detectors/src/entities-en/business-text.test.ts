@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeEnglishEntities } from './analyze.ts';
+
+// Invented ops, finance and business prompts: the everyday words of that traffic (acronyms, ticket ids,
+// table headings, legal forms) must not be masked as organizations, and the companies in it must be.
+
+function found(text: string, type: 'person_name' | 'organization'): string[] {
+  return analyzeEnglishEntities(text)
+    .filter((s) => s.type === type)
+    .map((s) => text.slice(s.start, s.end));
+}
+
+function all(text: string): string[] {
+  return analyzeEnglishEntities(text).map((s) => `${s.type}:${text.slice(s.start, s.end)}`);
+}
+
+describe('everyday acronyms of business text', () => {
+  it('are no organizations: CSV, CRM, SKU, OCR, RFID, currency codes', () => {
+    expect(all('Please merge the CSV from the CRM and check each SKU against the OCR scan.')).toEqual([]);
+    expect(all('We sell RFID readers; prices are quoted in NOK and settled monthly.')).toEqual([]);
+  });
+  it('an everyday acronym after a name is a label, not part of the name', () => {
+    expect(found('Pay to: Lindqvist Sparbanken IBAN SE45 5000 0000 0583 9825 7466', 'organization')).toEqual([
+      'Lindqvist Sparbanken',
+    ]);
+    expect(found('Contact: Marta Ilves ETA Friday', 'person_name')).toEqual(['Marta Ilves']);
+  });
+});
+
+describe('identifiers glued to a hyphen or slash', () => {
+  it('a prefix joined to digits is a ticket, severity or site code', () => {
+    expect(all('Outage (SEV-2, INC-90211) hit the BRQ-03 site; see Problem PRB-4410.')).toEqual([]);
+    expect(all('Charges are on invoice FRT-55120 and report QTR-7781.')).toEqual([]);
+  });
+  it('a word after digits and a hyphen is part of an item code', () => {
+    expect(found('2 KX-7710-B Valve kit, 4 KX-7720-L Gasket', 'person_name')).toEqual([]);
+  });
+  it('a product token with its version is no company (user agents)', () => {
+    expect(found('"GET / HTTP/1.1" 200 "Mozilla/5.0 (X11; Linux x86_64)"', 'organization')).toEqual([]);
+  });
+});
+
+describe('tables', () => {
+  it('column headings set apart by wide spacing are not one name', () => {
+    expect(
+      all('Ln   Part no.   Descr   Qty   Unit   Total\n1    AB-1       Hinge   4     pc     8.00'),
+    ).toEqual([]);
+  });
+  it('a lone unknown word in a column is no person', () => {
+    expect(found('10   VX-220-M   Nitrile sleeves, box/50   12   open', 'person_name')).toEqual([]);
+  });
+  it('two spaces inside a name stay a name', () => {
+    expect(found('Patient: Ilaria  Benedetti, born 1988', 'person_name')).toEqual(['Ilaria  Benedetti']);
+  });
+});
+
+describe('legal forms and organization words of other languages', () => {
+  it('keeps the legal form after a comma in the name', () => {
+    expect(found('between Harborline Freight Holdings, LLC ("Buyer") and us', 'organization')).toEqual([
+      'Harborline Freight Holdings, LLC',
+    ]);
+    expect(found('Corvane Logistics, Inc. signed.', 'organization')).toEqual(['Corvane Logistics, Inc.']);
+  });
+  it('reads foreign legal forms: AS, ApS, s.r.o., S.A. de C.V.', () => {
+    expect(found('Paid to Brekke Maritime AS on Monday.', 'organization')).toEqual(['Brekke Maritime AS']);
+    expect(found('Paid to Zlín Stroj s.r.o. on Monday.', 'organization')).toEqual(['Zlín Stroj s.r.o.']);
+    expect(found('Ship via Transportes Ortega S.A. de C.V. today.', 'organization')).toEqual([
+      'Transportes Ortega S.A. de C.V.',
+    ]);
+  });
+  it('reads head words that open a name in other languages, and compounds ending in one', () => {
+    expect(found('Dr Anne Morel, Clinique Saint-Roch, called.', 'organization')).toEqual([
+      'Clinique Saint-Roch',
+    ]);
+    expect(found('Our account is with Banco Meridional now.', 'organization')).toEqual(['Banco Meridional']);
+    expect(found('We bank with Norrlandsbanken since May.', 'organization')).toEqual(['Norrlandsbanken']);
+    expect(found('Mr Fairbank walked to the riverbank.', 'organization')).toEqual([]);
+  });
+  it('reads supply firms and health systems', () => {
+    expect(found('Order from Bayview Industrial Supply today.', 'organization')).toEqual([
+      'Bayview Industrial Supply',
+    ]);
+    expect(found('She runs IT at Cedar Ridge Health System now.', 'organization')).toEqual([
+      'Cedar Ridge Health System',
+    ]);
+  });
+});
