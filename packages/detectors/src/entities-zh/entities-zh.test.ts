@@ -346,6 +346,8 @@ describe('Chinese organizations', () => {
     expect(found('应以受贿罪论处。', 'organization')).toEqual([]);
     expect(found('塞翁失马，福之所倚。', 'organization')).toEqual([]);
     expect(found('他在北京大学读书。', 'organization')).toEqual(['北京大学']);
+    expect(found('他很有上进心，也支持国际化。', 'organization')).toEqual([]);
+    expect(found('听说四大行都下调了利率。', 'organization')).toEqual([]);
   });
 
   it('reads a named marketplace but not a kind of market', () => {

@@ -264,7 +264,7 @@ function headOf(token: SegmentedToken): Head | undefined {
   const { word, tag } = token;
   // The company before a department ends where the department starts: 欣旺达 | 采购部.
   if (tag === 'nt') {
-    if (isDiscipline(word)) return undefined;
+    if (isGenericNt(word)) return undefined;
     return { cut: isInternalDepartment(word) ? word.length : 0 };
   }
   // A place-tagged station (南站/ns) is a stop on a line, not an organization.
@@ -285,9 +285,19 @@ function headOf(token: SegmentedToken): Head | undefined {
   return endsWithHead(word) ? { cut: 0 } : undefined;
 }
 
-/** Fields of study jieba tags nt (统计学, 伦理学, 社会科学); schools end in 大学 / 中学 / 小学. */
-function isDiscipline(word: string): boolean {
-  return word.endsWith('学') && !(word.endsWith('大学') || word.endsWith('中学') || word.endsWith('小学'));
+/** Group counts that start a generic reference: 四大行 "the big four banks", 十大券商. */
+const GROUP_COUNT = /^[一二三四五六七八九十两几]大/;
+
+/**
+ * Words jieba's dictionary tags nt that name no organization: fields of study (统计学, 社会科学; schools end in
+ * 大学 / 中学 / 小学), processes (国际化, 最大化), traits (上进心; 中心 is a head) and group counts (四大行).
+ */
+function isGenericNt(word: string): boolean {
+  const last = word.charAt(word.length - 1);
+  if (last === '学') return !(word.endsWith('大学') || word.endsWith('中学') || word.endsWith('小学'));
+  if (last === '化') return true;
+  if (last === '心') return !word.endsWith('中心');
+  return GROUP_COUNT.test(word);
 }
 
 /**
