@@ -271,6 +271,12 @@ describe('Chinese organizations', () => {
     expect(found('毕业于南京大学经济系。', 'organization')).toContain('南京大学经济系');
   });
 
+  it('chains no sub-unit across a verb after a complete name', () => {
+    const orgs = found('南京大学设立量子计算研究院。', 'organization');
+    expect(orgs).toContain('南京大学');
+    expect(orgs.some((o) => o.includes('设立'))).toBe(false);
+  });
+
   it('finds government bodies and well-known names', () => {
     expect(found('据福建省公安厅通报，', 'organization')).toContain('福建省公安厅');
     expect(found('国务院召开常务会议，腾讯和阿里巴巴的代表参加。', 'organization')).toEqual(

@@ -530,8 +530,9 @@ export function findChineseOrganizations(
           cut = sub.cut;
           break;
         }
-        // 某某总会优秀工会: an adjective after a complete name starts a description, not a sub-unit.
-        if (!isModifier(t) || t.tag === 'a') break;
+        // 某某总会优秀工会: an adjective after a complete name starts a description, not a sub-unit; a verb
+        // outside the business lines starts a predicate (某大学设立某研究院).
+        if (!isModifier(t) || t.tag === 'a' || (t.tag === 'v' && !ORG_VERBS.has(t.word))) break;
       }
       if (found < 0) break;
       e = found;
