@@ -271,6 +271,15 @@ describe('Chinese organizations', () => {
     expect(found('毕业于南京大学经济系。', 'organization')).toContain('南京大学经济系');
   });
 
+  it('reads learned societies and association short forms, but not 学会 "learn"', () => {
+    expect(found('他是中国欧洲学会理事，也是德国营销协会会员。', 'organization')).toEqual([
+      '中国欧洲学会',
+      '德国营销协会',
+    ]);
+    expect(found('现任杭州市科协主席。', 'organization')).toEqual(['杭州市科协']);
+    expect(found('小学生学会了分享，孩子学会走路了。', 'organization')).toEqual([]);
+  });
+
   it('chains no sub-unit across a verb after a complete name', () => {
     const orgs = found('南京大学设立量子计算研究院。', 'organization');
     expect(orgs).toContain('南京大学');

@@ -173,6 +173,7 @@ const GLUED_ROLES: readonly string[] = [
   '经理',
   '律师',
   '会计师',
+  '会员',
 ];
 /** Heads that name an internal department; not chained onto an organization (中信地产 | 营销管理部). */
 const DEPARTMENT_ENDINGS: readonly string[] = ['部', '处', '科', '室', '组', '总部'];
@@ -481,7 +482,7 @@ export function findChineseOrganizations(
       isSoftwareModule(tokens, i) ||
       splitDepartment(tokens, i)
         ? undefined
-        : (headOf(token) ?? marketHead(tokens, i));
+        : (headOf(token) ?? marketHead(tokens, i) ?? societyHead(tokens, i));
     const brand = knownEnd < 0 && !head && BRAND_HEADS.has(token.word);
     if (knownEnd < 0 && !head && !brand) {
       if (isOfficeWord(token)) plain.push({ start: token.start, end: token.end, score: 0.5, type: ORG });
@@ -549,6 +550,11 @@ export function findChineseOrganizations(
 
     if (head && MARKET_WORDS.has(token.word) && !namedMarket(tokens, s, i)) {
       // 农产品批发市场, 中国大市场: a kind of market or a country's economy, not one marketplace.
+      i += 1;
+      continue;
+    }
+    if (head && token.word === '学会' && !hasProperBefore(tokens, s, i)) {
+      // 小学生学会…: pupils learn; a society takes a country, a place or a name (中国某某学会).
       i += 1;
       continue;
     }
@@ -650,6 +656,28 @@ function marketHead(tokens: readonly SegmentedToken[], i: number): Head | undefi
   return token.word === '市场' && prev && contiguous(prev, token) && MARKET_MODIFIERS.has(prev.word)
     ? { cut: 0 }
     : undefined;
+}
+
+/** Tags of a field or place word that names a learned society with 学会 (中国化学会, 计算机学会). */
+const SOCIETY_FIELD_TAGS: ReadonlySet<string> = new Set(['n', 'nz', 'ns', 'nt', 'j', 'vn']);
+
+function hasProperBefore(tokens: readonly SegmentedToken[], s: number, i: number): boolean {
+  for (let k = s; k < i; k++) if (isProper(tokens[k] as SegmentedToken)) return true;
+  return false;
+}
+
+/**
+ * 学会 is "learn" (我学会了, 孩子学会走路) unless a field or place stands right before it and no verb or
+ * particle follows: 某某学会理事, 加入某某学会。
+ */
+function societyHead(tokens: readonly SegmentedToken[], i: number): Head | undefined {
+  const token = tokens[i] as SegmentedToken;
+  if (token.word !== '学会') return undefined;
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  if (!prev || !contiguous(prev, token) || !SOCIETY_FIELD_TAGS.has(prev.tag)) return undefined;
+  const verbAfter = next !== undefined && contiguous(token, next) && /^[vu]/.test(next.tag);
+  return verbAfter ? undefined : { cut: 0 };
 }
 
 /**
