@@ -70,14 +70,18 @@ function isNameToken(token: SegmentedToken): boolean {
 /** Time words that end a résumé date range right before the verb: 2010年5月至今任…, 2001年起任… */
 const DATE_ENDINGS: ReadonlySet<string> = new Set(['至今', '今', '起', '年', '月', '止']);
 
+/** Characters that make 任 the second half of an appointment verb: 曾任, 现任, 历任, 兼任, 出任. */
+const APPOINTMENT_FIRST: ReadonlySet<string> = new Set(['曾', '现', '历', '兼', '出']);
+
 /**
- * Did jieba glue the verb 任 onto an unknown name (至今任朗峰/x)? Only after a date range (and maybe a comma), so that a
- * person surnamed 任 (任志强/x) is left alone.
+ * Did jieba glue the verb 任 onto an unknown name (至今任朗峰/x, 曾/d 任朗峰/x)? Only after a date range (and maybe a
+ * comma) or the first half of an appointment verb, so that a person surnamed 任 (任志强/x) is left alone.
  */
 export function startsWithGluedVerb(tokens: readonly SegmentedToken[], k: number): boolean {
   const token = tokens[k];
   if (token?.tag !== 'x' || token.word.length < 3 || token.word.charAt(0) !== '任') return false;
   let before = tokens[k - 1];
+  if (before && before.end === token.start && APPOINTMENT_FIRST.has(before.word)) return true;
   if (before && (before.word === '，' || before.word === ',')) before = tokens[k - 2];
   return before !== undefined && (DATE_ENDINGS.has(before.word) || before.tag === 'm');
 }

@@ -280,6 +280,14 @@ describe('Chinese organizations', () => {
     expect(found('小学生学会了分享，孩子学会走路了。', 'organization')).toEqual([]);
   });
 
+  it('keeps a network or consulting line between a brand and its company head', () => {
+    expect(found('现任青果传媒网络有限公司财务经理。', 'organization')).toEqual(['青果传媒网络有限公司']);
+    expect(found('曾任鼎峰投资顾问有限公司董事长。', 'organization')).toEqual(['鼎峰投资顾问有限公司']);
+    // 曾/d 任鼎峰/x: the appointment verb glued onto the name is neither company nor person.
+    expect(found('曾任鼎峰投资顾问有限公司董事长。', 'person_name')).toEqual([]);
+    expect(found('互联网公司都在裁员。', 'organization')).toEqual([]);
+  });
+
   it('chains no sub-unit across a verb after a complete name', () => {
     const orgs = found('南京大学设立量子计算研究院。', 'organization');
     expect(orgs).toContain('南京大学');

@@ -531,6 +531,8 @@ export function findChineseOrganizations(
           cut = sub.cut;
           break;
         }
+        // 某某投资顾问有限公司: a consulting line right before the company head is part of the name.
+        if (isRoleWord(t) && companyHeadFollows(tokens, k)) continue;
         // 某某总会优秀工会: an adjective after a complete name starts a description, not a sub-unit; a verb
         // outside the business lines starts a predicate (某大学设立某研究院).
         if (!isModifier(t) || t.tag === 'a' || (t.tag === 'v' && !ORG_VERBS.has(t.word))) break;
@@ -564,7 +566,8 @@ export function findChineseOrganizations(
       // 大型商业银行, 知名投资公司: a description of a kind of organization, not a name.
       i += 1;
       continue;
-    } else if (head && (proper || singles >= 2) && end - start >= 3) {
+    } else if ((head || (brand && e > i)) && (proper || singles >= 2) && end - start >= 3) {
+      // A brand chained on to a company head (某某投资顾问有限公司) is a full name like any head-ended one.
       spans.push({ start, end, score: 0.7, type: ORG });
     } else if (brand && s < i && e === i && isBrandShortName(tokens, s, i, proper || singles >= 2)) {
       // Brand short name (博彦科技): needs an unknown / name-tagged brand before the industry word.
@@ -580,7 +583,9 @@ export function findChineseOrganizations(
       s < i &&
       token.word.length >= 2 &&
       end - start >= 5 &&
-      !GENERIC_HEADS.has(token.word)
+      !GENERIC_HEADS.has(token.word) &&
+      // 互联网公司: a name part alone before the head describes a trade.
+      !(i - s === 1 && NAME_PART_NOT_HEAD.has((tokens[s] as SegmentedToken).word))
     ) {
       // Descriptive but specific: 国际经济研究所.
       spans.push({ start, end, score: 0.5, type: ORG });
@@ -660,6 +665,11 @@ function marketHead(tokens: readonly SegmentedToken[], i: number): Head | undefi
 
 /** Tags of a field or place word that names a learned society with 学会 (中国化学会, 计算机学会). */
 const SOCIETY_FIELD_TAGS: ReadonlySet<string> = new Set(['n', 'nz', 'ns', 'nt', 'j', 'vn']);
+
+function companyHeadFollows(tokens: readonly SegmentedToken[], k: number): boolean {
+  const next = tokens[k + 1];
+  return next !== undefined && contiguous(tokens[k], next) && COMPANY_END.test(next.word);
+}
 
 function hasProperBefore(tokens: readonly SegmentedToken[], s: number, i: number): boolean {
   for (let k = s; k < i; k++) if (isProper(tokens[k] as SegmentedToken)) return true;
@@ -754,7 +764,7 @@ function brandAfterAbbreviation(tokens: readonly SegmentedToken[], i: number): b
 }
 
 /** Words that never close a name but often stand inside one: 社会保障局, 社会科学院. */
-const NAME_PART_NOT_HEAD: ReadonlySet<string> = new Set(['社会']);
+const NAME_PART_NOT_HEAD: ReadonlySet<string> = new Set(['社会', '网络', '互联网']);
 /** Qualifiers of size, reach, ownership or fame that make a phrase describe a kind of organization. */
 const DESCRIPTORS: ReadonlySet<string> = new Set(
   '知名 著名 大型 中型 小型 大中型 中小型 外资 中资 合资 股份制 顶级 一流 各大 多家 某 某些 一些 这家 那家 一家 几家'.split(

@@ -8,6 +8,7 @@ import {
   TITLES_AFTER,
   VERBS_AFTER,
 } from './cue-words.ts';
+import { startsWithGluedVerb } from './employers.ts';
 import { givenNameEvidence } from './given-names.ts';
 import { japaneseNameAt, mayStartJapaneseName } from './japanese-names.ts';
 import { joinListItems, listedBefore } from './list-items.ts';
@@ -422,8 +423,9 @@ function unknownWordName(
   const token = tokens[i] as SegmentedToken;
   let { word } = token;
   let oddInside = false;
-  // HMM glued an honorific on (李先生): the strong-cue pass already read the name before it.
-  if (HONORIFIC_END.test(word)) return undefined;
+  // HMM glued an honorific on (李先生): the strong-cue pass already read the name before it. 曾/d 任某某/x: the
+  // appointment verb glued onto the employer's name.
+  if (HONORIFIC_END.test(word) || startsWithGluedVerb(tokens, i)) return undefined;
   // HMM sometimes glues a following particle or adverb onto the name: 朱琦已 → 朱琦.
   if (word.length > surLen + 1 && NOT_IN_GIVEN_NAME.has(word.charAt(word.length - 1)))
     word = word.slice(0, -1);
