@@ -85,3 +85,29 @@ describe('legal forms and organization words of other languages', () => {
     ]);
   });
 });
+
+describe('company names used as words or products', () => {
+  it('a known company that is an everyday word is the word in a label or in technical text', () => {
+    expect(found('Planning Time: 0.2 ms\nExecution Time: 31.9 ms', 'organization')).toEqual([]);
+    const code = '```ts\nconst page = pages[0];\nawait page.goto(urls[i]);\nif (!ok) { retry(); }\n```\n';
+    expect(found(`${code}Error: page.goto: Target closed`, 'organization')).toEqual([]);
+  });
+  it('a company named as the tool or card something came from is its product', () => {
+    expect(all('Attach the Zendesk ticket and our HubSpot export; I paid with a Visa ending 0091.')).toEqual(
+      [],
+    );
+  });
+  it('a company after a tool word names the product flavour', () => {
+    expect(found('We run Spring Cloud Alibaba with Kubernetes and Redis.', 'organization')).toEqual([]);
+  });
+  it('everyday ampersand abbreviations and plural acronyms are no names', () => {
+    expect(all('Fees apply per T&Cs; see the Q&A and the SKUs list.')).toEqual([]);
+  });
+  it('pronouns and foreign job titles are no names, plural clinics are a company', () => {
+    expect(all('Nobody answered. Somebody must call back.')).toEqual([]);
+    expect(found('Léa Martin, Directrice des ventes, Pharmacie du Port', 'person_name')).toEqual([
+      'Léa Martin',
+    ]);
+    expect(found('Booked at Willowbrook Clinics today', 'organization')).toEqual(['Willowbrook Clinics']);
+  });
+});

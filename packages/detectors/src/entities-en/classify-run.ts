@@ -342,6 +342,7 @@ export function classifyRun(ctx: RunContext, out: EntitySpan[]): void {
   // The only punctuation among run words is "&".
   for (let k = 0; k < words.length && amp < 0; k++)
     if ((words[k] as WordInfo).token.kind === Kind.Punct) amp = k;
+  if (amp > 0 && everydayAmpersand(words, amp)) return;
   if (
     amp > 0 &&
     amp < words.length - 1 &&
@@ -451,6 +452,55 @@ function endsInLegalAs(piece: readonly WordInfo[]): boolean {
   return piece.length >= 2 && tail.key === 'as' && tail.token.shape === Shape.Upper;
 }
 
+/**
+ * A known company whose name is an everyday word ("Time", "Target", "Shell") standing alone in technical
+ * text or as a label ("Planning Time: 0.4 ms", "Error: Target closed"): the word, not the company.
+ */
+function everydayUse(ctx: RunContext, w: WordInfo): boolean {
+  if (!(w.dict || w.common) || w.token.shape !== Shape.Title) return false;
+  const next = ctx.tokens[w.index + 1];
+  return (next?.kind === Kind.Punct && next.lower === ':') || ctx.tech();
+}
+
+function toolBefore(piece: readonly WordInfo[], k: number): boolean {
+  for (let m = 0; m < k; m++) if ((piece[m] as WordInfo).tool) return true;
+  return false;
+}
+
+/** What a company's product makes, holds or issues: "a Zendesk ticket", "our HubSpot export", "Visa ending". */
+const PRODUCT_ARTIFACTS = new Set([
+  'ticket',
+  'tickets',
+  'export',
+  'exports',
+  'import',
+  'dashboard',
+  'workspace',
+  'instance',
+  'integration',
+  'plugin',
+  'webhook',
+  'webhooks',
+  'sandbox',
+  'ending',
+  'inbox',
+  'sync',
+  'login',
+  'checkout',
+  'widget',
+  'sdk',
+]);
+
+/**
+ * "Zendesk ticket #118", "our HubSpot export", "Visa ending 4471": a company named as the tool or card
+ * something came from is its product, not a party in the text.
+ */
+function productUse(ctx: RunContext, w: WordInfo, piece: readonly WordInfo[], k: number): boolean {
+  if (k !== piece.length - 1) return false;
+  const next = ctx.tokens[w.index + 1];
+  return next?.kind === Kind.Word && next.shape === Shape.Lower && PRODUCT_ARTIFACTS.has(next.lower);
+}
+
 /** "Ontario-based": the hyphen checked first, as most words have none there. */
 function basedWord(key: string): boolean {
   return key.length > 6 && key.charCodeAt(key.length - 6) === 45 && key.endsWith('-based');
@@ -498,8 +548,19 @@ function classifyPiece(ctx: RunContext, piece: readonly WordInfo[], out: EntityS
     const orgLen = phraseAt(piece, k, lex.organizations, lex.maxPhraseWords);
     // A known organization: emit unless it is the start of a person ("Ford Madox Ford" is rare; "Jordan
     // Smith" is not) - single words that are also given names followed by more words stay with the chunk.
-    if (orgLen > 0 && !(orgLen === 1 && w.first && k + 1 < piece.length && k === chunkStart)) {
-      if (!(orgLen === 1 && (w.stop || (w.common && ctx.caps) || w.tool))) {
+    // After a tool word the company names the product's flavour ("Spring Cloud Alibaba"): no company there.
+    if (
+      orgLen > 0 &&
+      !(orgLen === 1 && w.first && k + 1 < piece.length && k === chunkStart) &&
+      !toolBefore(piece, k)
+    ) {
+      if (!(orgLen === 1 && (w.stop || (w.common && ctx.caps) || w.tool || everydayUse(ctx, w)))) {
+        if (orgLen === 1 && productUse(ctx, w, piece, k)) {
+          titled = flush(ctx, piece, chunkStart, k, titled, out);
+          k++;
+          chunkStart = k;
+          continue;
+        }
         titled = flush(ctx, piece, chunkStart, k, titled, out);
         out.push({
           start: spanStart(piece, k),
@@ -670,6 +731,36 @@ function plainWord(w: WordInfo): boolean {
   return w.token.shape === Shape.Title && !w.stop && !w.title && !w.orgWord;
 }
 
+/** Everyday abbreviations written with an ampersand: topics, departments and documents, not firms. */
+const EVERYDAY_AMPERSANDS = new Set([
+  'r&d',
+  'q&a',
+  'm&a',
+  'p&l',
+  't&c',
+  't&cs',
+  'f&b',
+  'l&d',
+  'd&i',
+  'o&m',
+  'g&a',
+  's&op',
+  'h&s',
+  'e&o',
+  'a&e',
+  'r&r',
+  'b&w',
+]);
+
+/** "T&Cs", "R&D", "Q&A": one short word each side of a glued ampersand, an everyday abbreviation. */
+function everydayAmpersand(words: readonly WordInfo[], amp: number): boolean {
+  if (words.length !== 3 || amp !== 1) return false;
+  const a = words[0] as WordInfo;
+  const b = words[2] as WordInfo;
+  if (a.key.length > 2 || b.key.length > 3) return false;
+  return EVERYDAY_AMPERSANDS.has(`${a.key}&${b.key}`);
+}
+
 /** "Jason & Michelle": one given name on each side of the ampersand are two people. */
 function twoGivenNames(words: readonly WordInfo[], amp: number): boolean {
   if (words.length !== 3 || amp !== 1) return false;
@@ -773,6 +864,7 @@ function classifyChunk(
   const end = spanEnd(ctx, chunk, chunk.length - 1);
   const next = ctx.tokens[lastWord.index + 1];
   if (firstWord.tool && toolChunk(chunk)) return;
+  if (chunk.length === 1 && pluralAcronym(ctx.codes, firstWord.token)) return;
 
   // Most chunks have none of the forms organizationForm looks for: the cheap tests come first.
   if (
@@ -915,7 +1007,7 @@ function classifyChunk(
 function toolChunk(chunk: readonly WordInfo[]): boolean {
   for (let k = 1; k < chunk.length; k++) {
     const w = chunk[k] as WordInfo;
-    if (w.tool || w.camel) continue;
+    if (w.tool || w.camel || (k > 1 && (w.lexFlags & F.org) !== 0 && !w.first && !w.surname)) continue;
     if (!w.dict || w.first || w.surname || w.orgWord) return false;
   }
   return true;
@@ -992,6 +1084,16 @@ function partOfEarlierPerson(ctx: RunContext, w: WordInfo, out: readonly EntityS
   }
   ctx.personSpansRead = out.length;
   return names.has(text.slice(w.token.start, w.token.end));
+}
+
+/** "SKUs", "KPIs", "LLMs": capitals and a plural "s" are a plural acronym, no name. */
+function pluralAcronym(codes: Uint16Array, t: Token): boolean {
+  if (t.end - t.start < 3 || codes[t.end - 1] !== 115) return false;
+  for (let k = t.start; k < t.end - 1; k++) {
+    const c = codes[k] as number;
+    if (c < 65 || c > 90) return false;
+  }
+  return true;
 }
 
 /** Two spaces or a tab right before or right after the word: text laid out in columns. */

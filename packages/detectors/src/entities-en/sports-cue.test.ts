@@ -53,6 +53,14 @@ const FRAGMENTS = [
   '\r',
   '\u2028',
   '\t',
+  ' days',
+  'days',
+  ' working',
+  '%',
+  '301',
+  '45',
+  '12',
+  '287',
 ];
 
 /** Deterministic texts built from fragments around the sports cues' edge cases. */
@@ -108,6 +116,20 @@ describe('sports cues', () => {
       expect(SCORE.test(t), t).toBe(false);
     }
     for (const t of ['won 3-1.', 'drew 2-2, then', '(1-0)', 'beat Leeds 10-0'])
+      expect(scoreCue(t), t).toBe(true);
+  });
+  it('a three-digit side needs wickets or another high score; ranges of time and percent are no score', () => {
+    for (const t of [
+      'room 12-301',
+      'takes 5-7 working days',
+      'in 2-3 weeks',
+      'cut 10-15% off',
+      'wait 3-5 days.',
+    ]) {
+      expect(scoreCue(t), t).toBe(false);
+      expect(SCORE.test(t), t).toBe(false);
+    }
+    for (const t of ['Essex 287-6 declared', 'won 102-98 at home', 'lost 0-100', 'won 3-1 away'])
       expect(scoreCue(t), t).toBe(true);
   });
   it('reads only the "-" and " AT " inside the range it is given', () => {

@@ -8,9 +8,11 @@ export const SPORTS_WORDS =
   /\b(?:soccer|football|cricket|rugby|baseball|basketball|hockey|tennis|golf|league|cup|championship|division|innings|wickets?|goals?|striker|midfielder|coach|beat|drew|defeated|standings|played|scorers?|halftime|half-time|fixtures?|season|match|points|runs|overs|v|vs|semi-final|quarter-final|final|playoffs?|stadium|homer|homered|inning|doubleheader|touchdowns?|quarterback|batsman|goalkeeper|NBA|NFL|NHL|SOCCER|CRICKET|RUGBY|BASEBALL|BASKETBALL|HOCKEY|TENNIS)\b/;
 /** What {@link scoreCue} answers, as a regex (the tests compare the two). A score stands alone: "3-1", not
  * the 416-555 of a phone number, the 02-11 of a date, the 09-04:00 of a timestamp or the 1-2 of a host
- * name ("eu-west-1-2"); and no side of it has a leading zero ("031-712" is a phone number). */
+ * name ("eu-west-1-2"); and no side of it has a leading zero ("031-712" is a phone number). A side of three
+ * digits meets wickets (287-6) or another high score (102-98), not 12-301 (a room number); and a range of
+ * days, hours or percent ("5-7 working days", "10-15%") is no score. */
 export const SCORE =
-  /(?<!\d\.|[-:+/])\b(?:[1-9]\d{0,2}|0)-(?:[1-9]\d{0,2}|0)\b(?!\.\d|[-:/])|^[A-Z][A-Z .]{1,30} AT [A-Z][A-Z .]{1,30}$/m;
+  /(?<!\d\.|[-:+/])\b(?:(?:[1-9]\d?|0)-(?:[1-9]\d?|0)|[1-9]\d\d-(?:\d|10|[4-9]\d|[1-9]\d\d)|(?:\d|10|[4-9]\d)-[1-9]\d\d)\b(?!\.\d|[-:/%]| (?:working|business|calendar|days?|weeks?|months?|years?|hours?|hrs|minutes?|mins|seconds?|secs|ms|percent)\b)|^[A-Z][A-Z .]{1,30} AT [A-Z][A-Z .]{1,30}$/m;
 /**
  * The sports words that mean sports even in technical text. The others ("match", "runs", "points",
  * "fixtures", "final", "season", "v") are everyday words of code, logs and tickets.
@@ -179,6 +181,7 @@ export function scoreCue(text: string, from = 0, to = text.length): boolean {
     while (b < n && b - p - 1 < 4 && isDigit(text.charCodeAt(b))) b++;
     if (b === p + 1 || b - p - 1 > 3 || (b < n && isWordChar(text.charCodeAt(b)))) continue;
     if (leadingZero(text, a, p) || leadingZero(text, p + 1, b)) continue;
+    if (!scoreSides(text, a, p, b) || rangeUnitAfter(text, b)) continue;
     // Part of a longer chain — a phone (416-555-0142), a date (2024-02-11), 24.12-02.01, a timestamp's
     // zone (41:09-04:00), a host (west-1-2), a country code (+1-212) — is no score.
     if (a > 0 && notScoreBefore(text.charCodeAt(a - 1))) continue;
@@ -204,6 +207,59 @@ export function scoreCue(text: string, from = 0, to = text.length): boolean {
     return true;
   }
   return false;
+}
+
+/** The value of the digits text[start, end). */
+function digitsValue(text: string, start: number, end: number): number {
+  let v = 0;
+  for (let k = start; k < end; k++) v = v * 10 + text.charCodeAt(k) - 48;
+  return v;
+}
+
+/** A side of three digits goes with wickets (287-6) or another high score (102-98), not with 12-301. */
+function scoreSides(text: string, a: number, p: number, b: number): boolean {
+  const left = p - a;
+  const right = b - p - 1;
+  if (left < 3 && right < 3) return true;
+  const other = left === 3 ? digitsValue(text, p + 1, b) : digitsValue(text, a, p);
+  return other <= 10 || other >= 40;
+}
+
+/** Units after a range: "5-7 working days", "2-3 weeks", "10-15%" count, they do not score. */
+const RANGE_UNITS = [
+  'working',
+  'business',
+  'calendar',
+  'day',
+  'days',
+  'week',
+  'weeks',
+  'month',
+  'months',
+  'year',
+  'years',
+  'hour',
+  'hours',
+  'hrs',
+  'minute',
+  'minutes',
+  'mins',
+  'second',
+  'seconds',
+  'secs',
+  'ms',
+  'percent',
+];
+
+function rangeUnitAfter(text: string, b: number): boolean {
+  const c = text.charCodeAt(b);
+  if (c === 37) return true; // %
+  if (c !== 32) return false;
+  let e = b + 1;
+  while (e < text.length && e - b <= 9 && isAsciiLetter(text.charCodeAt(e))) e++;
+  if (e === b + 1 || (e < text.length && isWordChar(text.charCodeAt(e)))) return false;
+  const word = text.slice(b + 1, e);
+  return RANGE_UNITS.includes(word);
 }
 
 /** A run of two or more digits that starts with 0. */

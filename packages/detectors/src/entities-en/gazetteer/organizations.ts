@@ -48,7 +48,8 @@ grizzlies|clippers|kings|thunder|blazers|timberwolves|pelicans|supersonics|sonic
 redskins|seahawks|49ers|ravens|colts|jaguars|titans|vikings|panthers|falcons|buccaneers|oilers|canucks|
 flyers|penguins|bruins|canadiens|maple leafs|blackhawks|capitals|islanders|devils|sabres|senators|flames|
 avalanche|predators|stars|ducks|coyotes|whalers|nordiques|jets|sounders|galaxy|fire|crew|revolution|
-supply|supplies|manufacturing|distribution|distributors|wholesale|trading|imports`);
+supply|supplies|manufacturing|distribution|distributors|wholesale|trading|imports|clinics|hospitals|pharmacy|
+pharmacies`);
 
 /**
  * Head words that open an organization's name in other languages ("Clinique Sainte-Anne", "Banco Sabadell",

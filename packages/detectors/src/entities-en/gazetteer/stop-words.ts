@@ -13,7 +13,8 @@ throughout till unlike all any both each either every few many more most much ne
 such own same another one two three four five six seven eight nine ten first second third last next new old
 is are was were be been being am do does did done have has had having will would shall should can could may
 might must let lets let's i'm i've i'd i'll you're we're they're it's that's there's what's don't doesn't didn't
-can't won't isn't aren't wasn't weren't`;
+can't won't isn't aren't wasn't weren't nobody somebody everybody anybody someone everyone anyone nothing
+something everything anything whoever whatever`;
 
 const CALENDAR = `monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
 january february march april may june july august september october november december jan feb mar apr jun jul
@@ -63,7 +64,9 @@ admiral commander cmdr officer detective det inspector constable chief coach man
 defender goalkeeper keeper forward captain skipper veteran rookie pitcher batsman bowler champion star
 king queen prince princess pope cardinal bishop archbishop saint st president-elect ceo cfo coo cto founder
 co-founder director chair spokesman spokeswoman spokesperson economist analyst attorney lawyer dean
-nurse doctor officer agent actor actress singer author writer poet artist`
+nurse doctor officer agent actor actress singer author writer poet artist directeur directrice gérant gérante
+geschäftsführer geschäftsführerin leiter leiterin direktor direktorin gerente presidente presidenta dottore
+dottoressa ingeniero ingeniera ingénieur`
   .split(/\s+/)
   .filter(Boolean);
 
