@@ -1,5 +1,6 @@
 import type { DetectContext, Detector } from '../detector.ts';
 import type { Finding } from '../types.ts';
+import { listedOrganizations } from './listed-orgs.ts';
 import { findNameFields } from './name-fields.ts';
 import { findChineseOrganizations, isBrandOfProduct } from './organizations.ts';
 import { findChinesePersons, type Span } from './person-names.ts';
@@ -30,6 +31,7 @@ export const chineseEntityDetector: Detector = {
     const persons = findChinesePersons(text, tokens, sports).filter(
       (p) => !isBrandOfProduct(text, p.start, p.end) && !namesContest(text, p.end),
     );
+    if (orgs.length > 0 && text.includes('、')) addListedOrganizations(text, tokens, orgs, persons);
     const extra = [...findTitledSurnames(text, tokens), ...findNameFields(text)];
     if (extra.length > 0) persons.push(...uncovered(extra, persons));
     const spans = [...orgs, ...withoutOverlaps(persons, orgs)];
@@ -37,6 +39,20 @@ export const chineseEntityDetector: Detector = {
     return spans.map((s) => ({ start: s.start, end: s.end, type: s.type, detector: ID, score: s.score }));
   },
 };
+
+/** Adds the name-like neighbours of organizations in 、-lists to `orgs` (kept sorted). */
+function addListedOrganizations(
+  text: string,
+  tokens: ReturnType<DetectContext['chineseTokens']>,
+  orgs: Span[],
+  persons: readonly Span[],
+): void {
+  const taken = [...orgs, ...persons].sort((a, b) => a.start - b.start);
+  const listed = listedOrganizations(text, tokens, orgs, taken);
+  if (listed.length === 0) return;
+  orgs.push(...listed);
+  orgs.sort((a, b) => a.start - b.start);
+}
 
 /**
  * Person spans overlapping an organization are dropped: the organization pass knows the clubs and brands.
