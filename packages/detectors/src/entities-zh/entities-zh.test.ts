@@ -271,6 +271,13 @@ describe('Chinese organizations', () => {
     expect(found('毕业于南京大学经济系。', 'organization')).toContain('南京大学经济系');
   });
 
+  it('reads the Japanese self-defense forces as organizations', () => {
+    expect(found('航空自卫队的飞机与陆上自卫队一起参加了演习。', 'organization')).toEqual([
+      '航空自卫队',
+      '陆上自卫队',
+    ]);
+  });
+
   it('reads learned societies and association short forms, but not 学会 "learn"', () => {
     expect(found('他是中国欧洲学会理事，也是德国营销协会会员。', 'organization')).toEqual([
       '中国欧洲学会',

@@ -458,6 +458,10 @@ export const KNOWN_ORGS: readonly string[] = [
   '国军',
   '志愿军',
   '武警',
+  '自卫队',
+  '海上自卫队',
+  '陆上自卫队',
+  '航空自卫队',
 ];
 
 /** jieba tags never part of an organization name: prepositions, conjunctions, pronouns, numbers, measure words,
