@@ -46,6 +46,10 @@ describe('surnames with a title', () => {
     expect(titled('客服小刘：您好')).toEqual(['小刘']);
     expect(titled('老王和小张')).toEqual(['小张', '老王']);
     expect(titled('小于10的数，每小时一次，老师们好')).toEqual([]);
+    // Less frequent surnames only where jieba knows no such word: 小麦 and 小苗 are nouns.
+    expect(titled('小宋负责前端，小卢负责测试。')).toEqual(['小宋', '小卢']);
+    expect(titled('小蒋你来一下，老董说可以')).toEqual(['小蒋', '老董']);
+    expect(titled('小麦价格上涨，小苗长出来了')).toEqual([]);
   });
 
   it('adds the surname to the detector output unless a full name covers it', () => {

@@ -99,10 +99,14 @@ function titledSurname(
   return undefined;
 }
 
-/** 小刘, 老王: one of the most frequent surnames after 小/老, ending a word. */
+/**
+ * 小刘, 老王: a surname after 小/老, ending a word. Any clear surname when jieba knows no such word (小宋/x,
+ * 小/a 龚/nr); one of the most frequent ones also as a dictionary noun (小张/n), since 小麦 or 小苗 are nouns too.
+ */
 function nickname(text: string, tokens: readonly SegmentedToken[], at: number): Span | undefined {
   const surname = text.charAt(at + 1);
-  if (!isMostCommonSurname(surname) || isAmbiguousSurname(surname)) return undefined;
+  if (surnameLength(surname) !== 1 || isAmbiguousSurname(surname)) return undefined;
+  const frequent = isMostCommonSurname(surname);
   const k = tokenAt(tokens, at);
   const token = tokens[k];
   if (!token || token.start !== at) return undefined;
@@ -110,7 +114,7 @@ function nickname(text: string, tokens: readonly SegmentedToken[], at: number): 
   const next = text.charAt(end);
   if (token.end === end) {
     // 老王/nr, 小张/n: one token of exactly the two characters.
-    if (!(token.tag === 'nr' || token.tag === 'n' || token.tag === 'x')) return undefined;
+    if (!(token.tag === 'x' || (frequent && (token.tag === 'nr' || token.tag === 'n')))) return undefined;
   } else if (token.end === at + 1) {
     // 小/a 刘/zg, 小/a 陈去/x: the surname opens the next token, which ends there or only glues grammar on.
     const after = tokens[k + 1];
