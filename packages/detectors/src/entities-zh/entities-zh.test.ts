@@ -271,6 +271,12 @@ describe('Chinese organizations', () => {
     expect(found('毕业于南京大学经济系。', 'organization')).toContain('南京大学经济系');
   });
 
+  it('reads a generic head after a place or a demonstrative as no name', () => {
+    expect(found('日本金融机构纷纷撤资。', 'organization')).toEqual([]);
+    expect(found('该设计工作室昨天发布了新作品。', 'organization')).toEqual([]);
+    expect(found('青禾资产评估机构出具了报告。', 'organization')).toEqual(['青禾资产评估机构']);
+  });
+
   it('reads the Japanese self-defense forces as organizations', () => {
     expect(found('航空自卫队的飞机与陆上自卫队一起参加了演习。', 'organization')).toEqual([
       '航空自卫队',

@@ -566,6 +566,12 @@ export function findChineseOrganizations(
       // 大型商业银行, 知名投资公司: a description of a kind of organization, not a name.
       i += 1;
       continue;
+    } else if (head && endsInGenericHead(token.word) && !namedBeyondPlace(tokens, s, i)) {
+      // 美国金融机构, 中国的合作单位: a place before a generic head says where, not which; no later head
+      // reaches back over it (美国金融机构提供银行…).
+      floor = e + 1;
+      i = e + 1;
+      continue;
     } else if ((head || (brand && e > i)) && (proper || singles >= 2) && end - start >= 3) {
       // A brand chained on to a company head (某某投资顾问有限公司) is a full name like any head-ended one.
       spans.push({ start, end, score: 0.7, type: ORG });
@@ -585,7 +591,9 @@ export function findChineseOrganizations(
       end - start >= 5 &&
       !GENERIC_HEADS.has(token.word) &&
       // 互联网公司: a name part alone before the head describes a trade.
-      !(i - s === 1 && NAME_PART_NOT_HEAD.has((tokens[s] as SegmentedToken).word))
+      !(i - s === 1 && NAME_PART_NOT_HEAD.has((tokens[s] as SegmentedToken).word)) &&
+      // 该电影工作室, 这家设计研究院: a demonstrative points back to an organization named elsewhere.
+      !DEMONSTRATIVES.has(tokens[s - 1]?.word ?? '')
     ) {
       // Descriptive but specific: 国际经济研究所.
       spans.push({ start, end, score: 0.5, type: ORG });
@@ -665,6 +673,33 @@ function marketHead(tokens: readonly SegmentedToken[], i: number): Head | undefi
 
 /** Tags of a field or place word that names a learned society with 学会 (中国化学会, 计算机学会). */
 const SOCIETY_FIELD_TAGS: ReadonlySet<string> = new Set(['n', 'nz', 'ns', 'nt', 'j', 'vn']);
+
+const DEMONSTRATIVES: ReadonlySet<string> = new Set([
+  '该',
+  '这',
+  '那',
+  '此',
+  '这家',
+  '那家',
+  '这个',
+  '那个',
+  '其',
+]);
+
+const GENERIC_HEAD_LIST: readonly string[] = [...GENERIC_HEADS];
+
+function endsInGenericHead(word: string): boolean {
+  return GENERIC_HEAD_LIST.some((h) => word.endsWith(h));
+}
+
+/** Is there a name in s..i-1 other than a place: 某某/nz 机构 yes, 美国/ns 金融 机构 no? */
+function namedBeyondPlace(tokens: readonly SegmentedToken[], s: number, i: number): boolean {
+  for (let k = s; k < i; k++) {
+    const t = tokens[k] as SegmentedToken;
+    if (t.tag !== 'ns' && isProper(t)) return true;
+  }
+  return false;
+}
 
 function companyHeadFollows(tokens: readonly SegmentedToken[], k: number): boolean {
   const next = tokens[k + 1];
