@@ -94,6 +94,10 @@ describe('Chinese person names', () => {
     expect(found('昨天，成龙抵达上海。', 'person_name')).toEqual(['成龙']);
   });
 
+  it('reads a plain noun before a job title as no name', () => {
+    expect(found('本届影展的焦点导演是谁？', 'person_name')).toEqual([]);
+  });
+
   it('reads a name before a pseudonym note', () => {
     expect(found('店主石坎（化名）昨天离职。', 'person_name')).toEqual(['石坎']);
   });

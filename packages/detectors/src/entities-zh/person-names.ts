@@ -33,6 +33,8 @@ const EPONYM_AFTER = /^(?:奖|最佳|影帝|影后|金像|提名|指数|公式|�
 /** Kinds of company written right before their name: 开发商某某, 运营商某某. */
 const COMPANY_BEFORE = /(?:开发商|发行商|厂商|制造商|运营商|供应商|赞助商|生产商|品牌)$/;
 const HONORIFIC_END = /(?:先生|女士|小姐|总|董)$/;
+/** Titles that only ever follow a person's name. */
+const HONORIFICS: ReadonlySet<string> = new Set(['先生', '女士', '小姐', '同志', '夫人', '太太']);
 const CUE_PUNCTUATION: ReadonlySet<string> = new Set(['，', ',', '：', ':', '（', '(']);
 /** Separators between the fields of a record line: 马某某/138…/地址. */
 const FIELD_SEPARATORS: ReadonlySet<string> = new Set(['/', '／', '|', '｜']);
@@ -639,7 +641,9 @@ export function findChinesePersons(
       !NOT_IN_GIVEN_NAME.has(word.charAt(1)) &&
       TITLES_AFTER.has(tokens[i + 1]?.word ?? '') &&
       tokens[i + 1]?.start === token.end &&
-      tag.startsWith('n')
+      tag.startsWith('n') &&
+      // A plain noun (焦点/n 导演) takes only an honorific; job titles after it are compounds (焦点导演).
+      (tag !== 'n' || HONORIFICS.has((tokens[i + 1] as SegmentedToken).word))
     ) {
       spans.push({ start: token.start, end: token.end, score: 0.5, type: 'person_name' });
     }
