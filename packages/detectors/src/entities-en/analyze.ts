@@ -136,6 +136,8 @@ export function analyzeEnglishEntities(text: string): EntitySpan[] {
   // One context for every run of this text (classifyRun does not keep it): no allocation per run.
   let sportsWhole: boolean | undefined;
   let sportsBlocks: Map<number, boolean> | undefined;
+  /** Whether the text holds a score anywhere: most long texts have none, and then no line is read. */
+  let scoreAnywhere: boolean | undefined;
   let tech: boolean | undefined;
   const sportsWordsIn = (from: number, to: number): boolean => {
     if (!sportsWord) return false;
@@ -166,7 +168,9 @@ export function analyzeEnglishEntities(text: string): EntitySpan[] {
         );
         sportsBlocks.set(block, words);
       }
-      return words || scoreOnLine(text, at, SPORTS_BLOCK);
+      if (words) return true;
+      scoreAnywhere ??= scoreCue(text);
+      return scoreAnywhere && scoreOnLine(text, at, SPORTS_BLOCK);
     },
     tech: () => {
       tech ??= isTechnical(technicalPunct, technicalTools);
@@ -206,7 +210,8 @@ export function analyzeEnglishEntities(text: string): EntitySpan[] {
     // Names and organizations are short: capping the run bounds the per-run work on odd input.
     while (j < n && j - i < MAX_RUN_TOKENS) {
       const u = tokens[j] as Token;
-      if (u.start - (tokens[j - 1] as Token).end > 3 || columnGap(codes, tokens[j - 1] as Token, u)) break;
+      const gap = u.start - (tokens[j - 1] as Token).end;
+      if (gap > 3 || (gap > 0 && columnGap(codes, tokens[j - 1] as Token, u, gap))) break;
       if (isCapWord(u) && caps[j] === caps[i]) {
         last = j;
         j++;
@@ -279,16 +284,15 @@ export function analyzeEnglishEntities(text: string): EntitySpan[] {
       i = afterFirm;
       continue;
     }
-    // "Crestline Retail Holdings, LLC": the legal form after a comma belongs to the name before it.
-    if (last === i && (flagsOf(t) & F.legal) !== 0 && legalAfterComma(tokens, i, out)) {
-      i++;
-      continue;
-    }
     // A lone stop word ("Please", "The", "Call") is never a name or organization on its own: classifyRun
     // would emit nothing for it, and such runs are a third of all runs in chat text.
-    if (last === i && (flagsOf(t) & F.stop) !== 0) {
-      i++;
-      continue;
+    // "Crestline Retail Holdings, LLC": the legal form after a comma belongs to the name before it.
+    if (last === i) {
+      const f = flagsOf(t);
+      if (((f & F.legal) !== 0 && legalAfterComma(tokens, i, out)) || (f & F.stop) !== 0) {
+        i++;
+        continue;
+      }
     }
     ctx.first = i;
     ctx.last = last;
@@ -380,15 +384,9 @@ function gluedAfter(codes: Uint16Array, after: number, afterRun: number): boolea
  * Two words set apart by three spaces or a tab are cells of a table ("Qty   Unit   Price"), not one name
  * (two spaces inside a name are a typing slip).
  */
-function columnGap(codes: Uint16Array, prev: Token, u: Token): boolean {
-  if (prev.kind !== Kind.Word || u.kind !== Kind.Word) return false;
-  const gap = u.start - prev.end;
-  return gap === 3 || (gap < 3 && hasTabCode(codes, prev.end, u.start));
-}
-
-function hasTabCode(codes: Uint16Array, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (codes[k] === 9) return true;
-  return false;
+function columnGap(codes: Uint16Array, prev: Token, u: Token, gap: number): boolean {
+  if (gap < 3 && codes[prev.end] !== 9 && codes[u.start - 1] !== 9) return false;
+  return prev.kind === Kind.Word && u.kind === Kind.Word;
 }
 
 function surnameLike(t: Token): boolean {

@@ -216,14 +216,20 @@ function info(ctx: RunContext, index: number, slot: number): WordInfo {
   return w;
 }
 
-/** Last letters of {@link COMPOUND_HEAD_ENDINGS}: most words leave compoundHead on one table load. */
-const COMPOUND_LAST = new Uint8Array(128);
-for (const e of COMPOUND_HEAD_ENDINGS) COMPOUND_LAST[e.charCodeAt(e.length - 1) & 127] = 1;
+/**
+ * Last two letters of {@link COMPOUND_HEAD_ENDINGS}, at `(second-to-last & 31) << 5 | (last & 31)`: most
+ * words leave compoundHead on one table load.
+ */
+const COMPOUND_LAST = new Uint8Array(1024);
+for (const e of COMPOUND_HEAD_ENDINGS)
+  COMPOUND_LAST[((e.charCodeAt(e.length - 2) & 31) << 5) | (e.charCodeAt(e.length - 1) & 31)] = 1;
 
 /** "Handelsbanken", "Sparkasse", "Stadtwerke": a compound whose last part is an organization word. */
 function compoundHead(key: string): boolean {
   const len = key.length;
-  if (len < 8 || COMPOUND_LAST[key.charCodeAt(len - 1) & 127] !== 1) return false;
+  if (len < 8) return false;
+  const slot = ((key.charCodeAt(len - 2) & 31) << 5) | (key.charCodeAt(len - 1) & 31);
+  if (COMPOUND_LAST[slot] !== 1) return false;
   for (const e of COMPOUND_HEAD_ENDINGS) if (len >= e.length + 4 && key.endsWith(e)) return true;
   return false;
 }
