@@ -97,6 +97,13 @@ describe('company names used as words or products', () => {
       [],
     );
   });
+  it('a company right before a tracking, account or phone number labels the number', () => {
+    expect(
+      all('Tracking: USPS 9405 5036 9930 0021, DHL 4418305519; reach us on WhatsApp +44 7700 900123.'),
+    ).toEqual([]);
+    // A standings row is no id: the club stays.
+    expect(found('Nokia 12 4 8 .333 2', 'organization')).toEqual(['Nokia']);
+  });
   it('a company after a tool word names the product flavour', () => {
     expect(found('We run Spring Cloud Alibaba with Kubernetes and Redis.', 'organization')).toEqual([]);
   });

@@ -504,7 +504,35 @@ const PRODUCT_ARTIFACTS = new Set([
 function productUse(ctx: RunContext, w: WordInfo, piece: readonly WordInfo[], k: number): boolean {
   if (k !== piece.length - 1) return false;
   const next = ctx.tokens[w.index + 1];
+  if (next?.kind === Kind.Number) return labelsNumber(ctx, w.index + 1);
+  // "WhatsApp +65 9123 4567": an international phone number.
+  if (next?.lower === '+' && next.start > w.token.end) return ctx.tokens[w.index + 2]?.kind === Kind.Number;
   return next?.kind === Kind.Word && next.shape === Shape.Lower && PRODUCT_ARTIFACTS.has(next.lower);
+}
+
+/**
+ * "USPS 9400 1118 9922", "DHL 1420556031": a company name right before a long or grouped number (a
+ * tracking, account or phone number) labels that number with the service it belongs to.
+ */
+function labelsNumber(ctx: RunContext, at: number): boolean {
+  const next = ctx.tokens[at] as Token;
+  const digits = idDigits(ctx.codes, next);
+  if (digits >= 6) return true;
+  // An id written in groups: "9400 1118 9922", "1Z 4E7 W69" (not a table row's "57 5 49").
+  const after = ctx.tokens[at + 1];
+  if (after?.kind !== Kind.Number || after.start !== next.end + 1 || digits < 0) return false;
+  return (digits >= 3 && idDigits(ctx.codes, after) >= 3) || digits < next.end - next.start;
+}
+
+/** The digits of an id-like token (letters and digits only), or -1 for one with other characters. */
+function idDigits(codes: Uint16Array, t: Token): number {
+  let digits = 0;
+  for (let k = t.start; k < t.end; k++) {
+    const c = codes[k] as number;
+    if (c >= 48 && c <= 57) digits++;
+    else if (!((c | 32) >= 97 && (c | 32) <= 122)) return -1;
+  }
+  return digits;
 }
 
 /** "Ontario-based": the hyphen checked first, as most words have none there. */
