@@ -265,4 +265,33 @@ describe('every string the provider would read is masked, with one placeholder p
     });
     expect(first.get(E)).not.toBe(second.get(E));
   });
+
+  it("forwards an agent's own-vendor text as written: its noreply address in a tool, its names in the system prompt", async () => {
+    // Claude Code's Bash tool asks for a commit trailer with noreply@anthropic.com, and its system prompt
+    // names Claude and Anthropic: every request of it was refused (400) before routes declared their own
+    // domains and names. A user's address in the same tool still refuses.
+    const tool = {
+      name: 'bash',
+      description: 'End commit messages with: Co-Authored-By: Assistant <noreply@anthropic.com>',
+      input_schema: { type: 'object', properties: { command: { type: 'string' } } },
+    };
+    const body = {
+      model: 'claude-test',
+      max_tokens: 5,
+      system: "You are a Claude agent, built on Anthropic's Claude Agent SDK.",
+      tools: [tool],
+      messages: [{ role: 'user', content: `Mail ${E} the summary.` }],
+    };
+    const response = await postJson(proxy.url, ROUTES.anthropic.path, body);
+    expect(response.status).toBe(200);
+    const sent = JSON.parse(upstream.requests.at(-1)?.body ?? '{}') as typeof body;
+    expect(sent.tools).toEqual([tool]);
+    expect(sent.system).toContain("You are a Claude agent, built on Anthropic's Claude Agent");
+    expect(upstreamView(upstream)).not.toContain(E);
+    const leaking = await postJson(proxy.url, ROUTES.anthropic.path, {
+      ...body,
+      tools: [{ ...tool, description: `End commit messages with: Co-Authored-By: Ann <${E}>` }],
+    });
+    expect(leaking.status).toBe(400);
+  });
 });

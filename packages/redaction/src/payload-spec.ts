@@ -14,6 +14,20 @@ export interface PayloadSpec {
    */
   rejectIfSensitive?: readonly string[];
   /**
+   * Domains of the provider the payload is sent to (e.g. `anthropic.com`). Inside `rejectIfSensitive`
+   * subtrees an email address at one of them or a subdomain (an agent vendor's `noreply@anthropic.com`
+   * commit trailer in a tool description) is the recipient's own address, not the caller's data: it neither
+   * rejects the payload nor is reported.
+   */
+  ownDomains?: readonly string[];
+  /**
+   * Names of the provider and its products (e.g. `Anthropic`, `Claude`). A person or organization finding
+   * that is exactly one of them (case-insensitive) is neither masked nor reported anywhere in the payload:
+   * the recipient's own name hides nothing from it, and an agent's system prompt ("You are Claude, built on
+   * Anthropic's …") reaches it as written. A longer name that contains one ("Claude Dupont") is still masked.
+   */
+  ownNames?: readonly string[];
+  /**
    * Object keys are scanned too; under these paths (e.g. JSON-schema property names) they are never changed,
    * and a definitive value written as a key refuses the payload instead.
    */
@@ -31,3 +45,15 @@ export const BASE64_MEDIA =
 
 /** A structural value (or key) looking like this is read for definitive findings only: short, no spaces, no `@`. */
 export const BOUNDED_TOKEN = /^[A-Za-z0-9_.:\-/+]{0,128}$/;
+
+/** Whether an email address belongs to one of `domains` (or a subdomain of one), compared case-insensitively. */
+export function ownDomainMatcher(domains: readonly string[] | undefined): (email: string) => boolean {
+  const own = (domains ?? []).map((d) => d.toLowerCase());
+  if (own.length === 0) return () => false;
+  return (email) => {
+    const at = email.lastIndexOf('@');
+    if (at < 0) return false;
+    const host = email.slice(at + 1).toLowerCase();
+    return own.some((d) => host === d || host.endsWith(`.${d}`));
+  };
+}

@@ -141,6 +141,40 @@ describe('maskPayload', () => {
     expect(result.rejectedPaths).toEqual(['tools[0].function.description']);
   });
 
+  it("leaves the provider's own names unmasked, and every other name masked", () => {
+    const builtin = createRedactor();
+    const own = { ...spec, ownNames: ['Anthropic', 'Claude'] };
+    const system = {
+      system: "You are a Claude agent, built on Anthropic's Claude Agent SDK. Ask Maria Garcia.",
+    };
+    const masked = builtin.maskPayload(system, own).payload.system as string;
+    expect(masked).toContain("You are a Claude agent, built on Anthropic's Claude Agent");
+    expect(masked).not.toContain('Maria Garcia');
+    // Without the declaration they are masked as the names they read as.
+    const plain = builtin.maskPayload(system, spec).payload.system as string;
+    expect(plain).not.toContain('a Claude agent');
+    expect(plain).not.toContain("Anthropic's");
+  });
+
+  it("lets the provider's own addresses stand in tool text, and nothing else", () => {
+    const builtin = createRedactor();
+    const own = { ...spec, ownDomains: ['anthropic.com'] };
+    const tool = (description: string) => ({ tools: [{ type: 'function', name: 'bash', description }] });
+    // An agent vendor's commit trailer: forwarded as written, not reported.
+    const trailer = tool('End commits with: Co-Authored-By: Assistant <noreply@anthropic.com>');
+    const passing = builtin.maskPayload(trailer, own);
+    expect(passing.rejectedPaths).toEqual([]);
+    expect(passing.payload).toEqual(trailer);
+    expect(passing.findings).toEqual([]);
+    expect(builtin.maskPayload(tool('Ask ops@mail.anthropic.com first'), own).rejectedPaths).toEqual([]);
+    // Without the declaration, and for look-alike or foreign domains, it still refuses.
+    expect(builtin.maskPayload(trailer, spec).rejectedPaths).toEqual(['tools[0].description']);
+    for (const foreign of ['noreply@evilanthropic.com', 'ann.lee@example.com', 'x@anthropic.com.example.net'])
+      expect(builtin.maskPayload(tool(`Mail ${foreign}`), own).rejectedPaths, foreign).toEqual([
+        'tools[0].description',
+      ]);
+  });
+
   it('leaves tool definitions untouched: contextual findings pass, definitive ones reject', () => {
     const builtin = createRedactor();
     const tool = {

@@ -19,7 +19,7 @@ import {
 import { createVault, type RehydrateOptions, StreamRehydrator, type Vault } from '@stronk/vault';
 import { collectDetectableTexts } from './detectable-texts.ts';
 import { compilePathPatterns, formatJsonPath } from './json-path.ts';
-import { BASE64_MEDIA, BOUNDED_TOKEN, type PayloadSpec } from './payload-spec.ts';
+import { BASE64_MEDIA, BOUNDED_TOKEN, ownDomainMatcher, type PayloadSpec } from './payload-spec.ts';
 
 export interface RedactorConfig {
   /** Action per type; unspecified types use the defaults (secrets block, everything else masks). */
@@ -302,6 +302,25 @@ export function createRedactor(config: RedactorConfig = {}): Redactor {
     const isRejectZone = compilePathPatterns(spec.rejectIfSensitive);
     const hasOpaqueKeys = compilePathPatterns(spec.opaqueKeys);
     const isBinary = compilePathPatterns(spec.binary);
+    const isOwnAddress = ownDomainMatcher(spec.ownDomains);
+    const ownNames = spec.ownNames?.length ? new Set(spec.ownNames.map((n) => n.toLowerCase())) : undefined;
+    const isOwnName = (text: string, f: Finding): boolean =>
+      ownNames !== undefined &&
+      (f.type === 'person_name' || f.type === 'organization') &&
+      f.end - f.start <= 32 &&
+      ownNames.has(text.slice(f.start, f.end).toLowerCase());
+    /** Findings of a text, without the provider's own names (see PayloadSpec.ownNames). */
+    const textFindings = (text: string): readonly Finding[] => {
+      const found = detectText(text);
+      return ownNames && found.length > 0 ? found.filter((f) => !isOwnName(text, f)) : found;
+    };
+    /** Findings of a reject zone, also without the provider's own email addresses (PayloadSpec.ownDomains). */
+    const foreignIn = (text: string): readonly Finding[] => {
+      const found = textFindings(text);
+      return spec.ownDomains
+        ? found.filter((f) => !(f.type === 'email' && isOwnAddress(text.slice(f.start, f.end))))
+        : found;
+    };
     const findings: FindingReport[] = [];
     const rejected = new Set<string>();
     const lang = langOf(options);
@@ -326,10 +345,10 @@ export function createRedactor(config: RedactorConfig = {}): Redactor {
           return applyFindings(value, definitiveIn(value), vault, formatted, findings, false);
         }
         if (isRejectZone(path)) {
-          if (inspectRejectZone(detectText(value), formatted(), findings, false)) rejected.add(formatted());
+          if (inspectRejectZone(foreignIn(value), formatted(), findings, false)) rejected.add(formatted());
           return value;
         }
-        return applyFindings(value, detectText(value), vault, formatted, findings, false);
+        return applyFindings(value, textFindings(value), vault, formatted, findings, false);
       }
       if (Array.isArray(value)) return value.map((item, index) => visit(item, [...path, index], depth + 1));
       if (value !== null && typeof value === 'object') {
@@ -343,7 +362,7 @@ export function createRedactor(config: RedactorConfig = {}): Redactor {
             const found = definitiveIn(key);
             if (found.length > 0 && inspectOpaqueKey(found, formatted(), findings)) rejected.add(formatted());
           } else if (isRejectZone(childPath)) {
-            if (inspectRejectZone(detectText(key), formatted(), findings, true)) rejected.add(formatted());
+            if (inspectRejectZone(foreignIn(key), formatted(), findings, true)) rejected.add(formatted());
           } else {
             const found = BOUNDED_TOKEN.test(key) ? definitiveIn(key) : detectText(key);
             outKey = applyFindings(key, found, vault, formatted, findings, true);

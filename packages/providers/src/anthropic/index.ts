@@ -33,6 +33,10 @@ export const anthropicMessagesRoute: ProviderRouteSpec = {
     ],
     binary: ['messages.*.content.*.source.data', 'messages.*.content.*.content.*.source.data'],
     rejectIfSensitive: ['tools.**'],
+    // The provider's own addresses in an agent's tool text (a commit trailer's noreply@) are not the caller's.
+    ownDomains: ['anthropic.com', 'claude.ai', 'claude.com'],
+    // The provider's own names read as names; masking them hides nothing from it and garbles agent prompts.
+    ownNames: ['Anthropic', 'Claude', 'Claude Code'],
     opaqueKeys: ['tools.**'],
   },
 };

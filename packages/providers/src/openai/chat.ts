@@ -47,6 +47,10 @@ export const openAiChatRoute: ProviderRouteSpec = {
       'messages.*.content.*.file.file_data',
     ],
     rejectIfSensitive: ['tools.**', 'functions.**'],
+    // The provider's own addresses in an agent's tool text (a commit trailer's noreply@) are not the caller's.
+    ownDomains: ['openai.com', 'chatgpt.com'],
+    // The provider's own names read as names; masking them hides nothing from it and garbles agent prompts.
+    ownNames: ['OpenAI', 'ChatGPT', 'Codex', 'GPT'],
     opaqueKeys: ['tools.**', 'functions.**', 'response_format.json_schema.schema.**', 'logit_bias'],
   },
 };

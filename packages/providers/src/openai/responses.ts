@@ -44,6 +44,10 @@ export const openAiResponsesRoute: ProviderRouteSpec = {
     ],
     binary: ['input.*.content.*.image_url', 'input.*.content.*.file_data'],
     rejectIfSensitive: ['tools.**'],
+    // The provider's own addresses in an agent's tool text (a commit trailer's noreply@) are not the caller's.
+    ownDomains: ['openai.com', 'chatgpt.com'],
+    // The provider's own names read as names; masking them hides nothing from it and garbles agent prompts.
+    ownNames: ['OpenAI', 'ChatGPT', 'Codex', 'GPT'],
     opaqueKeys: ['tools.**', 'text.format.schema.**'],
   },
   errorEvent: openAiResponsesErrorEvent,
