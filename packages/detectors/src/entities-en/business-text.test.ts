@@ -104,6 +104,11 @@ describe('company names used as words or products', () => {
     // A standings row is no id: the club stays.
     expect(found('Nokia 12 4 8 .333 2', 'organization')).toEqual(['Nokia']);
   });
+  it('a service field or a service name before an id names a product', () => {
+    expect(found('Service: Purolator Express Worldwide\nCarrier: UPS', 'organization')).toEqual([]);
+    expect(found('Sent by FedEx Ground 6129 0087 4411 today.', 'organization')).toEqual([]);
+    expect(found('Company: Halden Express Worldwide', 'organization')).toEqual(['Halden Express Worldwide']);
+  });
   it('a company after a tool word names the product flavour', () => {
     expect(found('We run Spring Cloud Alibaba with Kubernetes and Redis.', 'organization')).toEqual([]);
   });

@@ -331,7 +331,31 @@ function phraseAt(words: readonly WordInfo[], at: number, set: ReadonlySet<strin
   return best;
 }
 
+/** Labels of a field whose value is a service or product ("SERVICE: UPS Ground", `carrier: "DHL"`). */
+const PRODUCT_FIELDS = new Set(['service', 'carrier', 'courier', 'product', 'plan', 'platform', 'channel']);
+
 export function classifyRun(ctx: RunContext, out: EntitySpan[]): void {
+  if (!productField(ctx)) {
+    classifyRunWords(ctx, out);
+    return;
+  }
+  // "SERVICE: DHL Express Worldwide": the value names a service; people in it are still people.
+  const mark = out.length;
+  classifyRunWords(ctx, out);
+  let kept = mark;
+  for (let k = mark; k < out.length; k++)
+    if ((out[k] as EntitySpan).type !== 'organization') out[kept++] = out[k] as EntitySpan;
+  out.length = kept;
+}
+
+function productField(ctx: RunContext): boolean {
+  const opener = ctx.tokens[ctx.first - 1];
+  if (opener?.kind !== Kind.Punct || !fieldPunct(opener)) return false;
+  const label = fieldLabelBefore(ctx, ctx.first);
+  return !!label && PRODUCT_FIELDS.has(label.lower);
+}
+
+function classifyRunWords(ctx: RunContext, out: EntitySpan[]): void {
   let n = 0;
   for (let k = ctx.first; k <= ctx.last; k++) if (isRunWord(ctx.tokens[k] as Token)) n++;
   const reused = runArrays[n];
@@ -374,10 +398,10 @@ export function classifyRun(ctx: RunContext, out: EntitySpan[]): void {
     const runLast = ctx.last;
     // The pooled words are overwritten by the nested calls: only token indexes are kept.
     ctx.last = leftLast;
-    classifyRun(ctx, out);
+    classifyRunWords(ctx, out);
     ctx.first = rightFirst;
     ctx.last = runLast;
-    classifyRun(ctx, out);
+    classifyRunWords(ctx, out);
     return;
   }
   // Whole-run organization evidence (legal suffix / head word) wins over splitting at connectors.
@@ -502,6 +526,11 @@ const PRODUCT_ARTIFACTS = new Set([
  * something came from is its product, not a party in the text.
  */
 function productUse(ctx: RunContext, w: WordInfo, piece: readonly WordInfo[], k: number): boolean {
+  // "FedEx Ground 7749 8123 6605": a service name of ordinary words between the company and the id.
+  if (k === 0 && piece.length > 1 && serviceWords(piece)) {
+    const after = ctx.tokens[(piece[piece.length - 1] as WordInfo).index + 1];
+    return after?.kind === Kind.Number && labelsNumber(ctx, (piece[piece.length - 1] as WordInfo).index + 1);
+  }
   if (k !== piece.length - 1) return false;
   const next = ctx.tokens[w.index + 1];
   if (next?.kind === Kind.Number) return labelsNumber(ctx, w.index + 1);
@@ -522,6 +551,15 @@ function labelsNumber(ctx: RunContext, at: number): boolean {
   const after = ctx.tokens[at + 1];
   if (after?.kind !== Kind.Number || after.start !== next.end + 1 || digits < 0) return false;
   return (digits >= 3 && idDigits(ctx.codes, after) >= 3) || digits < next.end - next.start;
+}
+
+/** Words after the first that are all ordinary capitalized words ("Ground", "Express", "Priority"). */
+function serviceWords(piece: readonly WordInfo[]): boolean {
+  for (let m = 1; m < piece.length; m++) {
+    const w = piece[m] as WordInfo;
+    if (!w.dict || w.first || w.surname || w.place || w.token.shape !== Shape.Title) return false;
+  }
+  return true;
 }
 
 /** The digits of an id-like token (letters and digits only), or -1 for one with other characters. */
