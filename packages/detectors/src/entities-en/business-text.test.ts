@@ -18,6 +18,7 @@ describe('everyday acronyms of business text', () => {
   it('are no organizations: CSV, CRM, SKU, OCR, RFID, currency codes', () => {
     expect(all('Please merge the CSV from the CRM and check each SKU against the OCR scan.')).toEqual([]);
     expect(all('We sell RFID readers; prices are quoted in NOK and settled monthly.')).toEqual([]);
+    expect(all('Sync the WMS with the ERP before the EDI run.')).toEqual([]);
   });
   it('an everyday acronym after a name is a label, not part of the name', () => {
     expect(found('Pay to: Lindqvist Sparbanken IBAN SE45 5000 0000 0583 9825 7466', 'organization')).toEqual([
@@ -45,6 +46,11 @@ describe('tables', () => {
     expect(
       all('Ln   Part no.   Descr   Qty   Unit   Total\n1    AB-1       Hinge   4     pc     8.00'),
     ).toEqual([]);
+  });
+  it('a table row in columns is no score line', () => {
+    const rows =
+      '1    AX-10   Welle        4     Stk     12,00\n2    AX-20   Lager        2     Stk     8,50';
+    expect(found(rows, 'organization')).toEqual([]);
   });
   it('a lone unknown word in a column is no person', () => {
     expect(found('10   VX-220-M   Nitrile sleeves, box/50   12   open', 'person_name')).toEqual([]);
@@ -76,6 +82,14 @@ describe('legal forms and organization words of other languages', () => {
     expect(found('We bank with Norrlandsbanken since May.', 'organization')).toEqual(['Norrlandsbanken']);
     expect(found('Mr Fairbank walked to the riverbank.', 'organization')).toEqual([]);
   });
+  it('reads Polish "Sp." and a head word before the place it serves', () => {
+    expect(found('Client: Zielinski Transport Sp. z o.o. in Gdynia', 'organization')).toEqual([
+      'Zielinski Transport Sp.',
+    ]);
+    expect(found('Pay to: Nordhessische Sparkasse Leipzig today', 'organization')).toEqual([
+      'Nordhessische Sparkasse Leipzig',
+    ]);
+  });
   it('reads supply firms and health systems', () => {
     expect(found('Order from Bayview Industrial Supply today.', 'organization')).toEqual([
       'Bayview Industrial Supply',
@@ -96,6 +110,7 @@ describe('company names used as words or products', () => {
     expect(all('Attach the Zendesk ticket and our HubSpot export; I paid with a Visa ending 0091.')).toEqual(
       [],
     );
+    expect(all('See Zendesk #40917 for the thread.')).toEqual([]);
   });
   it('a company right before a tracking, account or phone number labels the number', () => {
     expect(

@@ -534,6 +534,8 @@ function productUse(ctx: RunContext, w: WordInfo, piece: readonly WordInfo[], k:
   if (k !== piece.length - 1) return false;
   const next = ctx.tokens[w.index + 1];
   if (next?.kind === Kind.Number) return labelsNumber(ctx, w.index + 1);
+  // "Zendesk #88123", "Jira #4410": the company's product numbers the item.
+  if (next?.lower === '#' && ctx.tokens[w.index + 2]?.kind === Kind.Number) return true;
   // "WhatsApp +65 9123 4567": an international phone number.
   if (next?.lower === '+' && next.start > w.token.end) return ctx.tokens[w.index + 2]?.kind === Kind.Number;
   return next?.kind === Kind.Word && next.shape === Shape.Lower && PRODUCT_ARTIFACTS.has(next.lower);
@@ -997,7 +999,10 @@ function classifyChunk(
       (prev?.kind === Kind.Number &&
         beforePrev?.kind === Kind.Word &&
         beforePrev.shape !== Shape.Lower &&
-        (!afterNext || afterNext.kind === Kind.Newline || afterNext.lower === '(')) ||
+        (!afterNext || afterNext.kind === Kind.Newline || afterNext.lower === '(') &&
+        // "Kupplung   2   Stk   188,50" is a table row laid out in columns, not "Wigan 42 Bradford 36".
+        prev.start - beforePrev.end < 3 &&
+        firstWord.token.start - prev.end < 3) ||
       (tableRow(ctx, firstWord.index, lastWord.index) && person < 0.8);
     if (
       (scoreLine || person < 0.7) &&

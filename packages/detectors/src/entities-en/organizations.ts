@@ -163,7 +163,7 @@ export function organizationEvidence(words: readonly WordInfo[]): OrgEvidence | 
   if ((last.lexFlags & F.legal) !== 0 && !(last.token.shape === Shape.Initial)) score = 0.85;
   else if ((last.lexFlags & F.orgHead) !== 0 && last.token.shape !== Shape.Lower) score = 0.7;
   else if (foreignLegalEnding(words, last)) score = 0.85;
-  else if (headFirst(words) || systemHead(words, last)) score = 0.7;
+  else if (headFirst(words) || systemHead(words, last) || headBeforePlace(words, last)) score = 0.7;
   let ofHead = -1;
   for (let k = 0; k + 2 < n; k++) {
     const w = words[k] as WordInfo;
@@ -232,6 +232,14 @@ function headFirst(words: readonly WordInfo[]): boolean {
   let next = words[k + 1];
   if (next && next.token.shape === Shape.Lower) next = words[k + 2];
   return !!next && next.token.shape !== Shape.Lower && !next.stop;
+}
+
+/** "Ostsächsische Sparkasse Dresden", "Volksbank Mittelhessen": a head word, then the place it serves. */
+function headBeforePlace(words: readonly WordInfo[], last: WordInfo): boolean {
+  const n = words.length;
+  if (!last.place || last.first || last.surname || last.token.shape !== Shape.Title) return false;
+  const head = words[n - 2] as WordInfo;
+  return (head.lexFlags & F.orgHead) !== 0 && head.token.shape === Shape.Title && !head.stop;
 }
 
 /** Systems of institutions: "Mercy Valley Health System", "Riverside School System". */

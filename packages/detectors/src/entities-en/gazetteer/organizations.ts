@@ -12,7 +12,7 @@ export const LEGAL_SUFFIXES: readonly string[] =
   split(`inc|incorporated|llc|llp|lp|ltd|limited|corp|corporation|co|
 company|plc|ag|sa|nv|bv|gmbh|kg|kgaa|oy|oyj|ab|asa|spa|srl|sarl|sas|pty|pte|bhd|sdn|kk|se|lda|sl|sal|cia|cie|
 holdings|holding|group|partners|associates|ventures|enterprises|industries|international|intl|worldwide|
-aps|sro|kft|zrt|nyrt|doo|ltda|sprl|bvba|vzw|asbl|ohg|pllc|pvt|tbk|ehf`);
+aps|sro|kft|zrt|nyrt|doo|ltda|sprl|bvba|vzw|asbl|ohg|pllc|pvt|tbk|ehf|sp`);
 
 /**
  * Words that head or end organization names ("Bank of Japan", "Oxford University", "Acme Labs"). Ambiguous
