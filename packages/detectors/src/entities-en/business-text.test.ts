@@ -130,6 +130,10 @@ describe('company names used as words or products', () => {
   it('everyday ampersand abbreviations and plural acronyms are no names', () => {
     expect(all('Fees apply per T&Cs; see the Q&A and the SKUs list.')).toEqual([]);
   });
+  it('an unknown word opening a sentence before a determiner is an imperative verb', () => {
+    expect(found('Reindex these tables tonight. Upsert the rows after.', 'person_name')).toEqual([]);
+    expect(found('Okafor my friend, welcome back!', 'person_name')).toEqual(['Okafor']);
+  });
   it('pronouns and foreign job titles are no names, plural clinics are a company', () => {
     expect(all('Nobody answered. Somebody must call back.')).toEqual([]);
     expect(found('Léa Martin, Directrice des ventes, Pharmacie du Port', 'person_name')).toEqual([

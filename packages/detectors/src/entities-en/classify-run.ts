@@ -1052,7 +1052,9 @@ function classifyChunk(
     person > 0 &&
     person < 0.4 &&
     chunk.length === 1 &&
-    (placePrepositionBefore(ctx, firstWord.index) || tableCell(ctx.codes, firstWord.token))
+    (placePrepositionBefore(ctx, firstWord.index) ||
+      tableCell(ctx.codes, firstWord.token) ||
+      imperativeVerb(ctx, firstWord.index))
   )
     return;
   // "support MysticWeb": a compound name is no person, but after a company cue it is the company.
@@ -1161,6 +1163,23 @@ function partOfEarlierPerson(ctx: RunContext, w: WordInfo, out: readonly EntityS
   }
   ctx.personSpansRead = out.length;
   return names.has(text.slice(w.token.start, w.token.end));
+}
+
+/**
+ * Determiners that open the object of an imperative ("Dedupe these leads", "Reindex the table"); not "my"
+ * or "your", which follow a name called out ("Sam my friend").
+ */
+const OBJECT_DETERMINERS = new Set(['the', 'these', 'this', 'those', 'our', 'all', 'each', 'every']);
+
+/** "Dedupe these leads": an unknown word opening a sentence, right before a determiner, is a verb. */
+function imperativeVerb(ctx: RunContext, index: number): boolean {
+  const next = ctx.tokens[index + 1];
+  return (
+    next?.kind === Kind.Word &&
+    next.shape === Shape.Lower &&
+    OBJECT_DETERMINERS.has(next.lower) &&
+    isSentenceStart(ctx.tokens, index)
+  );
 }
 
 /** "SKUs", "KPIs", "LLMs": capitals and a plural "s" are a plural acronym, no name. */
