@@ -41,6 +41,13 @@ describe('identifiers glued to a hyphen or slash', () => {
   });
 });
 
+describe('address units', () => {
+  it('a unit word before its number is part of an address, even in sports text', () => {
+    const text = 'Arsenal beat Leeds 3-1. Send it to Unit 7, or Flat 3, or PO Box 2207; Dock 14 at Gate 5.';
+    expect(found(text, 'organization')).toEqual(['Arsenal', 'Leeds']);
+  });
+});
+
 describe('tables', () => {
   it('column headings set apart by wide spacing are not one name', () => {
     expect(

@@ -991,6 +991,9 @@ function classifyChunk(
   )
     person = 0.6;
   if (next?.kind === Kind.Number && !titled && chunk.length <= 3 && !hasInitial(chunk)) {
+    // "Unit 12B", "Flat 3", "PO Box 2207", "Dock 14": part of an address (the address detector's).
+    if (UNIT_WORDS.has(lastWord.key) && (chunk.length === 1 || lastWord.index === firstWord.index + 1))
+      return;
     // Sports tables and score lines: "Wigan 42 Bradford 36", "Reading 4 1 1 2 5 10 4".
     const prev = ctx.tokens[firstWord.index - 1];
     const beforePrev = ctx.tokens[firstWord.index - 2];
@@ -1164,6 +1167,32 @@ function partOfEarlierPerson(ctx: RunContext, w: WordInfo, out: readonly EntityS
   ctx.personSpansRead = out.length;
   return names.has(text.slice(w.token.start, w.token.end));
 }
+
+/** Words that number a unit inside an address or a site. */
+const UNIT_WORDS = new Set([
+  'unit',
+  'flat',
+  'apt',
+  'apartment',
+  'suite',
+  'ste',
+  'box',
+  'room',
+  'rm',
+  'floor',
+  'fl',
+  'bldg',
+  'building',
+  'block',
+  'blk',
+  'lot',
+  'bay',
+  'dock',
+  'gate',
+  'pier',
+  'plot',
+  'level',
+]);
 
 /**
  * Determiners that open the object of an imperative ("Dedupe these leads", "Reindex the table"); not "my"
