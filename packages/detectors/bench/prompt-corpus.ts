@@ -4,6 +4,8 @@
  * marked. It measures what the third-party eval sets do not: how much harmless text (code identifiers, tool
  * names, version numbers, order ids) is masked in the traffic a coding agent sends. `--errors` lists every
  * miss and false positive with its surroundings (the corpus is invented text, so printing it is fine).
+ * `--dir=<folder>` scores another folder of the same format: a fresh batch, measured once before it joins
+ * the corpus (and before anyone tunes on it).
  */
 import { builtinDetectors, createDetectionEngine, type EntityType, type Finding } from '../src/index.ts';
 import { loadPromptCorpus } from '../src/prompt-corpus/load-corpus.ts';
@@ -11,8 +13,9 @@ import { scoreSpans, type TypeCounts, totalOf } from '../src/prompt-corpus/score
 
 const showErrors = process.argv.includes('--errors');
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+const dir = process.argv.find((a) => a.startsWith('--dir='))?.slice('--dir='.length);
 const engine = createDetectionEngine({ detectors: builtinDetectors(), cacheEntries: 0 });
-const docs = loadPromptCorpus().filter((d) => only === undefined || d.name.startsWith(only));
+const docs = loadPromptCorpus(dir).filter((d) => only === undefined || d.name.startsWith(only));
 const counts = new Map<EntityType, TypeCounts>();
 let chars = 0;
 const context = (text: string, span: { start: number; end: number }) =>
