@@ -76,16 +76,11 @@ export function findIndianAddresses(text: string): Finding[] {
   return out;
 }
 
-/** Cheap screen: six digits in a row somewhere (with an optional space after the third). */
+/** Cheap screen: six digits in a row somewhere (with an optional space after the third). A regex scan is
+ * several times faster than a char-code loop here. */
+const SIX_DIGITS = /\d{3} ?\d{3}/;
 function hasSixDigitRun(text: string): boolean {
-  let run = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      if (++run >= 6) return true;
-    } else if (!(c === 32 && run === 3)) run = 0;
-  }
-  return false;
+  return SIX_DIGITS.test(text);
 }
 
 /** "Karnataka 560038", "Mumbai - 400028", "PIN: 110001", "Pincode 560038" just before the PIN. */

@@ -14,9 +14,19 @@ const MAX_BARE_NAME = 60;
  */
 export function visitKeyValueCells(text: string, visit: CellVisitor): void {
   const n = text.length;
-  for (let p = 0; p < n; p++) {
+  // The next ':' and the next '=' (native searches; most of a text has neither).
+  let colon = text.indexOf(':');
+  let equals = text.indexOf('=');
+  while (colon >= 0 || equals >= 0) {
+    let p: number;
+    if (equals < 0 || (colon >= 0 && colon < equals)) {
+      p = colon;
+      colon = text.indexOf(':', p + 1);
+    } else {
+      p = equals;
+      equals = text.indexOf('=', p + 1);
+    }
     const c = text.charCodeAt(p);
-    if (c !== 58 && c !== 61) continue;
     // "==", "=>", ":=", "::" are code, not a key-value pair.
     const next = text.charCodeAt(p + 1);
     if (next === 61 || next === 62 || next === 58 || text.charCodeAt(p - 1) === 58) continue;
