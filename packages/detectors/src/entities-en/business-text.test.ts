@@ -59,6 +59,11 @@ describe('tables', () => {
       '1    AX-10   Welle        4     Stk     12,00\n2    AX-20   Lager        2     Stk     8,50';
     expect(found(rows, 'organization')).toEqual([]);
   });
+  it('a name in the column after a date or id column is no street name', () => {
+    expect(found('2024-0611  Joost de Vries (freelancer)  820,00', 'person_name')).toEqual([
+      'Joost de Vries',
+    ]);
+  });
   it('a lone unknown word in a column is no person', () => {
     expect(found('10   VX-220-M   Nitrile sleeves, box/50   12   open', 'person_name')).toEqual([]);
   });

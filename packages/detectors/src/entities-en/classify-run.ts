@@ -1018,11 +1018,13 @@ function classifyChunk(
     }
   }
   // Right after a house number: a street name, which the address detector owns. A number in the cell
-  // before (a tab between, as spreadsheets paste rows) is an id column, not a house number.
+  // before (a tab or two spaces between, as spreadsheets and bank statements lay out rows) is an id or
+  // date column, not a house number.
   const before = ctx.tokens[firstWord.index - 1];
   if (
     before?.kind === Kind.Number &&
     !titled &&
+    firstWord.token.start - before.end < 2 &&
     !hasTab(ctx.text, before.end, firstWord.token.start) &&
     !hashLike(ctx.codes, before)
   )

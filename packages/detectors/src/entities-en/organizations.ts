@@ -237,7 +237,8 @@ function headFirst(words: readonly WordInfo[]): boolean {
 /** "Ostsächsische Sparkasse Dresden", "Volksbank Mittelhessen": a head word, then the place it serves. */
 function headBeforePlace(words: readonly WordInfo[], last: WordInfo): boolean {
   const n = words.length;
-  if (!last.place || last.first || last.surname || last.token.shape !== Shape.Title) return false;
+  if (!last.place || last.first || last.surname || last.title || last.token.shape !== Shape.Title)
+    return false;
   const head = words[n - 2] as WordInfo;
   return (head.lexFlags & F.orgHead) !== 0 && head.token.shape === Shape.Title && !head.stop;
 }
