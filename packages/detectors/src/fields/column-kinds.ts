@@ -51,6 +51,41 @@ const BY_NAME = new Map<string, ColumnKind>();
 for (const [kind, names] of KINDS)
   for (const name of names.split(/[|\s]+/)) if (name) BY_NAME.set(name, kind);
 
+const PREFIXES = ['billing', 'shipping', 'customer', 'contact', 'primary'];
+/**
+ * Screen for {@link mayBeColumnAt}: bit `length` of entry `(first & 31) << 5 | (last & 31)` is set when some
+ * known name (or a prefixed form) of that normalized length starts and ends with those letters. Keys in code
+ * are mostly not column names; one load rejects nearly all of them without building a string.
+ */
+const SCREEN = new Uint32Array(1024);
+for (const name of BY_NAME.keys()) {
+  if (name.charCodeAt(name.length - 1) >= 0x3400) continue;
+  for (const form of [name, ...PREFIXES.map((p) => p + name)]) {
+    if (form.length >= 32) continue;
+    const slot = ((form.charCodeAt(0) & 31) << 5) | (form.charCodeAt(form.length - 1) & 31);
+    SCREEN[slot] = (SCREEN[slot] as number) | (1 << form.length);
+  }
+}
+
+/** Whether text[start, end) may normalize to a known column name (a fast, allocation-free screen). */
+export function mayBeColumnAt(text: string, start: number, end: number): boolean {
+  let length = 0;
+  let first = 0;
+  let last = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x3400) return true;
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (length === 0) first = c;
+      length++;
+      last = c;
+    }
+  }
+  if (length === 0 || length >= 32) return false;
+  // Letters fold to the same 5 bits in either case; digits land elsewhere, as no name starts with one.
+  return (((SCREEN[((first & 31) << 5) | (last & 31)] as number) >>> length) & 1) === 1;
+}
+
 /** "First Name", "first_name", "FirstName", "first-name" → "firstname". */
 export function normalizeHeader(header: string): string {
   let out = '';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DetectContext } from '../detector.ts';
 import { scalingRatio } from '../test-support/scaling.ts';
 import type { EntityType } from '../types.ts';
-import { columnKind } from './column-kinds.ts';
+import { columnKind, mayBeColumnAt } from './column-kinds.ts';
 import { splitCells } from './delimited-tables.ts';
 import { fieldColumnDetector } from './index.ts';
 
@@ -28,6 +28,36 @@ describe('column kinds', () => {
       expect(columnKind(other), other).toBeUndefined();
     for (const quiet of ['city', 'Country', 'sku', 'carrier', 'currency'])
       expect(columnKind(quiet), quiet).toBe('quiet');
+  });
+});
+
+describe('column screen', () => {
+  it('lets through every name columnKind knows, however written', () => {
+    const forms = [
+      'first_name',
+      'First Name',
+      'billingAddress',
+      'Customer-Name',
+      'COMPANY',
+      'city',
+      '收货地址',
+      'zip4',
+    ];
+    for (const f of forms)
+      if (columnKind(f) !== undefined) expect(mayBeColumnAt(f, 0, f.length), f).toBe(true);
+    const code = [
+      'timeout',
+      'retries',
+      'x',
+      'port',
+      'host',
+      'maxTokens',
+      'verbose',
+      'enabled',
+      'path',
+      'url',
+    ];
+    expect(code.filter((k) => mayBeColumnAt(k, 0, k.length)).length).toBeLessThanOrEqual(3);
   });
 });
 

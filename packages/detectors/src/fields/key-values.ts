@@ -1,4 +1,4 @@
-import { columnKind } from './column-kinds.ts';
+import { columnKind, mayBeColumnAt } from './column-kinds.ts';
 import type { CellVisitor } from './delimited-tables.ts';
 
 const MAX_KEY = 48;
@@ -32,6 +32,7 @@ export function visitKeyValueCells(text: string, visit: CellVisitor): void {
     if (next === 61 || next === 62 || next === 58 || text.charCodeAt(p - 1) === 58) continue;
     const key = keyBefore(text, p);
     if (key === undefined) continue;
+    if (!mayBeColumnAt(text, key.start, key.end)) continue;
     const kind = columnKind(text.slice(key.start, key.end));
     if (kind === undefined) continue;
     let v = p + 1;
