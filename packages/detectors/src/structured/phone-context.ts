@@ -24,7 +24,8 @@ const ID_LABELS: ReadonlySet<string> = new Set(
     'licence passport zip postal postcode apt apartment suite unit box room spc lot batch build run job ' +
     'pipeline ticket incident case sku gtin ean upc isbn imei tracking awb waybill consignment shipment ' +
     'parcel fedex ups usps dhl txn transaction badge giro bankgiro plusgiro iban bic routing vat ein tin pin ' +
-    'passcode code hs hts tariff'
+    'passcode code hs hts tariff siret siren rcs abn acn crn cnpj cpf cep kvk duns eori ' +
+    'meeting webinar conference'
   ).split(' '),
 );
 /** The same for Chinese labels (`订单号：`, `电子行程单`), matched as the last two or three characters. */
@@ -40,6 +41,10 @@ const CJK_ID_LABELS: ReadonlySet<string> = new Set([
   '学号',
   '账号',
   '卡号',
+  '会议号',
+  '会议室',
+  '房间号',
+  '信用代码',
 ]);
 
 /** Characters between a label and its value: spaces, quotes, `:` `=` `>` and the full-width colon. */
@@ -60,6 +65,16 @@ function isLabelGlue(code: number): boolean {
 function isCjkIdeograph(code: number): boolean {
   return code >= 0x3400 && code <= 0x9fff;
 }
+
+/**
+ * Words that make a following "number" an identifier's (`company number 09874412`, `policy number …`); any
+ * other "number" (`my number is …`, `phone number`) may well be a phone.
+ */
+const NUMBER_OF: ReadonlySet<string> = new Set(
+  'company registration registered vat tax account order invoice customer reference policy case ticket meeting tracking serial member employee student membership'.split(
+    ' ',
+  ),
+);
 
 /** Phone words that turn the id label after them into a phone label (`Phone No.`, `tel #`, `Mobile nr`). */
 const PHONE_LABEL_WORDS: ReadonlySet<string> = new Set(
@@ -99,7 +114,9 @@ function idLabelStart(text: string, from: number): number {
   while (start > 0 && i - start < 16 && isAsciiLetter(text.charCodeAt(start - 1))) start--;
   if (start < i) {
     if (start > 0 && isAsciiLetter(text.charCodeAt(start - 1))) return -1;
-    return ID_LABELS.has(text.slice(start, i).toLowerCase()) ? start : -1;
+    const label = text.slice(start, i).toLowerCase();
+    if (label === 'number') return NUMBER_OF.has(wordBefore(text, start)) ? start : -1;
+    return ID_LABELS.has(label) ? start : -1;
   }
   if (i >= 2 && isCjkIdeograph(text.charCodeAt(i - 1))) {
     if (CJK_ID_LABELS.has(text.slice(i - 2, i))) return i - 2;

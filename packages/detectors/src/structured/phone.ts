@@ -213,7 +213,8 @@ function isOtherNumber(shape: PhoneShape): boolean {
   if (seps.some((s) => s !== sep)) return false;
   if (looksLikeDate(groups)) return true;
   const lens = groups.map((g) => g.length).join('-');
-  if (lens === '3-2-4' || (sep === '-' && lens === '5-4')) return true;
+  // SSN, ZIP+4, and a Brazilian CEP (`04530-001`): no numbering plan writes a phone 5-3.
+  if (lens === '3-2-4' || (sep === '-' && (lens === '5-4' || lens === '5-3'))) return true;
   if (sep === '.' && groups.length === 4 && groups.every((g) => g.length <= 3 && Number(g) <= 255))
     return true;
   return sep === '.' && groups.length === 2;
