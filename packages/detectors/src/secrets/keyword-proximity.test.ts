@@ -62,6 +62,10 @@ describe('keywordProximityDetector', () => {
     const hex = '4f3e2d1c0b9a8f7e'.repeat(4);
     expect(spans(keywordProximityDetector, `Oops, 0x${hex}! Do not fund this wallet.`)).toEqual([hex]);
     expect(spans(keywordProximityDetector, `sha256 digest 0x${hex} of the release`)).toEqual([]);
+    // A pinned image in a manifest full of secret words is a digest, not a wallet key.
+    const manifest = `name: relay-secrets\n  image: registry.example.test/relay:1.9.3@sha256:${hex}\n  secretKeyRef:`;
+    expect(spans(keywordProximityDetector, manifest)).toEqual([]);
+    expect(spans(keywordProximityDetector, `wallet private key: ${hex}`)).toEqual([hex]);
   });
 
   it('recognises Discord bot tokens by shape alone', () => {

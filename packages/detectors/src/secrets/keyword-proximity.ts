@@ -143,6 +143,12 @@ function cryptoWordAround(text: string, start: number, end: number): boolean {
 
 const HEX_64 = /^(?:0x)?[0-9a-fA-F]{64}$/;
 
+/** `image@sha256:4d1c…`, `sha256=…`, `SHA-256: …`: a content digest, whatever secret words are near. */
+const DIGEST_LABEL = /(?:sha-?(?:1|224|256|384|512)|digest|checksum|hash)\s?[:=@]?\s?$/i;
+function digestBefore(text: string, start: number): boolean {
+  return DIGEST_LABEL.test(text.slice(Math.max(0, start - 12), start));
+}
+
 /**
  * Discord bot tokens need no keyword: three base64url parts of fixed lengths (user id, timestamp, HMAC)
  * are distinctive on their own.
@@ -163,7 +169,12 @@ function classify(text: string, start: number, end: number): EntityType | undefi
   const value = text.slice(start, end);
   if (length >= 59 && DISCORD_BOT.test(value) && shannonEntropy(value) >= 4) return 'api_key';
   if (length === 88 && AZURE_STORAGE_KEY.test(value) && azureNamedAround(text, start, end)) return 'api_key';
-  if ((length === 64 || length === 66) && HEX_64.test(value) && cryptoWordAround(text, start, end))
+  if (
+    (length === 64 || length === 66) &&
+    HEX_64.test(value) &&
+    !digestBefore(text, start) &&
+    cryptoWordAround(text, start, end)
+  )
     return 'private_key';
   // The name test is the cheap one and rejects nearly every run in ordinary text, so it goes first.
   const words = secretNameBefore(text, start);
