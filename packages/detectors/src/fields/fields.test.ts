@@ -180,6 +180,10 @@ describe('Chinese forms', () => {
       ['address', '浙江省宁波市鄞州区'],
       ['organization', '宁波云杉家具有限公司'],
     ]);
+    // Several labels on one line: each value ends where the next label starts.
+    expect(found('现居:上海市徐汇区漕河泾 期望城市:上海 / 杭州')).toEqual([
+      ['address', '上海市徐汇区漕河泾'],
+    ]);
   });
 });
 

@@ -45,7 +45,7 @@ export function visitKeyValueCells(text: string, visit: CellVisitor): void {
       let e = v;
       while (e < n && e - v <= MAX_BARE && text.charCodeAt(e) !== 10 && text.charCodeAt(e) !== 13) e++;
       if (e - v > MAX_BARE || e === v) continue;
-      const end = commentStart(text, v, e);
+      const end = nextLabelStart(text, v, commentStart(text, v, e));
       // "Shipper: Everbright Housewares Co., Ltd., No. 88 Jinhai Road, …": an unquoted form line often holds
       // a name and its address; the name alone is left to the sentence-level detectors.
       if (kind !== 'address' && kind !== 'quiet' && (end - v > MAX_BARE_NAME || hasDigit(text, v, end)))
@@ -101,6 +101,24 @@ function skipIndent(text: string, at: number): number {
     i--;
   }
   return i;
+}
+
+/**
+ * Where another `label:` starts in text[from, end) after a space (`现居:上海市徐汇区 期望城市:上海`, `Name: Ann
+ * Lee  Phone: …`), or `end`. Bounded by the value's length.
+ */
+function nextLabelStart(text: string, from: number, end: number): number {
+  for (let i = from; i < end; i++) {
+    if (text.charCodeAt(i) !== 32 && text.charCodeAt(i) !== 9) continue;
+    let j = i + 1;
+    while (j < end && j - i <= 13 && text.charCodeAt(j) !== 32 && text.charCodeAt(j) !== 58) j++;
+    if (j < end && j > i + 1 && text.charCodeAt(j) === 58) {
+      let k = i;
+      while (k > from && (text.charCodeAt(k - 1) === 32 || text.charCodeAt(k - 1) === 9)) k--;
+      return k;
+    }
+  }
+  return end;
 }
 
 /** Where a ` #` comment starts in text[from, end), or `end` (a bounded search: indexOf would run on). */
