@@ -75,3 +75,17 @@ describe('chinese addresses', () => {
     }
   });
 });
+
+describe('house numbers typed with spaces', () => {
+  it('reads 沁春路 188 弄 12 号 302 室 as one address, in a shipping list and in prose', () => {
+    const found = (t: string) => findChineseAddresses(t).map((f) => t.slice(f.start, f.end));
+    expect(found('SF1468 谢某 13764209187 上海市闵行区莘庄镇沁春路 188 弄 12 号 302 室 1件 2.3kg')).toEqual([
+      '上海市闵行区莘庄镇沁春路 188 弄 12 号 302 室',
+    ]);
+    expect(found('会议地点：成都市高新区天府大道中段 1268 号天府软件园 E3 栋 6 楼')).toEqual([
+      '成都市高新区天府大道中段 1268 号天府软件园 E3 栋 6 楼',
+    ]);
+    // A number that merely follows a road name in a sentence is not glued on without a unit.
+    expect(found('沿着中山路 走 300 米就到了')).toEqual([]);
+  });
+});

@@ -11,9 +11,38 @@ import { CN_CITIES, CN_PROVINCES } from './chinese-places.ts';
 
 /**
  * Characters an address may contain: ideographs, ASCII letters and digits, and a few joiners; a single
- * space only after an administrative suffix, as shipping forms write 广东省 广州市 天河区 ….
+ * space after an administrative suffix, as shipping forms write 广东省 广州市 天河区 …, and around house
+ * numbers, as people type them: 沁春路 188 弄 12 号 302 室, 高新大道 666 号 C4 栋.
  */
-const RUN = /(?:[\u3400-\u9fffA-Za-z0-9#_\-－—]|(?<=[省市区县旗镇]) (?=[\u3400-\u9fff]))+/g;
+const RUN =
+  /(?:[\u3400-\u9fffA-Za-z0-9#_\-－—]|(?<=[省市区县旗镇]) (?=[\u3400-\u9fff])|(?<=[路街道巷弄里村段号栋幢座元园厦]) (?=[A-Za-z]?\d)|(?<=\d) (?=号|弄|栋|幢|座|单元|室|楼|层))+/g;
+
+/**
+ * The segment without the spaces typed around house numbers (the component patterns expect 188弄12号), and
+ * for each of its code units the offset in the segment it came from.
+ */
+function compactNumbers(segment: string): { compact: string; origin: number[] } {
+  if (!segment.includes(' ')) return { compact: segment, origin: [] };
+  let compact = '';
+  const origin: number[] = [];
+  for (let i = 0; i < segment.length; i++) {
+    const c = segment.charCodeAt(i);
+    if (
+      c === 32 &&
+      (isDigit(segment.charCodeAt(i - 1)) ||
+        isDigit(segment.charCodeAt(i + 1)) ||
+        isDigit(segment.charCodeAt(i + 2)))
+    )
+      continue;
+    compact += segment[i];
+    origin.push(i);
+  }
+  return { compact, origin };
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
 
 /**
  * Characters that in running text introduce or follow an address but practically never occur inside one
@@ -170,8 +199,11 @@ export function findChineseAddresses(text: string): Finding[] {
         segments.length === 1 &&
         trimmed.length >= text.trim().length - 2 &&
         !/[，。！？；：,!?;:]/.test(text);
+      const { compact, origin } = compactNumbers(trimmed);
+      /** Offset in `trimmed` of the end of compact[0, end). */
+      const endIn = (end: number) => (origin.length === 0 ? end : (origin[end - 1] as number) + 1);
       if (pureField) {
-        const score = scoreSegment(trimmed, true);
+        const score = scoreSegment(compact, true);
         if (score > 0)
           findings.push({
             start,
@@ -183,14 +215,20 @@ export function findChineseAddresses(text: string): Finding[] {
         continue;
       }
       // In prose, start at a known province / city when the words before it locate nothing.
-      const place = PLACE_NAME.exec(trimmed);
-      if (place && place.index > 0 && !ADMIN.test(trimmed.slice(0, place.index))) {
-        start += place.index;
-        trimmed = trimmed.slice(place.index);
+      let from = 0;
+      const place = PLACE_NAME.exec(compact);
+      if (place && place.index > 0 && !ADMIN.test(compact.slice(0, place.index))) from = place.index;
+      const end = proseAddressEnd(compact.slice(from));
+      if (end >= 4) {
+        const first = origin.length === 0 ? from : (origin[from] as number);
+        findings.push({
+          start: start + first,
+          end: start + endIn(from + end),
+          type: 'address',
+          detector: 'address.zh',
+          score: 0.7,
+        });
       }
-      const end = proseAddressEnd(trimmed);
-      if (end >= 4)
-        findings.push({ start, end: start + end, type: 'address', detector: 'address.zh', score: 0.7 });
     }
   }
   return findings;
