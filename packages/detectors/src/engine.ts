@@ -2,9 +2,9 @@ import type { DetectContext, Detector } from './detector.ts';
 import { FindingCache } from './finding-cache.ts';
 import { normalizeText } from './normalize.ts';
 import type { DetectionOffload } from './offload/detection-pool.ts';
+import { withoutQuietEntities } from './quiet-regions.ts';
 import { resolveOverlaps } from './resolve-overlaps.ts';
 import { type SegmentedToken, segmentChinese } from './segmentation/chinese-segmenter.ts';
-import { withoutQuietEntities } from './quiet-regions.ts';
 import { createAllowFilter, createDenyTermDetector } from './terms.ts';
 import type { EntityType, Finding, Language } from './types.ts';
 
@@ -100,7 +100,8 @@ export function createDetectionEngine(options: DetectionEngineOptions): Detectio
       }
     }
     if (quiet) raw = withoutQuietEntities(raw, quiet);
-    const resolved = resolveOverlaps(raw);
+    // `bounded` only ranks overlaps; findings leave the engine without it (worker results carry none either).
+    const resolved = resolveOverlaps(raw).map(({ bounded: _bounded, ...f }) => f);
     if (normalized.identity) return resolved;
     return resolved.map((f) => {
       const [start, end] = normalized.toOriginal(f.start, f.end);

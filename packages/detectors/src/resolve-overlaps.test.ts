@@ -11,6 +11,7 @@ function reference(findings: readonly Finding[]): Finding[] {
     .sort(
       (a, b) =>
         typePriority(b.type) - typePriority(a.type) ||
+        (b.bounded ? 1 : 0) - (a.bounded ? 1 : 0) ||
         b.end - b.start - (a.end - a.start) ||
         b.score - a.score ||
         a.start - b.start ||
@@ -29,8 +30,16 @@ const finding = fc
     type: fc.constantFrom(...TYPES),
     score: fc.constantFrom(0.4, 0.6, 0.9),
     detector: fc.constantFrom('a', 'b', 'c'),
+    bounded: fc.boolean(),
   })
-  .map(({ start, length, type, score, detector }) => ({ start, end: start + length, type, score, detector }));
+  .map(({ start, length, type, score, detector, bounded }) => ({
+    start,
+    end: start + length,
+    type,
+    score,
+    detector,
+    ...(bounded ? { bounded: true as const } : {}),
+  }));
 
 describe('resolveOverlaps', () => {
   it('equals a greedy pass over all findings, sorted by position', () => {

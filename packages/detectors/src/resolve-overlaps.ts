@@ -17,6 +17,7 @@ export function typePriority(type: EntityType): number {
 function outranks(a: Finding, b: Finding): number {
   return (
     typePriority(b.type) - typePriority(a.type) ||
+    (b.bounded ? 1 : 0) - (a.bounded ? 1 : 0) ||
     b.end - b.start - (a.end - a.start) ||
     b.score - a.score ||
     a.start - b.start ||
@@ -53,7 +54,8 @@ function byPosition(a: Finding, b: Finding): number {
 }
 
 /**
- * Deterministic overlap resolution: findings are ranked by priority class, then length (longer wins),
+ * Deterministic overlap resolution: findings are ranked by priority class, then structure-bounded spans
+ * (table cells, field values) before others, then length (longer wins),
  * then score, then position and detector id, and accepted greedily when they overlap nothing accepted
  * before. Findings are first split into clusters of overlapping spans (a sweep by start offset), so the
  * greedy step never compares findings that cannot touch: linear in the number of findings for ordinary

@@ -42,6 +42,11 @@ export interface Finding {
   detector: string;
   /** Confidence in [0, 1]; used only to break ties between equal-priority overlapping findings. */
   score: number;
+  /**
+   * The span's edges come from the text's own structure (a table cell, a field value): within its priority
+   * class it outranks a longer finding that runs across those edges.
+   */
+  bounded?: true;
 }
 
 export type Language = 'en' | 'zh' | 'mixed';

@@ -33,7 +33,7 @@ export function cellFinding(text: string, start: number, end: number, kind: Colu
   if (EMPTY_VALUES.has(value.toLowerCase()) || value.includes('@') || value.includes('://')) return undefined;
   if (!/\p{L}/u.test(value)) return undefined;
   const type = typeOf(value, kind);
-  return type ? { start, end, type, detector: 'fields.columns', score: SCORE } : undefined;
+  return type ? { start, end, type, detector: 'fields.columns', score: SCORE, bounded: true } : undefined;
 }
 
 function typeOf(value: string, kind: ColumnKind): Finding['type'] | undefined {
