@@ -133,4 +133,11 @@ describe('fixtures and comparisons', () => {
     expect(found('Chelsea vs. Arsenal ended 2-1.', 'organization')).toEqual(['Chelsea', 'Arsenal']);
     expect(found('Fixtures: August 16-18 v Kent ( three days )', 'organization')).toEqual(['Kent']);
   });
+  it('reads a lone all-capitals word as an acronym or keyword, not a name (Claude Code system prompt)', () => {
+    const text =
+      'Patterns per project type (CLI, server, TUI, Electron).\nSKIP only when asked. Built on the Agent SDK.';
+    expect(found(text, 'person_name')).toEqual([]);
+    // Names in capitals still count where a cue or a headline makes them names.
+    expect(found('Signed by Dr. MARIA Lopez', 'person_name')).toEqual(['MARIA Lopez']);
+  });
 });

@@ -324,6 +324,10 @@ export function scorePerson(ctx: RunContext, chunk: readonly WordInfo[], titled:
     if (!w.initial && w.token.shape !== Shape.Upper) allInitialOrUpper = false;
     if (w.first || w.surname) anyListedName = true;
   }
+  // A lone all-capitals word in mixed-case text is an acronym or a shouted keyword ("SDK", "TUI", "SKIP"),
+  // not a name, unless a name list knows it and something cues a person.
+  const loneUpper = len === 1 && !caps && head.token.shape === Shape.Upper;
+  if (loneUpper && !(cue && (head.first || head.surname))) return 0;
   if (cue && !(len === 1 && head.key.endsWith('s') && !head.surname) && allPlausible) return 0.8;
   if (allInitialOrUpper && !anyListedName) return 0;
   if (len === 1) {
