@@ -100,8 +100,14 @@ export function createDetectionEngine(options: DetectionEngineOptions): Detectio
       }
     }
     if (quiet) raw = withoutQuietEntities(raw, quiet);
+    const resolved = resolveOverlaps(raw);
     // `bounded` only ranks overlaps; findings leave the engine without it (worker results carry none either).
-    const resolved = resolveOverlaps(raw).map(({ bounded: _bounded, ...f }) => f);
+    // Copied only where set: most texts have no such finding, and a copy of every finding is garbage.
+    for (let i = 0; i < resolved.length; i++) {
+      const f = resolved[i] as Finding;
+      if (f.bounded)
+        resolved[i] = { start: f.start, end: f.end, type: f.type, detector: f.detector, score: f.score };
+    }
     if (normalized.identity) return resolved;
     return resolved.map((f) => {
       const [start, end] = normalized.toOriginal(f.start, f.end);
