@@ -87,6 +87,13 @@ global.gc?.();
 const latencies: number[] = [];
 for (const message of messages) latencies.push(timeIt(() => engine.detect(message)) * 1000);
 latencies.sort((a, b) => a - b);
+// The same messages again: chat-specific code paths are compiled by now. The first loop's worst messages sit
+// in its first ~200 (JIT tier-up, ~4–5 ms each on this VM); a proxy reaches this state after its first few
+// hundred new messages.
+global.gc?.();
+const steadyLatencies: number[] = [];
+for (const message of messages) steadyLatencies.push(timeIt(() => engine.detect(message)) * 1000);
+steadyLatencies.sort((a, b) => a - b);
 
 // Resent history: the same texts again through a caching engine.
 const cachingEngine = createDetectionEngine({ detectors: builtinDetectors() });
@@ -151,7 +158,8 @@ Texts: ${texts.length} eval dev texts, ${(totalChars / 1e6).toFixed(2)} M chars,
 | the same, first pass (JIT warming up) | ${mb(firstPassRate)} MiB/s | |
 | compromise-only pass (people + organizations), same run | ${(compromiseRate / 1024).toFixed(0)} KiB/s | baseline |
 | ratio full set / compromise-only | ${(fullRate / compromiseRate).toFixed(1)}× | |
-| 4 KB chat message, p50 / p99 / max | ${percentile(latencies, 50).toFixed(2)} / ${percentile(latencies, 99).toFixed(2)} / ${latencies.at(-1)!.toFixed(2)} ms | p99 ≤ 2 ms |
+| 4 KB chat message, p50 / p99 / max (the first ${messages.length} chat messages this process sees) | ${percentile(latencies, 50).toFixed(2)} / ${percentile(latencies, 99).toFixed(2)} / ${latencies.at(-1)!.toFixed(2)} ms | p99 ≤ 2 ms |
+| the same messages again (steady state, chat code paths compiled) | ${percentile(steadyLatencies, 50).toFixed(2)} / ${percentile(steadyLatencies, 99).toFixed(2)} / ${steadyLatencies.at(-1)!.toFixed(2)} ms | |
 | resent history (cache hit) vs first sight | ${((warmSeconds / coldSeconds) * 100).toFixed(2)} % of the cost (${((warmSeconds / messages.length) * 1e6).toFixed(1)} µs per 4 KB message) | almost nothing |
 | idle RSS of the bundled proxy, all detectors loaded, after a warm-up request | ${proxyRss ? `${mb(proxyRss)} MiB` : 'n/a'} | ≤ 150 MB |
 | the same with the default detection workers (${defaultWorkers} here, each with its own detectors) | ${proxyRssDefault ? `${mb(proxyRssDefault)} MiB` : 'n/a'} | |
