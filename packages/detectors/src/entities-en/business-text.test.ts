@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeEnglishEntities } from './analyze.ts';
+import { all, found } from './test-helpers.ts';
 
 // Invented ops, finance and business prompts: the everyday words of that traffic (acronyms, ticket ids,
 // table headings, legal forms) must not be masked as organizations, and the companies in it must be.
-
-function found(text: string, type: 'person_name' | 'organization'): string[] {
-  return analyzeEnglishEntities(text)
-    .filter((s) => s.type === type)
-    .map((s) => text.slice(s.start, s.end));
-}
-
-function all(text: string): string[] {
-  return analyzeEnglishEntities(text).map((s) => `${s.type}:${text.slice(s.start, s.end)}`);
-}
 
 describe('everyday acronyms of business text', () => {
   it('are no organizations: CSV, CRM, SKU, OCR, RFID, currency codes', () => {

@@ -2,21 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { scalingRatio } from '../test-support/scaling.ts';
 import { analyzeEnglishEntities } from './analyze.ts';
 import { isTechnical } from './tech-context.ts';
+import { all, found } from './test-helpers.ts';
 import { codePunctuationCount, tokenize, toolWordCount } from './tokenize.ts';
 
 function technicalText(text: string): boolean {
   tokenize(text);
   return isTechnical(codePunctuationCount(), toolWordCount());
-}
-
-function found(text: string, type: 'person_name' | 'organization'): string[] {
-  return analyzeEnglishEntities(text)
-    .filter((s) => s.type === type)
-    .map((s) => text.slice(s.start, s.end));
-}
-
-function all(text: string): string[] {
-  return analyzeEnglishEntities(text).map((s) => `${s.type}:${text.slice(s.start, s.end)}`);
 }
 
 /** A few lines of code that make any text around them technical. */

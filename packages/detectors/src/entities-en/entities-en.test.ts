@@ -5,15 +5,10 @@ import { analyzeEnglishEntities } from './analyze.ts';
 import { loadDictionaryWords } from './gazetteer/dictionary-words.ts';
 import { englishEntityDetector, englishEntityDetectors } from './index.ts';
 import { F, lexicon } from './lexicon.ts';
+import { found } from './test-helpers.ts';
 import { flagsOf, Kind, Shape, type Token, tokenize, tokenizeReusing } from './tokenize.ts';
 
 const ctx: DetectContext = { lang: 'en', hasCjk: false, chineseTokens: () => [] };
-
-function found(text: string, type: 'person_name' | 'organization'): string[] {
-  return analyzeEnglishEntities(text)
-    .filter((s) => s.type === type)
-    .map((s) => text.slice(s.start, s.end));
-}
 
 describe('tokenize', () => {
   it('keeps hyphenated and apostrophe names whole, splits possessives, joins dotted abbreviations', () => {
