@@ -1,4 +1,4 @@
-import { lexicon } from '../entities-en/lexicon.ts';
+import { foldAccents, lexicon } from '../entities-en/lexicon.ts';
 import type { Finding } from '../types.ts';
 import type { ColumnKind } from './column-kinds.ts';
 
@@ -45,6 +45,9 @@ function typeOf(value: string, kind: ColumnKind): Finding['type'] | undefined {
     case 'address':
       return addressLike(value) ? 'address' : undefined;
     case 'party':
+      // "Nikhil Bhatt (Stores), Shreeji Polymers": a person and a company in one cell; the sentence-level
+      // detectors split it better than one span of either type would.
+      if (value.includes('(') || (value.includes(',') && !companyWords(value))) return undefined;
       if (companyWords(value)) return 'organization';
       if (personLike(value) && personCue(value)) return 'person_name';
       return organizationLike(value) ? 'organization' : undefined;
@@ -92,7 +95,9 @@ function personCue(value: string): boolean {
   if (HAN_NAME.test(value)) return true;
   const first = value.split(/\s+/)[0] ?? '';
   if (/^\p{Lu}\.$/u.test(first)) return true;
-  return lexicon().firstNames.has(first.toLowerCase());
+  const names = lexicon().firstNames;
+  const lower = first.toLowerCase();
+  return names.has(lower) || names.has(foldAccents(lower));
 }
 
 function isSpace(c: number): boolean {

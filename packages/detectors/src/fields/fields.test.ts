@@ -99,6 +99,11 @@ describe('delimited tables', () => {
       ['person_name', 'Bo Lindahl'],
     ]);
   });
+  it('decides a party column by its value: accented first names are people, mixed cells are left alone', () => {
+    expect(
+      found('ref|consignee|city\nA1|Chloé Besson|Lyon\nA2|Nikhil Bhatt (Stores), Shreeji Polymers|Vadodara'),
+    ).toEqual([['person_name', 'Chloé Besson']]);
+  });
   it('leaves a bare "name" column alone unless the table lists people', () => {
     expect(found('name,version,license\nleft-pad,1.3.0,MIT\nExpress Router,4.19.2,MIT')).toEqual([]);
     expect(found('name,email\nRuth Okonjo,ruth@example.test')).toEqual([['person_name', 'Ruth Okonjo']]);
