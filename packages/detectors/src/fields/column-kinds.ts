@@ -10,6 +10,7 @@ const KINDS: ReadonlyArray<readonly [ColumnKind, string]> = [
   [
     'person',
     `firstname|fname|givenname|forename|lastname|lname|surname|familyname|fullname|middlename|personname|
+    first|last|contactfirst|contactlast|customerfirst|customerlast|
     customername|contactname|contactperson|employeename|employee|patientname|patient|studentname|
     cardholder|cardholdername|holder|holdername|accountholder|accountholdername|ownername|displayname|assignee|
     reporter|authorname|recipientname|sendername|beneficiaryname|billingname|shippingname|shiptoname|

@@ -17,6 +17,7 @@ describe('column kinds', () => {
     expect(columnKind('first_name')).toBe('person');
     expect(columnKind('First Name')).toBe('person');
     expect(columnKind('lastName')).toBe('person');
+    expect(columnKind('contact_first')).toBe('person');
     expect(columnKind('Company Name')).toBe('organization');
     expect(columnKind('counterparty_name')).toBe('party');
     expect(columnKind('billing_address')).toBe('address');
