@@ -102,11 +102,10 @@ export function normalizeHeader(header: string): string {
 export function columnKind(header: string): ColumnKind | undefined {
   if (header.length > 48) return undefined;
   const key = normalizeHeader(header);
-  return (
-    BY_NAME.get(key) ??
-    BY_NAME.get(key.replace(/^(?:billing|shipping|customer|contact|primary)/, '')) ??
-    chineseKindBySuffix(key)
-  );
+  const kind = BY_NAME.get(key);
+  if (kind !== undefined) return kind;
+  for (const prefix of PREFIXES) if (key.startsWith(prefix)) return BY_NAME.get(key.slice(prefix.length));
+  return chineseKindBySuffix(key);
 }
 
 /** 安装地址, 客户姓名, 供应商名称: a Chinese label says what it holds in its last characters. */
@@ -119,16 +118,25 @@ function chineseKindBySuffix(key: string): ColumnKind | undefined {
 }
 
 /**
- * Whether a header is a plain "name" column: a person when the table also has contact columns (an email,
- * a phone, a company) — a list of people — and a product, file or setting otherwise.
+ * The kinds of a header's columns, or undefined when none is known. A plain "name" (or "contact") column is
+ * a person when the table also has contact columns (an email, a phone, a company): a list of people, not
+ * of products, files or settings.
  */
-export function isBareName(header: string): boolean {
+export function headerKinds(labels: readonly string[]): (ColumnKind | undefined)[] | undefined {
+  const people = labels.some(isContactColumn);
+  const kinds = labels.map(
+    (label) => columnKind(label) ?? (people && isBareName(label) ? 'person' : undefined),
+  );
+  return kinds.some((k) => k !== undefined) ? kinds : undefined;
+}
+
+function isBareName(header: string): boolean {
   const key = normalizeHeader(header);
   return key === 'name' || key === 'contact';
 }
 
 /** Header names that make a bare "name" column a list of people. */
-export function isContactColumn(header: string): boolean {
+function isContactColumn(header: string): boolean {
   const key = normalizeHeader(header);
   return /^(?:e?mail|emailaddress|phone|phonenumber|mobile|tel|telephone|company|companyname|employer|dob|dateofbirth|birthdate|ssn|title|jobtitle|department|address)$/.test(
     key,

@@ -1,4 +1,4 @@
-import { type ColumnKind, columnKind, isBareName, isContactColumn, looksLikeHeader } from './column-kinds.ts';
+import { type ColumnKind, headerKinds, looksLikeHeader } from './column-kinds.ts';
 
 /** Receives one cell, text[start, end), of a column of the given kind. */
 export type CellVisitor = (start: number, end: number, kind: ColumnKind) => void;
@@ -59,11 +59,8 @@ function headerAt(text: string, start: number, end: number, cells: number[]): He
       if (!looksLikeHeader(label) || label.split(' ').length > 4) return undefined;
       labels.push(label);
     }
-    const people = labels.some(isContactColumn);
-    const kinds = labels.map(
-      (label) => columnKind(label) ?? (people && isBareName(label) ? 'person' : undefined),
-    );
-    return kinds.some((k) => k !== undefined) ? { delimiter, kinds } : undefined;
+    const kinds = headerKinds(labels);
+    return kinds ? { delimiter, kinds } : undefined;
   }
   return undefined;
 }

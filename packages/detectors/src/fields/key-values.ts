@@ -41,7 +41,11 @@ export function visitKeyValueCells(text: string, visit: CellVisitor): void {
     if (q === 34 || q === 39) {
       const close = closingQuote(text, v + 1, q);
       if (close > 0) visit(v + 1, close, kind);
-    } else if (key.lineStart && !key.quoted && (c === 58 || upperKey(text, key.start, key.end))) {
+    } else if (
+      !key.quoted &&
+      (c === 58 || upperKey(text, key.start, key.end)) &&
+      lineStartBefore(text, key.start)
+    ) {
       let e = v;
       while (e < n && e - v <= MAX_BARE && text.charCodeAt(e) !== 10 && text.charCodeAt(e) !== 13) e++;
       if (e - v > MAX_BARE || e === v) continue;
@@ -61,31 +65,26 @@ interface Key {
   start: number;
   end: number;
   quoted: boolean;
-  /** Only indentation, a YAML list dash or `export` stands before the key on its line. */
-  lineStart: boolean;
 }
 
 function keyBefore(text: string, p: number): Key | undefined {
   let e = p;
   while (e > 0 && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9)) e--;
   const last = text.charCodeAt(e - 1);
-  let s: number;
-  let quoted = false;
   if (last === 34 || last === 39) {
-    s = e - 1;
+    let s = e - 1;
     const low = Math.max(0, e - 2 - MAX_KEY);
     while (s > low && text.charCodeAt(s - 1) !== last && text.charCodeAt(s - 1) !== 10) s--;
     if (s <= low || text.charCodeAt(s - 1) !== last) return undefined;
-    quoted = true;
-    const key = { start: s, end: e - 1 };
-    return { ...key, quoted, lineStart: lineStartBefore(text, s - 1) };
+    return { start: s, end: e - 1, quoted: true };
   }
-  s = e;
+  let s = e;
   while (s > 0 && e - s <= MAX_KEY && keyChar(text.charCodeAt(s - 1))) s--;
   if (s === e || e - s > MAX_KEY || !letter(text.charCodeAt(s))) return undefined;
-  return { start: s, end: e, quoted, lineStart: lineStartBefore(text, s) };
+  return { start: s, end: e, quoted: false };
 }
 
+/** Only indentation, a YAML list dash or `export` stands before `at` on its line. */
 function lineStartBefore(text: string, at: number): boolean {
   let i = skipIndent(text, at);
   if (i >= 6 && text.startsWith('export', i - 6)) i = skipIndent(text, i - 6);

@@ -1,4 +1,4 @@
-import { columnKind, isBareName, isContactColumn } from './column-kinds.ts';
+import { type ColumnKind, headerKinds } from './column-kinds.ts';
 import type { CellVisitor } from './delimited-tables.ts';
 
 /** `INSERT INTO customers (id, full_name, …) VALUES`: the column list, bounded so a stray paren cannot run on. */
@@ -15,11 +15,8 @@ export function visitSqlInsertCells(text: string, visit: CellVisitor): void {
   INSERT_HEAD.lastIndex = 0;
   for (let m = INSERT_HEAD.exec(text); m !== null; m = INSERT_HEAD.exec(text)) {
     const labels = (m[1] as string).split(',').map((c) => c.trim().replace(/^[`"[]|[`"\]]$/g, ''));
-    const people = labels.some(isContactColumn);
-    const kinds = labels.map(
-      (label) => columnKind(label) ?? (people && isBareName(label) ? 'person' : undefined),
-    );
-    if (!kinds.some((k) => k !== undefined)) continue;
+    const kinds = headerKinds(labels);
+    if (!kinds) continue;
     INSERT_HEAD.lastIndex = readRows(text, INSERT_HEAD.lastIndex, kinds, visit);
   }
 }
@@ -28,7 +25,7 @@ export function visitSqlInsertCells(text: string, visit: CellVisitor): void {
 function readRows(
   text: string,
   at: number,
-  kinds: readonly (ReturnType<typeof columnKind> | 'person')[],
+  kinds: readonly (ColumnKind | undefined)[],
   visit: CellVisitor,
 ): number {
   const n = text.length;
