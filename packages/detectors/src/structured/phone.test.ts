@@ -184,3 +184,16 @@ describe('phone: linear time', () => {
     expect(() => findPhones('\ud800 +1 (((( 555 \udfff 0147 x')).not.toThrow();
   });
 });
+
+describe('identifiers written like phone numbers (fresh-batch findings)', () => {
+  it('company, tax and meeting numbers after their label are no phones; a phone after "number" still is', () => {
+    const phones = (t: string) => findPhones(t).map((f) => t.slice(f.start, f.end));
+    expect(phones('SIRET 852 417 903 00028 – TVA FR47852417903')).toEqual([]);
+    expect(phones('Kaltbush Outdoor Pty Ltd · ABN 61 604 338 912')).toEqual([]);
+    expect(phones('registered in England (company number 09874412)')).toEqual([]);
+    expect(phones('线上同步飞书会议（会议号 738 221 904）')).toEqual([]);
+    expect(phones('Rua Augusta 714, São Paulo – SP, 04530-001, Brazil')).toEqual([]);
+    expect(phones('my number is (617) 555-0148, call me')).toEqual(['(617) 555-0148']);
+    expect(phones('Tel. +33 1 43 57 29 80')).toEqual(['+33 1 43 57 29 80']);
+  });
+});
