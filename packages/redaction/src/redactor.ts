@@ -309,10 +309,15 @@ export function createRedactor(config: RedactorConfig = {}): Redactor {
       (f.type === 'person_name' || f.type === 'organization') &&
       f.end - f.start <= 32 &&
       ownNames.has(text.slice(f.start, f.end).toLowerCase());
-    /** Findings of a text, without the provider's own names (see PayloadSpec.ownNames). */
+    /**
+     * Findings of a text, without the provider's own names (see PayloadSpec.ownNames). Runs for every string
+     * of every request: the usual case (no own name among them) returns the cached array as it is.
+     */
     const textFindings = (text: string): readonly Finding[] => {
       const found = detectText(text);
-      return ownNames && found.length > 0 ? found.filter((f) => !isOwnName(text, f)) : found;
+      return ownNames && found.some((f) => isOwnName(text, f))
+        ? found.filter((f) => !isOwnName(text, f))
+        : found;
     };
     /** Findings of a reject zone, also without the provider's own email addresses (PayloadSpec.ownDomains). */
     const foreignIn = (text: string): readonly Finding[] => {
