@@ -113,6 +113,18 @@ describe('Chinese person names', () => {
     expect(found('周末跑了半程马拉松，晚上吃了比萨和布丁。', 'person_name')).toEqual([]);
   });
 
+  it('reads everyday words for kinds of people as no person (黄牛, 常青树, 熊孩子)', () => {
+    expect(found('车站门口的黄牛介绍说票早就卖完了。', 'person_name')).toEqual([]);
+    expect(found('她是乒坛的常青树，三十岁还在打比赛。', 'person_name')).toEqual([]);
+    expect(found('邻居家的熊孩子说要放鞭炮。', 'person_name')).toEqual([]);
+    expect(found('节目里的练习生每天训练十个小时。', 'person_name')).toEqual([]);
+  });
+
+  it('reads a city before a festival, and an award, as no person', () => {
+    expect(found('他们去了威尼斯电影节。', 'person_name')).toEqual([]);
+    expect(found('那部片子今年冲击奥斯卡。', 'person_name')).toEqual([]);
+  });
+
   it('reports offsets into the given text', () => {
     const text = '昨天，邓卫华说会议推迟。';
     const hit = chineseEntityDetector.detect(text, context(text)).find((f) => f.type === 'person_name');

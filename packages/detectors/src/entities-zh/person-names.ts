@@ -28,8 +28,9 @@ export interface Span {
 const FIXTURE_BEFORE = /(?:vs|VS|Vs|对阵|负于|战胜|击败|战平)\s?$/;
 const FIXTURE_AFTER = /^\s?(?:vs|VS|Vs|主场|客场|主队|客队|做客|坐镇)/;
 const MAX_FOREIGN_NAME = 16;
-/** A foreign name before these names an award, index or law, not a person here: 某某奖, 某某指数, 某某定律. */
-const EPONYM_AFTER = /^(?:奖|最佳|影帝|影后|金像|提名|指数|公式|定律|效应|模型|理论|方程|主义)/;
+/** A foreign name before these names an award, index, law or festival, not a person here: 某某奖, 某某指数, 某某电影节. */
+const EPONYM_AFTER =
+  /^(?:奖|最佳|影帝|影后|金像|提名|指数|公式|定律|效应|模型|理论|方程|主义|电影节|音乐节|艺术节|时装周)/;
 /** Kinds of company written right before their name: 开发商某某, 运营商某某. */
 const COMPANY_BEFORE = /(?:开发商|发行商|厂商|制造商|运营商|供应商|赞助商|生产商|品牌)$/;
 const HONORIFIC_END = /(?:先生|女士|小姐|总|董)$/;
@@ -183,6 +184,8 @@ function readGivenName(tokens: readonly SegmentedToken[], i: number): GivenName 
   if (!surname || !g1 || !contiguous(surname, g1) || !isCjkWord(g1.word)) return undefined;
   if (g1.word.length === 2) {
     if (TITLES_AFTER.has(g1.word) || VERBS_AFTER.has(g1.word) || NOT_PERSON.has(g1.word)) return undefined;
+    // 熊/nr 孩子/n: jieba split an everyday word after its surname-like first character.
+    if (NOT_PERSON.has(surname.word + g1.word)) return undefined;
     if (NOT_IN_GIVEN_NAME.has(g1.word.charAt(0)) || NOT_IN_GIVEN_NAME.has(g1.word.charAt(1)))
       return undefined;
     // A place (谈|武汉) after a surname-like verb is where, not who: no evidence of a given name.

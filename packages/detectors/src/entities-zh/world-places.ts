@@ -34,7 +34,11 @@ const CITIES =
   '新德里 孟买 加尔各答 伊斯兰堡 卡拉奇 喀布尔 德黑兰 巴格达 大马士革 贝鲁特 安曼 耶路撒冷 特拉维夫 ' +
   '利雅得 麦加 迪拜 阿布扎比 多哈 开罗 内罗毕 约翰内斯堡 开普敦 拉各斯 的黎波里 阿尔及尔 ' +
   '悉尼 墨尔本 堪培拉 奥克兰 惠灵顿 渥太华 多伦多 温哥华 蒙特利尔 墨西哥城 哈瓦那 巴西利亚 里约热内卢 圣保罗 ' +
-  '布宜诺斯艾利斯 圣地亚哥 利马 波哥大 加拉加斯';
+  '布宜诺斯艾利斯 圣地亚哥 利马 波哥大 加拉加斯 ' +
+  // Cities known for festivals, fairs and clubs, whose transliterations read as a person's name.
+  '威尼斯 戛纳 佛罗伦萨 米兰 都灵 那不勒斯 巴塞罗那 巴伦西亚 塞维利亚 曼彻斯特 利物浦 伯明翰 爱丁堡 格拉斯哥 ' +
+  '慕尼黑 法兰克福 多特蒙德 马赛 里昂 波尔多 鹿特丹 海牙 安特卫普 萨尔茨堡 洛桑 蒙特卡洛 新奥尔良 达拉斯 ' +
+  '丹佛 匹兹堡 克利夫兰 巴尔的摩 奥兰多 圣迭戈 孟菲斯 纳什维尔 好莱坞 曼哈顿 布鲁克林 卡萨布兰卡';
 
 /**
  * Chinese places the address lists do not hold (county-level cities, prefectures, islands); jieba tags
