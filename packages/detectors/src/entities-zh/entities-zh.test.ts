@@ -208,6 +208,11 @@ describe('Chinese person names from HMM words and mentions', () => {
     expect(found('//@快乐的小猫咪:哈哈', 'person_name')).toEqual([]);
   });
 
+  it('reads a plain name set off by Latin letters, digits, - or _ inside a mention handle', () => {
+    expect(found('//@魏思远Kevin:说得好', 'person_name')).toEqual(['魏思远']);
+    expect(found('周末见@7-彭雨桐 @钱钱_Amy', 'person_name')).toEqual(['彭雨桐']);
+  });
+
   it('rejects ordinary words led by a surname character', () => {
     expect(found('车站门口的黄牛很多。', 'person_name')).toEqual([]);
   });
@@ -267,6 +272,10 @@ describe('sports context', () => {
       expect.arrayContaining(['都灵', '米兰']),
     );
     expect(found('我们去都灵旅游了三天。', 'organization')).toEqual([]);
+  });
+
+  it('counts the rounds of a tournament as sports cues', () => {
+    expect(found('特雷维索在半决赛中淘汰了对手，客场也没有输。', 'organization')).toEqual(['特雷维索']);
   });
 });
 

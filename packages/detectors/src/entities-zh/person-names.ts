@@ -384,27 +384,50 @@ function bylineNames(text: string): Span[] {
 }
 
 const MENTION_END: ReadonlySet<string> = new Set([':', '：', ' ', '@', '\n', ',', '，', ')', '）']);
+/** Longest handle read after @; Weibo handles have at most 30 bytes. */
+const MAX_HANDLE = 20;
+
+function isCjkCode(c: number): boolean {
+  return (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+}
 
 /**
- * Weibo-style mentions whose handle is a plain Chinese name: //@段钢: … A handle is a person only when it
- * is two or three characters, surname-led and made of name-like characters; longer handles are nicknames.
+ * Weibo-style mentions whose handle is a plain Chinese name: //@段钢: … A handle is a person only when it,
+ * or a Chinese part of it set off by Latin letters, digits, - or _ (@陈某某Leo, @5-叶某某), is two or three
+ * characters, surname-led and made of name-like characters; longer runs of Chinese are nicknames.
  */
 function mentionNames(text: string): Span[] {
   const spans: Span[] = [];
   for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
     const start = at + 1;
     let end = start;
-    while (end < text.length && end - start <= 4 && !MENTION_END.has(text.charAt(end))) end += 1;
-    const len = end - start;
-    if (len < 2 || len > 3 || (end < text.length && !MENTION_END.has(text.charAt(end)))) continue;
-    const name = text.slice(start, end);
-    const surLen = surnameLength(name);
-    if (surLen !== 1 || isAmbiguousSurname(name) || !isCjkWord(name) || NOT_PERSON.has(name)) continue;
-    let plain = true;
-    for (let k = 1; k < len; k++) if (NOT_IN_GIVEN_NAME.has(name.charAt(k))) plain = false;
-    if (plain) spans.push({ start, end, score: 0.6, type: 'person_name' });
+    while (end < text.length && end - start <= MAX_HANDLE && !MENTION_END.has(text.charAt(end))) end += 1;
+    // A handle running on into the sentence has no known end: only a short one ending cleanly is read.
+    if (end - start > MAX_HANDLE) continue;
+    let part = start;
+    while (part < end) {
+      let partEnd = part;
+      while (partEnd < end && isCjkCode(text.charCodeAt(partEnd))) partEnd += 1;
+      if (partEnd > part) {
+        const span = handleName(text, part, partEnd);
+        if (span) spans.push(span);
+      }
+      part = partEnd + 1;
+    }
   }
   return spans;
+}
+
+/** A Chinese part of a handle that is a plain name: 2–3 characters, clear surname, no repeated character. */
+function handleName(text: string, start: number, end: number): Span | undefined {
+  const len = end - start;
+  if (len < 2 || len > 3) return undefined;
+  const name = text.slice(start, end);
+  if (surnameLength(name) !== 1 || isAmbiguousSurname(name) || NOT_PERSON.has(name)) return undefined;
+  // 戴戴, 乐乐: a doubled character is a pet name, not surname + given name.
+  if (name.charAt(1) === name.charAt(0)) return undefined;
+  for (let k = 1; k < len; k++) if (NOT_IN_GIVEN_NAME.has(name.charAt(k))) return undefined;
+  return { start, end, score: 0.6, type: 'person_name' };
 }
 
 /**
