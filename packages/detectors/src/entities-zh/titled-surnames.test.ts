@@ -52,6 +52,11 @@ describe('surnames with a title', () => {
     expect(titled('小麦价格上涨，小苗长出来了')).toEqual([]);
   });
 
+  it('reads 阿 nicknames but not transliterations or kinship words', () => {
+    expect(titled('阿庞和阿梁是同事。')).toEqual(['阿庞', '阿梁']);
+    expect(titled('阿姨去过阿富汗和阿曼。')).toEqual([]);
+  });
+
   it('adds the surname to the detector output unless a full name covers it', () => {
     expect(found('审批：蒋总 → 财务葛丽华', 'person_name').sort()).toEqual(['蒋', '葛丽华'].sort());
     expect(found('今天李明老师说要考试。', 'person_name')).toEqual(['李明']);

@@ -3,9 +3,9 @@ import type { Span } from './person-names.ts';
 import { isAmbiguousSurname, isMostCommonSurname, surnameLength } from './surnames.ts';
 
 /**
- * Business text names people by surname and title (李总, 张经理, 王老师, 周女士) or by 小/老 and surname
- * (小刘, 老王): no given name, so the full-name rules never fire. The span is the surname alone (the title
- * identifies no one), or 小/老 with it.
+ * Business text names people by surname and title (李总, 张经理, 王老师, 周女士) or by 小/老/阿 and surname
+ * (小刘, 老王, 阿陈): no given name, so the full-name rules never fire. The span is the surname alone (the title
+ * identifies no one), or 小/老/阿 with it.
  */
 
 /** Titles written right after a bare surname. 工 (张工 "engineer Zhang") only as one unknown word, see below. */
@@ -99,8 +99,11 @@ function titledSurname(
   return undefined;
 }
 
+/** Familiar prefixes before a bare surname: 小刘, 老王, and 阿陈 in southern usage. */
+const NICKNAME_PREFIXES: readonly string[] = ['小', '老', '阿'];
+
 /**
- * 小刘, 老王: a surname after 小/老, ending a word. Any clear surname when jieba knows no such word (小宋/x,
+ * 小刘, 老王, 阿陈: a surname after 小/老/阿, ending a word. Any clear surname when jieba knows no such word (小宋/x,
  * 小/a 龚/nr); one of the most frequent ones also as a dictionary noun (小张/n), since 小麦 or 小苗 are nouns too.
  */
 function nickname(text: string, tokens: readonly SegmentedToken[], at: number): Span | undefined {
@@ -133,13 +136,11 @@ export function findTitledSurnames(text: string, tokens: readonly SegmentedToken
       if (span) spans.push(span);
     }
   }
-  for (let at = text.indexOf('小'); at >= 0; at = text.indexOf('小', at + 1)) {
-    const span = nickname(text, tokens, at);
-    if (span) spans.push(span);
-  }
-  for (let at = text.indexOf('老'); at >= 0; at = text.indexOf('老', at + 1)) {
-    const span = nickname(text, tokens, at);
-    if (span) spans.push(span);
+  for (const prefix of NICKNAME_PREFIXES) {
+    for (let at = text.indexOf(prefix); at >= 0; at = text.indexOf(prefix, at + 1)) {
+      const span = nickname(text, tokens, at);
+      if (span) spans.push(span);
+    }
   }
   return spans;
 }
