@@ -36,6 +36,11 @@ describe('Chinese person names', () => {
     expect(found('欧阳明辉表示，明年的计划不会改变。', 'person_name')).toContain('欧阳明辉');
   });
 
+  it('finds an everyday-character surname with a rare given name opening a clause before a speech verb', () => {
+    expect(found('仲跻远估计，今年的销量会翻倍。', 'person_name')).toEqual(['仲跻远']);
+    expect(found('边跻华表示，明年继续投入。', 'person_name')).toEqual(['边跻华']);
+  });
+
   it('finds résumé-style names with an honorific or "，男"', () => {
     expect(found('郑海涛先生，1970年出生，中国国籍。', 'person_name')).toEqual(['郑海涛']);
     expect(found('罗一鸣，男，汉族，本科学历。', 'person_name')).toContain('罗一鸣');

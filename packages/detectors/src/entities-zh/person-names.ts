@@ -581,7 +581,10 @@ export function findChinesePersons(
         if (tag === 'nr') score += ambiguous ? 1 : 2;
         else if (!ambiguous) score += 1;
         if (surLen === 2) score += 1;
-        if (hasCueAfter(text, tokens, given.endIndex + 1, lastToken.end)) score += 2;
+        // A clause opened by surname + given name + speech verb (某某估计，…) is a quote, even with an
+        // everyday-character surname.
+        if (hasCueAfter(text, tokens, given.endIndex + 1, lastToken.end))
+          score += opensClause(tokens, i) ? 3 : 2;
         else if (opensLine(text, token.start, lastToken.end)) score += 2;
         if (hasCueBefore(tokens, i)) score += 2;
         if (score >= (ambiguous ? 4 : 3)) {
