@@ -85,6 +85,11 @@ describe('Chinese person names', () => {
     expect(found('山下有一个村庄，中山公园很美。', 'person_name')).toEqual([]);
   });
 
+  it('reads an unknown two-character word opening with the verb 爱 or 可 as no foreign name', () => {
+    expect(found('其实爱本就是付出。', 'person_name')).toEqual([]);
+    expect(found('发烧时体温可高可低，要多喝水。', 'person_name')).toEqual([]);
+  });
+
   it('joins transliterated names across the middle dot', () => {
     expect(found('演员汤姆·汉克斯出席了活动', 'person_name')).toContain('汤姆·汉克斯');
   });

@@ -160,6 +160,8 @@ function isForeignAnchor(text: string, tokens: readonly SegmentedToken[], i: num
   if (tag === 'nrt') return isCjkWord(token.word) && (token.word.length >= 3 || isTransliterated(token.word));
   if (!(tag === 'nr' || tag === 'x' || tag === 'ns' || tag === 'nz')) return false;
   if (token.word.length < 2 || !isTransliterated(token.word)) return false;
+  // 爱本/x, 可高/x: HMM glued the verb 爱 "love" or 可 "can" onto the next character.
+  if (tag === 'x' && token.word.length === 2 && EVERYDAY_VERB_CHARS.at(token.word, 0)) return false;
   if (tag === 'nr' || tag === 'x') return true;
   // A place-like word right after a role is a name (秘书长安南/ns), unless it is a known place.
   if (hasCueBefore(tokens, i) && !WORLD_PLACES.has(token.word)) return true;
@@ -168,6 +170,9 @@ function isForeignAnchor(text: string, tokens: readonly SegmentedToken[], i: num
     tokens[i + 1] && token.end + 1 === tokens[i + 1]?.start && joined(text, token, tokens[i + 1]);
   return (token.tag === 'ns' || token.tag === 'nz') && Boolean(joinedNext);
 }
+
+/** Transliteration characters that, opening an unknown two-character word, are nearly always a verb. */
+const EVERYDAY_VERB_CHARS = new CharTable('爱可');
 
 interface GivenName {
   endIndex: number;
