@@ -176,6 +176,12 @@ describe('Chinese names from news bylines and lists', () => {
     expect(found('这是张路老师的课。', 'person_name')).toEqual(['张路']);
     expect(found('他住在张路附近。', 'person_name')).toEqual([]);
   });
+
+  it('reads surname + 路/街 as a person unless a word of location or a number follows', () => {
+    expect(found('刘路足球推荐：主队状态不佳。', 'person_name')).toEqual(['刘路']);
+    expect(found('徐街今天没来上班。', 'person_name')).toEqual(['徐街']);
+    expect(found('店在徐街8号。', 'person_name')).toEqual([]);
+  });
 });
 
 describe('Chinese names with uncommon given-name characters', () => {

@@ -55,11 +55,30 @@ const DIRECTIONS: ReadonlySet<string> = new Set('东西南北中'.split(''));
 /** Person titles that follow a name directly; a village or street never takes one (张路老师, not 沈村老师). */
 const PERSON_TITLE_AFTER = /^(?:先生|女士|小姐|老师|教授|博士|医生|律师|同志|同学)/;
 
+/**
+ * Road suffixes that mostly follow a name of two or more characters (中山路, 解放街): surname + 路 is a road
+ * only where a word of location or a house number follows (张路附近, 张路8号), else a person (张路认为).
+ */
+const ROAD_CHARS: ReadonlySet<string> = new Set('路街'.split(''));
+const LOCATION_AFTER = /^(?:附近|旁|口|一带|两侧|沿线|上|边|[东西南北]|[0-9０-９])/;
+
+function isShortRoad(text: string, start: number, end: number): boolean {
+  return (
+    end - start === 2 && ROAD_CHARS.has(text.charAt(end - 1)) && LOCATION_AFTER.test(text.slice(end, end + 2))
+  );
+}
+
 function isPlaceLike(text: string, start: number, end: number): boolean {
   let inner = false;
   // The first character of a three-character name is its surname, which may be a place character (路, 区).
-  for (let k = end - start >= 3 ? start + 1 : start; k < end && !inner; k++)
-    if (INNER_PLACE_CHARS.has(text.charAt(k))) inner = true;
+  for (let k = end - start >= 3 ? start + 1 : start; k < end && !inner; k++) {
+    const ch = text.charAt(k);
+    if (
+      INNER_PLACE_CHARS.has(ch) &&
+      (end - start !== 2 || !ROAD_CHARS.has(ch) || isShortRoad(text, start, end))
+    )
+      inner = true;
+  }
   if (inner) return !PERSON_TITLE_AFTER.test(text.slice(end, end + 2));
   const next = text.charAt(end);
   if (PLACE_CHARS.has(next)) return true;
