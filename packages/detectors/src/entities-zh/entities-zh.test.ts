@@ -90,6 +90,11 @@ describe('Chinese person names', () => {
     expect(found('发烧时体温可高可低，要多喝水。', 'person_name')).toEqual([]);
   });
 
+  it('reads a transliterated people (玛雅人) as no person', () => {
+    expect(found('他是个吉普赛人。', 'person_name')).toEqual([]);
+    expect(found('玛雅人的历法很精确。', 'person_name')).toEqual([]);
+  });
+
   it('joins transliterated names across the middle dot', () => {
     expect(found('演员汤姆·汉克斯出席了活动', 'person_name')).toContain('汤姆·汉克斯');
   });

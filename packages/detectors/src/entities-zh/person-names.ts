@@ -176,7 +176,11 @@ function isForeignAnchor(text: string, tokens: readonly SegmentedToken[], i: num
   const token = tokens[i] as SegmentedToken;
   const { tag } = token;
   // jieba tags many everyday two-character words nrt (令人, 默契): those must read as a transliteration.
-  if (tag === 'nrt') return isCjkWord(token.word) && (token.word.length >= 3 || isTransliterated(token.word));
+  if (tag === 'nrt') {
+    // 玛雅人, 吉普赛人: a people, not a person; 人 never transliterates a syllable.
+    if (token.word.endsWith('人')) return false;
+    return isCjkWord(token.word) && (token.word.length >= 3 || isTransliterated(token.word));
+  }
   if (!(tag === 'nr' || tag === 'x' || tag === 'ns' || tag === 'nz')) return false;
   if (token.word.length < 2 || !isTransliterated(token.word)) return false;
   // 爱本/x, 可高/x: HMM glued the verb 爱 "love" or 可 "can" onto the next character.
