@@ -8,6 +8,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PROXY_ENV, PROXY_NODE_FLAGS } from '../../apps/proxy/src/runtime-settings.ts';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -78,7 +79,8 @@ export interface ProxyProcess extends Child {
 }
 
 export async function startProxyProcess(name: string, env: Record<string, string>): Promise<ProxyProcess> {
-  const child = launch(name, ['--enable-source-maps', 'apps/proxy/dist/server.mjs'], {
+  const child = launch(name, [...PROXY_NODE_FLAGS, '--enable-source-maps', 'apps/proxy/dist/server.mjs'], {
+    ...PROXY_ENV,
     STRONK_GATEWAY_HOST: '127.0.0.1',
     STRONK_GATEWAY_PORT: '0',
     ...env,

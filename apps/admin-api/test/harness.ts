@@ -48,6 +48,7 @@ export async function startStack(
     STRONK_GATEWAY_UNSAFE_DEBUG_GATEWAY_PORT: '0',
     // Detection on the event loop keeps the many short admin suites light; the proxy suites cover workers.
     STRONK_GATEWAY_DETECTION_WORKERS: '0',
+    STRONK_GATEWAY_DETECTION_WARMUP: 'false',
     ...env,
   };
   const proxyConfig = loadProxyConfig(fullEnv);

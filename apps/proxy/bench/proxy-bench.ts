@@ -9,6 +9,7 @@ import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { makeChatMessage } from '@stronk/detectors/testing';
+import { PROXY_ENV, PROXY_NODE_FLAGS } from '../src/runtime-settings.ts';
 
 const quick = process.argv.includes('--quick');
 const seconds = quick ? 2 : 8;
@@ -24,13 +25,14 @@ process.on('exit', () => {
 async function startProcess(script: string, env: Record<string, string>): Promise<number> {
   // The proxy runs as users run it: the esbuild bundle on plain node, no TypeScript loader.
   // STRONK_BENCH_PROXY_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) profiles the proxy itself.
-  const extra = script.endsWith('.mjs')
-    ? (process.env.STRONK_BENCH_PROXY_NODE_ARGS?.split(' ').filter(Boolean) ?? [])
+  const bundle = script.endsWith('.mjs');
+  const extra = bundle
+    ? [...PROXY_NODE_FLAGS, ...(process.env.STRONK_BENCH_PROXY_NODE_ARGS?.split(' ').filter(Boolean) ?? [])]
     : [];
-  const args = script.endsWith('.mjs') ? [...extra, script] : ['--import', 'tsx', script];
+  const args = bundle ? [...extra, script] : ['--import', 'tsx', script];
   const child = spawn(process.execPath, args, {
     cwd: root,
-    env: { ...process.env, ...env },
+    env: { ...process.env, ...(bundle ? PROXY_ENV : {}), ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   children.push(child);

@@ -13,6 +13,7 @@ import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { makeChatMessage } from '@stronk/detectors/testing';
 import WebSocket from 'ws';
+import { PROXY_ENV, PROXY_NODE_FLAGS } from '../src/runtime-settings.ts';
 
 const quick = process.argv.includes('--quick');
 const sessions = quick ? 200 : 1000;
@@ -27,10 +28,11 @@ async function startProcess(
 ): Promise<{ port: number; pid: number }> {
   // The proxy runs as users run it: the esbuild bundle on plain node (from source, tsx and the raw
   // dictionary JSON add ~70 MB of RSS that a deployment never has).
-  const args = script.endsWith('.mjs') ? [script] : ['--import', 'tsx', script];
+  const bundle = script.endsWith('.mjs');
+  const args = bundle ? [...PROXY_NODE_FLAGS, script] : ['--import', 'tsx', script];
   const child = spawn(process.execPath, args, {
     cwd: root,
-    env: { ...process.env, ...env },
+    env: { ...process.env, ...(bundle ? PROXY_ENV : {}), ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   children.push(child);

@@ -28,6 +28,7 @@ export function createRedactorForConfig(config: ProxyConfig): Redactor {
     maxDepth: config.maxJsonDepth,
     detectionWorkers: config.detectionWorkers,
     workerLoadThreshold: config.detectionWorkerLoad,
+    warmUp: config.detectionWarmUp,
   });
 }
 

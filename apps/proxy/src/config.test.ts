@@ -52,6 +52,7 @@ describe('loadProxyConfig defaults', () => {
     const cores = availableParallelism();
     expect(config.detectionWorkers).toBe(cores < 2 ? 0 : Math.min(4, cores - 1));
     expect(config.detectionWorkerLoad).toBe(0.3);
+    expect(config.detectionWarmUp).toBe(true);
   });
 
   it('reads the detection worker count and load threshold', () => {
@@ -62,6 +63,7 @@ describe('loadProxyConfig defaults', () => {
       loadProxyConfig({}).detectionWorkers,
     );
     expect(loadProxyConfig({ [`${P}DETECTION_WORKERS`]: '0' }).detectionWorkers).toBe(0);
+    expect(loadProxyConfig({ [`${P}DETECTION_WARMUP`]: 'false' }).detectionWarmUp).toBe(false);
   });
 
   it('treats empty and blank values as unset', () => {
@@ -168,6 +170,7 @@ describe('loadProxyConfig refuses invalid values, naming the variable', () => {
     [`${P}DETECTION_WORKERS`, '65'],
     [`${P}DETECTION_WORKER_LOAD`, '1.5'],
     [`${P}DETECTION_WORKER_LOAD`, 'half'],
+    [`${P}DETECTION_WARMUP`, 'soon'],
     [`${P}MAX_JSON_DEPTH`, '2'],
     [`${P}MAX_JSON_DEPTH`, '100000'],
     [`${P}MAX_JSON_VALUES`, '10'],

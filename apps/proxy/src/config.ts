@@ -45,6 +45,8 @@ export interface ProxyConfig {
   detectionWorkers: number;
   /** Event-loop utilization (0–1) from which new text goes to the detection workers. */
   detectionWorkerLoad: number;
+  /** Detect built-in synthetic texts on every detecting thread before listening (JIT warm-up). */
+  detectionWarmUp: boolean;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -211,5 +213,6 @@ export function loadProxyConfig(env: Env): ProxyConfig {
     shutdownGraceMs: readSeconds(env, 'SHUTDOWN_GRACE_SECONDS', 10, 0, 3600),
     detectionWorkers: readDetectionWorkers(env),
     detectionWorkerLoad: readFraction(env, 'DETECTION_WORKER_LOAD', 0.3),
+    detectionWarmUp: readBoolean(env, 'DETECTION_WARMUP', true),
   };
 }

@@ -27,6 +27,7 @@ function upstreamEnv(upstream: FakeUpstream): Record<string, string> {
     STRONK_GATEWAY_DENY_TERMS: 'Project Nightjar',
     // Detection on the event loop unless a suite asks for workers (sdk-e2e, leak-fuzz, server-process do).
     STRONK_GATEWAY_DETECTION_WORKERS: '0',
+    STRONK_GATEWAY_DETECTION_WARMUP: 'false',
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Detector } from '@stronk/detectors';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createRedactor, PayloadTooDeepError } from './index.ts';
 
 /** A deterministic stand-in detector so these tests do not depend on the built-in detectors' accuracy. */
@@ -244,5 +244,19 @@ describe('mask → rehydrate', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('warm-up', () => {
+  it('runs the engine warm-up once, in ready(), only when asked', async () => {
+    const warm = createRedactor({ builtinDetectors: false, detectors: [canaryDetector], warmUp: true });
+    const spy = vi.spyOn(warm.engine, 'warmUp').mockReturnValue(0);
+    await warm.ready();
+    await warm.ready();
+    expect(spy).toHaveBeenCalledTimes(1);
+    const cold = createRedactor({ builtinDetectors: false, detectors: [canaryDetector] });
+    const coldSpy = vi.spyOn(cold.engine, 'warmUp').mockReturnValue(0);
+    await cold.ready();
+    expect(coldSpy).not.toHaveBeenCalled();
   });
 });

@@ -48,6 +48,13 @@ export interface RedactorConfig {
    * waking a worker. Default 0.3; 0 always uses the workers.
    */
   workerLoadThreshold?: number;
+  /**
+   * Run the detectors over built-in synthetic texts once on every detecting thread (this one during
+   * `ready()`, each worker before it reports ready), so the first requests do not pay for JIT compilation:
+   * without it, the first few hundred new messages take 2–15 ms more each. Costs about half a second per
+   * thread at start. Default false.
+   */
+  warmUp?: boolean;
 }
 
 /** What was found, where, and what happens to it. Deliberately carries no raw value. */
@@ -160,7 +167,11 @@ export function createRedactor(config: RedactorConfig = {}): Redactor {
     // A worker can only rebuild the built-in set; custom detectors are code that cannot cross threads.
     throw new Error('detectionWorkers needs the built-in detectors alone (no custom `detectors`)');
   }
-  const pool = workers > 0 ? createDetectionPool({ size: workers, ...terms }) : undefined;
+  const pool =
+    workers > 0
+      ? createDetectionPool({ size: workers, ...terms, warmUp: config.warmUp === true })
+      : undefined;
+  let warmedUp = false;
   const threshold = config.workerLoadThreshold ?? 0.3;
   if (!(threshold >= 0 && threshold <= 1)) throw new RangeError('workerLoadThreshold must be from 0 to 1');
   const engine = createDetectionEngine({
@@ -271,7 +282,14 @@ export function createRedactor(config: RedactorConfig = {}): Redactor {
     },
     rehydrate: (text, vault, options) => vault.rehydrate(text, options),
     createStreamRehydrator: (vault, options) => new StreamRehydrator(vault, options),
-    ready: async () => pool?.ready(),
+    async ready() {
+      // The workers warm up on their own threads meanwhile (they started with the pool).
+      if (config.warmUp && !warmedUp) {
+        warmedUp = true;
+        engine.warmUp();
+      }
+      await pool?.ready();
+    },
     workerStats: () => ({
       workers,
       ...engine.offloadStats(),

@@ -5,6 +5,7 @@
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { PROXY_ENV, PROXY_NODE_FLAGS } from '../../../apps/proxy/src/runtime-settings.ts';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const PROXY_BUNDLE = 'apps/proxy/dist/server.mjs';
@@ -28,6 +29,8 @@ export interface ServiceOptions {
   /** Script path relative to the repository root; `.ts` runs with tsx, `.mjs` on plain node. */
   script: string;
   env?: Record<string, string>;
+  /** Node options before the script (the proxy bundle runs with its production flags). */
+  nodeArgs?: readonly string[];
   /** Sees every chunk of stdout and stderr (the soak scans the proxy's output for canaries). */
   onOutput?: (text: string) => void;
 }
@@ -44,7 +47,10 @@ function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
 
 /** Starts a process that prints a JSON line with its `port` once it listens. */
 export function startService(options: ServiceOptions): Promise<Service> {
-  const args = options.script.endsWith('.ts') ? ['--import', 'tsx', options.script] : [options.script];
+  const args = [
+    ...(options.nodeArgs ?? []),
+    ...(options.script.endsWith('.ts') ? ['--import', 'tsx', options.script] : [options.script]),
+  ];
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
     env: childEnv(options.env ?? {}),
@@ -146,10 +152,13 @@ export interface ProxyOptions {
 }
 
 export function startProxy(upstream: Service, options: ProxyOptions = {}): Promise<Service> {
+  const bundle = options.from !== 'source';
   return startService({
     name: options.name ?? 'stronk proxy',
-    script: options.from === 'source' ? 'apps/proxy/src/server.ts' : PROXY_BUNDLE,
-    env: { ...proxyEnv(upstream), ...options.env },
+    script: bundle ? PROXY_BUNDLE : 'apps/proxy/src/server.ts',
+    // The bundle runs as `pnpm proxy` and the container image start it.
+    ...(bundle ? { nodeArgs: PROXY_NODE_FLAGS } : {}),
+    env: { ...(bundle ? PROXY_ENV : {}), ...proxyEnv(upstream), ...options.env },
     ...(options.onOutput ? { onOutput: options.onOutput } : {}),
   });
 }

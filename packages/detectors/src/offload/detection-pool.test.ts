@@ -45,6 +45,28 @@ describe('detection pool', () => {
     expect(workers.stats()).toMatchObject({ batches: 1, texts: texts.length, failures: 0 });
   }, 60_000);
 
+  it('warms a worker up before it reports ready, when asked, and answers the same afterwards', async () => {
+    const local = createDetectionEngine({ detectors: builtinDetectors(), ...terms, cacheEntries: 0 });
+    const warmed = createDetectionPool({ size: 1, ...terms, warmUp: true });
+    pools.push(warmed);
+    const seen: unknown[] = [];
+    const spied = createDetectionPool({
+      size: 1,
+      warmUp: true,
+      spawn: (data) => {
+        seen.push(data);
+        return dyingWorker();
+      },
+    });
+    pools.push(spied);
+    await spied.ready();
+    expect(seen).toEqual([expect.objectContaining({ warmUp: true })]);
+    await warmed.ready();
+    expect(await warmed.detectMany(texts, texts.map(() => undefined))).toEqual(
+      texts.map((text) => local.detect(text)),
+    );
+  }, 60_000);
+
   it('spreads concurrent batches over its workers and answers each one', async () => {
     const workers = pool(2);
     await workers.ready();

@@ -20,6 +20,8 @@ export interface DetectionPoolOptions {
   denyTerms?: readonly string[];
   allowTerms?: readonly string[];
   enabledTypes?: readonly EntityType[];
+  /** Each worker detects the built-in warm-up texts before it reports ready (see DetectionEngine.warmUp). */
+  warmUp?: boolean;
   /** Starts one worker (default: the bundled or source detection worker); tests wrap it. */
   spawn?: (data: DetectionWorkerData) => Worker;
 }
@@ -82,6 +84,7 @@ export function createDetectionPool(options: DetectionPoolOptions): DetectionPoo
     denyTerms: [...(options.denyTerms ?? [])],
     allowTerms: [...(options.allowTerms ?? [])],
     ...(options.enabledTypes ? { enabledTypes: [...options.enabledTypes] } : {}),
+    ...(options.warmUp ? { warmUp: true } : {}),
   };
   const spawn = options.spawn ?? detectionWorker;
   const slots: (Slot | undefined)[] = Array.from({ length: options.size }, () => undefined);

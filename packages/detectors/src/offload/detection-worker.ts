@@ -23,8 +23,9 @@ const engine = createDetectionEngine({
   // The caller's engine caches results; a second cache here would only hold memory.
   cacheEntries: 0,
 });
-// Load dictionaries and compile patterns before the first real batch waits on them.
-engine.detect(WARM_UP_TEXT);
+// Load dictionaries and compile patterns (with warmUp: the hot paths too) before the first batch waits on them.
+if (data.warmUp) engine.warmUp();
+else engine.detect(WARM_UP_TEXT);
 const port = parentPort!;
 
 port.on('message', (request: DetectionRequest) => {

@@ -6,6 +6,8 @@ export interface DetectionWorkerData {
   denyTerms: readonly string[];
   allowTerms: readonly string[];
   enabledTypes?: readonly EntityType[];
+  /** Detect the built-in warm-up texts before reporting ready (otherwise one short text). */
+  warmUp?: boolean;
 }
 
 export interface DetectionRequest {
