@@ -7,13 +7,40 @@
  * Everything here is invented. The vocabulary deliberately differs from `testing/synthetic-chat.ts`, whose
  * messages the benchmarks time after this warm-up.
  */
-const FIRST = ['Harriet', 'Tomasz', 'Ingrid', 'Kwame', 'Yusuf', 'Beatriz', 'Arjun', 'Chloe', 'Mateo', 'Noor'];
-const LAST = ['Okafor', 'Lindqvist', 'Brennan', 'Castellano', 'Nakamura', 'Haddad', 'Fitzgerald', 'Iyer'];
+// Accented and non-Latin letters take other branches of every tokenizer, so some names carry them.
+const FIRST = [
+  'Harriet',
+  'Tomasz',
+  'Ingrid',
+  'Kwame',
+  'Yusuf',
+  'Beatriz',
+  'Arjun',
+  'Chloé',
+  'Mateo',
+  'Noor',
+  'Zoë',
+  'Łucja',
+];
+const LAST = [
+  'Okafor',
+  'Lindqvist',
+  'Brennan',
+  'Castellano',
+  'Nakamura',
+  'Haddad',
+  'Fitzgerald',
+  'Iyer',
+  'Ågren',
+  'Núñez',
+];
 const TITLES = ['Dr.', 'Ms.', 'Mr.', 'Prof.'];
 const ORGS = [
   'Pinecrest Analytics Ltd',
   'Marlowe & Sons LLC',
   'Orbital Freight GmbH',
+  'Ørsted Vindkraft A/S',
+  'Société Générale des Eaux',
   'Saint Brigid Hospital',
   'Westbrook Credit Union',
   'Lumen Robotics Corp.',
@@ -28,6 +55,7 @@ const INTL_ADDRESSES = [
   'Flat 2, 31 Wellington Road, Leeds LS1 4DL',
   '14 Nehru Marg, Civil Lines, Jaipur 302006',
   'Unit 5, 88 Harbour Street, Wellington 6011',
+  '7 Rue Saint-Éloi, 13001 Marseille',
 ];
 const PHONES = [
   '(312) 555-0187',
@@ -46,6 +74,24 @@ const CN_ADDRESSES = [
   '浙江省杭州市西湖区文三路478号',
   '广东省深圳市南山区科技园南区高新南七道6号',
   '上海市徐汇区漕溪北路88号3楼',
+];
+/** Patterns at the very start or end of a text, where detectors read past the first or last token. */
+const EDGES = [
+  'Okafor, Lindqvist and Brennan',
+  'Haddad, Iyer and',
+  'Harriet, Tomasz, Ingrid and Kwame',
+  'The Brennan, Haddad and Iyer Orchestra',
+  'Okafor vs Brennan',
+  'Pinecrest Analytics',
+  'Ltd',
+  'Dr.',
+  'Sincerely, Beatriz',
+  'cc: Arjun Iyer, Noor Haddad',
+  'Lumen Robotics Corp. and',
+  'University of',
+  '2217 Bramble Lane',
+  '+44',
+  'Email:',
 ];
 const PROSE = [
   'Could you tidy up this note before I send it to the whole team?',
@@ -175,10 +221,15 @@ const CHINESE: Segment[] = [
 
 /**
  * `count` texts of 200 to ~4,000 characters, deterministic. Most mix English and developer text, as chat
- * traffic does; every fourth is Chinese.
+ * traffic does; every fourth is Chinese. Then every segment once on its own and a few bare values: short texts
+ * and values at the very end of a text take branches (end-of-input reads) that long ones rarely do.
  */
 export function warmUpTexts(count = 96): string[] {
   const texts: string[] = [];
+  const next = sequence(0xbeef);
+  for (const segment of [...ENGLISH, ...DEVELOPER, ...CHINESE]) texts.push(segment(next));
+  for (const value of [...EDGES, ...ORGS, ...PHONES, ...CN_NAMES, ...CN_ORGS]) texts.push(value);
+  for (let i = 0; i < 8; i++) texts.push(person(next), `${pick(PROSE, next)} ${person(next)}`);
   for (let i = 0; i < count; i++) {
     const next = sequence(0x5eed + i * 7919);
     const target = 200 + Math.floor(next() * 3800);
