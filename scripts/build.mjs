@@ -64,6 +64,10 @@ for (const [name, { entry, out, workers = {} }] of Object.entries(targets)) {
     format: 'esm',
     target: 'node20',
     sourcemap: true,
+    // V8 keeps each script's source for lazy compilation: a 1.9 MB bundle instead of 2.5 MB is ~1 MiB less
+    // resident. Identifiers stay, so stack traces read without the source map too.
+    minifyWhitespace: true,
+    minifySyntax: true,
     external: EXTERNAL,
     plugins: [compactDictionary],
     // Bundled CommonJS dependencies still call require(); give the ESM bundle one.
