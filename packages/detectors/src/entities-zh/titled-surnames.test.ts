@@ -67,6 +67,7 @@ describe('product names led by a company name', () => {
   it('does not report the company inside a cloud or app product', () => {
     expect(found('部署在阿里云 ECS 上，监控用腾讯云，开会用腾讯会议。', 'organization')).toEqual([]);
     expect(found('部署在阿里云 ECS 上', 'person_name')).toEqual([]);
+    expect(found('晚上用网易新闻客户端看了直播。', 'organization')).toEqual([]);
   });
 
   it('does not carry a company named elsewhere onto its product', () => {
