@@ -90,6 +90,15 @@ describe('Chinese person names', () => {
     expect(found('发烧时体温可高可低，要多喝水。', 'person_name')).toEqual([]);
   });
 
+  it('reads one character written three times or more as no name', () => {
+    expect(found('人家唐唐唐唐晓雨啦', 'person_name')).toEqual(['唐晓雨']);
+    expect(found('笑死我了周周周周一鸣', 'person_name')).toEqual([]);
+  });
+
+  it('ends a foreign name before the verb 爱 that HMM glued onto the next word', () => {
+    expect(found('这次的卡塔诺爱胃行动很成功。', 'person_name')).toEqual(['卡塔诺']);
+  });
+
   it('reads a transliterated people (玛雅人) as no person', () => {
     expect(found('他是个吉普赛人。', 'person_name')).toEqual([]);
     expect(found('玛雅人的历法很精确。', 'person_name')).toEqual([]);

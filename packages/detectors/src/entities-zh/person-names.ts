@@ -99,7 +99,18 @@ function startsWithMeasureWord(text: string, start: number): boolean {
 /** Can a person span stand here: not a place (沈村) and not a measure word (这张票)? */
 function isPersonSpan(text: string, span: Span): boolean {
   if (span.type !== 'person_name') return true;
-  return !isPlaceLike(text, span.start, span.end) && !startsWithMeasureWord(text, span.start);
+  return (
+    !isPlaceLike(text, span.start, span.end) &&
+    !startsWithMeasureWord(text, span.start) &&
+    !isOneCharacterRepeated(text, span.start, span.end)
+  );
+}
+
+/** 唐唐唐, 哈哈哈: three or more of one character is an interjection or a stutter, never a name. */
+function isOneCharacterRepeated(text: string, start: number, end: number): boolean {
+  if (end - start < 3) return false;
+  for (let k = start + 1; k < end; k++) if (text.charCodeAt(k) !== text.charCodeAt(start)) return false;
+  return true;
 }
 
 function isCjkWord(word: string): boolean {
@@ -258,8 +269,11 @@ function foreignStep(text: string, tokens: readonly SegmentedToken[], k: number,
 function gluedForeignTail(next: SegmentedToken | undefined, last: SegmentedToken): number {
   if (!next || next.start !== last.end || next.tag !== 'x' || next.word.length < 2 || !isCjkWord(next.word))
     return 0;
-  const head = next.word.slice(0, -1);
-  return isTransliterated(head) && !isTransliterated(next.word) ? head.length : 0;
+  // 奥林巴斯|爱胃, 卡塔诺|爱胃: the verb 爱 or 可 opens the next word rather than continuing the name.
+  let length = next.word.length - 1;
+  for (let k = 0; k < length; k++) if (EVERYDAY_VERB_CHARS.at(next.word, k)) length = k;
+  if (length === 0) return 0;
+  return isTransliterated(next.word.slice(0, length)) && !isTransliterated(next.word) ? length : 0;
 }
 
 /** Extends a transliterated-name anchor left and right over joined transliteration tokens. */
