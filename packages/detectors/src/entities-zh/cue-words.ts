@@ -306,6 +306,8 @@ export const NOT_PERSON: ReadonlySet<string> = new Set(
     // Loanwords whose characters read as a transliterated name (jieba tags them nr or nrt).
     '沙拉 马拉松 迪斯科 尼古丁 比萨 布丁 伏特加 哈士奇 拉布拉多 柯基 吉普 普拉提 马赛克 蒙太奇 ' +
     '乌托邦 布鲁斯 华尔兹 桑巴 迪斯尼 万圣节 荷尔蒙 奥斯卡 格莱美 阿莫西林 阿司匹林 ' +
+    // Cards and card tiers: 银行卡/nr, and 金卡 or 黑卡 read as surname + 卡.
+    '银行卡 金卡 银卡 黑卡 白金卡 ' +
     // Everyday words for kinds of people that jieba tags nr or that read as surname + given name.
     '黄牛 常青树 熊孩子 练习生'
   ).split(' '),

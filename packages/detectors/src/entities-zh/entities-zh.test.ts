@@ -137,6 +137,11 @@ describe('Chinese person names', () => {
     expect(found('周末跑了半程马拉松，晚上吃了比萨和布丁。', 'person_name')).toEqual([]);
   });
 
+  it('reads cards and card tiers as no person (银行卡, 金卡)', () => {
+    expect(found('会员分为银卡、金卡、黑卡三档，不要在备注里写银行卡号。', 'person_name')).toEqual([]);
+    expect(found('于某年某月签了合同。', 'person_name')).toEqual([]);
+  });
+
   it('reads everyday words for kinds of people as no person (黄牛, 常青树, 熊孩子)', () => {
     expect(found('车站门口的黄牛介绍说票早就卖完了。', 'person_name')).toEqual([]);
     expect(found('她是乒坛的常青树，三十岁还在打比赛。', 'person_name')).toEqual([]);

@@ -189,7 +189,8 @@ function isForeignAnchor(text: string, tokens: readonly SegmentedToken[], i: num
   // jieba tags many everyday two-character words nrt (令人, 默契): those must read as a transliteration.
   if (tag === 'nrt') {
     // 玛雅人, 吉普赛人: a people, not a person; 人 never transliterates a syllable.
-    if (token.word.endsWith('人')) return false;
+    // 某年某月/nrt: 某 "some" is no syllable of a name either.
+    if (token.word.endsWith('人') || token.word.includes('某')) return false;
     return isCjkWord(token.word) && (token.word.length >= 3 || isTransliterated(token.word));
   }
   if (!(tag === 'nr' || tag === 'x' || tag === 'ns' || tag === 'nz')) return false;

@@ -27,6 +27,12 @@ describe('surnames with a title', () => {
     expect(titled('报名请联系韩老师，或者找何老师。')).toEqual(['韩', '何']);
     expect(titled('客户：宁女士；HR 方小姐')).toEqual(['宁', '方']);
     expect(titled('毛工，你好')).toEqual(['毛']);
+    expect(titled('售后组的蓝主管已经回电。')).toEqual(['蓝']);
+  });
+
+  it('reads the surname of an anonymised name (张某, 李某某) but not 某 "some" after a preposition', () => {
+    expect(titled('被告人李某某于去年入职，同事甘某作证。')).toEqual(['李', '甘']);
+    expect(titled('由某公司承办，向某单位申请。')).toEqual([]);
   });
 
   it('takes an ambiguous surname only where a name is addressed', () => {

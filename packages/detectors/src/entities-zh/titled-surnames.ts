@@ -8,10 +8,13 @@ import { isAmbiguousSurname, isMostCommonSurname, surnameLength } from './surnam
  * identifies no one), or 小/老/阿 with it.
  */
 
-/** Titles written right after a bare surname. 工 (张工 "engineer Zhang") only as one unknown word, see below. */
-const TITLE = /总监|总|经理|老师|女士|小姐|先生|主任|律师|医生|教授|工/g;
+/**
+ * Titles written right after a bare surname. 工 (张工 "engineer Zhang") only as one unknown word, see below.
+ * 某/某某 stands in for the given name in anonymised news and court text (张某, 李某某): the surname remains.
+ */
+const TITLE = /总监|总|经理|主管|老师|女士|小姐|先生|主任|律师|医生|教授|工|某某|某/g;
 /** Cheap gate: every title above contains one of these characters. */
-const TITLE_CHARS = /[总经师女姐先任医授工]/;
+const TITLE_CHARS = /[总经管师女姐先任医授工某]/;
 /**
  * Verbs and prepositions after which an ambiguous surname-like character starts a name (交给于老师, 联系高经理),
  * while elsewhere it is grammar (向老师学习 "learn from the teacher").
@@ -39,6 +42,8 @@ const ADDRESSING_BEFORE: ReadonlySet<string> = new Set([
 const GLUED_AFTER = new Set('去来说的在和也是把让给跟对都就又还要会'.split(''));
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+/** jieba tags of grammar words (prepositions, conjunctions, adverbs, verbs, pronouns) that are never a surname. */
+const GRAMMAR_TAGS: ReadonlySet<string> = new Set(['p', 'c', 'd', 'v', 'r', 'u', 'uj', 'm', 'q']);
 
 /** Token index covering UTF-16 position `pos`, or -1. Binary search: tokens are sorted and disjoint. */
 function tokenAt(tokens: readonly SegmentedToken[], pos: number): number {
@@ -88,6 +93,8 @@ function titledSurname(
     if (!(token.start === at && token.end === title + 1 && (token.tag === 'x' || token.tag === 'nr')))
       return undefined;
   }
+  // 向/p 某单位, 由/p 某公司: a preposition before 某 "some", not a surname.
+  if (text.charAt(title) === '某' && GRAMMAR_TAGS.has(token.tag)) return undefined;
   if (token.start === at) {
     if (isAmbiguousSurname(surname) && !boundaryBefore(text, tokens, k, at)) return undefined;
     return { start: at, end: title, score: 0.6, type: 'person_name' };
