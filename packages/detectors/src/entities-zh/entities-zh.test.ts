@@ -331,6 +331,11 @@ describe('Chinese organizations', () => {
     expect(found('毕业于南京大学经济系。', 'organization')).toContain('南京大学经济系');
   });
 
+  it('reads a one-character or public-service nt word as no organization (暨, 公共交通)', () => {
+    expect(found('双旦大促复盘暨 Q1 规划会', 'organization')).toEqual([]);
+    expect(found('周末尽量乘坐公共交通出行。', 'organization')).toEqual([]);
+  });
+
   it('reads a generic head after a place or a demonstrative as no name', () => {
     expect(found('日本金融机构纷纷撤资。', 'organization')).toEqual([]);
     expect(found('该设计工作室昨天发布了新作品。', 'organization')).toEqual([]);

@@ -291,9 +291,12 @@ const GROUP_COUNT = /^[一二三四五六七八九十两几]大/;
 
 /**
  * Words jieba's dictionary tags nt that name no organization: fields of study (统计学, 社会科学; schools end in
- * 大学 / 中学 / 小学), processes (国际化, 最大化), traits (上进心; 中心 is a head) and group counts (四大行).
+ * 大学 / 中学 / 小学), processes (国际化, 最大化), traits (上进心; 中心 is a head), group counts (四大行),
+ * single characters and public services.
  */
 function isGenericNt(word: string): boolean {
+  // 暨/nt "and": one character names nothing; 公共交通, 公共卫生: a public service, not a body.
+  if (word.length === 1 || word.startsWith('公共')) return true;
   const last = word.charAt(word.length - 1);
   if (last === '学') return !(word.endsWith('大学') || word.endsWith('中学') || word.endsWith('小学'));
   if (last === '化') return true;
