@@ -331,6 +331,10 @@ describe('Chinese organizations', () => {
     expect(found('毕业于南京大学经济系。', 'organization')).toContain('南京大学经济系');
   });
 
+  it('starts an organization after the verb 有 before it, also when HMM glued it on', () => {
+    expect(found('参会的人有青禾资产评估机构的代表', 'organization')).toEqual(['青禾资产评估机构']);
+  });
+
   it('reads a one-character or public-service nt word as no organization (暨, 公共交通)', () => {
     expect(found('双旦大促复盘暨 Q1 规划会', 'organization')).toEqual([]);
     expect(found('周末尽量乘坐公共交通出行。', 'organization')).toEqual([]);

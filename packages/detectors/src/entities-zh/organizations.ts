@@ -647,12 +647,18 @@ export function findChineseOrganizations(
  * Verbs may sit inside a name but do not start one. A verb outside the business-line list (远航 in a
  * brand) is kept only when a proper name stands left of it: 宁波远航电气 yes, 提供银行 no.
  */
+/** Verbs that end an HMM word glued on before an organization's name: 人有, 就是, 还在. */
+const GLUED_VERB_ENDS = new CharTable('有是在');
+
 function trimLeftEdge(tokens: readonly SegmentedToken[], s: number, i: number): number {
   let start = s;
   let properSeen = false;
   for (let k = s; k < i; k++) {
     const t = tokens[k] as SegmentedToken;
     if (t.tag === 'v' && t.word.length > 1 && !ORG_VERBS.has(t.word) && !properSeen) start = k + 1;
+    // 人/n 有/v 某某机构, 参与人有/x 某某信息中心 (HMM glued the verb on): 有/是/在 ends the words before the name.
+    if ((t.tag === 'x' || t.tag === 'v') && GLUED_VERB_ENDS.at(t.word, t.word.length - 1) && !properSeen)
+      start = k + 1;
     if (isProper(t)) properSeen = true;
   }
   while (start < i && INTERIOR_TAGS.has((tokens[start] as SegmentedToken).tag)) start += 1;
