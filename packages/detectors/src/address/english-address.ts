@@ -4,6 +4,7 @@ import { type AddressToken, releaseReusedTokens, TokenStream } from './address-t
 import { ANCHOR_WORDS, isAnchorLetterRun, isNonAsciiPoint, windowAnchorPoints } from './anchor-points.ts';
 import { type CaseMode, caseModeAt, digitMayStartAddress } from './anchor-screen.ts';
 import { codeUnits } from './code-units.ts';
+import { findPostcodeAddresses, mayBePostcodeRun } from './postcode-address.ts';
 import { CLOSING_WORDS, SOFT_STOP_WORDS, STOP_WORDS } from './stop-words.ts';
 import {
   ABBREVIATIONS,
@@ -765,6 +766,7 @@ function anchorWindows(
     } else if (isDigitCode(c)) {
       k++;
       while (k < n && isDigitCode(codes[k] as number)) k++;
+      if (mayBePostcodeRun(codes, start, k, n)) postcodeRuns.push(start);
       if (!digitMayStartAddress(text, codes, start)) continue;
       acceptedRuns.push(start);
     } else {
@@ -923,6 +925,8 @@ function isAsciiLetterCode(c: number): boolean {
 const points: number[] = [];
 const acceptedRuns: number[] = [];
 const wordPoints: number[] = [];
+/** Digit runs of the last text that may belong to a postcode (mayBePostcodeRun), ascending. */
+const postcodeRuns: number[] = [];
 
 /** Finds English / international street addresses. */
 export function findEnglishAddresses(text: string): Finding[] {
@@ -933,6 +937,7 @@ export function findEnglishAddresses(text: string): Finding[] {
   // (Most texts leave both lists empty, and truncating even an empty array is a call into the runtime.)
   if (acceptedRuns.length > 0) acceptedRuns.length = 0;
   if (wordPoints.length > 0) wordPoints.length = 0;
+  if (postcodeRuns.length > 0) postcodeRuns.length = 0;
   const windows = anchorWindows(text, codes, acceptedRuns, wordPoints);
   for (const [rawFrom, rawTo] of windows) {
     const from = snapStart(codes, rawFrom);
@@ -983,6 +988,10 @@ export const englishAddressDetector: Detector = {
   id: 'address.en',
   types: ['address'],
   detect(text) {
-    return findEnglishAddresses(text);
+    const found = findEnglishAddresses(text);
+    // International addresses read back from the postcodes the anchor scan passed by (postcode-address.ts):
+    // where they add a unit or a street the parser missed they are longer and win the overlap.
+    if (postcodeRuns.length > 0) findPostcodeAddresses(text, postcodeRuns, found);
+    return found;
   },
 };

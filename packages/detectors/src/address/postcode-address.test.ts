@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { scalingRatio } from '../test-support/scaling.ts';
+import type { Finding } from '../types.ts';
+import { englishAddressDetector } from './english-address.ts';
+import { findPostcodeAddresses, mayBePostcodeRun } from './postcode-address.ts';
+
+/** The digit runs of `text` that the anchor scan would pass on (as findEnglishAddresses collects them). */
+function runsOf(text: string): number[] {
+  const codes = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) codes[i] = text.charCodeAt(i);
+  const runs: number[] = [];
+  const isDigit = (c: number) => c >= 48 && c <= 57;
+  for (let k = 0; k < text.length; ) {
+    if (!isDigit(text.charCodeAt(k))) {
+      k++;
+      continue;
+    }
+    const start = k;
+    while (k < text.length && isDigit(text.charCodeAt(k))) k++;
+    if (mayBePostcodeRun(codes, start, k, text.length)) runs.push(start);
+  }
+  return runs;
+}
+
+/** The postcode reader alone. */
+function read(text: string): string[] {
+  const out: Finding[] = [];
+  findPostcodeAddresses(text, runsOf(text), out);
+  return out.map((f) => text.slice(f.start, f.end));
+}
+
+/** What the English address detector reports in the end: its findings and the postcode reader's, longest kept. */
+function detected(text: string): string[] {
+  const found = englishAddressDetector.detect(text, {} as never) as Finding[];
+  const kept = found.filter(
+    (f) =>
+      !found.some(
+        (g) => g !== f && g.start <= f.start && g.end >= f.end && g.end - g.start > f.end - f.start,
+      ),
+  );
+  return kept.map((f) => text.slice(f.start, f.end));
+}
+
+describe('addresses read back from a postcode', () => {
+  it('reads French streets with a lower-case street type before "postcode City"', () => {
+    expect(detected('Please ship it to 27 rue de la Roquette, 75011 Paris by Friday.')).toEqual([
+      '27 rue de la Roquette, 75011 Paris',
+    ]);
+    expect(detected('Registered office: 41 avenue de l’Opéra, 75002 Paris')).toEqual([
+      '41 avenue de l’Opéra, 75002 Paris',
+    ]);
+    expect(read('office at 9 impasse Saint-Jacques, 31000 Toulouse')).toEqual([
+      '9 impasse Saint-Jacques, 31000 Toulouse',
+    ]);
+    expect(read('Our atelier: 12 bis avenue Jean Jaurès, 69007 Lyon.')).toEqual([
+      '12 bis avenue Jean Jaurès, 69007 Lyon',
+    ]);
+  });
+
+  it('takes the floor, flat, level or unit before a UK or Australian street', () => {
+    expect(detected('Send the invoice to Second Floor, 45 Temple Row, Birmingham B2 5LS please.')).toEqual([
+      'Second Floor, 45 Temple Row, Birmingham B2 5LS',
+    ]);
+    expect(detected('The tenant lives at Flat 7B, 22 Kings Parade, Cambridge CB2 1ST.')).toEqual([
+      'Flat 7B, 22 Kings Parade, Cambridge CB2 1ST',
+    ]);
+    expect(detected('Our office is on Level 3, 120 Collins Street, Melbourne VIC 3000.')).toEqual([
+      'Level 3, 120 Collins Street, Melbourne VIC 3000',
+    ]);
+    expect(read('Unit 4, Riverside Industrial Estate, Leeds LS10 1RP')).toEqual([
+      'Unit 4, Riverside Industrial Estate, Leeds LS10 1RP',
+    ]);
+    expect(read('Our London office: 1 Poultry, London EC2R 8EJ')).toEqual(['1 Poultry, London EC2R 8EJ']);
+  });
+
+  it('reads Canadian postcodes after the province', () => {
+    expect(read('Send to 350 rue Sainte-Catherine Ouest, Montréal, QC H3B 1A1')).toEqual([
+      '350 rue Sainte-Catherine Ouest, Montréal, QC H3B 1A1',
+    ]);
+  });
+
+  it('reads continental streets with the number after the name', () => {
+    expect(read('Our Vienna office is at Mariahilfer Straße 45, 1060 Wien.')).toEqual([
+      'Mariahilfer Straße 45, 1060 Wien',
+    ]);
+    expect(read('The warehouse is at Am Marktplatz 3, 04109 Leipzig.')).toEqual([
+      'Am Marktplatz 3, 04109 Leipzig',
+    ]);
+    expect(read('Send it to Prinsengracht 263, 1016 GV Amsterdam please.')).toEqual([
+      'Prinsengracht 263, 1016 GV Amsterdam',
+    ]);
+    expect(read('Karl Johans gate 22, 0162 Oslo')).toEqual(['Karl Johans gate 22, 0162 Oslo']);
+    expect(read('ul. Marszałkowska 10, 00-590 Warszawa')).toEqual(['ul. Marszałkowska 10, 00-590 Warszawa']);
+    expect(read('Hotel: Calle de Alcalá 45, 28014 Madrid')).toEqual(['Calle de Alcalá 45, 28014 Madrid']);
+    // A glued street word takes no prose before it ("an" is a particle only before a name).
+    expect(read('Rechnung an Müllerweg 7a, 50667 Köln')).toEqual(['Müllerweg 7a, 50667 Köln']);
+  });
+
+  it('reads an address block over lines', () => {
+    expect(read('Flat 3\n14 Albert Road\nLondon N4 3RP\nThanks')).toEqual([
+      'Flat 3\n14 Albert Road\nLondon N4 3RP',
+    ]);
+  });
+
+  it('leaves look-alikes alone', () => {
+    for (const text of [
+      'We met in Paris 2024 and again in Lyon.',
+      'Upgrade to version 10117 before Monday, 10117 Berlin users are affected.',
+      'Escalate to Level 3 support, 2000 Sydney customers are waiting.',
+      'Contact us via email, 75011 Paris office is closed.',
+      'You will rue the day, 75011 Paris or not.',
+      'Order SKU AB1 2CD, Model XK8 4RT shipped yesterday.',
+      'Windows 10, 2023 Microsoft release notes are out.',
+      'Chapter 12 Street Fighter, 2024 Edition',
+      'Room 12, 2024 Annual Review, Ballroom B',
+      'Build 12, 1015 CJ failed on Tuesday.',
+      'Use the M5H 2N2 sensor with the ON board.',
+      'The NSW 2000 event had 4 Floors.',
+      'Paste the text: Flat 3, 14 entries, London N4 3RP is no address.',
+      'Buckingham Palace, London SW1A 1AA',
+    ]) {
+      expect(read(text)).toEqual([]);
+    }
+  });
+
+  it('stays linear on adversarial input', () => {
+    const readAll = (t: string) => findPostcodeAddresses(t, runsOf(t), []);
+    const inputs = [
+      (n: number) => 'Flat 3, 14 Albert Road, London N4 3RP '.repeat(n / 38),
+      (n: number) => 'Flat 3, '.repeat(n / 8),
+      (n: number) => 'Level 1, 2 A B, C D, '.repeat(n / 21),
+      (n: number) => ', 12345 Berlin'.repeat(n / 14),
+      (n: number) => 'rue de la '.repeat(n / 10),
+      (n: number) => 'A1 1AA '.repeat(n / 7),
+      (n: number) => 'Rue 1, '.repeat(n / 7),
+    ];
+    for (const make of inputs) {
+      expect(scalingRatio(readAll, make(100_000), make(1_000_000), 400)).toBeLessThan(40);
+    }
+  }, 60_000);
+});

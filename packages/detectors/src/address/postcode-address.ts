@@ -1,0 +1,489 @@
+import type { Finding } from '../types.ts';
+import { STOP_WORDS } from './stop-words.ts';
+import {
+  EURO_STREET_ENDING,
+  EURO_STREET_WORDS,
+  NAME_PARTICLES,
+  ORDINAL_WORDS,
+  STREET_PREFIXES,
+  STREET_SUFFIXES,
+} from './street-suffixes.ts';
+
+/**
+ * International addresses read outwards from a postcode: "Flat 3, 14 Albert Road, London N4 3RP",
+ * "Level 12, 345 George St, Sydney NSW 2000", "27 rue de la Roquette, 75011 Paris", "Keizersgracht 123,
+ * 1015 CJ Amsterdam". The English parser reads forwards from a house number and misses the unit part
+ * before it, French lower-case street types and some postcode shapes; here the postcode of a country
+ * (UK, Canada, Australia, or a continental "postcode City" after a comma) anchors the address, and the
+ * reader walks back over at most a few comma- or line-separated parts: a street (house number and
+ * street name, in either order), then unit parts ("Second Floor", "Flat 3"). The postcode is searched
+ * only inside the English parser's anchor windows (text around numbers that may start an address), so
+ * text without such numbers costs nothing here.
+ */
+
+/** Postcodes, each tried at one position (sticky): UK ("SW1A 1AA"), Canadian ("M5H 2N2"), Australian. */
+const UK_POSTCODE = /[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}(?![A-Za-z\d])/y;
+const CA_POSTCODE = /[A-Z]\d[A-Z] \d[A-Z]\d(?![A-Za-z\d])/y;
+const AU_POSTCODE = /(?:NSW|VIC|QLD|TAS|ACT|SA|WA|NT) \d{4}(?![A-Za-z\d])/y;
+/** Continental postcodes before a capitalised city: "1015 CJ", "75011", "00-590", "111 21". */
+const EU_POSTCODE = /(?:\d{4} [A-Z]{2}|\d{4,5}|\d{2}-\d{3}|\d{3} \d{2})(?= \p{Lu})/uy;
+
+const UK = 1;
+const CA = 2;
+const AU = 3;
+const EU = 4;
+
+/** How far back the reader may go from the postcode, and over how many parts. */
+const MAX_BACK = 160;
+const MAX_PARTS = 4;
+const MAX_PART = 70;
+const MAX_STREET_WORDS = 6;
+const MAX_CITY_WORDS = 4;
+
+/** Unit words before a street ("Flat 3", "Level 12"); "Floor" also follows an ordinal ("Second Floor"). */
+const UNIT_WORDS: ReadonlySet<string> = new Set(
+  'flat apartment apt unit suite ste level lvl floor fl room rm office studio shop block building bldg'.split(
+    ' ',
+  ),
+);
+const FLOOR_WORDS: ReadonlySet<string> = new Set(['floor', 'fl', 'flr']);
+/** Words after a house number that qualify it ("12 bis avenue Jean Jaurès"). */
+const NUMBER_QUALIFIERS: ReadonlySet<string> = new Set(['bis', 'ter', 'quater']);
+/** Nordic street words written apart after the name ("Karl Johans gate 22"). */
+const SEPARATE_STREET_WORDS: ReadonlySet<string> = new Set(['gate', 'gata', 'gatan', 'vej', 'vei', 'gade']);
+const MONTHS: ReadonlySet<string> = new Set(
+  'january february march april may june july august september october november december'.split(' '),
+);
+
+const HOUSE_NUMBER = /^\d{1,5}[A-Za-z]?(?:[-/]\d{1,5}[A-Za-z]?)?$/;
+const UNIT_VALUE = /^#?(?:\d{1,4}[A-Za-z]?|[A-Z]\d{0,3})$/;
+const ORDINAL_NUMBER = /^\d{1,3}(?:st|nd|rd|th)$/;
+const CAPITALISED = /^\p{Lu}/u;
+const NAME_WORD = /^[\p{L}\p{M}][\p{L}\p{M}'’.-]*$/u;
+/** "l'Opéra", "d'Italie": an elided particle glued to a capitalised name. */
+const ELIDED_NAME = /^[ld]['’]\p{Lu}/u;
+
+interface Word {
+  /** The word without trailing `.`. */
+  text: string;
+  low: string;
+  start: number;
+}
+
+/** A phrase at the end of a part: what it is and where it starts (text offset). */
+interface Phrase {
+  kind: 'street' | 'unit' | 'name';
+  start: number;
+  /** Whether the phrase is the whole part (nothing but it since the separator before). */
+  whole: boolean;
+  /** The street holds a street-type word ("rue", "-straße", "Road"). */
+  typed: boolean;
+}
+
+/**
+ * Whether the digit run `codes[start, end)` (of a text of `n` code units) may belong to a postcode read
+ * here: the inward code of a UK or Canadian postcode ("B2 5LS", "M5H 2N2"), four digits after a state
+ * ("NSW 2000"), or a run opening a comma- or line-separated part ("…, 75011 Paris"). A few code units are
+ * read; the anchor scan asks it of every digit run.
+ */
+export function mayBePostcodeRun(codes: Uint16Array, start: number, end: number, n: number): boolean {
+  const length = end - start;
+  if (start < 2) return false;
+  const before = codes[start - 1] as number;
+  if (before === 32) {
+    if (length === 1) return end < n && isUpperCode(codes[end] as number);
+    const second = codes[start - 2] as number;
+    if (length === 4 && isUpperCode(second)) return true;
+    if (second !== 44 && second !== 10) return false;
+  } else if (before !== 10) {
+    return false;
+  }
+  // A continental postcode opening a part: a space (city, "111 21") or hyphen ("00-590") follows it.
+  const after = end < n ? (codes[end] as number) : 0;
+  return length >= 2 && length <= 5 && (after === 32 || after === 45);
+}
+
+function isUpperCode(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+
+/**
+ * Finds international addresses around the postcodes holding the digit runs `runs` (ascending, from
+ * mayBePostcodeRun) and appends them to `out`.
+ */
+export function findPostcodeAddresses(text: string, runs: readonly number[], out: Finding[]): void {
+  let lastEnd = 0;
+  for (const run of runs) {
+    if (run < lastEnd) continue;
+    const kind = postcodeAt(text, run);
+    if (kind === 0) continue;
+    const found = readAround(text, postcodeStart, postcodeEnd, kind);
+    if (found === undefined || found.start < lastEnd) continue;
+    out.push({ start: found.start, end: found.end, type: 'address', detector: 'address.intl', score: 0.8 });
+    lastEnd = found.end;
+  }
+}
+
+/** The postcode found by the last postcodeAt call. */
+let postcodeStart = 0;
+let postcodeEnd = 0;
+
+/** The kind of postcode the digit run at `run` belongs to (UK, CA, AU, EU), or 0; sets postcodeStart/End. */
+function postcodeAt(text: string, run: number): number {
+  // The inward code of a UK or Canadian postcode: the outward code is the word before it.
+  const space = run - 1;
+  let k = space;
+  while (k > 0 && space - k < 4 && isAlnumCode(text.charCodeAt(k - 1))) k--;
+  if (k < space && (k === 0 || !isAlnumCode(text.charCodeAt(k - 1)))) {
+    if (matchAt(UK_POSTCODE, text, k)) return UK;
+    if (matchAt(CA_POSTCODE, text, k)) return CA;
+  }
+  // A state before four digits.
+  k = space;
+  while (k > 0 && space - k < 3 && isUpperCode(text.charCodeAt(k - 1))) k--;
+  if (k < space && (k === 0 || !isAlnumCode(text.charCodeAt(k - 1))) && matchAt(AU_POSTCODE, text, k)) {
+    return AU;
+  }
+  if (matchAt(EU_POSTCODE, text, run) && opensPart(text, run)) return EU;
+  return 0;
+}
+
+function matchAt(re: RegExp, text: string, at: number): boolean {
+  re.lastIndex = at;
+  const m = re.exec(text);
+  if (m === null) return false;
+  postcodeStart = at;
+  postcodeEnd = at + m[0].length;
+  return true;
+}
+
+function isAlnumCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || isUpperCode(c) || (c >= 97 && c <= 122);
+}
+
+/** The address around the postcode `text[start, end)` of `kind`, or undefined. */
+function readAround(
+  text: string,
+  start: number,
+  end: number,
+  kind: number,
+): { start: number; end: number } | undefined {
+  if (kind === EU) {
+    // Continental: "…, 75011 Paris". The postcode opens its part; the city follows it.
+    const cityEnd = cityAfter(text, end);
+    if (cityEnd < 0) return undefined;
+    const s = walkBack(text, start, false);
+    return s < 0 ? undefined : { start: s, end: cityEnd };
+  }
+  // UK, Canada, Australia: the city (and province) come before the postcode, in its part or the one before.
+  let k = start;
+  if (kind === CA) k = skipProvince(text, k);
+  const localityStart = cityBefore(text, k);
+  if (localityStart < 0) return undefined;
+  const s = walkBack(text, localityStart, true);
+  return s < 0 ? undefined : { start: s, end };
+}
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 13;
+}
+
+function isSeparator(c: number): boolean {
+  return c === 44 || c === 10;
+}
+
+/** Whether `text[at]` opens a part: after `,` or a line break (blanks between), or at the text start. */
+function opensPart(text: string, at: number): boolean {
+  let k = at;
+  while (k > 0 && isBlank(text.charCodeAt(k - 1))) k--;
+  return k === 0 || isSeparator(text.charCodeAt(k - 1));
+}
+
+/** "ON " before a Canadian postcode: the province code, optionally after a comma. */
+function skipProvince(text: string, at: number): number {
+  let k = at;
+  while (k > 0 && isBlank(text.charCodeAt(k - 1))) k--;
+  if (k >= 2 && /^[A-Z]{2}$/.test(text.slice(k - 2, k)) && (k === 2 || !/\p{L}/u.test(text[k - 3] ?? ''))) {
+    return k - 2;
+  }
+  return at;
+}
+
+/**
+ * The start of the city before a UK/AU/CA postcode at `at`: capitalised words right before it that open
+ * their part ("…, London N4 3RP"), or the part before when the postcode opens its own ("London, N4 3RP").
+ * -1 when there is no city.
+ */
+function cityBefore(text: string, at: number): number {
+  const words = wordsBefore(text, at);
+  if (partCut) return -1;
+  if (words.length === 0) {
+    // The postcode (or province) opens its part: the city is the whole part before.
+    let k = at;
+    while (k > 0 && isBlank(text.charCodeAt(k - 1))) k--;
+    if (k === 0 || text.charCodeAt(k - 1) !== 44) return -1;
+    const before = wordsBefore(text, k - 1);
+    if (partCut || before.length === 0 || !isCity(before)) return -1;
+    return (before[0] as Word).start;
+  }
+  return isCity(words) ? (words[0] as Word).start : -1;
+}
+
+/** The city after a continental postcode ending at `at`: its end, or -1. */
+function cityAfter(text: string, at: number): number {
+  const limit = Math.min(text.length, at + 50);
+  const words: Word[] = [];
+  let k = at;
+  let end = -1;
+  while (k < limit && words.length < MAX_CITY_WORDS) {
+    if (text.charCodeAt(k) !== 32) break;
+    let e = k + 1;
+    while (e < limit && !isBlank(text.charCodeAt(e)) && !isSeparator(text.charCodeAt(e))) e++;
+    const raw = text.slice(k + 1, e);
+    const word = raw.replace(/[.;:!?)]+$/, '');
+    if (!NAME_WORD.test(word)) break;
+    const low = word.toLowerCase();
+    if (CAPITALISED.test(word)) {
+      if (words.length === 0 && (STOP_WORDS.has(low) || MONTHS.has(low))) return -1;
+      words.push({ text: word, low, start: k + 1 });
+      end = k + 1 + word.length;
+    } else if (!(words.length > 0 && NAME_PARTICLES.has(low))) break;
+    if (word.length < raw.length) break;
+    k = e;
+  }
+  return end;
+}
+
+/** A city: one to four capitalised words (particles between), no stop word first. */
+function isCity(words: readonly Word[]): boolean {
+  if (words.length === 0 || words.length > MAX_CITY_WORDS) return false;
+  const first = words[0] as Word;
+  if (!CAPITALISED.test(first.text) || STOP_WORDS.has(first.low)) return false;
+  return words.every((w) => CAPITALISED.test(w.text) || NAME_PARTICLES.has(w.low));
+}
+
+/**
+ * The words of the part ending at `at`, back to the separator before it (at most MAX_PART characters;
+ * partCut tells whether it was cut). Empty when `at` opens the part.
+ */
+function wordsBefore(text: string, at: number): Word[] {
+  const floor = Math.max(0, at - MAX_PART);
+  let k = at;
+  while (k > floor && !isSeparator(text.charCodeAt(k - 1)) && !isPartEnd(text.charCodeAt(k - 1))) k--;
+  partCut = k === floor && floor > 0 && !isSeparator(text.charCodeAt(k - 1));
+  if (partCut) {
+    // A long part: only its last words are read, and it never counts as whole.
+    while (k < at && !isBlank(text.charCodeAt(k))) k++;
+  }
+  return splitWords(text, k, at);
+}
+
+/** Whether the last wordsBefore part was cut at MAX_PART rather than at a separator. */
+let partCut = false;
+
+/** `:`, `;` and `(` end a part too ("Office: 1 Poultry"), but never join two parts of an address. */
+function isPartEnd(c: number): boolean {
+  return c === 58 || c === 59 || c === 40;
+}
+
+function splitWords(text: string, from: number, to: number): Word[] {
+  const words: Word[] = [];
+  let k = from;
+  while (k < to) {
+    while (k < to && isBlank(text.charCodeAt(k))) k++;
+    if (k >= to) break;
+    let e = k;
+    while (e < to && !isBlank(text.charCodeAt(e))) e++;
+    let w = text.slice(k, e);
+    if (w.endsWith('.')) w = w.slice(0, -1);
+    words.push({ text: w, low: w.toLowerCase(), start: k });
+    k = e;
+  }
+  return words;
+}
+
+/**
+ * Walks back from `localityStart` (which opens its part) over the parts before it: a street, then unit
+ * parts; for a strong (UK/AU/CA) postcode also a building or estate name between unit and city ("Unit 4,
+ * Riverside Industrial Estate, Leeds LS10 1RP"). Returns the address start, or -1 without a street (or
+ * unit) part. A continental postcode needs a typed street ("rue", "-straße", "Via").
+ */
+function walkBack(text: string, localityStart: number, strong: boolean): number {
+  let cursor = localityStart;
+  let start = -1;
+  let street = false;
+  let pendingName = -1;
+  const floor = Math.max(0, localityStart - MAX_BACK);
+  for (let parts = 0; parts < MAX_PARTS; parts++) {
+    let k = cursor;
+    while (k > floor && isBlank(text.charCodeAt(k - 1))) k--;
+    if (k <= floor || !isSeparator(text.charCodeAt(k - 1))) break;
+    let partEnd = k - 1;
+    while (partEnd > floor && isBlank(text.charCodeAt(partEnd - 1))) partEnd--;
+    const words = wordsBefore(text, partEnd);
+    if (words.length === 0) break;
+    const phrase = trailingPhrase(words, street);
+    if (phrase === undefined) break;
+    if (phrase.kind === 'street') {
+      if (street || (!strong && !phrase.typed)) break;
+      street = true;
+      start = phrase.start;
+      pendingName = -1;
+    } else if (phrase.kind === 'unit') {
+      if (!street && !strong) break;
+      start = phrase.start;
+      pendingName = -1;
+      street = true;
+    } else {
+      if (street || !strong || pendingName >= 0 || !phrase.whole) break;
+      pendingName = phrase.start;
+    }
+    if (!phrase.whole) break;
+    cursor = (words[0] as Word).start;
+  }
+  return street ? start : -1;
+}
+
+/** The unit, street or name phrase that ends the part of `words`, or undefined. */
+function trailingPhrase(words: readonly Word[], afterStreet: boolean): Phrase | undefined {
+  const n = words.length;
+  const unitAt = unitStart(words);
+  if (unitAt >= 0) {
+    return {
+      kind: 'unit',
+      start: (words[unitAt] as Word).start,
+      whole: unitAt === 0 && !partCut,
+      typed: false,
+    };
+  }
+  if (afterStreet) return undefined;
+  const street = numberFirstStreet(words) ?? numberLastStreet(words);
+  if (street) return street;
+  if (!partCut && n <= 4 && words.every((w) => CAPITALISED.test(w.text) && NAME_WORD.test(w.text))) {
+    return { kind: 'name', start: (words[0] as Word).start, whole: true, typed: false };
+  }
+  return undefined;
+}
+
+/** "Flat 3", "Level 12", "Second Floor", "2nd Floor", "Ground Floor" at the end of the part: its index or -1. */
+function unitStart(words: readonly Word[]): number {
+  const n = words.length;
+  if (n < 2) return -1;
+  const last = words[n - 1] as Word;
+  const before = words[n - 2] as Word;
+  if (UNIT_VALUE.test(last.text) && UNIT_WORDS.has(before.low) && CAPITALISED.test(before.text)) return n - 2;
+  if (
+    FLOOR_WORDS.has(last.low) &&
+    CAPITALISED.test(last.text) &&
+    (ORDINAL_WORDS.has(before.low) || ORDINAL_NUMBER.test(before.low))
+  ) {
+    // "Lower Ground Floor", "Upper Ground Floor".
+    const third = words[n - 3];
+    if (third && (third.low === 'lower' || third.low === 'upper')) return n - 3;
+    return n - 2;
+  }
+  return -1;
+}
+
+/** A word that may sit in a street name: capitalised, a particle, or a street-type word in any case. */
+function isStreetNameWord(w: Word): boolean {
+  if (!NAME_WORD.test(w.text)) return false;
+  return (
+    CAPITALISED.test(w.text) || ELIDED_NAME.test(w.text) || NAME_PARTICLES.has(w.low) || isStreetTypeWord(w)
+  );
+}
+
+function isStreetTypeWord(w: Word): boolean {
+  const low = w.low;
+  return (
+    STREET_PREFIXES.has(low) ||
+    STREET_SUFFIXES.has(low) ||
+    EURO_STREET_WORDS.has(low) ||
+    SEPARATE_STREET_WORDS.has(low) ||
+    (low.length >= 5 && EURO_STREET_ENDING.test(low))
+  );
+}
+
+/**
+ * "27 rue de la Roquette", "45 Temple Row", "12 bis avenue Jean Jaurès": the last house number of the
+ * part followed only by street-name words.
+ */
+function numberFirstStreet(words: readonly Word[]): Phrase | undefined {
+  const n = words.length;
+  let i = n - 1;
+  let typed = false;
+  let name = 0;
+  while (i >= 0 && n - i <= MAX_STREET_WORDS + 1) {
+    const w = words[i] as Word;
+    if (HOUSE_NUMBER.test(w.text)) break;
+    if (NUMBER_QUALIFIERS.has(w.low) && i === n - 1) return undefined;
+    if (!NUMBER_QUALIFIERS.has(w.low)) {
+      if (!isStreetNameWord(w)) return undefined;
+      // Only a leading street type makes a number-first street typed: that is the continental order
+      // ("27 rue …"); "12 Street Fighter, 2024 Edition" is no street before a postcode.
+      if (STREET_PREFIXES.has(w.low)) typed = true;
+      name++;
+    }
+    i--;
+  }
+  if (i < 0 || name === 0 || !HOUSE_NUMBER.test((words[i] as Word).text)) return undefined;
+  const first = words[i + 1] as Word;
+  // The word after the number opens the name: capitalised or a street type, never a particle ("5 of the").
+  if (!(CAPITALISED.test(first.text) || isStreetTypeWord(first) || NUMBER_QUALIFIERS.has(first.low))) {
+    return undefined;
+  }
+  return streetPhrase(words, i, typed);
+}
+
+/** Capitalised words that open a German or Dutch street before a glued street word ("Am Marktplatz 3"). */
+const LEADING_PARTICLES: ReadonlySet<string> = new Set(
+  'am an auf im in zum zur unter hinter vor op aan der den dem het de'.split(' '),
+);
+
+/**
+ * "Friedrichstraße 123", "Calle de Alcalá 45", "Mariahilfer Straße 45", "ul. Marszałkowska 10": a house
+ * number ending the part after a typed street name. A leading street type ("Calle", "Via", "ul.") opens
+ * the name; a separate trailing one ("Straße", "gate", "Road") takes up to three capitalised words before
+ * it; a glued one ("-straße", "-gracht") only leading particles ("Am", "An der").
+ */
+function numberLastStreet(words: readonly Word[]): Phrase | undefined {
+  const n = words.length;
+  if (n < 2 || !HOUSE_NUMBER.test((words[n - 1] as Word).text)) return undefined;
+  for (let i = n - 2; i >= 0 && n - 1 - i <= MAX_STREET_WORDS; i--) {
+    const w = words[i] as Word;
+    if (!isStreetNameWord(w)) break;
+    if (
+      STREET_PREFIXES.has(w.low) &&
+      !EURO_STREET_WORDS.has(w.low) &&
+      (CAPITALISED.test(w.text) || w.low.length <= 2)
+    ) {
+      return i === n - 2 ? undefined : streetPhrase(words, i, true);
+    }
+  }
+  const t = n - 2;
+  const w = words[t] as Word;
+  if (!NAME_WORD.test(w.text)) return undefined;
+  const separate =
+    EURO_STREET_WORDS.has(w.low) || SEPARATE_STREET_WORDS.has(w.low) || STREET_SUFFIXES.has(w.low);
+  let start = t;
+  if (separate) {
+    while (start > 0 && t - start < 3 && isCapitalisedName(words[start - 1] as Word)) start--;
+    if (start === t) return undefined;
+  } else {
+    if (w.low.length < 5 || !EURO_STREET_ENDING.test(w.low) || !CAPITALISED.test(w.text)) return undefined;
+    let k = start;
+    while (k > 0 && t - k < 2 && LEADING_PARTICLES.has((words[k - 1] as Word).low)) {
+      k--;
+      if (CAPITALISED.test((words[k] as Word).text)) start = k;
+    }
+  }
+  return streetPhrase(words, start, true);
+}
+
+function isCapitalisedName(w: Word): boolean {
+  return CAPITALISED.test(w.text) && NAME_WORD.test(w.text) && !STOP_WORDS.has(w.low);
+}
+
+function streetPhrase(words: readonly Word[], start: number, typed: boolean): Phrase {
+  return { kind: 'street', start: (words[start] as Word).start, whole: start === 0 && !partCut, typed };
+}
