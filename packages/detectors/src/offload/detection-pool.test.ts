@@ -62,9 +62,12 @@ describe('detection pool', () => {
     await spied.ready();
     expect(seen).toEqual([expect.objectContaining({ warmUp: true })]);
     await warmed.ready();
-    expect(await warmed.detectMany(texts, texts.map(() => undefined))).toEqual(
-      texts.map((text) => local.detect(text)),
-    );
+    expect(
+      await warmed.detectMany(
+        texts,
+        texts.map(() => undefined),
+      ),
+    ).toEqual(texts.map((text) => local.detect(text)));
   }, 60_000);
 
   it('spreads concurrent batches over its workers and answers each one', async () => {
