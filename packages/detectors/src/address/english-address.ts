@@ -4,7 +4,7 @@ import { type AddressToken, releaseReusedTokens, TokenStream } from './address-t
 import { ANCHOR_WORDS, isAnchorLetterRun, isNonAsciiPoint, windowAnchorPoints } from './anchor-points.ts';
 import { type CaseMode, caseModeAt, digitMayStartAddress } from './anchor-screen.ts';
 import { codeUnits } from './code-units.ts';
-import { findPostcodeAddresses, mayBePostcodeRun } from './postcode-address.ts';
+import { findPostcodeAddresses, mayBePostcodeRun, mayOpenRomanceStreet } from './postcode-address.ts';
 import { CLOSING_WORDS, SOFT_STOP_WORDS, STOP_WORDS } from './stop-words.ts';
 import {
   ABBREVIATIONS,
@@ -766,7 +766,9 @@ function anchorWindows(
     } else if (isDigitCode(c)) {
       k++;
       while (k < n && isDigitCode(codes[k] as number)) k++;
-      if (mayBePostcodeRun(codes, start, k, n)) postcodeRuns.push(start);
+      if (mayBePostcodeRun(codes, start, k, n) || mayOpenRomanceStreet(text, codes, start, k)) {
+        postcodeRuns.push(start);
+      }
       if (!digitMayStartAddress(text, codes, start)) continue;
       acceptedRuns.push(start);
     } else {
@@ -925,7 +927,7 @@ function isAsciiLetterCode(c: number): boolean {
 const points: number[] = [];
 const acceptedRuns: number[] = [];
 const wordPoints: number[] = [];
-/** Digit runs of the last text that may belong to a postcode (mayBePostcodeRun), ascending. */
+/** Digit runs of the last text that may belong to a postcode or open a Romance street, ascending. */
 const postcodeRuns: number[] = [];
 
 /** Finds English / international street addresses. */

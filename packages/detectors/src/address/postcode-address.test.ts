@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { scalingRatio } from '../test-support/scaling.ts';
 import type { Finding } from '../types.ts';
 import { englishAddressDetector } from './english-address.ts';
-import { findPostcodeAddresses, mayBePostcodeRun } from './postcode-address.ts';
+import { findPostcodeAddresses, mayBePostcodeRun, mayOpenRomanceStreet } from './postcode-address.ts';
 
 /** The digit runs of `text` that the anchor scan would pass on (as findEnglishAddresses collects them). */
 function runsOf(text: string): number[] {
@@ -17,7 +17,9 @@ function runsOf(text: string): number[] {
     }
     const start = k;
     while (k < text.length && isDigit(text.charCodeAt(k))) k++;
-    if (mayBePostcodeRun(codes, start, k, text.length)) runs.push(start);
+    if (mayBePostcodeRun(codes, start, k, text.length) || mayOpenRomanceStreet(text, codes, start, k)) {
+      runs.push(start);
+    }
   }
   return runs;
 }
@@ -55,6 +57,26 @@ describe('addresses read back from a postcode', () => {
     expect(read('Our atelier: 12 bis avenue Jean Jaurès, 69007 Lyon.')).toEqual([
       '12 bis avenue Jean Jaurès, 69007 Lyon',
     ]);
+  });
+
+  it('reads a lower-case Romance street type after the house number without a postcode', () => {
+    expect(detected('Please ship it to 27 rue de la Roquette by Friday.')).toEqual(['27 rue de la Roquette']);
+    expect(detected('Il habite au 8 bis rue Victor Hugo depuis 2019.')).toEqual(['8 bis rue Victor Hugo']);
+    // A city part is taken when it ends the clause, not when the sentence goes on after a name.
+    expect(read('Our atelier moved to 12 allée des Tilleuls, Lyon.')).toEqual([
+      '12 allée des Tilleuls, Lyon',
+    ]);
+    expect(read('At 5 rue Oberkampf, Marie said hello.')).toEqual(['5 rue Oberkampf']);
+    for (const text of [
+      'We ordered 5 place settings and 3 avenue maps.',
+      'He bought 2 rue plants.',
+      'Take 4 via points and 2 route options.',
+      'You will rue the day.',
+      'Send it via email.',
+      'Also Redis 7.2 via Docker Compose, and 2 via FedEx Ground.',
+    ]) {
+      expect(read(text)).toEqual([]);
+    }
   });
 
   it('takes the floor, flat, level or unit before a UK or Australian street', () => {
@@ -133,6 +155,8 @@ describe('addresses read back from a postcode', () => {
       (n: number) => 'rue de la '.repeat(n / 10),
       (n: number) => 'A1 1AA '.repeat(n / 7),
       (n: number) => 'Rue 1, '.repeat(n / 7),
+      (n: number) => '1 rue de la '.repeat(n / 12),
+      (n: number) => '1 bis bis rue A, '.repeat(n / 17),
     ];
     for (const make of inputs) {
       expect(scalingRatio(readAll, make(100_000), make(1_000_000), 400)).toBeLessThan(40);

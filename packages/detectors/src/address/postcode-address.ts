@@ -8,6 +8,7 @@ import {
   STREET_PREFIXES,
   STREET_SUFFIXES,
 } from './street-suffixes.ts';
+import { WordFlags } from './word-screens.ts';
 
 /**
  * International addresses read outwards from a postcode: "Flat 3, 14 Albert Road, London N4 3RP",
@@ -112,16 +113,121 @@ function isUpperCode(c: number): boolean {
  * mayBePostcodeRun) and appends them to `out`.
  */
 export function findPostcodeAddresses(text: string, runs: readonly number[], out: Finding[]): void {
-  let lastEnd = 0;
+  let last: Finding | undefined;
   for (const run of runs) {
-    if (run < lastEnd) continue;
     const kind = postcodeAt(text, run);
-    if (kind === 0) continue;
-    const found = readAround(text, postcodeStart, postcodeEnd, kind);
-    if (found === undefined || found.start < lastEnd) continue;
-    out.push({ start: found.start, end: found.end, type: 'address', detector: 'address.intl', score: 0.8 });
-    lastEnd = found.end;
+    // Inside an address found before, only a postcode may still extend it.
+    if (last !== undefined && run < last.end && kind === 0) continue;
+    const found =
+      kind === 0 ? romanceStreetAt(text, run) : readAround(text, postcodeStart, postcodeEnd, kind);
+    if (found === undefined) continue;
+    if (last !== undefined && found.start < last.end) {
+      // A postcode read back over the street found before it ("27 rue X, Montréal, QC H3B 1A1"): keep the longer.
+      if (found.start > last.start || found.end <= last.end) continue;
+      last.start = found.start;
+      last.end = found.end;
+      continue;
+    }
+    last = { start: found.start, end: found.end, type: 'address', detector: 'address.intl', score: 0.8 };
+    out.push(last);
   }
+}
+
+/**
+ * Street types written in lower case after the house number in French, Italian, Spanish and Portuguese
+ * addresses ("27 rue de la Roquette", "5 calle Mayor"); not "via", an English word as well.
+ */
+const LOWER_STREET_TYPES = new WordFlags([
+  [
+    'rue avenue allée allee boulevard chemin impasse quai place promenade viale piazza piazzale corso vicolo calle avenida paseo carrer rua travessa praça praca largo'.split(
+      ' ',
+    ),
+    1,
+  ],
+  [NUMBER_QUALIFIERS, 2],
+]);
+
+/**
+ * Whether the digit run `codes[start, end)` is a house number followed by a lower-case Romance street type
+ * ("27 rue …", "12 bis avenue …"): a word lookup for numbers followed by a lower-case word, nothing for others.
+ */
+export function mayOpenRomanceStreet(text: string, codes: Uint16Array, start: number, end: number): boolean {
+  let k = end;
+  for (let words = 0; words < 2; words++) {
+    if (k + 2 >= codes.length || codes[k] !== 32) return false;
+    const c = codes[k + 1] as number;
+    if (c < 97 || c > 122) return false;
+    let e = k + 1;
+    while (e < codes.length && e - k <= 10 && isLowerLetterCode(codes[e] as number)) e++;
+    const flags = LOWER_STREET_TYPES.ofRange(text, codes, k + 1, e);
+    // The number opens a word ("Redis 7.2 via Docker" is no street, and "via" is an English word too).
+    if (flags === 1) return start === 0 || isBlank(codes[start - 1] as number) || codes[start - 1] === 10;
+    if (flags !== 2) return false;
+    k = e;
+  }
+  return false;
+}
+
+function isLowerLetterCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f);
+}
+
+/**
+ * "27 rue de la Roquette", "12 bis avenue Jean Jaurès": a house number, a lower-case street type and a
+ * name (capitalised words and particles), then a city part when it ends the clause ("…, Lyon."). A
+ * following "postcode City" is read by the postcode anchor, which reaches back to the same number.
+ */
+function romanceStreetAt(text: string, run: number): { start: number; end: number } | undefined {
+  const limit = Math.min(text.length, run + MAX_PART);
+  let lineEnd = run;
+  while (lineEnd < limit && !isSeparator(text.charCodeAt(lineEnd)) && !isPartEnd(text.charCodeAt(lineEnd)))
+    lineEnd++;
+  const words = splitWords(text, run, lineEnd);
+  let i = 1;
+  while (i < words.length && NUMBER_QUALIFIERS.has((words[i] as Word).low)) i++;
+  if (i >= words.length || !HOUSE_NUMBER.test((words[0] as Word).text)) return undefined;
+  if (LOWER_STREET_TYPES.of((words[i] as Word).low) !== 1) return undefined;
+  i++;
+  let name = 0;
+  let end = -1;
+  for (; i < words.length && name < MAX_STREET_WORDS; i++) {
+    const w = words[i] as Word;
+    const bare = w.text.replace(/[.;:!?)"”]+$/, '');
+    if (!NAME_WORD.test(bare)) break;
+    const low = bare.toLowerCase();
+    if (CAPITALISED.test(bare) || ELIDED_NAME.test(bare)) {
+      if (STOP_WORDS.has(low)) break;
+      name++;
+      end = w.start + bare.length;
+    } else if (!NAME_PARTICLES.has(low)) break;
+    if (bare.length < w.text.length) break;
+  }
+  if (name === 0) return undefined;
+  // The clause may go on with the postcode and city: the postcode anchor reads those.
+  const postcode = nextPartStart(text, end);
+  if (postcode >= 0 && isDigitCode(text.charCodeAt(postcode))) return undefined;
+  if (postcode >= 0) {
+    const cityEnd = cityAfter(text, postcode - 1);
+    if (cityEnd > 0 && endsClause(text, cityEnd)) end = cityEnd;
+  }
+  return { start: run, end };
+}
+
+/** Where the part after `end` starts, when a comma (and one space) follows: -1 otherwise. */
+function nextPartStart(text: string, end: number): number {
+  if (text.charCodeAt(end) !== 44 || text.charCodeAt(end + 1) !== 32) return -1;
+  return end + 2;
+}
+
+/** Whether the text ends at `at` or a clause ends there (`.`, `,`, `;`, `)`, a line break). */
+function endsClause(text: string, at: number): boolean {
+  if (at >= text.length) return true;
+  const c = text.charCodeAt(at);
+  return c === 46 || c === 44 || c === 59 || c === 41 || c === 10 || c === 13;
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 /** The postcode found by the last postcodeAt call. */
