@@ -42,7 +42,7 @@ const KINDS: ReadonlyArray<readonly [ColumnKind, string]> = [
   [
     'quiet',
     `city|town|state|province|region|county|country|countrycode|countryname|currency|plan|tier|carrier|
-    shippingcarrier|courier|shippingmethod|channel|saleschannel|sku|product|productname|itemname|category|
+    shippingcarrier|courier|shippingmethod|shipmethod|shipvia|service|servicelevel|shippingservice|deliveryservice|incoterm|incoterms|channel|saleschannel|sku|product|productname|itemname|category|
     paymentmethod|cardbrand|brand|platform|os|browser|useragent|language|locale|timezone|industry|unit|uom|
     城市|省份|国家|行业|渠道|快递公司|物流公司|产品|商品|品牌|型号`,
   ],
