@@ -4,7 +4,7 @@ import { type AddressToken, releaseReusedTokens, TokenStream } from './address-t
 import { ANCHOR_WORDS, isAnchorLetterRun, isNonAsciiPoint, windowAnchorPoints } from './anchor-points.ts';
 import { type CaseMode, caseModeAt, digitMayStartAddress } from './anchor-screen.ts';
 import { codeUnits } from './code-units.ts';
-import { findPostcodeAddresses, mayBePostcodeRun, mayOpenRomanceStreet } from './postcode-address.ts';
+import { findPostcodeAddresses, mayAnchorRun } from './postcode-address.ts';
 import { CLOSING_WORDS, SOFT_STOP_WORDS, STOP_WORDS } from './stop-words.ts';
 import {
   ABBREVIATIONS,
@@ -766,9 +766,7 @@ function anchorWindows(
     } else if (isDigitCode(c)) {
       k++;
       while (k < n && isDigitCode(codes[k] as number)) k++;
-      if (mayBePostcodeRun(codes, start, k, n) || mayOpenRomanceStreet(text, codes, start, k)) {
-        postcodeRuns.push(start);
-      }
+      if (mayAnchorRun(text, codes, start, k, n)) postcodeRuns.push(start);
       if (!digitMayStartAddress(text, codes, start)) continue;
       acceptedRuns.push(start);
     } else {

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { scalingRatio } from '../test-support/scaling.ts';
 import type { Finding } from '../types.ts';
 import { englishAddressDetector } from './english-address.ts';
-import { findPostcodeAddresses, mayBePostcodeRun, mayOpenRomanceStreet } from './postcode-address.ts';
+import { findPostcodeAddresses, mayAnchorRun } from './postcode-address.ts';
 
 /** The digit runs of `text` that the anchor scan would pass on (as findEnglishAddresses collects them). */
 function runsOf(text: string): number[] {
-  const codes = new Uint16Array(text.length);
+  const codes = new Uint16Array(text.length + 2);
   for (let i = 0; i < text.length; i++) codes[i] = text.charCodeAt(i);
   const runs: number[] = [];
   const isDigit = (c: number) => c >= 48 && c <= 57;
@@ -17,9 +17,7 @@ function runsOf(text: string): number[] {
     }
     const start = k;
     while (k < text.length && isDigit(text.charCodeAt(k))) k++;
-    if (mayBePostcodeRun(codes, start, k, text.length) || mayOpenRomanceStreet(text, codes, start, k)) {
-      runs.push(start);
-    }
+    if (mayAnchorRun(text, codes, start, k, text.length)) runs.push(start);
   }
   return runs;
 }

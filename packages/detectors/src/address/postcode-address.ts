@@ -82,10 +82,35 @@ interface Phrase {
 }
 
 /**
- * Whether the digit run `codes[start, end)` (of a text of `n` code units) may belong to a postcode read
- * here: the inward code of a UK or Canadian postcode ("B2 5LS", "M5H 2N2"), four digits after a state
- * ("NSW 2000"), or a run opening a comma- or line-separated part ("…, 75011 Paris"). A few code units are
- * read; the anchor scan asks it of every digit run.
+ * Whether the digit run `codes[start, end)` (of a text of `n` code units, `codes` zero after it) may anchor
+ * an address read here: a postcode (mayBePostcodeRun) or a house number before a lower-case Romance street
+ * type (mayOpenRomanceStreet). The anchor scan asks it of every digit run, so it reads a code unit or two
+ * for most: both need a space or line break before the run.
+ */
+export function mayAnchorRun(
+  text: string,
+  codes: Uint16Array,
+  start: number,
+  end: number,
+  n: number,
+): boolean {
+  if (start < 2) return false;
+  const before = codes[start - 1] as number;
+  if (before !== 32 && before !== 10) return false;
+  const after = codes[end] as number;
+  if (after === 32 && isLowerCode(codes[end + 1] as number))
+    return mayOpenRomanceStreet(text, codes, start, end, n);
+  return mayBePostcodeRun(codes, start, end, n);
+}
+
+function isLowerCode(c: number): boolean {
+  return c >= 97 && c <= 122;
+}
+
+/**
+ * Whether the digit run `codes[start, end)` may belong to a postcode read here: the inward code of a UK or
+ * Canadian postcode ("B2 5LS", "M5H 2N2"), four digits after a state ("NSW 2000"), or a run opening a
+ * comma- or line-separated part ("…, 75011 Paris").
  */
 export function mayBePostcodeRun(codes: Uint16Array, start: number, end: number, n: number): boolean {
   const length = end - start;
@@ -137,13 +162,12 @@ export function findPostcodeAddresses(text: string, runs: readonly number[], out
  * Street types written in lower case after the house number in French, Italian, Spanish and Portuguese
  * addresses ("27 rue de la Roquette", "5 calle Mayor"); not "via", an English word as well.
  */
+const LOWER_STREET_TYPE_WORDS =
+  'rue avenue allée allee boulevard chemin impasse quai place promenade viale piazza piazzale corso vicolo calle avenida paseo carrer rua travessa praça praca largo'.split(
+    ' ',
+  );
 const LOWER_STREET_TYPES = new WordFlags([
-  [
-    'rue avenue allée allee boulevard chemin impasse quai place promenade viale piazza piazzale corso vicolo calle avenida paseo carrer rua travessa praça praca largo'.split(
-      ' ',
-    ),
-    1,
-  ],
+  [LOWER_STREET_TYPE_WORDS, 1],
   [NUMBER_QUALIFIERS, 2],
 ]);
 
@@ -151,22 +175,34 @@ const LOWER_STREET_TYPES = new WordFlags([
  * Whether the digit run `codes[start, end)` is a house number followed by a lower-case Romance street type
  * ("27 rue …", "12 bis avenue …"): a word lookup for numbers followed by a lower-case word, nothing for others.
  */
-export function mayOpenRomanceStreet(text: string, codes: Uint16Array, start: number, end: number): boolean {
+export function mayOpenRomanceStreet(
+  text: string,
+  codes: Uint16Array,
+  start: number,
+  end: number,
+  n: number,
+): boolean {
+  if (start > 0 && !isBlank(codes[start - 1] as number) && codes[start - 1] !== 10) return false;
   let k = end;
   for (let words = 0; words < 2; words++) {
-    if (k + 2 >= codes.length || codes[k] !== 32) return false;
+    if (k + 2 >= n || codes[k] !== 32) return false;
     const c = codes[k + 1] as number;
-    if (c < 97 || c > 122) return false;
+    // Two letters screen out most words ("5 people", "10 minutes") before the word is read.
+    if (c < 97 || c > 122 || !STREET_TYPE_STARTS.has(c * 128 + (codes[k + 2] as number))) return false;
     let e = k + 1;
-    while (e < codes.length && e - k <= 10 && isLowerLetterCode(codes[e] as number)) e++;
+    while (e < n && e - k <= 10 && isLowerLetterCode(codes[e] as number)) e++;
     const flags = LOWER_STREET_TYPES.ofRange(text, codes, k + 1, e);
-    // The number opens a word ("Redis 7.2 via Docker" is no street, and "via" is an English word too).
-    if (flags === 1) return start === 0 || isBlank(codes[start - 1] as number) || codes[start - 1] === 10;
+    if (flags === 1) return true;
     if (flags !== 2) return false;
     k = e;
   }
   return false;
 }
+
+/** The first two code units (first * 128 + second) of the LOWER_STREET_TYPES words. */
+const STREET_TYPE_STARTS: ReadonlySet<number> = new Set(
+  [...LOWER_STREET_TYPE_WORDS, ...NUMBER_QUALIFIERS].map((w) => w.charCodeAt(0) * 128 + w.charCodeAt(1)),
+);
 
 function isLowerLetterCode(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f);
