@@ -48,6 +48,19 @@ describe('surnames with a title', () => {
     expect(titled('语文老师和各位女士')).toEqual([]);
   });
 
+  it('reads the surname before a familiar title (师傅, 姐, 老板, 会计), single or compound', () => {
+    expect(titled('已派鲍师傅上门，林老板说货晚一周，找欧阳姐签字，出纳房会计在休假。')).toEqual([
+      '鲍',
+      '林',
+      '欧阳',
+      '房',
+    ]);
+  });
+
+  it('ignores familiar titles inside dictionary words (师姐, 表哥, 大叔, 老板娘)', () => {
+    expect(titled('我师姐和表哥来了，大叔说老板娘不在，时间会计入考勤。')).toEqual([]);
+  });
+
   it('reads 小/老 nicknames but not everyday words', () => {
     expect(titled('客服小刘：您好')).toEqual(['小刘']);
     expect(titled('老王和小张')).toEqual(['小张', '老王']);

@@ -13,8 +13,17 @@ import { isAmbiguousSurname, isMostCommonSurname, surnameLength } from './surnam
  * 某/某某 stands in for the given name in anonymised news and court text (张某, 李某某): the surname remains.
  */
 const TITLE = /总监|总|经理|主管|老师|女士|小姐|先生|主任|律师|医生|教授|工|某某|某/g;
+/**
+ * Familiar forms of address in chat, tickets and forms (鲍师傅, 温姐, 林老板, 房会计). Several also close
+ * dictionary words with a surname-like first character (师姐, 表哥, 大叔), so they count only after a surname
+ * jieba did not join to them into such a word.
+ */
+const FAMILIAR_TITLE = /师傅|老板|阿姨|会计|站长|组长|姐|哥|叔/g;
 /** Cheap gate: every title above contains one of these characters. */
 const TITLE_CHARS = /[总经管师女姐先任医授工某]/;
+const FAMILIAR_CHARS = /[师板姨会站组姐哥叔]/;
+/** Name tags jieba gives a surname + title it has seen as one word (王姐/nr); any other tag means a word. */
+const NAME_TAGS: ReadonlySet<string> = new Set(['nr', 'nrfg', 'nrt', 'x']);
 /**
  * Verbs and prepositions after which an ambiguous surname-like character starts a name (交给于老师, 联系高经理),
  * while elsewhere it is grammar (向老师学习 "learn from the teacher").
@@ -106,6 +115,31 @@ function titledSurname(
   return undefined;
 }
 
+/**
+ * 鲍师傅, 温姐, 欧阳姐: a single or compound surname right before a familiar title, on its own token or jieba's
+ * unknown/name word for the pair; a dictionary word ending in the title (师姐, 表哥, 老大哥) is that word.
+ */
+function familiarTitledSurname(
+  text: string,
+  tokens: readonly SegmentedToken[],
+  title: number,
+  len: number,
+): Span | undefined {
+  if (!titleEnds(tokens, title + len)) return undefined;
+  const compound = title >= 2 && surnameLength(text.slice(title - 2, title)) === 2;
+  const at = compound ? title - 2 : title - 1;
+  if (at < 0 || (!compound && surnameLength(text.charAt(at)) !== 1)) return undefined;
+  const k = tokenAt(tokens, at);
+  const token = tokens[k];
+  if (!token || token.start !== at) return undefined;
+  // The surname's token ends where the title starts, or covers the pair as a name or unknown word.
+  if (token.end !== title && !(token.end === title + len && NAME_TAGS.has(token.tag))) return undefined;
+  if (token.end === title && GRAMMAR_TAGS.has(token.tag)) return undefined;
+  if (!compound && isAmbiguousSurname(text.charAt(at)) && !boundaryBefore(text, tokens, k, at))
+    return undefined;
+  return { start: at, end: title, score: 0.6, type: 'person_name' };
+}
+
 /** Familiar prefixes before a bare surname: 小刘, 老王, and 阿陈 in southern usage. */
 const NICKNAME_PREFIXES: readonly string[] = ['小', '老', '阿'];
 
@@ -140,6 +174,12 @@ export function findTitledSurnames(text: string, tokens: readonly SegmentedToken
   if (TITLE_CHARS.test(text)) {
     for (const m of text.matchAll(TITLE)) {
       const span = titledSurname(text, tokens, m.index, m[0].length);
+      if (span) spans.push(span);
+    }
+  }
+  if (FAMILIAR_CHARS.test(text)) {
+    for (const m of text.matchAll(FAMILIAR_TITLE)) {
+      const span = familiarTitledSurname(text, tokens, m.index, m[0].length);
       if (span) spans.push(span);
     }
   }
