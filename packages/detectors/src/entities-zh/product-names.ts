@@ -5,7 +5,7 @@ import type { SegmentedToken } from '../segmentation/chinese-segmenter.ts';
  * developer uses, not the company, and masking the brand garbles a technical prompt ("[ORG]云 RDS").
  */
 const PRODUCT_AFTER =
-  /^(?:云|智能云|会议|文档|网盘|地图|翻译|输入法|浏览器|企业邮|邮箱|小程序|开放平台|开发者工具|新闻客户端|客户端)/;
+  /^(?:云|智能云|会议|文档|网盘|地图|翻译|输入法|浏览器|企业邮|邮箱|小程序|开放平台|开发者工具|新闻客户端|客户端|包裹|白条|店铺|后台|账号|账户|订单|余额|钱包|花呗|APP|App|app)/;
 
 /** Does a product word follow a company name ending at `end` (阿里|云)? */
 export function productFollows(text: string, end: number): boolean {

@@ -87,6 +87,12 @@ describe('product names led by a company name', () => {
     expect(found('部署在阿里云 ECS 上，监控用腾讯云，开会用腾讯会议。', 'organization')).toEqual([]);
     expect(found('部署在阿里云 ECS 上', 'person_name')).toEqual([]);
     expect(found('晚上用网易新闻客户端看了直播。', 'organization')).toEqual([]);
+    expect(found('您的京东包裹已到南门，不要退京东白条，去京东后台查。', 'organization')).toEqual([]);
+  });
+
+  it('does not read a meeting or event ending in 会 as an organization', () => {
+    expect(found('下周五开家长会，年会和产品发布会都在月底。', 'organization')).toEqual([]);
+    expect(found('上海市音乐家协会主办。', 'organization')).toEqual(['上海市音乐家协会']);
   });
 
   it('does not carry a company named elsewhere onto its product', () => {
