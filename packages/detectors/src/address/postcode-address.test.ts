@@ -87,6 +87,9 @@ describe('addresses read back from a postcode', () => {
     expect(detected('Our office is on Level 3, 120 Collins Street, Melbourne VIC 3000.')).toEqual([
       'Level 3, 120 Collins Street, Melbourne VIC 3000',
     ]);
+    expect(detected('Suite 5, 20 Bond St, Sydney NSW 2000 and the Perth office')).toEqual([
+      'Suite 5, 20 Bond St, Sydney NSW 2000',
+    ]);
     expect(read('Unit 4, Riverside Industrial Estate, Leeds LS10 1RP')).toEqual([
       'Unit 4, Riverside Industrial Estate, Leeds LS10 1RP',
     ]);
@@ -114,6 +117,23 @@ describe('addresses read back from a postcode', () => {
     expect(read('Hotel: Calle de Alcalá 45, 28014 Madrid')).toEqual(['Calle de Alcalá 45, 28014 Madrid']);
     // A glued street word takes no prose before it ("an" is a particle only before a name).
     expect(read('Rechnung an Müllerweg 7a, 50667 Köln')).toEqual(['Müllerweg 7a, 50667 Köln']);
+  });
+
+  it('reads a US street or place without a house number before "City, ST ZIP"', () => {
+    expect(detected('Please mail the forms to Cedar Hollow Road, Millbrook, NY 12545 by June.')).toEqual([
+      'Cedar Hollow Road, Millbrook, NY 12545',
+    ]);
+    expect(detected('Pinecrest Mall, Dover, DE 19901')).toEqual(['Pinecrest Mall, Dover, DE 19901']);
+    expect(detected('Our depot: US Highway 61, Clarksdale, MS 38614-2201')).toEqual([
+      'US Highway 61, Clarksdale, MS 38614-2201',
+    ]);
+    for (const text of [
+      'Acme Holdings, Springfield, IL 62704',
+      'I moved to Springfield, IL 62704 last year.',
+      'The Rolling Stones, Chicago, IL 60601',
+    ]) {
+      expect(read(text)).toEqual([]);
+    }
   });
 
   it('reads an address block over lines', () => {

@@ -7,7 +7,9 @@ import {
   ORDINAL_WORDS,
   STREET_PREFIXES,
   STREET_SUFFIXES,
+  STRONG_STREET_SUFFIXES,
 } from './street-suffixes.ts';
+import { STATE_CODES } from './us-states.ts';
 import { WordFlags } from './word-screens.ts';
 
 /**
@@ -29,10 +31,14 @@ const AU_POSTCODE = /(?:NSW|VIC|QLD|TAS|ACT|SA|WA|NT) \d{4}(?![A-Za-z\d])/y;
 /** Continental postcodes before a capitalised city: "1015 CJ", "75011", "00-590", "111 21". */
 const EU_POSTCODE = /(?:\d{4} [A-Z]{2}|\d{4,5}|\d{2}-\d{3}|\d{3} \d{2})(?= \p{Lu})/uy;
 
+/** A US state and ZIP ("MD 20751"), read only where the English parser found no address around it. */
+const US_POSTCODE = /[A-Z]{2} \d{5}(?:-\d{4})?(?![A-Za-z\d-])/y;
+
 const UK = 1;
 const CA = 2;
 const AU = 3;
 const EU = 4;
+const US = 5;
 
 /** How far back the reader may go from the postcode, and over how many parts. */
 const MAX_BACK = 160;
@@ -98,8 +104,13 @@ export function mayAnchorRun(
   const before = codes[start - 1] as number;
   if (before !== 32 && before !== 10) return false;
   const after = codes[end] as number;
-  if (after === 32 && isLowerCode(codes[end + 1] as number))
-    return mayOpenRomanceStreet(text, codes, start, end, n);
+  if (
+    after === 32 &&
+    isLowerCode(codes[end + 1] as number) &&
+    mayOpenRomanceStreet(text, codes, start, end, n)
+  ) {
+    return true;
+  }
   return mayBePostcodeRun(codes, start, end, n);
 }
 
@@ -119,7 +130,7 @@ export function mayBePostcodeRun(codes: Uint16Array, start: number, end: number,
   if (before === 32) {
     if (length === 1) return end < n && isUpperCode(codes[end] as number);
     const second = codes[start - 2] as number;
-    if (length === 4 && isUpperCode(second)) return true;
+    if ((length === 4 || length === 5) && isUpperCode(second)) return true;
     if (second !== 44 && second !== 10) return false;
   } else if (before !== 10) {
     return false;
@@ -139,8 +150,23 @@ function isUpperCode(c: number): boolean {
  */
 export function findPostcodeAddresses(text: string, runs: readonly number[], out: Finding[]): void {
   let last: Finding | undefined;
+  // The English parser's findings (ascending): a US ZIP inside one is read already.
+  const parsed = out.length;
+  let p = 0;
   for (const run of runs) {
+    while (p < parsed && (out[p] as Finding).end <= run) p++;
+    const covered = p < parsed && (out[p] as Finding).start <= run;
+    // Five digits after "XX " inside a parsed address are its US ZIP: nothing to add, and no regex tried.
+    if (
+      covered &&
+      text.charCodeAt(run - 1) === 32 &&
+      isUpperCode(text.charCodeAt(run - 2)) &&
+      isFiveDigits(text, run)
+    ) {
+      continue;
+    }
     const kind = postcodeAt(text, run);
+    if (kind === US && covered) continue;
     // Inside an address found before, only a postcode may still extend it.
     if (last !== undefined && run < last.end && kind === 0) continue;
     const found =
@@ -262,6 +288,12 @@ function endsClause(text: string, at: number): boolean {
   return c === 46 || c === 44 || c === 59 || c === 41 || c === 10 || c === 13;
 }
 
+/** Whether exactly five digits start at `at`. */
+function isFiveDigits(text: string, at: number): boolean {
+  for (let k = at; k < at + 5; k++) if (!isDigitCode(text.charCodeAt(k))) return false;
+  return !isDigitCode(text.charCodeAt(at + 5));
+}
+
 function isDigitCode(c: number): boolean {
   return c >= 48 && c <= 57;
 }
@@ -283,8 +315,15 @@ function postcodeAt(text: string, run: number): number {
   // A state before four digits.
   k = space;
   while (k > 0 && space - k < 3 && isUpperCode(text.charCodeAt(k - 1))) k--;
-  if (k < space && (k === 0 || !isAlnumCode(text.charCodeAt(k - 1))) && matchAt(AU_POSTCODE, text, k)) {
-    return AU;
+  if (k < space && (k === 0 || !isAlnumCode(text.charCodeAt(k - 1)))) {
+    if (matchAt(AU_POSTCODE, text, k)) return AU;
+    if (
+      k === space - 2 &&
+      matchAt(US_POSTCODE, text, k) &&
+      STATE_CODES.has(text.slice(k, space).toLowerCase())
+    ) {
+      return US;
+    }
   }
   if (matchAt(EU_POSTCODE, text, run) && opensPart(text, run)) return EU;
   return 0;
@@ -322,7 +361,7 @@ function readAround(
   if (kind === CA) k = skipProvince(text, k);
   const localityStart = cityBefore(text, k);
   if (localityStart < 0) return undefined;
-  const s = walkBack(text, localityStart, true);
+  const s = walkBack(text, localityStart, true, kind === US);
   return s < 0 ? undefined : { start: s, end };
 }
 
@@ -450,7 +489,7 @@ function splitWords(text: string, from: number, to: number): Word[] {
  * Riverside Industrial Estate, Leeds LS10 1RP"). Returns the address start, or -1 without a street (or
  * unit) part. A continental postcode needs a typed street ("rue", "-straße", "Via").
  */
-function walkBack(text: string, localityStart: number, strong: boolean): number {
+function walkBack(text: string, localityStart: number, strong: boolean, namedPlace = false): number {
   let cursor = localityStart;
   let start = -1;
   let street = false;
@@ -476,6 +515,10 @@ function walkBack(text: string, localityStart: number, strong: boolean): number 
       start = phrase.start;
       pendingName = -1;
       street = true;
+    } else if (namedPlace && phrase.typed && !street) {
+      // "Drum Point Road, Deale, MD 20751", "Municipal Airport, Lincoln, NE 68524": a named street or place.
+      street = true;
+      start = phrase.start;
     } else {
       if (street || !strong || pendingName >= 0 || !phrase.whole) break;
       pendingName = phrase.start;
@@ -501,10 +544,37 @@ function trailingPhrase(words: readonly Word[], afterStreet: boolean): Phrase | 
   if (afterStreet) return undefined;
   const street = numberFirstStreet(words) ?? numberLastStreet(words);
   if (street) return street;
-  if (!partCut && n <= 4 && words.every((w) => CAPITALISED.test(w.text) && NAME_WORD.test(w.text))) {
-    return { kind: 'name', start: (words[0] as Word).start, whole: true, typed: false };
+  const named = trailingName(words);
+  if (named < 0) return undefined;
+  return {
+    kind: 'name',
+    start: (words[named] as Word).start,
+    whole: named === 0 && !partCut,
+    typed: PLACE_WORDS.has((words[n - 1] as Word).low),
+  };
+}
+
+/** Last words of a named street or place ("Drum Point Road", "Municipal Airport"). */
+const PLACE_WORDS: ReadonlySet<string> = new Set([
+  ...STRONG_STREET_SUFFIXES,
+  ...'airport station mall field fld harbor harbour village lodge inn building tower center centre'.split(
+    ' ',
+  ),
+]);
+
+/**
+ * Index of the first of the capitalised words (up to four, particles and "&" between) that end the part,
+ * or -1 when the part does not end in one.
+ */
+function trailingName(words: readonly Word[]): number {
+  const n = words.length;
+  let first = -1;
+  for (let i = n - 1; i >= 0 && n - i <= 5; i--) {
+    const w = words[i] as Word;
+    if (isCapitalisedName(w)) first = i;
+    else if (!(i < n - 1 && (w.text === '&' || NAME_PARTICLES.has(w.low)))) break;
   }
-  return undefined;
+  return first;
 }
 
 /** "Flat 3", "Level 12", "Second Floor", "2nd Floor", "Ground Floor" at the end of the part: its index or -1. */
@@ -577,6 +647,9 @@ function numberFirstStreet(words: readonly Word[]): Phrase | undefined {
   return streetPhrase(words, i, typed);
 }
 
+/** Numbered roads that need no name: "Highway 80", "US Highway 22", "Route 9". */
+const ROUTE_WORDS: ReadonlySet<string> = new Set(['highway', 'hwy', 'route', 'rte', 'interstate']);
+
 /** Capitalised words that open a German or Dutch street before a glued street word ("Am Marktplatz 3"). */
 const LEADING_PARTICLES: ReadonlySet<string> = new Set(
   'am an auf im in zum zur unter hinter vor op aan der den dem het de'.split(' '),
@@ -602,9 +675,15 @@ function numberLastStreet(words: readonly Word[]): Phrase | undefined {
       return i === n - 2 ? undefined : streetPhrase(words, i, true);
     }
   }
-  const t = n - 2;
+  // "State Highway No 33": the number sign belongs to the number.
+  const t = n >= 3 && (words[n - 2] as Word).low === 'no' ? n - 3 : n - 2;
   const w = words[t] as Word;
   if (!NAME_WORD.test(w.text)) return undefined;
+  if (ROUTE_WORDS.has(w.low) && CAPITALISED.test(w.text)) {
+    let start = t;
+    while (start > 0 && t - start < 2 && isRouteQualifier(words[start - 1] as Word)) start--;
+    return streetPhrase(words, start, true);
+  }
   const separate =
     EURO_STREET_WORDS.has(w.low) || SEPARATE_STREET_WORDS.has(w.low) || STREET_SUFFIXES.has(w.low);
   let start = t;
@@ -620,6 +699,11 @@ function numberLastStreet(words: readonly Word[]): Phrase | undefined {
     }
   }
   return streetPhrase(words, start, true);
+}
+
+/** "US" or "State" before "Highway": a capitalised name or a short code in capitals ("US", "SR"). */
+function isRouteQualifier(w: Word): boolean {
+  return isCapitalisedName(w) || /^[A-Z]{2,3}$/.test(w.text);
 }
 
 function isCapitalisedName(w: Word): boolean {
