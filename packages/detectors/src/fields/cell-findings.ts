@@ -50,6 +50,9 @@ function typeOf(value: string, kind: ColumnKind): Finding['type'] | undefined {
       if (value.includes('(') || (value.includes(',') && !companyWords(value))) return undefined;
       if (companyWords(value)) return 'organization';
       if (personLike(value) && personCue(value)) return 'person_name';
+      // "Gurpreet Sandhu", "Blue Harbor": two or more capitalized words with neither a known first name nor a
+      // company word may be either; the sentence-level detectors decide rather than a guess here.
+      if (personLike(value) && /\s/.test(value)) return undefined;
       return organizationLike(value) ? 'organization' : undefined;
     case 'quiet':
       return undefined;
@@ -93,11 +96,17 @@ function companyWords(value: string): boolean {
 /** A party column holds people and companies: a person needs a known first name, an initial or a Han name. */
 function personCue(value: string): boolean {
   if (HAN_NAME.test(value)) return true;
-  const first = value.split(/\s+/)[0] ?? '';
+  const words = value.split(/\s+/);
+  const first = words[0] ?? '';
   if (/^\p{Lu}\.$/u.test(first)) return true;
-  const names = lexicon().firstNames;
-  const lower = first.toLowerCase();
-  return names.has(lower) || names.has(foldAccents(lower));
+  const { firstNames, surnames } = lexicon();
+  const known = (names: ReadonlySet<string>, word: string) => {
+    const lower = word.toLowerCase();
+    return names.has(lower) || names.has(foldAccents(lower));
+  };
+  // "Pieter-Jan Claes": either half of a double first name; "Callum Reid": a known surname ends a short name.
+  if (first.split('-').some((part) => known(firstNames, part))) return true;
+  return words.length >= 2 && words.length <= 3 && known(surnames, words[words.length - 1] as string);
 }
 
 function isSpace(c: number): boolean {

@@ -22,7 +22,7 @@ const KINDS: ReadonlyArray<readonly [ColumnKind, string]> = [
   [
     'organization',
     `company|companyname|organization|organisation|orgname|employer|employername|businessname|
-    legalname|tradingname|vendor|vendorname|supplier|suppliername|customercompany|clientcompany|firm|
+    tradingname|vendor|vendorname|supplier|suppliername|customercompany|clientcompany|firm|
     firmname|institution|institutionname|school|schoolname|university|bankname|bank|insurer|merchant|
     merchantname|agency|agencyname|clinic|hospital|lender|brokerage|accountname|公司|公司名称|单位|
     工作单位|单位名称|企业名称|所在公司|学校|毕业院校|开户行|开户银行|供应商|客户公司`,
@@ -31,7 +31,7 @@ const KINDS: ReadonlyArray<readonly [ColumnKind, string]> = [
     'party',
     `counterparty|counterpartyname|payee|payeename|payer|payername|beneficiary|remitter|customer|client|
     clientname|billto|shipto|soldto|consignee|shipper|debtor|creditor|party|partyname|landlord|tenant|
-    debtorname|creditorname|收款人|付款人|收款方|付款方|客户|客户名称|甲方|乙方|买方|卖方|出租方|承租方|委托方|受托方`,
+    debtorname|creditorname|legalname|收款人|付款人|收款方|付款方|客户|客户名称|甲方|乙方|买方|卖方|出租方|承租方|委托方|受托方`,
   ],
   [
     'address',

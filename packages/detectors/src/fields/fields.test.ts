@@ -104,6 +104,15 @@ describe('delimited tables', () => {
     expect(
       found('ref|consignee|city\nA1|Chloé Besson|Lyon\nA2|Nikhil Bhatt (Stores), Shreeji Polymers|Vadodara'),
     ).toEqual([['person_name', 'Chloé Besson']]);
+    // Either half of a double first name, or a known surname, makes a person; with neither cue two capitalized
+    // words are left to the sentence-level detectors, never forced to an organization.
+    expect(
+      found('ref|debtor|iban\nM1|Pieter-Jan Vos|-\nM2|Tavish Reid|-\nM3|Quorvath Ellisande|-\nM4|Lumora|-'),
+    ).toEqual([
+      ['person_name', 'Pieter-Jan Vos'],
+      ['person_name', 'Tavish Reid'],
+      ['organization', 'Lumora'],
+    ]);
   });
   it('leaves a bare "name" column alone unless the table lists people', () => {
     expect(found('name,version,license\nleft-pad,1.3.0,MIT\nExpress Router,4.19.2,MIT')).toEqual([]);
