@@ -87,6 +87,10 @@ describe('addresses read back from a postcode', () => {
     expect(detected('Our office is on Level 3, 120 Collins Street, Melbourne VIC 3000.')).toEqual([
       'Level 3, 120 Collins Street, Melbourne VIC 3000',
     ]);
+    // The parser's country after the postcode stays with the unit read before it.
+    expect(detected('Please ship to Level 5, 1 Margaret Street, Sydney NSW 2000, Australia.')).toEqual([
+      'Level 5, 1 Margaret Street, Sydney NSW 2000, Australia',
+    ]);
     expect(detected('Suite 5, 20 Bond St, Sydney NSW 2000 and the Perth office')).toEqual([
       'Suite 5, 20 Bond St, Sydney NSW 2000',
     ]);
@@ -115,6 +119,13 @@ describe('addresses read back from a postcode', () => {
     expect(read('Karl Johans gate 22, 0162 Oslo')).toEqual(['Karl Johans gate 22, 0162 Oslo']);
     expect(read('ul. Marszałkowska 10, 00-590 Warszawa')).toEqual(['ul. Marszałkowska 10, 00-590 Warszawa']);
     expect(read('Hotel: Calle de Alcalá 45, 28014 Madrid')).toEqual(['Calle de Alcalá 45, 28014 Madrid']);
+    // The number in a part of its own after the street, and a Portuguese postcode.
+    expect(read('Envíalo a Calle Mayor, 5, 28013 Madrid antes del lunes.')).toEqual([
+      'Calle Mayor, 5, 28013 Madrid',
+    ]);
+    expect(read('Our Lisbon office is at Rua Augusta 274, 1100-053 Lisboa.')).toEqual([
+      'Rua Augusta 274, 1100-053 Lisboa',
+    ]);
     // A glued street word takes no prose before it ("an" is a particle only before a name).
     expect(read('Rechnung an Müllerweg 7a, 50667 Köln')).toEqual(['Müllerweg 7a, 50667 Köln']);
   });

@@ -28,8 +28,8 @@ import { WordFlags } from './word-screens.ts';
 const UK_POSTCODE = /[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}(?![A-Za-z\d])/y;
 const CA_POSTCODE = /[A-Z]\d[A-Z] \d[A-Z]\d(?![A-Za-z\d])/y;
 const AU_POSTCODE = /(?:NSW|VIC|QLD|TAS|ACT|SA|WA|NT) \d{4}(?![A-Za-z\d])/y;
-/** Continental postcodes before a capitalised city: "1015 CJ", "75011", "00-590", "111 21". */
-const EU_POSTCODE = /(?:\d{4} [A-Z]{2}|\d{4,5}|\d{2}-\d{3}|\d{3} \d{2})(?= \p{Lu})/uy;
+/** Continental postcodes before a capitalised city: "1015 CJ", "1100-053", "75011", "00-590", "111 21". */
+const EU_POSTCODE = /(?:\d{4} [A-Z]{2}|\d{4}-\d{3}|\d{4,5}|\d{2}-\d{3}|\d{3} \d{2})(?= \p{Lu})/uy;
 
 /** A US state and ZIP ("MD 20751"), read only where the English parser found no address around it. */
 const US_POSTCODE = /[A-Z]{2} \d{5}(?:-\d{4})?(?![A-Za-z\d-])/y;
@@ -172,6 +172,12 @@ export function findPostcodeAddresses(text: string, runs: readonly number[], out
     const found =
       kind === 0 ? romanceStreetAt(text, run) : readAround(text, postcodeStart, postcodeEnd, kind);
     if (found === undefined) continue;
+    // A parsed address that starts inside this one and ends after it ("…, Sydney NSW 2000, Australia"): its
+    // tail joins, so this one stays the longer of the two.
+    for (let q = p; q < parsed && (out[q] as Finding).start < found.end; q++) {
+      const f = out[q] as Finding;
+      if (f.start >= found.start && f.end > found.end) found.end = f.end;
+    }
     if (last !== undefined && found.start < last.end) {
       // A postcode read back over the street found before it ("27 rue X, Montréal, QC H3B 1A1"): keep the longer.
       if (found.start > last.start || found.end <= last.end) continue;
@@ -503,7 +509,7 @@ function walkBack(text: string, localityStart: number, strong: boolean, namedPla
     while (partEnd > floor && isBlank(text.charCodeAt(partEnd - 1))) partEnd--;
     const words = wordsBefore(text, partEnd);
     if (words.length === 0) break;
-    const phrase = trailingPhrase(words, street);
+    const phrase = trailingPhrase(words, street) ?? numberAfterStreet(text, words, street);
     if (phrase === undefined) break;
     if (phrase.kind === 'street') {
       if (street || (!strong && !phrase.typed)) break;
@@ -524,9 +530,37 @@ function walkBack(text: string, localityStart: number, strong: boolean, namedPla
       pendingName = phrase.start;
     }
     if (!phrase.whole) break;
-    cursor = (words[0] as Word).start;
+    cursor = phrase.start;
   }
   return street ? start : -1;
+}
+
+/**
+ * "Calle Mayor, 5", "Via Garibaldi, 22": a part holding only the house number after a part that ends in a
+ * street opened by a street type. The phrase starts at the street type; the walk goes on before it when
+ * the street is the whole part.
+ */
+function numberAfterStreet(text: string, words: readonly Word[], afterStreet: boolean): Phrase | undefined {
+  if (afterStreet || words.length !== 1 || partCut || !HOUSE_NUMBER.test((words[0] as Word).text))
+    return undefined;
+  let k = (words[0] as Word).start;
+  while (k > 0 && isBlank(text.charCodeAt(k - 1))) k--;
+  if (k === 0 || text.charCodeAt(k - 1) !== 44) return undefined;
+  const name = wordsBefore(text, k - 1);
+  const n = name.length;
+  for (let i = n - 1; i >= 0 && n - i <= MAX_STREET_WORDS; i--) {
+    const w = name[i] as Word;
+    if (!isStreetNameWord(w)) return undefined;
+    if (
+      i < n - 1 &&
+      STREET_PREFIXES.has(w.low) &&
+      !EURO_STREET_WORDS.has(w.low) &&
+      CAPITALISED.test(w.text)
+    ) {
+      return streetPhrase(name, i, true);
+    }
+  }
+  return undefined;
 }
 
 /** The unit, street or name phrase that ends the part of `words`, or undefined. */
