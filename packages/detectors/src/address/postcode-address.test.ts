@@ -135,6 +135,9 @@ describe('addresses read back from a postcode', () => {
       'Cedar Hollow Road, Millbrook, NY 12545',
     ]);
     expect(detected('Pinecrest Mall, Dover, DE 19901')).toEqual(['Pinecrest Mall, Dover, DE 19901']);
+    expect(detected('Remit to P.O.Box 4410, Oak Park, IL 60301')).toEqual([
+      'P.O.Box 4410, Oak Park, IL 60301',
+    ]);
     expect(detected('Our depot: US Highway 61, Clarksdale, MS 38614-2201')).toEqual([
       'US Highway 61, Clarksdale, MS 38614-2201',
     ]);

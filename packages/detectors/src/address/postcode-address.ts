@@ -576,6 +576,9 @@ function trailingPhrase(words: readonly Word[], afterStreet: boolean): Phrase | 
     };
   }
   if (afterStreet) return undefined;
+  const box = boxStart(words);
+  if (box >= 0)
+    return { kind: 'street', start: (words[box] as Word).start, whole: box === 0 && !partCut, typed: false };
   const street = numberFirstStreet(words) ?? numberLastStreet(words);
   if (street) return street;
   const named = trailingName(words);
@@ -610,6 +613,21 @@ function trailingName(words: readonly Word[]): number {
   }
   return first;
 }
+
+/** "P.O.Box 460", "PO Box 12", "POB 7", "Box # 9" at the end of the part: the index of its first word, or -1. */
+function boxStart(words: readonly Word[]): number {
+  const n = words.length;
+  if (n < 2 || !BOX_NUMBER.test((words[n - 1] as Word).text)) return -1;
+  let i = n - 2;
+  if ((words[i] as Word).text === '#' && i > 0) i--;
+  const low = (words[i] as Word).low.replaceAll('.', '');
+  if (low === 'pobox' || low === 'pob') return i;
+  if (low !== 'box' && low !== 'bx') return -1;
+  if (i > 0 && /^p\.?o$/.test((words[i - 1] as Word).low)) return i - 1;
+  return i;
+}
+
+const BOX_NUMBER = /^#?\d[\dA-Za-z-]{0,7}$/;
 
 /** "Flat 3", "Level 12", "Second Floor", "2nd Floor", "Ground Floor" at the end of the part: its index or -1. */
 function unitStart(words: readonly Word[]): number {
