@@ -8,6 +8,7 @@ import {
   oddCapitalsOrganization,
 } from './lower-organizations.ts';
 import { completeNameLists } from './name-lists.ts';
+import { addShortOrganizationMentions } from './short-organization-mentions.ts';
 import { SPORTS_WORDS, STRONG_SPORTS_WORDS, scoreCue } from './sports-cue.ts';
 import { isTechnical } from './tech-context.ts';
 import {
@@ -304,6 +305,7 @@ export function analyzeEnglishEntities(text: string): EntitySpan[] {
   releaseCodeUnits();
   completeNameLists(tokens, out);
   labelLetterheadOrganizations(text, out);
+  addShortOrganizationMentions(tokens, out);
   return out;
 }
 

@@ -9,7 +9,9 @@ describe('everyday acronyms of business text', () => {
     expect(all('Please merge the CSV from the CRM and check each SKU against the OCR scan.')).toEqual([]);
     expect(all('We sell RFID readers; prices are quoted in NOK and settled monthly.')).toEqual([]);
     expect(all('Sync the WMS with the ERP before the EDI run.')).toEqual([]);
-    expect(all('The fee rises by CPI + 2%; RSU grants vest yearly; TVA and SIRET are on page 2.')).toEqual([]);
+    expect(all('The fee rises by CPI + 2%; RSU grants vest yearly; TVA and SIRET are on page 2.')).toEqual(
+      [],
+    );
   });
   it('an everyday acronym after a name is a label, not part of the name', () => {
     expect(found('Pay to: Lindqvist Sparbanken IBAN SE45 5000 0000 0583 9825 7466', 'organization')).toEqual([
