@@ -565,7 +565,6 @@ function numberAfterStreet(text: string, words: readonly Word[], afterStreet: bo
 
 /** The unit, street or name phrase that ends the part of `words`, or undefined. */
 function trailingPhrase(words: readonly Word[], afterStreet: boolean): Phrase | undefined {
-  const n = words.length;
   const unitAt = unitStart(words);
   if (unitAt >= 0) {
     return {
@@ -581,14 +580,26 @@ function trailingPhrase(words: readonly Word[], afterStreet: boolean): Phrase | 
     return { kind: 'street', start: (words[box] as Word).start, whole: box === 0 && !partCut, typed: false };
   const street = numberFirstStreet(words) ?? numberLastStreet(words);
   if (street) return street;
-  const named = trailingName(words);
+  // "Beach Road # 1", "Mill Road #2": a number sign and number after the name belong to it.
+  const numbered = numberSignAt(words);
+  const nameWords = numbered > 0 ? words.slice(0, numbered) : words;
+  const named = trailingName(nameWords);
   if (named < 0) return undefined;
   return {
     kind: 'name',
     start: (words[named] as Word).start,
     whole: named === 0 && !partCut,
-    typed: PLACE_WORDS.has((words[n - 1] as Word).low),
+    typed: PLACE_WORDS.has((nameWords[nameWords.length - 1] as Word).low),
   };
+}
+
+/** Index of a trailing "# 1" / "#2" (a number sign and a short number ending the part), or -1. */
+function numberSignAt(words: readonly Word[]): number {
+  const n = words.length;
+  const last = words[n - 1] as Word;
+  if (/^#\d{1,4}[A-Za-z]?$/.test(last.text)) return n - 1;
+  if (n >= 2 && (words[n - 2] as Word).text === '#' && /^\d{1,4}[A-Za-z]?$/.test(last.text)) return n - 2;
+  return -1;
 }
 
 /** Last words of a named street or place ("Drum Point Road", "Municipal Airport"). */
