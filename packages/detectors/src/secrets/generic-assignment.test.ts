@@ -12,6 +12,25 @@ describe('genericAssignmentDetector', () => {
     expect(spans(genericAssignmentDetector, `const authToken := "${VALUE}"`)).toEqual([VALUE]);
   });
 
+  it('finds a chosen password (words, digits and a symbol) and an access key id under its own name', () => {
+    expect(spans(genericAssignmentDetector, '{"password": "Tern_B4@2031may"}')).toEqual(['Tern_B4@2031may']);
+    expect(spans(genericAssignmentDetector, 'mysql --user=ops --password=Brisk!Fjord77')).toEqual([
+      'Brisk!Fjord77',
+    ]);
+    expect(spans(genericAssignmentDetector, 'aws_access_key_id: "Q7VX2PLM9RKT4WZSN8BY"')).toEqual([
+      'Q7VX2PLM9RKT4WZSN8BY',
+    ]);
+    // A chosen password needs a symbol and a digit; an id or a plain word is no password.
+    expect(spans(genericAssignmentDetector, 'password: "changeme"\nsession_key_id: "ORDERS2024"')).toEqual(
+      [],
+    );
+  });
+
+  it('does not read a Go test result as a password', () => {
+    expect(spans(genericAssignmentDetector, '--- PASS: TestParseMandate/de_basic (0.00s)')).toEqual([]);
+    expect(spans(genericAssignmentDetector, '--- FAIL: TestParseMandate/fr_lower (0.01s)')).toEqual([]);
+  });
+
   it('reads aligned assignments with many spaces before the operator', () => {
     expect(spans(genericAssignmentDetector, `  db_password        = "${VALUE}"`)).toEqual([VALUE]);
     expect(spans(genericAssignmentDetector, `client_secret\t\t\t: ${VALUE}`)).toEqual([VALUE]);

@@ -31,6 +31,8 @@ const NAMED_FORMATS: readonly { name: RegExp; value: RegExp }[] = [
   { name: /sumo(?:logic)?[._-]?access/i, value: /^su[A-Za-z0-9]{12}$/ },
   { name: /sourcegraph/i, value: /^[a-fA-F0-9]{40}$/ },
   // Azure AD app registrations: tenant + client id are what an attacker pairs with a leaked secret.
+  // An AWS access key id under its own name (`aws_access_key_id`, `accessKeyId`): half of the credential pair.
+  { name: /access[_-]?key[_-]?id$/i, value: /^(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{20}$/ },
   {
     name: /azure[\w.-]*client[_-]?id|tenant[_-]?id/i,
     value: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
@@ -59,6 +61,16 @@ export function looksRandom(value: string): boolean {
 }
 
 /** Characters of generated keys and tokens: base64/base64url, hex, separators, URL escapes. */
+/**
+ * A password a person chose ("Crm_R0@2024jun", "Spring!Tide42"): words and digits with a symbol, which the
+ * identifier test alone would pass over as a name. Only under a name for a typed secret.
+ */
+function looksLikeChosenPassword(value: string): boolean {
+  if (value.length < 8 || value.length > 64 || /\s/.test(value)) return false;
+  if (isPlaceholder(value) || REFERENCE.test(value) || CALL.test(value)) return false;
+  return /[!@#$%^&*?~+=]/.test(value) && /\d/.test(value) && charClassCount(value) >= 3;
+}
+
 function isTokenAlphabet(code: number): boolean {
   return (
     (code >= 48 && code <= 58) || // digits and `:`
@@ -208,14 +220,17 @@ export const genericAssignmentDetector: Detector = {
       const before = nameStart > 0 ? text.charCodeAt(nameStart - 1) : 32;
       const nameQuoted = before === 34 || before === 39;
       const cliFlag = name.startsWith('-') && (nameStart === 0 || before <= 32);
+      // `--- PASS: TestParse/unicode (0.00s)`: a Go test result, not a password.
+      if (goTestResult(text, nameStart, name)) continue;
       const parsed = parseValue(text, nameEnd, nameQuoted, cliFlag);
       if (!parsed) continue;
       const value = text.slice(parsed.start, parsed.end);
       const words = splitWords(name);
+      const typed = namesTypedSecret(words);
       const accepted = isSecretName(words)
-        ? looksRandom(value) &&
+        ? (looksRandom(value) || (typed && looksLikeChosenPassword(value))) &&
           fitsNamedFormat(words, value) &&
-          (namesTypedSecret(words) || !hasStraySymbols(value))
+          (typed || !hasStraySymbols(value))
         : NAMED_FORMATS.some((f) => f.name.test(name) && f.value.test(value));
       if (accepted) {
         findings.push({
@@ -233,3 +248,7 @@ export const genericAssignmentDetector: Detector = {
     return findings;
   },
 };
+
+function goTestResult(text: string, nameStart: number, name: string): boolean {
+  return (name === 'PASS' || name === 'FAIL' || name === 'SKIP') && text.startsWith('--- ', nameStart - 4);
+}
