@@ -172,6 +172,7 @@ describe('addresses read back from a postcode', () => {
       'The NSW 2000 event had 4 Floors.',
       'Paste the text: Flat 3, 14 entries, London N4 3RP is no address.',
       'Buckingham Palace, London SW1A 1AA',
+      'Level 12, Sydney NSW 2000 customers only.',
     ]) {
       expect(read(text)).toEqual([]);
     }

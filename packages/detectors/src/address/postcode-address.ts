@@ -517,7 +517,8 @@ function walkBack(text: string, localityStart: number, strong: boolean, namedPla
       start = phrase.start;
       pendingName = -1;
     } else if (phrase.kind === 'unit') {
-      if (!street && !strong) break;
+      // A unit needs a street or a building name after it: "Level 12, Sydney NSW 2000" is no address.
+      if (!street && pendingName < 0) break;
       start = phrase.start;
       pendingName = -1;
       street = true;
