@@ -154,6 +154,16 @@ describe('addresses read back from a postcode', () => {
     expect(read('Flat 3\n14 Albert Road\nLondon N4 3RP\nThanks')).toEqual([
       'Flat 3\n14 Albert Road\nLondon N4 3RP',
     ]);
+    // A building name between the unit and the street comes with the unit; the company line above does not.
+    expect(read('Invoice to:\nAcme Ltd\nUnit 7, Meadow Court\n3 Station Road\nReading RG1 1LX')).toEqual([
+      'Unit 7, Meadow Court\n3 Station Road\nReading RG1 1LX',
+    ]);
+    expect(read('Acme Ltd, Meadow Court, 3 Station Road, Reading RG1 1LX')).toEqual([
+      '3 Station Road, Reading RG1 1LX',
+    ]);
+    expect(read('Our registered office: Flat 1/2, 7 Park Circus, Glasgow G3 6AX.')).toEqual([
+      'Flat 1/2, 7 Park Circus, Glasgow G3 6AX',
+    ]);
   });
 
   it('leaves look-alikes alone', () => {

@@ -63,7 +63,7 @@ const MONTHS: ReadonlySet<string> = new Set(
 );
 
 const HOUSE_NUMBER = /^\d{1,5}[A-Za-z]?(?:[-/]\d{1,5}[A-Za-z]?)?$/;
-const UNIT_VALUE = /^#?(?:\d{1,4}[A-Za-z]?|[A-Z]\d{0,3})$/;
+const UNIT_VALUE = /^#?(?:\d{1,4}[A-Za-z]?(?:[/-]\d{1,4}[A-Za-z]?)?|[A-Z]\d{0,3})$/;
 const ORDINAL_NUMBER = /^\d{1,3}(?:st|nd|rd|th)$/;
 const CAPITALISED = /^\p{Lu}/u;
 const NAME_WORD = /^[\p{L}\p{M}][\p{L}\p{M}'’.-]*$/u;
@@ -500,6 +500,8 @@ function walkBack(text: string, localityStart: number, strong: boolean, namedPla
   let start = -1;
   let street = false;
   let pendingName = -1;
+  let streetStart = -1;
+  let building = -1;
   const floor = Math.max(0, localityStart - MAX_BACK);
   for (let parts = 0; parts < MAX_PARTS; parts++) {
     let k = cursor;
@@ -509,12 +511,14 @@ function walkBack(text: string, localityStart: number, strong: boolean, namedPla
     while (partEnd > floor && isBlank(text.charCodeAt(partEnd - 1))) partEnd--;
     const words = wordsBefore(text, partEnd);
     if (words.length === 0) break;
-    const phrase = trailingPhrase(words, street) ?? numberAfterStreet(text, words, street);
+    const phrase = trailingPhrase(words, street && building >= 0) ?? numberAfterStreet(text, words, street);
     if (phrase === undefined) break;
+    if (building >= 0 && phrase.kind !== 'unit') break;
     if (phrase.kind === 'street') {
       if (street || (!strong && !phrase.typed)) break;
       street = true;
       start = phrase.start;
+      streetStart = start;
       pendingName = -1;
     } else if (phrase.kind === 'unit') {
       // A unit needs a street or a building name after it: "Level 12, Sydney NSW 2000" is no address.
@@ -522,6 +526,11 @@ function walkBack(text: string, localityStart: number, strong: boolean, namedPla
       start = phrase.start;
       pendingName = -1;
       street = true;
+    } else if (street && phrase.whole && building < 0 && start === streetStart) {
+      // "Unit 7, Meadow Court, 3 Station Road": a building name between unit and street, taken with the unit.
+      building = phrase.start;
+      cursor = phrase.start;
+      continue;
     } else if (namedPlace && phrase.typed && !street) {
       // "Drum Point Road, Deale, MD 20751", "Municipal Airport, Lincoln, NE 68524": a named street or place.
       street = true;
