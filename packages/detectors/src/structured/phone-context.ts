@@ -45,7 +45,16 @@ const CJK_ID_LABELS: ReadonlySet<string> = new Set([
   '会议室',
   '房间号',
   '信用代码',
+  '识别码',
+  '籍号',
+  '病案号',
+  '住院号',
+  '预约号',
+  '凭证号',
+  '合同号',
 ]);
+/** Company registers whose entry is "<register> <city> <number>" (`RCS Toulouse 852 019 447`, `HRB München 12`). */
+const REGISTERS_BEFORE_CITY: ReadonlySet<string> = new Set(['rcs', 'hrb', 'hra', 'kvk']);
 
 /** Characters between a label and its value: spaces, quotes, `:` `=` `>` and the full-width colon. */
 function isLabelGlue(code: number): boolean {
@@ -71,7 +80,7 @@ function isCjkIdeograph(code: number): boolean {
  * other "number" (`my number is …`, `phone number`) may well be a phone.
  */
 const NUMBER_OF: ReadonlySet<string> = new Set(
-  'company registration registered vat tax account order invoice customer reference policy case ticket meeting tracking serial member employee student membership'.split(
+  'company registration registered under vat tax account order invoice customer reference policy case ticket meeting tracking serial member employee student membership'.split(
     ' ',
   ),
 );
@@ -116,7 +125,11 @@ function idLabelStart(text: string, from: number): number {
     if (start > 0 && isAsciiLetter(text.charCodeAt(start - 1))) return -1;
     const label = text.slice(start, i).toLowerCase();
     if (label === 'number') return NUMBER_OF.has(wordBefore(text, start)) ? start : -1;
-    return ID_LABELS.has(label) ? start : -1;
+    if (ID_LABELS.has(label)) return start;
+    // `RCS Toulouse 852 019 447`: a capitalized city between the register and its number.
+    const capital = text.charCodeAt(start);
+    if (capital >= 65 && capital <= 90 && REGISTERS_BEFORE_CITY.has(wordBefore(text, start))) return start;
+    return -1;
   }
   if (i >= 2 && isCjkIdeograph(text.charCodeAt(i - 1))) {
     if (CJK_ID_LABELS.has(text.slice(i - 2, i))) return i - 2;

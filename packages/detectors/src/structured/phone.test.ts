@@ -196,4 +196,18 @@ describe('identifiers written like phone numbers (fresh-batch findings)', () => 
     expect(phones('my number is (617) 555-0148, call me')).toEqual(['(617) 555-0148']);
     expect(phones('Tel. +33 1 43 57 29 80')).toEqual(['+33 1 43 57 29 80']);
   });
+
+  it('register entries, Japanese postcodes and date-numbered ids in Chinese tables are no phones', () => {
+    const phones = (t: string) => findPhones(t).map((f) => t.slice(f.start, f.end));
+    expect(phones('registered with the RCS of Nantes under number 812 447 309')).toEqual([]);
+    expect(phones('a SAS registered under RCS Rennes 852 019 447, whose office')).toEqual([]);
+    expect(phones('3-1 Umeda, Kita-ku, Osaka 530-0001, JP, tel +81 6-6341-2200')).toEqual([
+      '+81 6-6341-2200',
+    ]);
+    expect(phones('| 2023090101 | 何思远 | 88 |\n| 2023090102 | 罗一鸣 | 91 |')).toEqual([]);
+    expect(phones('门诊预约识别码 2406110093，请按时取号')).toEqual([]);
+    // A US number in Chinese text is still found, and so is a mobile glued after a parenthesised remark.
+    expect(phones('资料里写的是2125550187。')).toEqual(['2125550187']);
+    expect(phones('团长：何丽（7-1203）13826077415')).toEqual(['13826077415']);
+  });
 });

@@ -53,6 +53,10 @@ interface Surroundings {
   readonly afterState: boolean;
   /** Glued to Chinese text on the left (building-unit-room numbers in addresses). */
   readonly cjkBefore: boolean;
+  /** Chinese or Japanese text on the number's line, shortly before or after it. */
+  readonly cjkNearby: boolean;
+  /** A Japanese place on the number's line (`Shibuya-ku, Tokyo`, `Osaka`, `JP`): `150-0022` is its postcode. */
+  readonly japanesePlaceNearby: boolean;
   /** The next token is a word starting with a lower- or upper-case letter, or there is none. */
   readonly nextWord: 'none' | 'lower' | 'upper';
 }
@@ -257,6 +261,18 @@ function judge(shape: PhoneShape, around: Surroundings): Verdict {
   }
   if (digits.length < MIN_DIGITS || digits.length > MAX_DIGITS) return undefined;
   if (isOtherNumber(shape) || startsWithDate(shape)) return undefined;
+  // `150-0022` after `Shibuya-ku, Tokyo`: a Japanese postcode, not a local number.
+  if (isJapanesePostcode(shape) && around.japanesePlaceNearby) return undefined;
+  // `| 2022030301 | 林子涵 |`: in Chinese or Japanese text, ten bare digits opening with a date (2022-03-03)
+  // number a student, an order or a booking; the region's own numbers are 11 digits or open with 0.
+  if (
+    shape.groups.length === 1 &&
+    digits.length === 10 &&
+    opensWithDate(digits) &&
+    !around.phoneWord &&
+    around.cjkNearby
+  )
+    return undefined;
   // A labelled identifier (`order_id: …`, `tracking: …`) or a year-numbered document (`2024-000123`) is
   // no phone unless a phone word says otherwise.
   if (around.idWord || (isYearSerial(shape) && !around.phoneWord)) return undefined;
@@ -268,6 +284,21 @@ function judge(shape: PhoneShape, around: Surroundings): Verdict {
     if (verdict) return verdict;
   }
   return judgeFallback(shape, around);
+}
+
+/** `2022030301`: a four-digit year, then a calendar month and day. */
+function opensWithDate(digits: string): boolean {
+  const year = Number(digits.slice(0, 4));
+  return (
+    year >= 1990 &&
+    year <= 2039 &&
+    isCalendarDate(year, Number(digits.slice(4, 6)), Number(digits.slice(6, 8)))
+  );
+}
+
+function isJapanesePostcode(shape: PhoneShape): boolean {
+  const { groups, seps } = shape;
+  return groups.length === 2 && seps[0] === '-' && groups[0]!.length === 3 && groups[1]!.length === 4;
 }
 
 /** Digits in a row from `from` in direction `step` (+1 or -1), counted up to `MIN_DIGITS`. */
@@ -436,6 +467,20 @@ class LazySurroundings implements Surroundings {
     return isCjkAt(this.text, this.from - 1);
   }
 
+  get cjkNearby(): boolean {
+    return CJK_TEXT.test(lineBefore(this.text, this.from, 30)) || CJK_TEXT.test(this.lineAfter(20));
+  }
+
+  get japanesePlaceNearby(): boolean {
+    return JAPANESE_PLACE.test(lineBefore(this.text, this.from, 40)) || JAPAN_AFTER.test(this.lineAfter(12));
+  }
+
+  private lineAfter(window: number): string {
+    const after = this.text.slice(this.to, this.to + window);
+    const end = after.indexOf('\n');
+    return end === -1 ? after : after.slice(0, end);
+  }
+
   get nextWord(): Surroundings['nextWord'] {
     if (this.#nextWord === undefined) {
       const next = NEXT_WORD.exec(this.text.slice(this.to, this.to + 3))?.[1];
@@ -446,6 +491,11 @@ class LazySurroundings implements Surroundings {
 }
 
 const NEXT_WORD = /^ ?(\p{L})/u;
+const CJK_TEXT = /[\u3040-\u30ff\u3400-\u9fff]/;
+/** Japanese wards, cities and prefectures as written in romaji addresses, and the country. */
+const JAPANESE_PLACE =
+  /(?:-ku|-shi|-ken|-cho|-machi|\b(?:Tokyo|Osaka|Kyoto|Yokohama|Nagoya|Sapporo|Fukuoka|Kobe|Sendai|Hiroshima|Chiba|Saitama|Kawasaki|Japan)\b|〒)/;
+const JAPAN_AFTER = /\b(?:JP|JPN|Japan)\b/;
 /** A line that is only a phone label (`Fax:`), so the number on the next line is its value. */
 const PHONE_LABEL_LINE = /^\s*(?:phone|tel|telephone|mobile|cell|fax|电话|手机)\s*[:：]?\s*$/;
 
@@ -465,6 +515,15 @@ function judgeRun(text: string, start: number, end: number, findings: Finding[])
   for (let i = start; i < end; i++) if (isDigitCode(text.charCodeAt(i))) digitCount++;
   if (digitCount < 6) return;
   if (tryCandidate(text, start, end, findings) !== 'no') return;
+  // `（7-1203）13826077415`: a remark in parentheses glued before a number; the number after it may be one.
+  // Searched within the run only: an unbounded indexOf over the rest of the text made long inputs quadratic.
+  let close = start + 1;
+  while (close < end - MIN_DIGITS && text.charCodeAt(close) !== 41) close++;
+  if (close < end - MIN_DIGITS && isDigitCode(text.charCodeAt(close + 1))) {
+    let tail = close + 1;
+    while (tail < end && text.charCodeAt(tail) !== 32) tail++;
+    if (tail - close > MIN_DIGITS && tryCandidate(text, close + 1, tail, findings) !== 'no') return;
+  }
   // A run may hold a phone number next to other numbers (`2 x 555-0132`, a score line): try the
   // space-delimited pieces, longest first, but only a handful so tables stay cheap.
   const spaces = spaceOffsets(text, start, end);
