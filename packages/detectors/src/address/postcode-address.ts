@@ -13,15 +13,17 @@ import { STATE_CODES } from './us-states.ts';
 import { WordFlags } from './word-screens.ts';
 
 /**
- * International addresses read outwards from a postcode: "Flat 3, 14 Albert Road, London N4 3RP",
- * "Level 12, 345 George St, Sydney NSW 2000", "27 rue de la Roquette, 75011 Paris", "Keizersgracht 123,
- * 1015 CJ Amsterdam". The English parser reads forwards from a house number and misses the unit part
- * before it, French lower-case street types and some postcode shapes; here the postcode of a country
- * (UK, Canada, Australia, or a continental "postcode City" after a comma) anchors the address, and the
- * reader walks back over at most a few comma- or line-separated parts: a street (house number and
- * street name, in either order), then unit parts ("Second Floor", "Flat 3"). The postcode is searched
- * only inside the English parser's anchor windows (text around numbers that may start an address), so
- * text without such numbers costs nothing here.
+ * Addresses read outwards from a postcode: "Flat 3, 14 Albert Road, London N4 3RP", "Level 12, 345 George
+ * St, Sydney NSW 2000", "27 rue de la Roquette, 75011 Paris", "Keizersgracht 123, 1015 CJ Amsterdam",
+ * "Drum Point Road, Deale, MD 20751". The English parser reads forwards from a house number and misses a
+ * unit part before it, lower-case Romance street types, some postcode shapes and US streets without a
+ * number; here a postcode (UK, Canada, Australia, a continental "postcode City" opening a part, or a US ZIP
+ * the parser left alone) anchors the address, and the reader walks back over at most four comma- or
+ * line-separated parts: a street (house number and street name in either order, or a named road or
+ * place), then unit parts ("Second Floor", "Flat 3"). A house number before a lower-case Romance street
+ * type ("27 rue …") anchors a street of its own. Anchors are the digit runs the English parser's scan
+ * passes anyway (mayAnchorRun reads a code unit or two of each): no pass over the text of its own.
+ * Findings overlap the parser's; the engine keeps the longer.
  */
 
 /** Postcodes, each tried at one position (sticky): UK ("SW1A 1AA"), Canadian ("M5H 2N2"), Australian. */
@@ -145,8 +147,8 @@ function isUpperCode(c: number): boolean {
 }
 
 /**
- * Finds international addresses around the postcodes holding the digit runs `runs` (ascending, from
- * mayBePostcodeRun) and appends them to `out`.
+ * Finds addresses around the postcodes and Romance house numbers at the digit runs `runs` (ascending,
+ * from mayAnchorRun) and appends them to `out`, which holds the English parser's findings (ascending).
  */
 export function findPostcodeAddresses(text: string, runs: readonly number[], out: Finding[]): void {
   let last: Finding | undefined;
