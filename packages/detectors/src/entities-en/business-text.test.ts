@@ -12,6 +12,14 @@ describe('everyday acronyms of business text', () => {
     expect(all('The fee rises by CPI + 2%; RSU grants vest yearly; TVA and SIRET are on page 2.')).toEqual(
       [],
     );
+    expect(all('The STD claim and FMLA leave were approved; the HRBP has the DOB on file.')).toEqual([]);
+  });
+  it('letter closings and job titles of European mail are no names', () => {
+    expect(found('Mit freundlichen Grüßen\nKatharina Ostler', 'person_name')).toEqual(['Katharina Ostler']);
+    expect(found('Mit freundlichen Grüßen\nKatharina Ostler', 'organization')).toEqual([]);
+    expect(
+      found('attn. M. Julien Vasseur, Directeur Juridique, and Anne Rolle, Présidente', 'person_name'),
+    ).toEqual(['M. Julien Vasseur', 'Anne Rolle']);
   });
   it('an everyday acronym after a name is a label, not part of the name', () => {
     expect(found('Pay to: Lindqvist Sparbanken IBAN SE45 5000 0000 0583 9825 7466', 'organization')).toEqual([

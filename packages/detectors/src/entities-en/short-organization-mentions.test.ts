@@ -22,6 +22,12 @@ describe('short mentions of an organization named in full', () => {
     expect(found(text, 'person_name')).toEqual(['Odile Frane', 'Hallam Quillmark']);
   });
 
+  it('keeps a titled surname a person (Mr. Quillmark)', () => {
+    const text = 'Dear Mr. Quillmark, the audit of Quillmark Orbital Ltd is done.';
+    expect(found(text, 'person_name')).toEqual(['Quillmark']);
+    expect(found(text, 'organization')).toEqual(['Quillmark Orbital Ltd']);
+  });
+
   it('leaves a first word that is a given name or a place alone', () => {
     expect(found('Morgan Stanley advised on the deal. Morgan said it went well.', 'organization')).toEqual([
       'Morgan Stanley',

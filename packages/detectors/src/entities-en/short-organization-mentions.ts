@@ -25,8 +25,9 @@ export function addShortOrganizationMentions(tokens: readonly Token[], out: Enti
     const t = tokens[i] as Token;
     if (t.kind !== Kind.Word || t.shape !== Shape.Title || !short.has(t.lower)) continue;
     examined++;
-    // The full name itself, or another capitalized word glued on ("Fenwick Orbital", "Alistair Fenwick").
-    if (capitalizedNeighbour(tokens, i)) continue;
+    // The full name itself, another capitalized word glued on ("Fenwick Orbital", "Alistair Fenwick"), or a
+    // title before it ("Mr. Fenwick"): a person of that name.
+    if (capitalizedNeighbour(tokens, i) || titleBefore(tokens, i)) continue;
     const covering = spanAt(out, t);
     if (covering === undefined) out.push({ start: t.start, end: t.end, type: 'organization', score: 0.55 });
     else if (covering.start === t.start && covering.end === t.end && covering.type === 'person_name')
@@ -61,6 +62,12 @@ function capitalizedNeighbour(tokens: readonly Token[], i: number): boolean {
     (before !== undefined && joined(before, t.start - before.end)) ||
     (after !== undefined && joined(after, after.start - t.end))
   );
+}
+
+function titleBefore(tokens: readonly Token[], i: number): boolean {
+  const before = tokens[i - 1];
+  const title = before?.lower === '.' ? tokens[i - 2] : before;
+  return title !== undefined && title.kind === Kind.Word && (flagsOf(title) & F.title) !== 0;
 }
 
 /** Binary search over the tokens (sorted, disjoint) for the one starting at `start`. */

@@ -50,9 +50,20 @@ state states national federal central north south east west northern southern ea
 new old upper lower greater little big great grand high low royal holy free
 mid late early`;
 
+/**
+ * Letter closings and job titles of European business mail, quoted in English prompts ("Mit freundlichen
+ * Grüßen", "M. Julien Castaing, Directeur Juridique"): capitalized, but no part of a name.
+ */
+const FOREIGN_LETTER_WORDS = `mit freundlichen grüßen grüssen grüße gruß viele herzliche cordialement salutations
+distinguées atentamente saludos cordiales cordiali saluti distinti vriendelijke groet groeten directeur directrice
+générale juridique présidente gérant gérante geschäftsführer geschäftsführerin prokurist leiter leiterin abteilung
+responsable`;
+
 /** Every stop word above, lower-cased. */
 export const STOP_WORDS: readonly string[] =
-  `${FUNCTION_WORDS} ${CALENDAR} ${DOCUMENT_WORDS} ${HEADLINE_AND_SPORTS}`.split(/\s+/).filter(Boolean);
+  `${FUNCTION_WORDS} ${CALENDAR} ${DOCUMENT_WORDS} ${HEADLINE_AND_SPORTS} ${FOREIGN_LETTER_WORDS}`
+    .split(/\s+/)
+    .filter(Boolean);
 
 /** Titles that introduce a person's name ("Dr. Jane Roe", "Sir Anthony"). Dots are stripped before lookup. */
 export const PERSON_TITLES: readonly string[] = `mr mrs ms miss mx dr prof professor sir dame lord lady madam
