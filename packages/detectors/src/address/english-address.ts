@@ -766,7 +766,10 @@ function anchorWindows(
     } else if (isDigitCode(c)) {
       k++;
       while (k < n && isDigitCode(codes[k] as number)) k++;
-      if (mayAnchorRun(text, codes, start, k, n)) postcodeRuns.push(start);
+      // Postcode and Romance-street anchors follow a space or line break (tested here: most runs do not).
+      const before = start > 0 ? (codes[start - 1] as number) : 0;
+      if ((before === 32 || before === 10) && mayAnchorRun(text, codes, start, k, n))
+        postcodeRuns.push(start);
       if (!digitMayStartAddress(text, codes, start)) continue;
       acceptedRuns.push(start);
     } else {

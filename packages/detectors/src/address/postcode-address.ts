@@ -132,7 +132,9 @@ export function mayBePostcodeRun(codes: Uint16Array, start: number, end: number,
   if (before === 32) {
     if (length === 1) return end < n && isUpperCode(codes[end] as number);
     const second = codes[start - 2] as number;
-    if ((length === 4 || length === 5) && isUpperCode(second)) return true;
+    // "NSW 2000", "MD 20751" ("LONDON 1996-08-22", a dateline, is no postcode).
+    if (length === 5 && isUpperCode(second)) return true;
+    if (length === 4 && isUpperCode(second)) return end >= n || (codes[end] as number) !== 45;
     if (second !== 44 && second !== 10) return false;
   } else if (before !== 10) {
     return false;
