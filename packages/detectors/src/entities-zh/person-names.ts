@@ -1,3 +1,4 @@
+import { F, lexicon } from '../entities-en/lexicon.ts';
 import type { SegmentedToken } from '../segmentation/chinese-segmenter.ts';
 import { CharTable } from './char-table.ts';
 import {
@@ -722,7 +723,9 @@ export function findChinesePersons(
     i += 1;
   }
   if (weak.length > 0 && text.includes('、')) addListedNames(text, spans, weak);
-  const persons = spans.filter((span) => japanese?.has(span) || isPersonSpan(text, span));
+  const persons = spans.filter(
+    (span) => (japanese?.has(span) || isPersonSpan(text, span)) && !isDrugName(text, span),
+  );
   for (let k = persons.length - 1; k >= 0; k--) {
     const span = persons[k] as Span;
     if (span.type !== 'person_name' || !WORLD_PLACES.has(text.slice(span.start, span.end))) continue;
@@ -732,6 +735,19 @@ export function findChinesePersons(
   }
   addOriginalSpellings(text, persons);
   return persons;
+}
+
+/** Endings of drug names (阿托伐他汀, 美托洛尔, 缬沙坦, 阿莫西林) and the dosage forms written after them. */
+const DRUG_AFTER =
+  /^(?:伐他汀|他汀|洛尔|沙坦|普利|地平|西林|霉素|沙星|替丁|拉唑|格列|缓释|控释|肠溶|胶囊|注射液|颗粒|片\b)/;
+const DRUG_END = /(?:他汀|洛尔|沙坦|普利|地平|西林|霉素|沙星|替丁|拉唑)$/;
+
+/** 阿托|伐他汀, 美托洛尔|缓释片: the transliterated syllables of a drug name read as a foreign name. */
+function isDrugName(text: string, span: Span): boolean {
+  if (span.type !== 'person_name') return false;
+  return (
+    DRUG_END.test(text.slice(span.start, span.end)) || DRUG_AFTER.test(text.slice(span.end, span.end + 3))
+  );
 }
 
 /** A Latin-script name in parentheses: letters, with spaces, dots, hyphens or apostrophes inside. */
@@ -749,10 +765,20 @@ function addOriginalSpellings(text: string, spans: Span[]): void {
     const open = text.charCodeAt(span.end);
     if (open !== 0x28 && open !== 0xff08) continue; // ( or （
     const match = LATIN_NAME.exec(text.slice(span.end, span.end + 42));
-    if (!match) continue;
+    if (!match || isEverydayLatinWord(match[1] as string)) continue;
     const start = span.end + 1;
     spans.push({ start, end: start + (match[1] as string).length, score: 0.6, type: 'person_name' });
   }
+}
+
+/**
+ * `司马卓然(String)` in a log: one ordinary English word in parentheses (a type, a unit, a note) is no spelling of
+ * the name before it; a given name or surname (Martin, Beck) still is.
+ */
+function isEverydayLatinWord(latin: string): boolean {
+  if (/[ .'-]/.test(latin)) return false;
+  const flags = lexicon().flags.get(latin.toLowerCase()) ?? 0;
+  return (flags & (F.dict | F.common | F.stop)) !== 0 && (flags & (F.first | F.surname)) === 0;
 }
 
 /** Separators between the names of a list: 王刚、李同、赵明. */

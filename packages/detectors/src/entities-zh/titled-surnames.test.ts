@@ -90,6 +90,12 @@ describe('product names led by a company name', () => {
     expect(found('您的京东包裹已到南门，不要退京东白条，去京东后台查。', 'organization')).toEqual([]);
   });
 
+  it('does not read drug names, form roles or a type in parentheses as people', () => {
+    expect(found('目前用药：阿托伐他汀 20mg，美托洛尔缓释片 1 片，窦性心律。', 'person_name')).toEqual([]);
+    expect(found('申请人补充说明：讲师说学校那边报销不方便。', 'person_name')).toEqual([]);
+    expect(found('Parameters: 欧阳子墨(String), 2(Integer)', 'person_name')).toEqual(['欧阳子墨']);
+  });
+
   it('does not read a meeting or event ending in 会 as an organization', () => {
     expect(found('下周五开家长会，年会和产品发布会都在月底。', 'organization')).toEqual([]);
     expect(found('上海市音乐家协会主办。', 'organization')).toEqual(['上海市音乐家协会']);
