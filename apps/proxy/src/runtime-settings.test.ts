@@ -9,7 +9,7 @@ describe('runtime settings', () => {
   const scripts = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts;
   const env = Object.entries(PROXY_ENV).map(([name, value]) => `${name}=${value}`);
 
-  it.each(['proxy', 'start'])('`pnpm %s` starts node with them', (name) => {
+  it.each(['proxy', 'start', 'bench:detect'])('`pnpm %s` starts node with them', (name) => {
     const command = scripts[name]!.split('&&').at(-1)!.trim().split(/\s+/);
     const node = command.indexOf('node');
     expect(command.slice(0, node)).toEqual(env);
