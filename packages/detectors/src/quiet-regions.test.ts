@@ -54,7 +54,7 @@ describe('quiet regions', () => {
       ['email', 'tamsin@example.test'],
     ]);
   });
-  it('a service column names the carrier's product, not a party', () => {
+  it("a service column names the carrier's product, not a party", () => {
     const engine = createDetectionEngine({ detectors: builtinDetectors(), cacheEntries: 0 });
     const text =
       '| Ref | Consignee | Service | AWB |\n|---|---|---|---|\n| R-1 | Oskar Vintergren | DHL Express WW | 5521 9930 12 |\n| R-2 | Maelle Quint | FedEx IP | 8810 2231 4409 |';
