@@ -54,7 +54,7 @@ export interface DetectionEngine {
   detectMany(texts: readonly string[], options?: DetectOptions): Promise<(readonly Finding[])[]>;
   readonly detectors: readonly Detector[];
   /**
-   * Detects `texts` (by default the built-in synthetic warm-up texts) once, bypassing the cache, so the
+   * Detects `texts` (by default the built-in synthetic warm-up texts) twice, bypassing the cache, so the
    * detectors' code is compiled before real traffic arrives. Returns the milliseconds it took.
    */
   warmUp(texts?: readonly string[]): number;
@@ -64,6 +64,7 @@ export interface DetectionEngine {
 }
 
 const HAS_CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+const WARM_UP_PASSES = 2;
 
 function createContext(text: string, lang: Language | undefined): DetectContext {
   let tokens: SegmentedToken[] | undefined;
@@ -191,7 +192,10 @@ export function createDetectionEngine(options: DetectionEngineOptions): Detectio
 
   function warmUp(texts: readonly string[] = warmUpTexts()): number {
     const started = performance.now();
-    for (const text of texts) detectUncached(text, undefined);
+    // A second pass brings more hot functions to the call counts at which V8 optimizes them: the first 1000
+    // messages after it read p99 1.15-1.2 ms instead of 1.3-1.7 ms here, for ~0.25 s more at start.
+    for (let pass = 0; pass < WARM_UP_PASSES; pass++)
+      for (const text of texts) detectUncached(text, undefined);
     return performance.now() - started;
   }
 

@@ -51,7 +51,7 @@ export interface RedactorConfig {
   /**
    * Run the detectors over built-in synthetic texts once on every detecting thread (this one during
    * `ready()`, each worker before it reports ready), so the first requests do not pay for JIT compilation:
-   * without it, the first few hundred new messages take 2–15 ms more each. Costs about half a second per
+   * without it, the first few hundred new messages take 2–15 ms more each. Costs 0.4–1 s per
    * thread at start. Default false.
    */
   warmUp?: boolean;
