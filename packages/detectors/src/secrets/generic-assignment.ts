@@ -43,11 +43,16 @@ const REFERENCE = /^(?:\$|%|\{|<|@|&|\*|#|\/|\.\/|~\/|[a-z]+:\/\/)/i;
 /** `foo(bar)`, `os.getenv(x)`: a call computes the value at run time. */
 const CALL = /^[A-Za-z_][\w.]*\(/;
 
+/** A placeholder, a reference (`$VAR`, `{{x}}`, a URL) or a call: no literal secret written there. */
+function isNoLiteral(value: string): boolean {
+  return isPlaceholder(value) || REFERENCE.test(value) || CALL.test(value);
+}
+
 export function looksRandom(value: string): boolean {
   const length = value.length;
   if (length < 8 || length > 500) return false;
   if (/\s/.test(value)) return false;
-  if (isPlaceholder(value) || REFERENCE.test(value) || CALL.test(value)) return false;
+  if (isNoLiteral(value)) return false;
   // Hex of an exact key size is key material even when typed as a pattern (`abcd1234…`).
   if (isHexKey(value)) return shannonEntropy(value) >= 3;
   if (looksLikeIdentifier(value) || isPeriodic(value)) return false;
@@ -66,8 +71,7 @@ export function looksRandom(value: string): boolean {
  * identifier test alone would pass over as a name. Only under a name for a typed secret.
  */
 function looksLikeChosenPassword(value: string): boolean {
-  if (value.length < 8 || value.length > 64 || /\s/.test(value)) return false;
-  if (isPlaceholder(value) || REFERENCE.test(value) || CALL.test(value)) return false;
+  if (value.length < 8 || value.length > 64 || /\s/.test(value) || isNoLiteral(value)) return false;
   return /[!@#$%^&*?~+=]/.test(value) && /\d/.test(value) && charClassCount(value) >= 3;
 }
 

@@ -9,7 +9,15 @@ import {
 } from './phone-context.ts';
 import { parsesAsInternational, planFacts } from './phone-numbering.ts';
 import { type PhoneShape, parsePhoneShapeIn } from './phone-shape.ts';
-import { hasDigit, isAsciiWordCode, isCjkAt, isDigitCode, lineBefore, textBefore } from './text-context.ts';
+import {
+  hasDigit,
+  isAsciiWordCode,
+  isCjkAt,
+  isDigitCode,
+  lineAfter,
+  lineBefore,
+  textBefore,
+} from './text-context.ts';
 
 /**
  * Phone numbers. One cheap regex collects maximal runs of digits joined by single separators
@@ -447,10 +455,7 @@ class LazySurroundings implements Surroundings {
 
   get afterHttpRequest(): boolean {
     if (lineBefore(this.text, this.from, 400).includes('http/')) return true;
-    // Bounded: an unbounded search for the line end made one long line of number pairs quadratic.
-    const after = this.text.slice(this.to, this.to + 400);
-    const lineEnd = after.indexOf('\n');
-    return (lineEnd === -1 ? after : after.slice(0, lineEnd)).includes('HTTP/');
+    return lineAfter(this.text, this.to, 400).includes('HTTP/');
   }
 
   get idWord(): boolean {
@@ -468,17 +473,16 @@ class LazySurroundings implements Surroundings {
   }
 
   get cjkNearby(): boolean {
-    return CJK_TEXT.test(lineBefore(this.text, this.from, 30)) || CJK_TEXT.test(this.lineAfter(20));
+    return (
+      CJK_TEXT.test(lineBefore(this.text, this.from, 30)) || CJK_TEXT.test(lineAfter(this.text, this.to, 20))
+    );
   }
 
   get japanesePlaceNearby(): boolean {
-    return JAPANESE_PLACE.test(lineBefore(this.text, this.from, 40)) || JAPAN_AFTER.test(this.lineAfter(12));
-  }
-
-  private lineAfter(window: number): string {
-    const after = this.text.slice(this.to, this.to + window);
-    const end = after.indexOf('\n');
-    return end === -1 ? after : after.slice(0, end);
+    return (
+      JAPANESE_PLACE.test(lineBefore(this.text, this.from, 40)) ||
+      JAPAN_AFTER.test(lineAfter(this.text, this.to, 12))
+    );
   }
 
   get nextWord(): Surroundings['nextWord'] {

@@ -41,6 +41,16 @@ export function lineBefore(text: string, start: number, window: number): string 
   return text.slice(from, start).toLowerCase();
 }
 
+/**
+ * Text of up to `window` characters from `end` to the end of its line, as written. Bounded: searching the
+ * rest of the text for the line end made one long line of number pairs quadratic.
+ */
+export function lineAfter(text: string, end: number, window: number): string {
+  const after = text.slice(end, end + window);
+  const lineEnd = after.indexOf('\n');
+  return lineEnd === -1 ? after : after.slice(0, lineEnd);
+}
+
 /** Lower-cased text of up to `window` characters before `start`, across line breaks. */
 export function textBefore(text: string, start: number, window: number): string {
   return text.slice(Math.max(0, start - window), start).toLowerCase();
