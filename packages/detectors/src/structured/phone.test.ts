@@ -204,6 +204,7 @@ describe('identifiers written like phone numbers (fresh-batch findings)', () => 
     expect(phones('3-1 Umeda, Kita-ku, Osaka 530-0001, JP, tel +81 6-6341-2200')).toEqual([
       '+81 6-6341-2200',
     ]);
+    expect(phones('Ship to the hotel in Osaka 530-0001 by Friday')).toEqual([]);
     expect(phones('| 2023090101 | 何思远 | 88 |\n| 2023090102 | 罗一鸣 | 91 |')).toEqual([]);
     expect(phones('门诊预约识别码 2406110093，请按时取号')).toEqual([]);
     // A US number in Chinese text is still found, and so is a mobile glued after a parenthesised remark.

@@ -496,9 +496,12 @@ class LazySurroundings implements Surroundings {
 
 const NEXT_WORD = /^ ?(\p{L})/u;
 const CJK_TEXT = /[\u3040-\u30ff\u3400-\u9fff]/;
-/** Japanese wards, cities and prefectures as written in romaji addresses, and the country. */
+/**
+ * Japanese wards, cities and prefectures as written in romaji addresses, and the country: lower case, as
+ * lineBefore returns the line.
+ */
 const JAPANESE_PLACE =
-  /(?:-ku|-shi|-ken|-cho|-machi|\b(?:Tokyo|Osaka|Kyoto|Yokohama|Nagoya|Sapporo|Fukuoka|Kobe|Sendai|Hiroshima|Chiba|Saitama|Kawasaki|Japan)\b|〒)/;
+  /(?:-ku|-shi|-ken|-cho|-machi|\b(?:tokyo|osaka|kyoto|yokohama|nagoya|sapporo|fukuoka|kobe|sendai|hiroshima|chiba|saitama|kawasaki|japan)\b|〒)/;
 const JAPAN_AFTER = /\b(?:JP|JPN|Japan)\b/;
 /** A line that is only a phone label (`Fax:`), so the number on the next line is its value. */
 const PHONE_LABEL_LINE = /^\s*(?:phone|tel|telephone|mobile|cell|fax|电话|手机)\s*[:：]?\s*$/;
