@@ -52,6 +52,14 @@ describe('chinese addresses', () => {
     expect(spans('1996年任某市公路局局长。')).toEqual([]);
   });
 
+  it('does not read 市长 or 县长 as a title where 长 opens the next place name', () => {
+    expect(spans('房屋坐落于上海市长宁区仙霞路 650 弄 12 号 1104 室，建筑面积 68.5 平方米')).toEqual([
+      '上海市长宁区仙霞路 650 弄 12 号 1104 室',
+    ]);
+    expect(spans('寄到重庆市长寿区桃花大道18号')).toEqual(['重庆市长寿区桃花大道18号']);
+    expect(spans('浙江省湖州市长兴县雉城镇明珠路9号')).toEqual(['浙江省湖州市长兴县雉城镇明珠路9号']);
+  });
+
   it('never throws on odd input', () => {
     expect(() => findChineseAddresses('\ud800路\udfff号')).not.toThrow();
   });

@@ -64,9 +64,12 @@ const NUMBER =
 /** Named places that locate a delivery point: estates, buildings, parks, markets, campuses. */
 const POI =
   /小区|大厦|广场|花园|园区|公寓|新村|家园|苑|山庄|市场|商城|商场|工业区|开发区|工业园|科技园|产业园|物流园|大楼|写字楼|仓库|宿舍|别墅|码头/;
-/** People and roles: a run naming them is about someone ("…管理委员会主任王为民"), not a delivery point. */
+/**
+ * People and roles: a run naming them is about someone ("…管理委员会主任王为民"), not a delivery point.
+ * 市长 / 县长 are no title where 长 opens the next place: 上海市长宁区, 西安市长安区, 湖州市长兴县, 东莞市长安镇.
+ */
 const PERSON_CONTEXT =
-  /主任|经理|处长|局长|县长|市长|部长|科长|厂长|校长|院长|队长|主管|总监|书记|先生|女士|记者|编辑|老师|教授|主席|总裁|董事|负责人|人士|业主/;
+  /主任|经理|处长|局长|[县市]长(?![\u4e00-\u9fff]{1,3}(?:区|县|市|镇|乡|旗|路|街|大道))|部长|科长|厂长|校长|院长|队长|主管|总监|书记|先生|女士|记者|编辑|老师|教授|主席|总裁|董事|负责人|人士|业主/;
 
 const TRIM_EDGE = /^[_\-－—#()（）]+|[_\-－—#()（）]+$/g;
 
