@@ -243,6 +243,15 @@ describe('Chinese person names from HMM words and mentions', () => {
     expect(found('//@快乐的小猫咪:哈哈', 'person_name')).toEqual([]);
   });
 
+  it('keeps the last given-name character HMM left out when the name ends the clause', () => {
+    expect(found('我把票投给了“林诗诗”，你呢？', 'person_name')).toEqual(['林诗诗']);
+    expect(found('年度最佳新人：田喜碧，快来投票', 'person_name')).toEqual(['田喜碧']);
+  });
+
+  it('reads a mention handle with 于 inside the given name', () => {
+    expect(found('//@孟于川:同意', 'person_name')).toEqual(['孟于川']);
+  });
+
   it('reads a plain name set off by Latin letters, digits, - or _ inside a mention handle', () => {
     expect(found('//@魏思远Kevin:说得好', 'person_name')).toEqual(['魏思远']);
     expect(found('周末见@7-彭雨桐 @钱钱_Amy', 'person_name')).toEqual(['彭雨桐']);

@@ -462,6 +462,9 @@ function mentionNames(text: string): Span[] {
   return spans;
 }
 
+/** Function characters that are also common first characters of a two-character given name. */
+const GIVEN_NAME_FUNCTION_CHARS: ReadonlySet<string> = new Set(['于', '以', '之']);
+
 /** A Chinese part of a handle that is a plain name: 2–3 characters, clear surname, no repeated character. */
 function handleName(text: string, start: number, end: number): Span | undefined {
   const len = end - start;
@@ -470,7 +473,12 @@ function handleName(text: string, start: number, end: number): Span | undefined 
   if (surnameLength(name) !== 1 || isAmbiguousSurname(name) || NOT_PERSON.has(name)) return undefined;
   // 戴戴, 乐乐: a doubled character is a pet name, not surname + given name.
   if (name.charAt(1) === name.charAt(0)) return undefined;
-  for (let k = 1; k < len; k++) if (NOT_IN_GIVEN_NAME.has(name.charAt(k))) return undefined;
+  for (let k = 1; k < len; k++) {
+    const ch = name.charAt(k);
+    // 于, 以, 之 are function characters elsewhere but common inside a given name (invented: @孟于川).
+    if (NOT_IN_GIVEN_NAME.has(ch) && !(k === 1 && len === 3 && GIVEN_NAME_FUNCTION_CHARS.has(ch)))
+      return undefined;
+  }
   return { start, end, score: 0.6, type: 'person_name' };
 }
 
@@ -482,6 +490,31 @@ const NOUN_SUFFIXES = new CharTable('感性率制法派史炎教展站带');
 
 function endsInNounSuffix(word: string): boolean {
   return word.length === 3 && NOUN_SUFFIXES.at(word, 2);
+}
+
+/**
+ * Length (0 or 1) of a last given-name character jieba's HMM left out of a surname + one-character word when
+ * the name ends a clause: 刘诗/x 诗/n ”, 田喜/x 碧/nr ，. Only a noun-like or doubled character right before
+ * punctuation or the end counts, so a verb or particle after a two-character name (王明/x 走/v) stays out.
+ */
+function cutLastChar(
+  text: string,
+  tokens: readonly SegmentedToken[],
+  i: number,
+  surLen: number,
+  word: string,
+): number {
+  const token = tokens[i] as SegmentedToken;
+  const tail = tokens[i + 1];
+  if (word !== token.word || word.length !== surLen + 1 || !tail || !contiguous(token, tail)) return 0;
+  if (!isGivenNameChar(tail, true) || !clauseEndsAt(text, tail.end)) return 0;
+  const doubled = tail.word === word.charAt(word.length - 1);
+  return doubled || tail.tag === 'nr' || tail.tag === 'n' || tail.tag === 'ng' ? 1 : 0;
+}
+
+/** Is `pos` the end of the text or followed by punctuation, a space or a non-Chinese character? */
+function clauseEndsAt(text: string, pos: number): boolean {
+  return pos >= text.length || !isCjkCode(text.charCodeAt(pos));
 }
 
 /** Surname-led HMM word: a name when its given-name characters are plain and the evidence suffices. */
@@ -507,7 +540,8 @@ function unknownWordName(
     if (!plainGivenName(word, surLen, word === token.word)) return undefined;
     oddInside = true;
   }
-  const end = token.start + word.length;
+  const end = token.start + word.length + cutLastChar(text, tokens, i, surLen, word);
+  word = text.slice(token.start, end);
   const ambiguous = surLen === 1 && isAmbiguousSurname(word.charAt(0));
   let evidence = givenNameEvidence(word.slice(surLen));
   // A three-character word outside jieba's dictionary led by a clear surname is rarely anything but a name, even
@@ -519,7 +553,8 @@ function unknownWordName(
     evidence = 0;
   let score = (ambiguous ? 1 : 3) + evidence;
   if (word.length - surLen === 2) score += 1;
-  const cueAfter = hasCueAfter(text, tokens, i + 1, end) || opensLine(text, token.start, end);
+  const next = end > token.end ? i + 2 : i + 1;
+  const cueAfter = hasCueAfter(text, tokens, next, end) || opensLine(text, token.start, end);
   const cueBefore = hasCueBefore(tokens, i);
   if (oddInside && !cueAfter && !cueBefore) return undefined;
   if (cueAfter) score += 2;
@@ -607,7 +642,7 @@ export function findChinesePersons(
     if (tag === 'x' && word.length >= 2 && word.length <= 5 && surLen > 0 && word.length > surLen) {
       const span = unknownWordName(text, tokens, i, surLen, weak);
       if (span) spans.push(span);
-      i += 1;
+      i += span && span.end > token.end ? 2 : 1;
       continue;
     }
 
