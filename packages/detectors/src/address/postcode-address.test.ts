@@ -128,6 +128,22 @@ describe('addresses read back from a postcode', () => {
     ]);
     // A glued street word takes no prose before it ("an" is a particle only before a name).
     expect(read('Rechnung an Müllerweg 7a, 50667 Köln')).toEqual(['Müllerweg 7a, 50667 Köln']);
+    // Endings that are English word endings as well, typed only before a postcode part.
+    expect(read('Büro: Hohenzollernring 62, 50672 Köln')).toEqual(['Hohenzollernring 62, 50672 Köln']);
+    expect(read('Lager Kaiser-Wilhelm-Ring 17, 50672 Köln')).toEqual(['Kaiser-Wilhelm-Ring 17, 50672 Köln']);
+    expect(read('Spring 2024, Berlin edition')).toEqual([]);
+  });
+
+  it('reads an address in a quoted CSV cell or in brackets', () => {
+    expect(read('Claire,Fournier,"7 avenue Jean Médecin, 06000 Nice",+33 6 12 85 40 77')).toEqual([
+      '7 avenue Jean Médecin, 06000 Nice',
+    ]);
+    expect(read('Lena,Hofmann,"Hohenzollernring 62, 50672 Köln",,lena@example.de')).toEqual([
+      'Hohenzollernring 62, 50672 Köln',
+    ]);
+    expect(read('ship to [Friedrichstraße 123, 10117 Berlin] by Friday')).toEqual([
+      'Friedrichstraße 123, 10117 Berlin',
+    ]);
   });
 
   it('reads a US street or place without a house number before "City, ST ZIP"', () => {

@@ -10,7 +10,7 @@ import {
   STRONG_STREET_SUFFIXES,
 } from './street-suffixes.ts';
 import { STATE_CODES } from './us-states.ts';
-import { WordFlags } from './word-screens.ts';
+import { EndingMatcher, WordFlags } from './word-screens.ts';
 
 /**
  * Addresses read outwards from a postcode: "Flat 3, 14 Albert Road, London N4 3RP", "Level 12, 345 George
@@ -431,7 +431,7 @@ function cityAfter(text: string, at: number): number {
     let e = k + 1;
     while (e < limit && !isBlank(text.charCodeAt(e)) && !isSeparator(text.charCodeAt(e))) e++;
     const raw = text.slice(k + 1, e);
-    const word = raw.replace(/[.;:!?)]+$/, '');
+    const word = raw.replace(/[.;:!?)\]"”]+$/, '');
     if (!NAME_WORD.test(word)) break;
     const low = word.toLowerCase();
     if (CAPITALISED.test(word)) {
@@ -472,9 +472,12 @@ function wordsBefore(text: string, at: number): Word[] {
 /** Whether the last wordsBefore part was cut at MAX_PART rather than at a separator. */
 let partCut = false;
 
-/** `:`, `;` and `(` end a part too ("Office: 1 Poultry"), but never join two parts of an address. */
+/**
+ * `:`, `;`, `(`, `[` and an opening quote end a part too ("Office: 1 Poultry", a quoted CSV cell), but never
+ * join two parts of an address.
+ */
 function isPartEnd(c: number): boolean {
-  return c === 58 || c === 59 || c === 40;
+  return c === 58 || c === 59 || c === 40 || c === 91 || c === 34 || c === 0x201c;
 }
 
 function splitWords(text: string, from: number, to: number): Word[] {
@@ -727,6 +730,14 @@ function numberFirstStreet(words: readonly Word[]): Phrase | undefined {
 /** Numbered roads that need no name: "Highway 80", "US Highway 22", "Route 9". */
 const ROUTE_WORDS: ReadonlySet<string> = new Set(['highway', 'hwy', 'route', 'rte', 'interstate']);
 
+/**
+ * German street endings that are common English word endings too ("Hohenzollernring" but "Spring"): typed
+ * only here, where a house number and a continental postcode part follow, never as anchors of their own.
+ */
+const POSTCODE_STREET_ENDING = new EndingMatcher(
+  'ring chaussee wall graben stieg zeile kai gürtel deich hof'.split(' '),
+);
+
 /** Capitalised words that open a German or Dutch street before a glued street word ("Am Marktplatz 3"). */
 const LEADING_PARTICLES: ReadonlySet<string> = new Set(
   'am an auf im in zum zur unter hinter vor op aan der den dem het de'.split(' '),
@@ -768,7 +779,8 @@ function numberLastStreet(words: readonly Word[]): Phrase | undefined {
     while (start > 0 && t - start < 3 && isCapitalisedName(words[start - 1] as Word)) start--;
     if (start === t) return undefined;
   } else {
-    if (w.low.length < 5 || !EURO_STREET_ENDING.test(w.low) || !CAPITALISED.test(w.text)) return undefined;
+    const glued = EURO_STREET_ENDING.test(w.low) || POSTCODE_STREET_ENDING.test(w.low);
+    if (w.low.length < 5 || !glued || !CAPITALISED.test(w.text)) return undefined;
     let k = start;
     while (k > 0 && t - k < 2 && LEADING_PARTICLES.has((words[k - 1] as Word).low)) {
       k--;
