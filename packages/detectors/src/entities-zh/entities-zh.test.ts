@@ -252,6 +252,12 @@ describe('Chinese person names from HMM words and mentions', () => {
     expect(found('//@孟于川:同意', 'person_name')).toEqual(['孟于川']);
   });
 
+  it('reads an organization account handle whole, not its transliterated brand as a person', () => {
+    const text = '//@奥林巴斯摄影公益:周末一起去拍花';
+    expect(found(text, 'organization')).toEqual(['奥林巴斯摄影公益']);
+    expect(found(text, 'person_name')).toEqual([]);
+  });
+
   it('reads a plain name set off by Latin letters, digits, - or _ inside a mention handle', () => {
     expect(found('//@魏思远Kevin:说得好', 'person_name')).toEqual(['魏思远']);
     expect(found('周末见@7-彭雨桐 @钱钱_Amy', 'person_name')).toEqual(['彭雨桐']);

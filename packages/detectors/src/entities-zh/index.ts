@@ -1,6 +1,7 @@
 import type { DetectContext, Detector } from '../detector.ts';
 import type { Finding } from '../types.ts';
 import { listedOrganizations } from './listed-orgs.ts';
+import { handleOrganizations } from './handle-orgs.ts';
 import { findNameFields } from './name-fields.ts';
 import { findChineseOrganizations, isBrandOfProduct } from './organizations.ts';
 import { findChinesePersons, type Span } from './person-names.ts';
@@ -27,7 +28,8 @@ export const chineseEntityDetector: Detector = {
       sportsText ??= isSportsText(text);
       return sportsText;
     };
-    const orgs = findChineseOrganizations(text, tokens, sports);
+    let orgs = findChineseOrganizations(text, tokens, sports);
+    if (text.includes('@')) orgs = withHandleOrganizations(orgs, handleOrganizations(text));
     const persons = findChinesePersons(text, tokens, sports).filter(
       (p) => !isBrandOfProduct(text, p.start, p.end) && !namesContest(text, p.end),
     );
@@ -39,6 +41,13 @@ export const chineseEntityDetector: Detector = {
     return spans.map((s) => ({ start: s.start, end: s.end, type: s.type, detector: ID, score: s.score }));
   },
 };
+
+/** A mention handle naming an organization is its whole name: it replaces the organizations found inside it. */
+function withHandleOrganizations(orgs: Span[], handles: Span[]): Span[] {
+  if (handles.length === 0) return orgs;
+  const kept = orgs.filter((o) => !handles.some((h) => h.start < o.end && o.start < h.end));
+  return [...kept, ...handles].sort((a, b) => a.start - b.start);
+}
 
 /** Adds the name-like neighbours of organizations in 、-lists to `orgs` (kept sorted). */
 function addListedOrganizations(

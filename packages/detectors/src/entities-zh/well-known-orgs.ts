@@ -266,6 +266,8 @@ const FOREIGN_COMPANIES: readonly string[] = [
   '日立',
   '佳能',
   '尼康',
+  '奥林巴斯',
+  '徕卡',
   '富士通',
   '任天堂',
   '世嘉',
