@@ -1,7 +1,7 @@
 import type { DetectContext, Detector } from '../detector.ts';
 import type { Finding } from '../types.ts';
-import { listedOrganizations } from './listed-orgs.ts';
 import { handleOrganizations } from './handle-orgs.ts';
+import { listedOrganizations } from './listed-orgs.ts';
 import { findNameFields } from './name-fields.ts';
 import { findChineseOrganizations, isBrandOfProduct } from './organizations.ts';
 import { findChinesePersons, type Span } from './person-names.ts';
