@@ -330,6 +330,11 @@ describe('sports context', () => {
 });
 
 describe('Chinese organizations', () => {
+  it('reads universities and the national team by their short names', () => {
+    expect(found('他在华科读研，女朋友在北外教书。', 'organization')).toEqual(['华科', '北外']);
+    expect(found('国足今晚又输了。', 'organization')).toEqual(['国足']);
+  });
+
   it('extends a company head over its name', () => {
     expect(found('2015年加入杭州星辰数据科技有限公司，任财务总监。', 'organization')).toContain(
       '杭州星辰数据科技有限公司',

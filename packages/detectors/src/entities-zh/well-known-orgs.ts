@@ -371,6 +371,22 @@ const UNIVERSITIES: readonly string[] = [
   '同济',
   '港大',
   '港中文',
+  '港科大',
+  '清华',
+  '交大',
+  '南大',
+  '台大',
+  '北邮',
+  '北外',
+  '上外',
+  '北理工',
+  '华科',
+  '西工大',
+  '国科大',
+  '上财',
+  '央财',
+  '北医',
+  '重医',
   '哈佛',
   '耶鲁',
   '斯坦福',
@@ -378,7 +394,11 @@ const UNIVERSITIES: readonly string[] = [
   '普林斯顿',
 ];
 
+/** China's national football teams by their usual short names. */
+const NATIONAL_TEAMS: readonly string[] = ['国足', '国奥'];
+
 export const WELL_KNOWN_ORGS: readonly string[] = [
+  ...NATIONAL_TEAMS,
   ...CHINESE_STATE,
   ...INTERNATIONAL,
   ...FINANCE,
