@@ -24,7 +24,8 @@ const ID_LABELS: ReadonlySet<string> = new Set(
     'licence passport zip postal postcode apt apartment suite unit box room spc lot batch build run job ' +
     'pipeline ticket incident case sku gtin ean upc isbn imei tracking awb waybill consignment shipment ' +
     'parcel fedex ups usps dhl txn transaction badge giro bankgiro plusgiro iban bic routing vat ein tin pin ' +
-    'passcode code hs hts tariff siret siren rcs abn acn crn cnpj cpf cep kvk duns eori ' +
+    'passcode code hs hts tariff siret siren rcs abn acn crn cnpj cpf cep kvk duns eori nif nipc nie po ' +
+    'nhs ubrn mrn ' +
     'meeting webinar conference'
   ).split(' '),
 );
@@ -53,8 +54,11 @@ const CJK_ID_LABELS: ReadonlySet<string> = new Set([
   '凭证号',
   '合同号',
 ]);
-/** Company registers whose entry is "<register> <city> <number>" (`RCS Toulouse 852 019 447`, `HRB München 12`). */
-const REGISTERS_BEFORE_CITY: ReadonlySet<string> = new Set(['rcs', 'hrb', 'hra', 'kvk']);
+/**
+ * Labels whose value follows a capitalised qualifier: company registers ("<register> <city> <number>":
+ * `RCS Toulouse 852 019 447`, `HRB München 12`) and airline programmes (`Frequent flyer EK 418 227 903`).
+ */
+const REGISTERS_BEFORE_CITY: ReadonlySet<string> = new Set(['rcs', 'hrb', 'hra', 'kvk', 'flyer']);
 
 /** Characters between a label and its value: spaces, quotes, `:` `=` `>` and the full-width colon. */
 function isLabelGlue(code: number): boolean {

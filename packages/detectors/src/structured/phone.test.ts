@@ -50,6 +50,9 @@ describe('phone: validated numbers', () => {
     expect(spans(phoneDetector, '手机 13812345678,13912345678')).toEqual(['13812345678', '13912345678']);
     // A bare digit run next to a comma and a short number may still be a decimal: 3,4155550134 is left alone.
     expect(spans(phoneDetector, 'ratio 3,4155550134 and 1,234,567')).toEqual([]);
+    // A short number that is a date or a time is the next field, not the rest of a decimal.
+    expect(spans(phoneDetector, '舅妈,13991284076,12/20-12/22,大床房')).toEqual(['13991284076']);
+    expect(spans(phoneDetector, 'Jane,4155550134,12:30,confirmed')).toEqual(['4155550134']);
   });
 
   it('includes extensions', () => {
@@ -210,5 +213,13 @@ describe('identifiers written like phone numbers (fresh-batch findings)', () => 
     // A US number in Chinese text is still found, and so is a mobile glued after a parenthesised remark.
     expect(phones('资料里写的是2125550187。')).toEqual(['2125550187']);
     expect(phones('团长：何丽（7-1203）13826077415')).toEqual(['13826077415']);
+  });
+
+  it('tax ids, purchase orders, frequent-flyer and zero-padded reference numbers are no phones', () => {
+    const phones = (t: string) => findPhones(t).map((f) => t.slice(f.start, f.end));
+    expect(phones('invoice to Lumenfold Lda, NIF 516 224 873, PO 4500-3391.')).toEqual([]);
+    expect(phones('Frequent flyer EK 418 227 903, seat 32A')).toEqual([]);
+    expect(phones('see the e-RS worklist (UBRN 0000 4471 2208)')).toEqual([]);
+    expect(phones('PO Box 1234, call 415-555-0132')).toEqual(['415-555-0132']);
   });
 });

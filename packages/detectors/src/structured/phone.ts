@@ -268,6 +268,8 @@ function judge(shape: PhoneShape, around: Surroundings): Verdict {
     if (verdict || shape.plus) return verdict;
   }
   if (digits.length < MIN_DIGITS || digits.length > MAX_DIGITS) return undefined;
+  // `UBRN 0000 4471 2208`: no numbering plan opens with four zeros; zero-padded references do.
+  if (digits.startsWith('0000')) return undefined;
   if (isOtherNumber(shape) || startsWithDate(shape)) return undefined;
   // `150-0022` after `Shibuya-ku, Tokyo`: a Japanese postcode, not a local number.
   if (isJapanesePostcode(shape) && around.japanesePlaceNearby) return undefined;
@@ -325,9 +327,22 @@ function digitRun(text: string, from: number, step: 1 | -1): number {
  * Whether the separator `code` ties the candidate to the digits beyond it (a decimal, a date, a version).
  * A comma does so only between a bare digit run and a short one (`3,4155550134`, `1,234`): a formatted
  * number after `41390,` is the next field of a CSV row, and phone-length runs on both sides are a list.
+ * A short run that is part of a date or time (`13991284076,12/20`) is the next field too. `beyond(n)` is
+ * the code unit past the other side's `n` digits.
  */
-function joinsNumber(code: number, bare: boolean, otherSide: () => number): boolean {
-  if (code === 44) return bare && otherSide() < MIN_DIGITS;
+function joinsNumber(
+  code: number,
+  bare: boolean,
+  otherSide: () => number,
+  beyond: (n: number) => number,
+): boolean {
+  if (code === 44) {
+    if (!bare) return false;
+    const n = otherSide();
+    if (n >= MIN_DIGITS) return false;
+    const next = beyond(n);
+    return next !== 47 && next !== 58 && next !== 45;
+  }
   return code === 46 || code === 47 || code === 58 || code === 45;
 }
 
@@ -346,7 +361,8 @@ function badBefore(text: string, start: number, bare: boolean): boolean {
   const code = text.charCodeAt(start - 1);
   if (isAsciiWordCode(code)) return true;
   if (start >= 2 && isDigitCode(text.charCodeAt(start - 2))) {
-    if (joinsNumber(code, bare, () => digitRun(text, start - 2, -1))) return true;
+    const run = () => digitRun(text, start - 2, -1);
+    if (joinsNumber(code, bare, run, (n) => text.charCodeAt(start - 2 - n))) return true;
   }
   // Same as testing the two chars before, trimmed at the end, against MONEY_BEFORE: an ASCII char
   // other than a space trims to itself, and `$` is the only ASCII money sign.
@@ -365,7 +381,12 @@ function badAfter(text: string, end: number, bare: boolean): boolean {
   const code = text.charCodeAt(end);
   if (isAsciiWordCode(code) || code === 37 /* % */) return true;
   if (end + 1 < text.length && isDigitCode(text.charCodeAt(end + 1)))
-    return joinsNumber(code, bare, () => digitRun(text, end + 1, 1));
+    return joinsNumber(
+      code,
+      bare,
+      () => digitRun(text, end + 1, 1),
+      (n) => text.charCodeAt(end + 1 + n),
+    );
   return false;
 }
 
