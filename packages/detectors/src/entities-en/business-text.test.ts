@@ -155,3 +155,73 @@ describe('company names used as words or products', () => {
     expect(found('Booked at Willowbrook Clinics today', 'organization')).toEqual(['Willowbrook Clinics']);
   });
 });
+
+describe('units inside a company are no organizations', () => {
+  it('business-function words before a unit head name a department', () => {
+    expect(
+      found('Forward it to Accounts Payable; the Verification Dept. signs off.', 'organization'),
+    ).toEqual([]);
+    expect(
+      found('Kind regards\nMarek Novak\nTechnical Service · Brightwater Pumps GmbH', 'organization'),
+    ).toEqual(['Brightwater Pumps GmbH']);
+    expect(found('Agenda – Managed Services review (Q3)', 'organization')).toEqual([]);
+  });
+  it('a government department is still a body', () => {
+    expect(found('The Commerce Department said exports rose.', 'organization')).toEqual([
+      'Commerce Department',
+    ]);
+  });
+  it('business abbreviations alone are neither firms nor people', () => {
+    expect(all('Tariq Osei (Head of Service Mgmt, chair); Dept 4410 Claims')).toEqual([
+      'person_name:Tariq Osei',
+    ]);
+    expect(found('Oat bars SKU 40-112 / 40-113, PO 4500018832, DOB 03/11/1991', 'organization')).toEqual([]);
+  });
+  it('"FAO" introduces a person', () => {
+    expect(all('Supplier: FAO Gareth Linwood, General Counsel')).toEqual(['person_name:Gareth Linwood']);
+  });
+});
+
+describe('companies named by context', () => {
+  it('a label says the value is a company', () => {
+    expect(found('Vendor: Quillstone\nBank: Harbury Mutual', 'organization')).toEqual([
+      'Quillstone',
+      'Harbury Mutual',
+    ]);
+  });
+  it('a verb and preposition make a party: signed with, acquired by, works for', () => {
+    expect(found('We signed with Tessaly last week.', 'organization')).toEqual(['Tessaly']);
+    expect(found('It was acquired by Pellucid in 2021.', 'organization')).toEqual(['Pellucid']);
+    expect(found('Background check by Sterwin Verify is pending.', 'organization')).toEqual([
+      'Sterwin Verify',
+    ]);
+    expect(found('She works for Quorvant now.', 'organization')).toEqual(['Quorvant']);
+    expect(found('She works for Anna Kowalski.', 'person_name')).toEqual(['Anna Kowalski']);
+  });
+  it("a company's department after a possessive", () => {
+    expect(found("Please cc Vantrel's finance team; we need Vantrel's DBA too.", 'organization')).toEqual([
+      'Vantrel',
+      'Vantrel',
+    ]);
+  });
+  it('register courts and savings banks of German-speaking countries', () => {
+    expect(found('registered with the Amtsgericht Kempten under HRB 1204', 'organization')).toEqual([
+      'Amtsgericht Kempten',
+    ]);
+    expect(found('paid from our Kreissparkasse Tübingen account', 'organization')).toEqual([
+      'Kreissparkasse Tübingen',
+    ]);
+  });
+});
+
+describe('companies named as their products', () => {
+  it('a known company with its product word or artifact is the product', () => {
+    expect(found('Save it in our shared Google Drive folder.', 'organization')).toEqual([]);
+    expect(found('Our Shopify store and the Salesforce report are stale.', 'organization')).toEqual([]);
+    expect(found('Shipped via DHL Express; a FedEx tracking id follows.', 'organization')).toEqual([]);
+    expect(found('Refund it to my Mastercard (ending 0417).', 'organization')).toEqual([]);
+  });
+  it('without a product setting, a known company before an ordinary word stays a company', () => {
+    expect(found('The registration with Vodafone Idea expired.', 'organization')).toEqual(['Vodafone']);
+  });
+});

@@ -11,6 +11,7 @@ import {
   orgCueBefore,
   orgNounBefore,
   orgOfCueBefore,
+  orgPhraseBefore,
   possessiveBeforePerson,
 } from './organizations.ts';
 import {
@@ -519,6 +520,40 @@ const PRODUCT_ARTIFACTS = new Set([
   'checkout',
   'widget',
   'sdk',
+  'store',
+  'storefront',
+  'report',
+  'reports',
+  'folder',
+  'folders',
+  'channel',
+  'channels',
+  'console',
+  'order',
+  'orders',
+  'page',
+  'feed',
+  'form',
+  'forms',
+  'sheet',
+  'calendar',
+  'notification',
+  'notifications',
+  'campaign',
+  'campaigns',
+  'ads',
+  'api',
+  'bucket',
+  'subscription',
+  'reviews',
+  'pixel',
+  'card',
+  'wallet',
+  'tracking',
+  'label',
+  'labels',
+  'pickup',
+  'shipment',
 ]);
 
 /**
@@ -529,10 +564,14 @@ function productUse(ctx: RunContext, w: WordInfo, piece: readonly WordInfo[], k:
   // "FedEx Ground 7749 8123 6605": a service name of ordinary words between the company and the id.
   if (k === 0 && piece.length > 1 && serviceWords(piece)) {
     const after = ctx.tokens[(piece[piece.length - 1] as WordInfo).index + 1];
+    // "our Google Drive folder", "via DHL Express": the company's name, then its product's.
+    if (productWords(piece) && productSetting(ctx, piece)) return true;
     return after?.kind === Kind.Number && labelsNumber(ctx, (piece[piece.length - 1] as WordInfo).index + 1);
   }
   if (k !== piece.length - 1) return false;
   const next = ctx.tokens[w.index + 1];
+  // "Mastercard (ending 2290)"
+  if (next?.lower === '(' && ctx.tokens[w.index + 2]?.lower === 'ending') return true;
   if (next?.kind === Kind.Number) return labelsNumber(ctx, w.index + 1);
   // "Zendesk #88123", "Jira #4410": the company's product numbers the item.
   if (next?.lower === '#' && ctx.tokens[w.index + 2]?.kind === Kind.Number) return true;
@@ -553,6 +592,30 @@ function labelsNumber(ctx: RunContext, at: number): boolean {
   const after = ctx.tokens[at + 1];
   if (after?.kind !== Kind.Number || after.start !== next.end + 1 || digits < 0) return false;
   return (digits >= 3 && idDigits(ctx.codes, after) >= 3) || digits < next.end - next.start;
+}
+
+/** Words before a product's name: "shipped via DHL Express", "our Google Drive". */
+const PRODUCT_OPENERS = new Set(['via', 'using', 'our', 'my', 'your', 'their', 'shared']);
+
+/** A product opener before the piece or a product artifact after it ("Google Drive folder"). */
+function productSetting(ctx: RunContext, piece: readonly WordInfo[]): boolean {
+  const before = ctx.tokens[(piece[0] as WordInfo).index - 1];
+  if (before?.kind === Kind.Word && PRODUCT_OPENERS.has(before.lower)) return true;
+  const after = ctx.tokens[(piece[piece.length - 1] as WordInfo).index + 1];
+  return after?.kind === Kind.Word && after.shape === Shape.Lower && PRODUCT_ARTIFACTS.has(after.lower);
+}
+
+/**
+ * One or two ordinary capitalized words after the first ("Drive", "Express", "Ground"), none of them an
+ * organization head word or legal form ("Google Ventures", "Samsung Electronics" stay companies).
+ */
+function productWords(piece: readonly WordInfo[]): boolean {
+  if (piece.length > 3) return false;
+  for (let m = 1; m < piece.length; m++) {
+    const w = piece[m] as WordInfo;
+    if (w.orgWord || (w.lexFlags & (F.orgHead | F.legal | F.org)) !== 0) return false;
+  }
+  return serviceWords(piece);
 }
 
 /** Words after the first that are all ordinary capitalized words ("Ground", "Express", "Priority"). */
@@ -631,7 +694,8 @@ function classifyPiece(ctx: RunContext, piece: readonly WordInfo[], out: EntityS
       if (!(orgLen === 1 && (w.stop || (w.common && ctx.caps) || w.tool || everydayUse(ctx, w)))) {
         if (orgLen === 1 && productUse(ctx, w, piece, k)) {
           titled = flush(ctx, piece, chunkStart, k, titled, out);
-          k++;
+          // The product's own words ("Drive" of "Google Drive") name nobody either.
+          k = k === 0 && productWords(piece) && productSetting(ctx, piece) ? piece.length : k + 1;
           chunkStart = k;
           continue;
         }
@@ -939,6 +1003,9 @@ function classifyChunk(
   const next = ctx.tokens[lastWord.index + 1];
   if (firstWord.tool && toolChunk(chunk)) return;
   if (chunk.length === 1 && pluralAcronym(ctx.codes, firstWord.token)) return;
+  // "Head of Service Mgmt", "Dept 3120": a business abbreviation alone (not also a given name: "Dev").
+  if (chunk.length === 1 && (firstWord.lexFlags & F.everyday) !== 0 && !firstWord.first && !firstWord.surname)
+    return;
 
   // Most chunks have none of the forms organizationForm looks for: the cheap tests come first.
   if (
@@ -990,7 +1057,13 @@ function classifyChunk(
     partOfEarlierPerson(ctx, firstWord, out)
   )
     person = 0.6;
-  if (next?.kind === Kind.Number && !titled && chunk.length <= 3 && !hasInitial(chunk)) {
+  if (
+    next?.kind === Kind.Number &&
+    !titled &&
+    chunk.length <= 3 &&
+    !hasInitial(chunk) &&
+    !everydayAcronym(firstWord, chunk)
+  ) {
     // "Unit 12B", "Flat 3", "PO Box 2207", "Dock 14": part of an address (the address detector's).
     if (UNIT_WORDS.has(lastWord.key) && (chunk.length === 1 || lastWord.index === firstWord.index + 1))
       return;
@@ -1041,6 +1114,16 @@ function classifyChunk(
     ctx.sports(start)
   ) {
     out.push({ start, end, type: 'organization', score: 0.45 });
+    return;
+  }
+  if (
+    !titled &&
+    chunk.length <= 4 &&
+    orgPhraseBefore(ctx, firstWord.index) &&
+    !hasGivenName(chunk) &&
+    !hasTool(chunk)
+  ) {
+    out.push({ start, end, type: 'organization', score: 0.5 });
     return;
   }
   if (orgContext(ctx, chunk, person, out)) {
@@ -1139,8 +1222,34 @@ function hashLike(codes: Uint16Array, t: Token): boolean {
   return false;
 }
 
-/** Labels of a field whose value is an organization's name. */
-const ORGANIZATION_FIELDS = new Set(['organization', 'organisation', 'company', 'employer', 'org', 'firm']);
+/** Labels of a field whose value is an organization's name ("vendor: Quillstone", "Bank: …"). */
+const ORGANIZATION_FIELDS = new Set([
+  'organization',
+  'organisation',
+  'company',
+  'employer',
+  'org',
+  'firm',
+  'vendor',
+  'supplier',
+  'bank',
+  'insurer',
+  'lender',
+  'merchant',
+  'manufacturer',
+  'distributor',
+  'reseller',
+  'subcontractor',
+  'contractor',
+  'institution',
+  'university',
+  'school',
+]);
+
+/** "SKU 40-112", "PO 4500018832", "DOB 03/11/1991": an everyday acronym labels the number after it. */
+function everydayAcronym(w: WordInfo, chunk: readonly WordInfo[]): boolean {
+  return chunk.length === 1 && w.token.shape === Shape.Upper && (w.lexFlags & F.everyday) !== 0;
+}
 
 /** Whether the field before token `index` (a punctuation token there) is labelled as an organization. */
 function organizationFieldBefore(ctx: RunContext, index: number): boolean {
@@ -1396,6 +1505,16 @@ function isDoubleSurname(ctx: RunContext, w: WordInfo): boolean {
   const [a = '', b = ''] = parts;
   const lex = ctx.lex;
   return !lex.firstNames.has(a) && !lex.firstNames.has(b) && (lex.surnames.has(a) || lex.surnames.has(b));
+}
+
+function hasTool(chunk: readonly WordInfo[]): boolean {
+  for (const w of chunk) if (w.tool || w.camel) return true;
+  return false;
+}
+
+function hasGivenName(chunk: readonly WordInfo[]): boolean {
+  for (const w of chunk) if (w.first) return true;
+  return false;
 }
 
 function hasInitial(chunk: readonly WordInfo[]): boolean {

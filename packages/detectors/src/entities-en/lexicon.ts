@@ -149,6 +149,8 @@ export function lexicon(): Lexicon {
   ]);
   // A legal-form word alone ("Inc", "Co") ends a company name; it names none.
   for (const suffix of LEGAL_SUFFIXES) organizations.delete(suffix);
+  // "Dept", "Mgmt", "ETA" stand for a unit or a date in business text far more often than for a body.
+  for (const acronym of EVERYDAY_ACRONYMS) organizations.delete(acronym);
   const places = withFolded([
     ...bars(compromise.PLACES),
     ...EXTRA_PLACES,

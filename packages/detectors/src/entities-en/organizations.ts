@@ -163,7 +163,13 @@ export function organizationEvidence(words: readonly WordInfo[]): OrgEvidence | 
   if ((last.lexFlags & F.legal) !== 0 && !(last.token.shape === Shape.Initial)) score = 0.85;
   else if ((last.lexFlags & F.orgHead) !== 0 && last.token.shape !== Shape.Lower) score = 0.7;
   else if (foreignLegalEnding(words, last)) score = 0.85;
-  else if (headFirst(words) || systemHead(words, last) || headBeforePlace(words, last)) score = 0.7;
+  else if (
+    headFirst(words) ||
+    systemHead(words, last) ||
+    headBeforePlace(words, last) ||
+    compoundBeforeName(words, last)
+  )
+    score = 0.7;
   let ofHead = -1;
   for (let k = 0; k + 2 < n; k++) {
     const w = words[k] as WordInfo;
@@ -177,7 +183,7 @@ export function organizationEvidence(words: readonly WordInfo[]): OrgEvidence | 
     }
   }
   if (ofHead >= 0) score = Math.max(score, 0.75);
-  if (score === 0) return undefined;
+  if (score === 0 || internalUnit(words, last)) return undefined;
   // Start: skip leading stop words/titles and dangling connectors ("The", "CEO of").
   let from = 0;
   let personBefore = 0;
@@ -206,6 +212,53 @@ export function organizationEvidence(words: readonly WordInfo[]): OrgEvidence | 
   // Only the head word is left ("The University"): generic, not a named organization.
   if (from >= n - 1) return undefined;
   return { from, to: n - 1, score, personBefore };
+}
+
+/** Last words of a company's internal units: "Accounts Payable", "Customer Success", "Platform Team". */
+const UNIT_HEADS = new Set([
+  'dept',
+  'department',
+  'team',
+  'service',
+  'services',
+  'desk',
+  'operations',
+  'ops',
+  'mgmt',
+  'management',
+  'success',
+  'payable',
+  'receivable',
+  'support',
+  'office',
+  'unit',
+  'division',
+  'care',
+  'relations',
+]);
+
+/**
+ * Business functions that name a unit inside a company, not a company ("Verification Dept", "Technical
+ * Service"). Government topics ("Commerce Department", "State Department") are not here: those are bodies.
+ */
+const BUSINESS_FUNCTIONS = new Set(
+  'accounts|accounting|finance|financial|sales|marketing|legal|procurement|purchasing|engineering|verification|compliance|support|customer|customers|technical|tech|it|payroll|billing|operations|ops|quality|claims|underwriting|collections|product|design|people|talent|recruitment|recruiting|facilities|risk|audit|tax|platform|infrastructure|data|growth|partner|partnerships|service|services|delivery|fulfilment|fulfillment|dispatch|returns|commercial|contracts|admissions|enrollment|enrolment|managed|professional|shared|field|client|member|guest|patient|student|corporate|web|mobile|backend|frontend|helpdesk|onboarding|research|analytics|investor|media|press|communications|brand|events|training|learning|hr|qa|devops|sre|product|programme|program|project|projects|change|release|network|networks|site|reliability|success|account|accounts|payable|receivable|management|mgmt|credit|order|orders|export|import|exports|imports|logistics|warehouse|internal|global|regional|emea|apac|americas|digital|business|enterprise|strategic|key|retail|wholesale|channel|inside|outside'.split(
+    '|',
+  ),
+);
+
+/**
+ * "Accounts Payable", "Customer Success", "Platform Team", "Managed Services": a head word that names a
+ * company's unit after business-function words only. Such a run names a department, not an organization.
+ */
+function internalUnit(words: readonly WordInfo[], last: WordInfo): boolean {
+  if (!UNIT_HEADS.has(last.key) || last.token.shape === Shape.Upper) return false;
+  for (let k = 0; k < words.length - 1; k++) {
+    const w = words[k] as WordInfo;
+    if (w.key === '&' || (w.key === 'and' && k > 0)) continue;
+    if (!BUSINESS_FUNCTIONS.has(w.key)) return false;
+  }
+  return true;
 }
 
 /**
@@ -241,6 +294,21 @@ function headBeforePlace(words: readonly WordInfo[], last: WordInfo): boolean {
     return false;
   const head = words[n - 2] as WordInfo;
   return (head.lexFlags & F.orgHead) !== 0 && head.token.shape === Shape.Title && !head.stop;
+}
+
+/**
+ * "Kreissparkasse Göppingen", "Volksbank Mittelhessen": a compound ending in an organization word (see
+ * WordInfo.compound), then the one place-like word it serves, whether or not the place list knows it.
+ */
+function compoundBeforeName(words: readonly WordInfo[], last: WordInfo): boolean {
+  return (
+    words.length === 2 &&
+    (words[0] as WordInfo).compound &&
+    last.token.shape === Shape.Title &&
+    !last.first &&
+    !last.stop &&
+    !last.title
+  );
 }
 
 /** Systems of institutions: "Mercy Valley Health System", "Riverside School System". */
@@ -348,6 +416,29 @@ const ORG_POSSESSED = new Set([
   'annual',
   'website',
   'app',
+  // A company's departments and systems: "Vantara's finance team", "Orbix's legal counsel".
+  'finance',
+  'procurement',
+  'legal',
+  'engineering',
+  'compliance',
+  'billing',
+  'payroll',
+  'accounts',
+  'auditors',
+  'counsel',
+  'dba',
+  'servers',
+  'infrastructure',
+  'api',
+  'platform',
+  'warehouse',
+  'helpdesk',
+  'hr',
+  'it',
+  'devops',
+  'sales',
+  'marketing',
 ]);
 /** Kinds of organization in "X is a … company". */
 const ORG_KIND = new Set([
@@ -444,6 +535,55 @@ function definesOrg(ctx: RunContext, index: number): boolean {
     if (ORG_KIND.has(t.lower)) return true;
   }
   return false;
+}
+
+/** "signed with X", "acquired by X": the verb or noun before the preposition that makes X a party. */
+const ORG_PHRASES: Readonly<Record<string, ReadonlySet<string>>> = {
+  with: new Set([
+    'signed',
+    'contract',
+    'contracts',
+    'partnered',
+    'partnering',
+    'partnership',
+    'merged',
+    'merger',
+    'contracted',
+    'banks',
+    'banking',
+  ]),
+  by: new Set([
+    'acquired',
+    'audited',
+    'audit',
+    'check',
+    'checks',
+    'operated',
+    'owned',
+    'underwritten',
+    'insured',
+    'employed',
+    'funded',
+    'sponsored',
+    'supplied',
+    'manufactured',
+    'distributed',
+    'commissioned',
+    'invoiced',
+    'billed',
+  ]),
+  for: new Set(['works', 'worked', 'working', 'consults', 'consulting']),
+  of: new Set(['behalf']),
+};
+
+/** The two words right before token `index` are one of {@link ORG_PHRASES}. */
+export function orgPhraseBefore(ctx: RunContext, index: number): boolean {
+  const p = ctx.tokens[index - 1];
+  if (!p || p.kind !== Kind.Word || p.shape !== Shape.Lower) return false;
+  const nouns = ORG_PHRASES[p.lower];
+  if (!nouns || !Object.hasOwn(ORG_PHRASES, p.lower)) return false;
+  const w = ctx.tokens[index - 2];
+  return !!w && w.kind === Kind.Word && w.shape === Shape.Lower && nouns.has(w.lower);
 }
 
 /** Given names and titles that may follow a possessive company name ("Panjiva's Riku Andou"). */

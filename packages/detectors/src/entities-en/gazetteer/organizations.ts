@@ -62,7 +62,8 @@ fundação|fundacao|fondation|fondazione|colegio|collège|lycée|lycee|école|ec
 museu|compagnie|compañía|compania|companhia|société|societe|sociedad|sociedade|società|groupe|grupo|gruppo|
 laboratoires|laboratoire|laboratorios|ministerio|ministère|ministero|agence|agencia|agenzia|asociación|
 asociacion|associação|federación|fédération|federazione|sindicato|cooperativa|coopérative|stadtwerke|
-ediciones|farmacia|pharmacie|ayuntamiento|mairie|comune|gemeinde`);
+ediciones|farmacia|pharmacie|ayuntamiento|mairie|comune|gemeinde|amtsgericht|landgericht|oberlandesgericht|
+handelsgericht|tribunal|biuro|kancelaria|spółdzielnia|spoldzielnia|stichting|vereniging|gemeente`);
 
 /**
  * Endings of compound words that name an organization by themselves in Germanic languages

@@ -66,7 +66,8 @@ export const STOP_WORDS: readonly string[] =
     .filter(Boolean);
 
 /** Titles that introduce a person's name ("Dr. Jane Roe", "Sir Anthony"). Dots are stripped before lookup. */
-export const PERSON_TITLES: readonly string[] = `mr mrs ms miss mx dr prof professor sir dame lord lady madam
+export const PERSON_TITLES: readonly string[] =
+  `fao attn mr mrs ms miss mx dr prof professor sir dame lord lady madam
 madame mme mlle monsieur herr frau señor senor señora senora don doña sr sra rev reverend fr father sister brother
 pastor rabbi imam sheikh sheik president vice-president chairman chairwoman chairperson prime premier chancellor
 minister secretary governor senator sen rep representative congressman congresswoman mayor judge justice
@@ -78,8 +79,8 @@ co-founder director chair spokesman spokeswoman spokesperson economist analyst a
 nurse doctor officer agent actor actress singer author writer poet artist directeur directrice gérant gérante
 geschäftsführer geschäftsführerin leiter leiterin direktor direktorin gerente presidente presidenta dottore
 dottoressa ingeniero ingeniera ingénieur`
-  .split(/\s+/)
-  .filter(Boolean);
+    .split(/\s+/)
+    .filter(Boolean);
 
 /** Post-nominal suffixes that may end a person's name ("Jane Roe PhD", "John Doe Jr."). */
 export const NAME_SUFFIXES: readonly string[] =
