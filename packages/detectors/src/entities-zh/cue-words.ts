@@ -302,12 +302,14 @@ export const NOT_PERSON: ReadonlySet<string> = new Set(
     '桑树 闻言 杨梅 刘海 麦苗 乌木 檀香 付清 易燃 玉佩 胡言 贺信 高清 花蕾 谢世 屠城 普照 贺礼 萧瑟 严词 ' +
     '楼宇 薄礼 胡杨 陈词 花环 贺词 封山 柳木 粟米 麦冬 巴望 谈天 祝捷 甘蓝 刁民 黄莺 冷锋 黄米 余波 麻风 ' +
     '余震 宾朋 祝词 居功 葛藤 阳寿 干冰 戴孝 柳杉 黄檀 龙颜 柴米 桂树 白芷 谢礼 楚歌 乌梅 余韵 黄菊 印玺 ' +
-    '白霜 仇富 阴晴 印鉴 牛劲 童颜 ' +
+    '白霜 仇富 阴晴 阴晴圆 印鉴 牛劲 童颜 ' +
     // Roles in forms and contracts that jieba tags nr (申请人/nr), and medical terms led by a surname character.
     '申请人 被申请人 当事人 委托人 代理人 承租人 出租人 受益人 投保人 被保险人 窦性 窦性心 ' +
     // Loanwords whose characters read as a transliterated name (jieba tags them nr or nrt).
     '沙拉 马拉松 迪斯科 尼古丁 比萨 布丁 伏特加 哈士奇 拉布拉多 柯基 吉普 普拉提 马赛克 蒙太奇 ' +
     '乌托邦 布鲁斯 华尔兹 桑巴 迪斯尼 万圣节 荷尔蒙 奥斯卡 格莱美 阿莫西林 阿司匹林 ' +
+    // Cartoon characters jieba tags nr: no person to mask.
+    '奥特曼 米老鼠 唐老鸭 ' +
     // Cards and card tiers: 银行卡/nr, and 金卡 or 黑卡 read as surname + 卡.
     '银行卡 金卡 银卡 黑卡 白金卡 ' +
     // Everyday words for kinds of people that jieba tags nr or that read as surname + given name.

@@ -263,6 +263,11 @@ describe('Chinese person names from HMM words and mentions', () => {
     expect(found('周末见@7-彭雨桐 @钱钱_Amy', 'person_name')).toEqual(['彭雨桐']);
   });
 
+  it('rejects an idiom fragment and a cartoon character that jieba tags as names', () => {
+    expect(found('人生总有阴晴圆缺。', 'person_name')).toEqual([]);
+    expect(found('孩子最喜欢奥特曼了。', 'person_name')).toEqual([]);
+  });
+
   it('rejects ordinary words led by a surname character', () => {
     expect(found('车站门口的黄牛很多。', 'person_name')).toEqual([]);
   });
