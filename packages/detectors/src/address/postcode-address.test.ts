@@ -134,6 +134,23 @@ describe('addresses read back from a postcode', () => {
     expect(read('Spring 2024, Berlin edition')).toEqual([]);
   });
 
+  it('reads Japanese addresses in romaji back from a postcode after the prefecture or city', () => {
+    expect(read('Our Tokyo office is at 3-8-1 Ariake, Koto-ku, Tokyo 135-0063.')).toEqual([
+      '3-8-1 Ariake, Koto-ku, Tokyo 135-0063',
+    ]);
+    expect(read('Hayashi,Tsubame Co.,"4-12-7 Nishi-Shinjuku, Shinjuku-ku, Tokyo 160-0023",+81 90')).toEqual([
+      '4-12-7 Nishi-Shinjuku, Shinjuku-ku, Tokyo 160-0023',
+    ]);
+    expect(read('1-2-3 Umeda, Kita-ku, Osaka-shi, Osaka 530-0001, Japan')).toEqual([
+      '1-2-3 Umeda, Kita-ku, Osaka-shi, Osaka 530-0001',
+    ]);
+    expect(read('Umeda 1-2-3, Kita-ku, Osaka 530-0001')).toEqual(['Umeda 1-2-3, Kita-ku, Osaka 530-0001']);
+    // A place without a street, a postcode after no Japanese place, a local number: no address.
+    expect(read('Ship to Shinjuku-ku, Tokyo 160-0023 next week')).toEqual([]);
+    expect(read('3-8-1 Ariake, Springfield 135-0063')).toEqual([]);
+    expect(read('Call Kenji 555-0132, Tokyo desk')).toEqual([]);
+  });
+
   it('reads an address in a quoted CSV cell or in brackets', () => {
     expect(read('Claire,Fournier,"7 avenue Jean Médecin, 06000 Nice",+33 6 12 85 40 77')).toEqual([
       '7 avenue Jean Médecin, 06000 Nice',
@@ -216,6 +233,8 @@ describe('addresses read back from a postcode', () => {
       (n: number) => 'Rue 1, '.repeat(n / 7),
       (n: number) => '1 rue de la '.repeat(n / 12),
       (n: number) => '1 bis bis rue A, '.repeat(n / 17),
+      (n: number) => 'Koto-ku, Tokyo 135-0063 '.repeat(n / 24),
+      (n: number) => 'Tokyo 135-0063, '.repeat(n / 16),
     ];
     for (const make of inputs) {
       expect(scalingRatio(readAll, make(100_000), make(1_000_000), 400)).toBeLessThan(40);

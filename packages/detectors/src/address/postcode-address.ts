@@ -9,6 +9,7 @@ import {
   STREET_SUFFIXES,
   STRONG_STREET_SUFFIXES,
 } from './street-suffixes.ts';
+import { JP_POSTCODE, japaneseAddressStart } from './japanese-postcode.ts';
 import { STATE_CODES } from './us-states.ts';
 import { EndingMatcher, WordFlags } from './word-screens.ts';
 
@@ -41,6 +42,7 @@ const CA = 2;
 const AU = 3;
 const EU = 4;
 const US = 5;
+const JP = 6;
 
 /** How far back the reader may go from the postcode, and over how many parts. */
 const MAX_BACK = 160;
@@ -135,6 +137,8 @@ export function mayBePostcodeRun(codes: Uint16Array, start: number, end: number,
     // "NSW 2000", "MD 20751" ("LONDON 1996-08-22", a dateline, is no postcode).
     if (length === 5 && isUpperCode(second)) return true;
     if (length === 4 && isUpperCode(second)) return end >= n || (codes[end] as number) !== 45;
+    // "Tokyo 135-0063": a Japanese postcode after the prefecture or city (japanese-postcode.ts).
+    if (length === 3 && codes[end] === 45 && isLetterCode(second)) return true;
     if (second !== 44 && second !== 10) return false;
   } else if (before !== 10) {
     return false;
@@ -146,6 +150,10 @@ export function mayBePostcodeRun(codes: Uint16Array, start: number, end: number,
 
 function isUpperCode(c: number): boolean {
   return c >= 65 && c <= 90;
+}
+
+function isLetterCode(c: number): boolean {
+  return isUpperCode(c) || isLowerCode(c);
 }
 
 /**
@@ -336,6 +344,7 @@ function postcodeAt(text: string, run: number): number {
     }
   }
   if (matchAt(EU_POSTCODE, text, run) && opensPart(text, run)) return EU;
+  if (matchAt(JP_POSTCODE, text, run)) return JP;
   return 0;
 }
 
@@ -359,6 +368,10 @@ function readAround(
   end: number,
   kind: number,
 ): { start: number; end: number } | undefined {
+  if (kind === JP) {
+    const s = japaneseAddressStart(text, start);
+    return s < 0 ? undefined : { start: s, end };
+  }
   if (kind === EU) {
     // Continental: "…, 75011 Paris". The postcode opens its part; the city follows it.
     const cityEnd = cityAfter(text, end);
