@@ -42,9 +42,9 @@ function isPlace(word: string): boolean {
  * prefecture or major city, and a street part must come before it.
  */
 export function japaneseAddressStart(text: string, postcode: number): number {
-  let k = postcode - 1;
-  if (text.charCodeAt(k) !== 32) return -1;
-  const place = wordEndingAt(text, k);
+  const space = postcode - 1;
+  if (text.charCodeAt(space) !== 32) return -1;
+  const place = wordEndingAt(text, space);
   if (place === undefined || !isPlace(place.word)) return -1;
   // The place opens its part ("…, Tokyo 135-0063") or follows a ward in it ("Koto-ku Tokyo 135-0063").
   let cursor = place.start;

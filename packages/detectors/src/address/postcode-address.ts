@@ -1,4 +1,5 @@
 import type { Finding } from '../types.ts';
+import { JP_POSTCODE, japaneseAddressStart } from './japanese-postcode.ts';
 import { STOP_WORDS } from './stop-words.ts';
 import {
   EURO_STREET_ENDING,
@@ -9,7 +10,6 @@ import {
   STREET_SUFFIXES,
   STRONG_STREET_SUFFIXES,
 } from './street-suffixes.ts';
-import { JP_POSTCODE, japaneseAddressStart } from './japanese-postcode.ts';
 import { STATE_CODES } from './us-states.ts';
 import { EndingMatcher, WordFlags } from './word-screens.ts';
 
