@@ -12,10 +12,10 @@ import { CN_CITIES, CN_PROVINCES } from './chinese-places.ts';
 /**
  * Characters an address may contain: ideographs, ASCII letters and digits, and a few joiners; a single
  * space after an administrative suffix, as shipping forms write 广东省 广州市 天河区 …, and around house
- * numbers, as people type them: 沁春路 188 弄 12 号 302 室, 高新大道 666 号 C4 栋.
+ * numbers, as people type them: 沁春路 188 弄 12 号 302 室, 高新大道 666 号 C4 栋, 河滨之城 7 幢 2 单元.
  */
 const RUN =
-  /(?:[\u3400-\u9fffA-Za-z0-9#_\-－—]|(?<=[省市区县旗镇]) (?=[\u3400-\u9fff])|(?<=[路街道巷弄里村段号栋幢座元园厦]) (?=[A-Za-z]?\d)|(?<=\d) (?=号|弄|栋|幢|座|单元|室|楼|层))+/g;
+  /(?:[\u3400-\u9fffA-Za-z0-9#_\-－—]|(?<=[省市区县旗镇]) (?=[\u3400-\u9fff])|(?<=[路街道巷弄里村段号栋幢座元园厦]) (?=[A-Za-z]?\d)|(?<=[\u3400-\u9fff]) (?=\d{1,5} ?(?:号|弄|栋|幢|座|单元|室))|(?<=\d) (?=号|弄|栋|幢|座|单元|室|楼|层))+/g;
 
 /**
  * The segment without the spaces typed around house numbers (the component patterns expect 188弄12号), and
