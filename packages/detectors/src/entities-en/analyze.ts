@@ -212,7 +212,7 @@ export function analyzeEnglishEntities(text: string): EntitySpan[] {
     while (j < n && j - i < MAX_RUN_TOKENS) {
       const u = tokens[j] as Token;
       const gap = u.start - (tokens[j - 1] as Token).end;
-      if (gap > 3 || (gap > 0 && columnGap(codes, tokens[j - 1] as Token, u, gap))) break;
+      if (gap > 3 || (gap > 0 && columnGap(codes, text.length, tokens[j - 1] as Token, u, gap))) break;
       if (isCapWord(u) && caps[j] === caps[i]) {
         last = j;
         j++;
@@ -386,9 +386,36 @@ function gluedAfter(codes: Uint16Array, after: number, afterRun: number): boolea
  * Two words set apart by three spaces or a tab are cells of a table ("Qty   Unit   Price"), not one name
  * (two spaces inside a name are a typing slip).
  */
-function columnGap(codes: Uint16Array, prev: Token, u: Token, gap: number): boolean {
-  if (gap < 3 && codes[prev.end] !== 9 && codes[u.start - 1] !== 9) return false;
-  return prev.kind === Kind.Word && u.kind === Kind.Word;
+function columnGap(codes: Uint16Array, length: number, prev: Token, u: Token, gap: number): boolean {
+  if (prev.kind !== Kind.Word || u.kind !== Kind.Word) return false;
+  if (gap >= 3 || codes[prev.end] === 9 || codes[u.start - 1] === 9) return true;
+  // "0  Delivered     Second Class  Home Office": two spaces on a line that has other wide gaps.
+  return (
+    gap === 2 && (wideGapOnLine(codes, length, prev.start, -1) || wideGapOnLine(codes, length, u.end, 1))
+  );
+}
+
+/** How far either way a line is searched for another column gap. */
+const LINE_REACH = 160;
+
+/**
+ * Whether, walking from `from` in direction `step` to the line's end (at most LINE_REACH characters), two
+ * or more spaces stand between non-space characters: a gap between columns rather than an indent.
+ */
+function wideGapOnLine(codes: Uint16Array, length: number, from: number, step: 1 | -1): boolean {
+  let spaces = 0;
+  // The code-unit buffer is reused across texts: nothing at or past `length` belongs to this one.
+  for (let k = from, m = 0; m < LINE_REACH; k += step, m++) {
+    if (k < 0 || k >= length) return false;
+    const c = codes[k] as number;
+    if (c === 10) return false;
+    if (c === 32) spaces++;
+    else {
+      if (spaces >= 2 && m > spaces) return true;
+      spaces = 0;
+    }
+  }
+  return false;
 }
 
 function surnameLike(t: Token): boolean {

@@ -225,3 +225,25 @@ describe('companies named as their products', () => {
     expect(found('The registration with Vodafone Idea expired.', 'organization')).toEqual(['Vodafone']);
   });
 });
+
+describe('places, carriers and columns', () => {
+  it('a place before a site noun is a site, not a company', () => {
+    expect(found('Allow 203.0.113.0/24 (the Sydney office) and the Lyon staff VPN.', 'organization')).toEqual(
+      [],
+    );
+  });
+  it('a postal service before its tracking number is the service', () => {
+    expect(
+      found('Parcel 1: Canada Post 7023 4418 9920 1157; parcel 2: NZ Post CP418820331NZ', 'organization'),
+    ).toEqual([]);
+    expect(found('Delivered by UPS Ground, tracking pending.', 'organization')).toEqual([]);
+  });
+  it('two spaces on a line laid out in columns separate cells', () => {
+    expect(
+      found('   Status     Ship Mode     Segment\n0  Shipped    Second Class  Consumer', 'organization'),
+    ).toEqual([]);
+  });
+  it('the last segment of an item code is no acronym', () => {
+    expect(found('P-014 KT-PAN-3L-ALU  Sauce pan 3 L   4   22.50', 'organization')).toEqual([]);
+  });
+});

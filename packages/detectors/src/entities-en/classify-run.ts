@@ -405,6 +405,7 @@ function classifyRunWords(ctx: RunContext, out: EntitySpan[]): void {
     classifyRunWords(ctx, out);
     return;
   }
+  if (postalService(ctx, words)) return;
   // Whole-run organization evidence (legal suffix / head word) wins over splitting at connectors.
   const org = ctx.caps && headlineClause(words) ? undefined : organizationEvidence(words);
   if (org) {
@@ -595,7 +596,7 @@ function labelsNumber(ctx: RunContext, at: number): boolean {
 }
 
 /** Words before a product's name: "shipped via DHL Express", "our Google Drive". */
-const PRODUCT_OPENERS = new Set(['via', 'using', 'our', 'my', 'your', 'their', 'shared']);
+const PRODUCT_OPENERS = new Set(['via', 'by', 'using', 'our', 'my', 'your', 'their', 'shared']);
 
 /** A product opener before the piece or a product artifact after it ("Google Drive folder"). */
 function productSetting(ctx: RunContext, piece: readonly WordInfo[]): boolean {
@@ -616,6 +617,27 @@ function productWords(piece: readonly WordInfo[]): boolean {
     if (w.orgWord || (w.lexFlags & (F.orgHead | F.legal | F.org)) !== 0) return false;
   }
   return serviceWords(piece);
+}
+
+/** Last words of a postal or parcel service's name ("NZ Post", "Royal Mail", "Parcel Express"). */
+const POSTAL_WORDS = new Set(['post', 'mail', 'express', 'parcel', 'parcels', 'paket', 'courier']);
+
+/**
+ * "NZ Post CP418820331NZ", "Canada Post 7023 4418 9920 1157": a postal service right before a tracking
+ * number is the service that carries the parcel, not a party.
+ */
+function postalService(ctx: RunContext, words: readonly WordInfo[]): boolean {
+  const last = words[words.length - 1] as WordInfo;
+  if (words.length < 2 || !POSTAL_WORDS.has(last.key)) return false;
+  const at = last.index + 1;
+  const next = ctx.tokens[at];
+  if (!next || next.start > last.token.end + 1) return false;
+  if (next.kind === Kind.Number) return labelsNumber(ctx, at);
+  if (next.kind !== Kind.Word) return false;
+  if (idDigits(ctx.codes, next) >= 6) return true;
+  // "CP418820331NZ" split by the tokenizer: a letter prefix glued to a long number.
+  const digits = ctx.tokens[at + 1];
+  return digits?.kind === Kind.Number && digits.start === next.end && idDigits(ctx.codes, digits) >= 6;
 }
 
 /** Words after the first that are all ordinary capitalized words ("Ground", "Express", "Priority"). */
@@ -1189,7 +1211,7 @@ function orgContext(ctx: RunContext, chunk: readonly WordInfo[], person: number,
   const tail = chunk[chunk.length - 1] as WordInfo;
   // A lone ordinary word ("The Battery is ...") is too weak to call a company on context alone.
   if (chunk.length === 1 && (head.common || head.stop || head.title)) return false;
-  if (orgCueAfter(ctx, tail.index, person)) return true;
+  if (orgCueAfter(ctx, tail.index, person) && !placeSite(ctx, chunk)) return true;
   if (person >= 0.8) return false;
   if (person < 0.6 && orgOfCueBefore(ctx, head.index)) return true;
   if (person < 0.7 && basedBefore(ctx, head.index)) return true;
@@ -1199,6 +1221,18 @@ function orgContext(ctx: RunContext, chunk: readonly WordInfo[], person: number,
   if (of?.lower === 'of' && before?.type === 'person_name' && before.end === ctx.tokens[head.index - 2]?.end)
     return true;
   return person < 0.7 && possessiveBeforePerson(ctx, tail.index);
+}
+
+/** Nouns after a place that name a site or the people there, not a company: "the Sydney office". */
+const SITE_NOUNS = new Set(['office', 'offices', 'hq', 'headquarters', 'staff', 'employees', 'team', 'site']);
+
+/** "Sydney office", "our London staff": a known place (here also a given name) before a site noun. */
+function placeSite(ctx: RunContext, chunk: readonly WordInfo[]): boolean {
+  const head = chunk[0] as WordInfo;
+  if (!head.place || phraseAt(chunk, 0, ctx.lex.places, ctx.lex.maxPhraseWords) !== chunk.length)
+    return false;
+  const next = ctx.tokens[(chunk[chunk.length - 1] as WordInfo).index + 1];
+  return next?.kind === Kind.Word && SITE_NOUNS.has(next.lower);
 }
 
 /** `/-\d+-/.test(text.slice(start, end))`, without the slice. */
@@ -1371,6 +1405,9 @@ function unknownAcronym(ctx: RunContext, chunk: readonly WordInfo[]): boolean {
   const prev = ctx.tokens[w.index - 1];
   const next = ctx.tokens[w.index + 1];
   if (prev?.kind === Kind.Number || next?.kind === Kind.Number) return false;
+  // "SS-POT-5L-STL": the last segment of an item code.
+  if (prev?.lower === '-' && prev.start === w.token.start - 1 && ctx.tokens[w.index - 2]?.end === prev.start)
+    return false;
   // "IS THAT IDRIS", "GREAT VIDOI": next to another upper-case word it is shouting, not an acronym. In
   // technical text an unknown acronym is shorthand ("CDC", "SRE", "GOGC"), not a named organization.
   return !shouted(ctx, prev) && !shouted(ctx, next) && !ctx.tech();

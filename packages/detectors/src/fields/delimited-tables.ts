@@ -54,7 +54,8 @@ function headerAt(text: string, start: number, end: number, cells: number[]): He
     if (count < 2) return undefined;
     const labels: string[] = [];
     for (let c = 0; c < count; c++) {
-      const label = text.slice(cells[2 * c] as number, cells[2 * c + 1] as number);
+      // Trailing spaces pad aligned columns (psql, Markdown): "company_name      |" is one word.
+      const label = text.slice(cells[2 * c] as number, cells[2 * c + 1] as number).trimEnd();
       // Labels are short: "Please send me the name" is a sentence fragment, not a column.
       if (!looksLikeHeader(label) || label.split(' ').length > 4) return undefined;
       labels.push(label);

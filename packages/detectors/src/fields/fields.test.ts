@@ -100,6 +100,14 @@ describe('delimited tables', () => {
       ['person_name', 'Bo Lindahl'],
     ]);
   });
+  it('reads psql output, whose header labels are padded with spaces', () => {
+    const table =
+      ' account_id | company_name     | tier\n------------+------------------+------\n       3301 | Larchmont Dental | Gold\n       3302 | Fenwick & Rowe   | Free\n(2 rows)';
+    expect(found(table)).toEqual([
+      ['organization', 'Larchmont Dental'],
+      ['organization', 'Fenwick & Rowe'],
+    ]);
+  });
   it('decides a party column by its value: accented first names are people, mixed cells are left alone', () => {
     expect(
       found('ref|consignee|city\nA1|Chloé Besson|Lyon\nA2|Nikhil Bhatt (Stores), Shreeji Polymers|Vadodara'),
