@@ -37,6 +37,18 @@ describe('english addresses', () => {
     expect(spans('Ship to 12 Oak Street\nNew York, NY 10001')).toEqual(['12 Oak Street\nNew York, NY 10001']);
   });
 
+  it('ends the line at a ZIP or UK postcode: a phone label after it is not the address', () => {
+    expect(spans('14 Cavendish Road, Sheffield S11 8LT Tel 0114 268 4409')).toEqual([
+      '14 Cavendish Road, Sheffield S11 8LT',
+    ]);
+    expect(spans('742 Evergreen Terrace, Springfield, IL 62704 Fax 217 555 0100')).toEqual([
+      '742 Evergreen Terrace, Springfield, IL 62704',
+    ]);
+    expect(spans('14 Cavendish Road, Sheffield S11 8LT, United Kingdom')).toEqual([
+      '14 Cavendish Road, Sheffield S11 8LT, United Kingdom',
+    ]);
+  });
+
   it('handles lower-case and all-caps fields', () => {
     expect(spans('4410 pine ridge dr apt 12 boulder co 80301')).toEqual([
       '4410 pine ridge dr apt 12 boulder co 80301',

@@ -246,6 +246,14 @@ function lineHasDigit(text: string, i: number): boolean {
   return false;
 }
 
+const UK_OUTWARD = /^[a-z]{1,2}\d[a-z\d]?$/;
+const UK_INWARD = /^\d[a-z]{2}$/;
+
+/** A UK postcode written as two tokens ("S11" "8LT", "SW1A" "1AA"). */
+function isUkPostcode(t: AddressToken, next: AddressToken | undefined): boolean {
+  return next?.kind === 'n' && UK_OUTWARD.test(t.low) && UK_INWARD.test(next.low);
+}
+
 /**
  * Walks forward from token `i` (the first token of a candidate) consuming address-like tokens and records
  * the last position where the address could plausibly end. Returns undefined if nothing address-like.
@@ -261,6 +269,8 @@ function parseForward(
   let afterStreet = false; // a street type or street-number has been seen, later words are city / unit
   let expectUnitValue = false;
   let lastWasNumber = false;
+  /** A ZIP after a state, or a UK postcode, has closed the address. */
+  let closed = false;
   const limit = i + MAX_TOKENS;
   let j = i;
   while (j < limit) {
@@ -311,8 +321,16 @@ function parseForward(
         expectUnitValue = false;
       } else if (isZipToken(t) && (ev.state || ev.country || ev.cityWords > 0 || afterStreet) && j > i) {
         ev.zip = true;
+        closed = ev.state;
       } else if (INTL_POSTCODE.test(t.low) && (ev.state || ev.country) && j > i) {
         ev.zip = true;
+      } else if (afterStreet && j > i && isUkPostcode(t, next)) {
+        // "…, Sheffield S11 8LT": the postcode ends the address as a ZIP does (only a country may follow).
+        ev.zip = true;
+        closed = true;
+        lastGood = j + 1;
+        j += 2;
+        continue;
       } else if (isOrdinal(t) || (j > i && !afterStreet && ev.dirOnly && ev.nameWords > 0)) {
         // "5th Avenue", and grid streets: "2901 East 3300 South", "132 N 10".
         ev.nameWords++;
@@ -349,6 +367,9 @@ function parseForward(
     expectUnitValue = false;
     const statePhrase = placeNameLength(j, STATE_NAMES, L_STATE_NAMES);
     const countryPhrase = placeNameLength(j, COUNTRY_NAMES, L_COUNTRY_NAMES);
+    // After a state's ZIP or a UK postcode only a country continues the line ("…, IL 62704 Tel 0114 …" ends
+    // at the ZIP). Not in all-lower-case or all-caps fields, where the same words may repeat the address.
+    if (closed && mode === 'mixed' && t.cap && countryPhrase === 0) break;
     const nextToken = tokens.at(j + Math.max(1, statePhrase));
     const zipFollows = isZipToken(nextToken) || (nextToken?.kind === 'p' && isZipToken(tokens.at(j + 2)));
     const endFollows =
