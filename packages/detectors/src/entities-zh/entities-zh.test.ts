@@ -335,6 +335,16 @@ describe('sports context', () => {
 });
 
 describe('Chinese organizations', () => {
+  it('reads newspapers and satellite channels named by their place', () => {
+    expect(found('据钱江晚报报道，湖北卫视今晚播出。', 'organization')).toEqual(['钱江晚报', '湖北卫视']);
+  });
+
+  it('starts an organization at its Latin brand, leaving the unknown word before it to the person pass', () => {
+    const text = '//@林默ESPN卫视解说:好球';
+    expect(found(text, 'organization')).toEqual(['ESPN卫视']);
+    expect(found(text, 'person_name')).toEqual(['林默']);
+  });
+
   it('reads universities and the national team by their short names', () => {
     expect(found('他在华科读研，女朋友在北外教书。', 'organization')).toEqual(['华科', '北外']);
     expect(found('国足今晚又输了。', 'organization')).toEqual(['国足']);

@@ -116,6 +116,13 @@ export const ORG_HEADS: readonly string[] = [
   '商场',
   '百货',
   '网',
+  // Newspapers and satellite channels, named by their city or province: 某某晚报, 某某卫视.
+  '日报',
+  '晚报',
+  '晨报',
+  '都市报',
+  '商报',
+  '卫视',
 ];
 
 /** One-character heads (局 部 厅 …): accepted only when attached to, or preceded by, a proper name. */

@@ -510,6 +510,8 @@ export function findChineseOrganizations(
         continue;
       }
       if (!bridged(text, prev, tokens[s] as SegmentedToken) || !isModifier(prev)) break;
+      // 何某ESPN卫视: a Latin-script brand starts the name; an unknown Chinese word before it is someone else.
+      if (prev.tag === 'x' && isCjkToken(prev) && tokens[s]?.tag === 'eng') break;
       // A well-known name takes only a place, an organization or a portfolio before it (美国财政部, 城乡建设部),
       // not any words (总理…召开国务院).
       if (known && !(prev.tag === 'ns' || prev.tag === 'nt' || isPortfolioNoun(prev))) break;
@@ -857,6 +859,10 @@ function isPortfolioNoun(token: SegmentedToken): boolean {
 }
 
 /** Adjacent tokens, or tokens separated by one parenthesis: 新纶科技（香港）有限公司. */
+function isCjkToken(token: SegmentedToken): boolean {
+  return CJK_WORD.test(token.word);
+}
+
 function bridged(text: string, a: SegmentedToken, b: SegmentedToken): boolean {
   if (a.end === b.start) return true;
   if (b.start !== a.end + 1) return false;
