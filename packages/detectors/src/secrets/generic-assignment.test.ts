@@ -64,6 +64,8 @@ describe('genericAssignmentDetector', () => {
       `public_key = "${VALUE}"`,
       'token_url = "https://example.org/token"',
       'secret_name = "PROD_DB_SECRET"',
+      // A Postman variable list: the "key" field holds a camelCase variable name.
+      '{ "key": "merchantId", "value": "1234" }',
       'api_key = "xxxxxxxxxxxxxxxx"',
       'The key = the answer to everything',
       'password: ${link}',

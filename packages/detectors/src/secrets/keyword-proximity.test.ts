@@ -30,6 +30,11 @@ describe('keywordProximityDetector', () => {
     expect(finding?.type).toBe('api_key');
   });
 
+  it('reads a lone SK (secret key, as Chinese clouds write AK/SK) before key material', () => {
+    expect(spans(keywordProximityDetector, `AK LTAI0000example / SK ${BASE62} 已发群里`)).toEqual([BASE62]);
+    expect(spans(keywordProximityDetector, `user_sk ${BASE62}`)).toEqual([]);
+  });
+
   it('needs a secret name right before the token', () => {
     for (const text of [
       `acme ${BASE62}`,

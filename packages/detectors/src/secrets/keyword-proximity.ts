@@ -132,7 +132,15 @@ function isSeparator(code: number): boolean {
 /** The words of the secret name shortly before `start`, if there is one. */
 function secretNameBefore(text: string, start: number): string[] | undefined {
   const words = nameBefore(text, start);
-  return words !== undefined && isSecretName(words) ? words : undefined;
+  return words !== undefined && (isSecretName(words) || isSecretKeyAbbreviation(words)) ? words : undefined;
+}
+
+/**
+ * `AK LTAI… / SK Tq4W…`: Chinese clouds (Alibaba, Huawei, Baidu, Volcano Engine) call the access key id and
+ * secret key AK and SK. Only a lone `SK` before key material counts (`user_sk` is a DynamoDB sort key).
+ */
+function isSecretKeyAbbreviation(words: readonly string[]): boolean {
+  return words.length === 1 && words[0] === 'sk';
 }
 
 function cryptoWordAround(text: string, start: number, end: number): boolean {

@@ -44,8 +44,23 @@ export function isIbanLike(value: string): boolean {
   return remainder === 1;
 }
 
+/** camelCase or PascalCase words: `merchantId`, `customerEmail`, `RetryPolicy`. */
+const CAMEL_CASE = /^(?:[a-z]{2,}|[A-Z][a-z]+)(?:[A-Z][a-z]+)+$/;
+
+/** Whether `value` is camelCase words, each three letters or more on average (random letters alternate case more). */
+function isCamelCaseWords(value: string): boolean {
+  if (value.length > 40 || !CAMEL_CASE.test(value)) return false;
+  let humps = 1;
+  for (let i = 1; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 65 && c <= 90) humps++;
+  }
+  return value.length / humps >= 4;
+}
+
 /** `DOC_Vector_5_32`, `rc0.15.0_2023-SNAPSHOT`, `my-service-name`: word-like pieces, not random strings. */
 export function looksLikeIdentifier(value: string): boolean {
+  if (isCamelCaseWords(value)) return true;
   const segments = value.split(/[_.\-/:]+/).filter((s) => s.length > 0);
   if (segments.length < 2) return false;
   let wordy = 0;
