@@ -114,6 +114,15 @@ export const VERBS_AFTER: ReadonlySet<string> = new Set([
   '历任',
   '担任',
   '兼任',
+  // Posting verbs of social media: 某某晒出…, 某某发文回应.
+  '回应',
+  '发文',
+  '晒出',
+  '发博',
+  '发微博',
+  '吐槽',
+  '爆料',
+  '自曝',
 ]);
 
 /** Roles written right before a name: 记者唐某某, 导演李某, 主席习某某. */

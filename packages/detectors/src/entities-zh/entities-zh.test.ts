@@ -32,6 +32,10 @@ describe('Chinese person names', () => {
     expect(names[0]?.startsWith('李')).toBe(true);
   });
 
+  it('finds a name before a social-media posting verb', () => {
+    expect(found('曾若彤发文回应了网友的质疑。', 'person_name')).toEqual(['曾若彤']);
+  });
+
   it('finds a name before a speech verb', () => {
     expect(found('欧阳明辉表示，明年的计划不会改变。', 'person_name')).toContain('欧阳明辉');
   });
