@@ -32,6 +32,10 @@ describe('Chinese person names', () => {
     expect(names[0]?.startsWith('李')).toBe(true);
   });
 
+  it('counts 小 as a given-name character (surname + 小 + one character)', () => {
+    expect(found('周末约了晏小花一起爬山', 'person_name')).toEqual(['晏小花']);
+  });
+
   it('finds a name before a social-media posting verb', () => {
     expect(found('曾若彤发文回应了网友的质疑。', 'person_name')).toEqual(['曾若彤']);
   });
