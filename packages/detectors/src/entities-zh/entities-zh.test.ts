@@ -32,8 +32,9 @@ describe('Chinese person names', () => {
     expect(names[0]?.startsWith('李')).toBe(true);
   });
 
-  it('counts 小 as a given-name character (surname + 小 + one character)', () => {
+  it('counts 小 and 雷 as given-name characters (surname + 小 + one character)', () => {
     expect(found('周末约了晏小花一起爬山', 'person_name')).toEqual(['晏小花']);
+    expect(found('明天常小雷也来吗', 'person_name')).toEqual(['常小雷']);
   });
 
   it('finds a name before a social-media posting verb', () => {
