@@ -315,7 +315,15 @@ export function analyzeEnglishEntities(text: string): EntitySpan[] {
  * identifier or code, never a name ("Jane Doe (CTO)" has a space before the parenthesis).
  */
 function identifierAround(codes: Uint16Array, before: number, after: number, afterRun: number): boolean {
-  if (gluedCode(before) || gluedAfter(codes, after, afterRun) || before === 60 || after === 40) return true;
+  // "Integrated Security=true": a key glued to its "=" in a connection string or config line.
+  if (
+    gluedCode(before) ||
+    gluedAfter(codes, after, afterRun) ||
+    before === 60 ||
+    after === 40 ||
+    after === 61
+  )
+    return true;
   if (after !== 46) return false;
   // A member after the dot ("Type.MEMBER", "obj.method"), not a sentence end or an abbreviation's dot.
   const c = (codes[afterRun + 1] as number) | 32;

@@ -247,3 +247,27 @@ describe('places, carriers and columns', () => {
     expect(found('P-014 KT-PAN-3L-ALU  Sauce pan 3 L   4   22.50', 'organization')).toEqual([]);
   });
 });
+
+describe('teams, faculties and sales regions', () => {
+  it('a team or faculty is a unit, not an organization', () => {
+    expect(all('Grüße\nJana Kowalczyk\nTeam Zahlungsverkehr\n+49 30 5550 1234')).toEqual([
+      'person_name:Jana Kowalczyk',
+    ]);
+    expect(found('Ask Faculty of Law and the Student Union about rooms.', 'organization')).toEqual([]);
+    expect(found('Lina Park (Faculty of Engineering) joined.', 'organization')).toEqual([]);
+  });
+  it('a signature line naming a department is no company, the company line still is', () => {
+    expect(found('Best,\nOmar Haddad\nCustomer Care\n+44 161 555 0100', 'organization')).toEqual([]);
+    expect(
+      found('Best,\nOmar Haddad\nAccount Manager\nQuillfeather\n+44 161 555 0100', 'organization'),
+    ).toEqual(['Quillfeather']);
+  });
+  it('regions joined by an ampersand after a job title', () => {
+    expect(all('Dana Whitfield | Sales Director UK & IE')).toEqual(['person_name:Dana Whitfield']);
+    expect(found('Head of Partnerships EMEA & APAC', 'organization')).toEqual([]);
+    expect(found('Invoice from Brenwick & Sons', 'organization')).toEqual(['Brenwick & Sons']);
+  });
+  it('a key glued to "=" in a connection string is no name', () => {
+    expect(all('"Server=db02;Database=Ledger;Integrated Security=true;Trusted Connection=yes"')).toEqual([]);
+  });
+});

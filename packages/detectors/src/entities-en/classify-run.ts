@@ -373,7 +373,7 @@ function classifyRunWords(ctx: RunContext, out: EntitySpan[]): void {
   // The only punctuation among run words is "&".
   for (let k = 0; k < words.length && amp < 0; k++)
     if ((words[k] as WordInfo).token.kind === Kind.Punct) amp = k;
-  if (amp > 0 && everydayAmpersand(words, amp)) return;
+  if (amp > 0 && (everydayAmpersand(words, amp) || regionsAround(words, amp))) return;
   if (
     amp > 0 &&
     amp < words.length - 1 &&
@@ -405,7 +405,7 @@ function classifyRunWords(ctx: RunContext, out: EntitySpan[]): void {
     classifyRunWords(ctx, out);
     return;
   }
-  if (postalService(ctx, words)) return;
+  if (postalService(ctx, words) || teamName(ctx, words)) return;
   // Whole-run organization evidence (legal suffix / head word) wins over splitting at connectors.
   const org = ctx.caps && headlineClause(words) ? undefined : organizationEvidence(words);
   if (org) {
@@ -617,6 +617,19 @@ function productWords(piece: readonly WordInfo[]): boolean {
     if (w.orgWord || (w.lexFlags & (F.orgHead | F.legal | F.org)) !== 0) return false;
   }
   return serviceWords(piece);
+}
+
+/**
+ * "Team Digitalisierung", "Team Payments", "Abteilung Einkauf": a team inside a company, named in a
+ * signature or an org chart. (In sports text "Team Sky" is a club.)
+ */
+function teamName(ctx: RunContext, words: readonly WordInfo[]): boolean {
+  const first = words[0] as WordInfo;
+  if (words.length < 2 || words.length > 3 || (first.key !== 'team' && first.key !== 'abteilung'))
+    return false;
+  if (first.token.shape !== Shape.Title) return false;
+  for (let k = 1; k < words.length; k++) if ((words[k] as WordInfo).token.shape === Shape.Lower) return false;
+  return !ctx.sports(first.token.start);
 }
 
 /** Last words of a postal or parcel service's name ("NZ Post", "Royal Mail", "Parcel Express"). */
@@ -919,6 +932,22 @@ function everydayAmpersand(words: readonly WordInfo[], amp: number): boolean {
   const b = words[2] as WordInfo;
   if (a.key.length > 2 || b.key.length > 3) return false;
   return EVERYDAY_AMPERSANDS.has(`${a.key}&${b.key}`);
+}
+
+/** Regions of sales territories and org charts, written with an ampersand ("UK & IE", "EMEA & APAC"). */
+const REGION_CODES = new Set(
+  'uk|ie|us|usa|eu|emea|apac|amer|americas|latam|dach|benelux|nordics|anz|mena|cee|apj|row|na|sea|eea'.split(
+    '|',
+  ),
+);
+
+/** "Commercial Director UK & IE", "Service Manager UK & APAC": regions on both sides of the ampersand. */
+function regionsAround(words: readonly WordInfo[], amp: number): boolean {
+  const a = words[amp - 1] as WordInfo;
+  const b = words[amp + 1] as WordInfo;
+  return (
+    amp === words.length - 2 && (REGION_CODES.has(a.key) || a.place) && (REGION_CODES.has(b.key) || b.place)
+  );
 }
 
 /** "Jason & Michelle": one given name on each side of the ampersand are two people. */

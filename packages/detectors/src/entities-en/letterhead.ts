@@ -1,5 +1,6 @@
 import type { EntitySpan } from './analyze.ts';
 import { Coverage } from './name-lists.ts';
+import { unitWords } from './organizations.ts';
 
 /** A line's content range, without list/quote markers ("> ", "??? ", "- ") and trailing blanks. */
 interface Line {
@@ -90,6 +91,8 @@ export function labelLetterheadOrganizations(text: string, out: EntitySpan[]): v
       continue;
     // The person's own name repeated before the address is not a company.
     if (isPersonLine(personAt, line) && (sameText(text, line, prev) || sameText(text, line, prev2))) continue;
+    // "Team Digitalisierung", "Customer Care": the person's department, not the company.
+    if (unitWords(text.slice(line.start, line.end).toLowerCase().split(' '))) continue;
     relabel.push({ start: line.start, end: line.end, type: 'organization', score: 0.5 });
   }
   if (relabel.length === 0) return;

@@ -216,6 +216,7 @@ export function organizationEvidence(words: readonly WordInfo[]): OrgEvidence | 
 
 /** Last words of a company's internal units: "Accounts Payable", "Customer Success", "Platform Team". */
 const UNIT_HEADS = new Set([
+  'union',
   'dept',
   'department',
   'team',
@@ -252,11 +253,46 @@ const BUSINESS_FUNCTIONS = new Set(
  * company's unit after business-function words only. Such a run names a department, not an organization.
  */
 function internalUnit(words: readonly WordInfo[], last: WordInfo): boolean {
-  if (!UNIT_HEADS.has(last.key) || last.token.shape === Shape.Upper) return false;
+  if (last.token.shape === Shape.Upper) return false;
+  // "Faculty of Law", "ask Faculty of Computer Science": a university's unit (after ordinary words only).
+  for (let k = 0; k + 1 < words.length; k++) {
+    const w = words[k] as WordInfo;
+    if (w.key === 'faculty') return (words[k + 1] as WordInfo).key === 'of';
+    if (!(w.dict || w.stop) || w.first || w.surname || w.place) break;
+  }
+  if (!UNIT_HEADS.has(last.key)) return false;
   for (let k = 0; k < words.length - 1; k++) {
     const w = words[k] as WordInfo;
     if (w.key === '&' || (w.key === 'and' && k > 0)) continue;
     if (!BUSINESS_FUNCTIONS.has(w.key)) return false;
+  }
+  return true;
+}
+
+/** First words of a line that names a team or department ("Team Payments", "Abteilung Einkauf"). */
+const UNIT_OPENERS = new Set([
+  'team',
+  'abteilung',
+  'dept',
+  'department',
+  'faculty',
+  'division',
+  'équipe',
+  'equipo',
+]);
+
+/**
+ * Whether lower-cased words name a unit of a company rather than a company: "team digitalisierung",
+ * "customer care", "accounts payable". For lines of a signature, where no run was classified.
+ */
+export function unitWords(words: readonly string[]): boolean {
+  const n = words.length;
+  if (n < 2) return false;
+  if (UNIT_OPENERS.has(words[0] as string)) return true;
+  if (!UNIT_HEADS.has(words[n - 1] as string)) return false;
+  for (let k = 0; k < n - 1; k++) {
+    const w = words[k] as string;
+    if (w !== '&' && w !== 'and' && !BUSINESS_FUNCTIONS.has(w)) return false;
   }
   return true;
 }
