@@ -1,6 +1,7 @@
 import { classifyRun, type RunContext, releaseRunWords } from './classify-run.ts';
 import { labelLetterheadOrganizations } from './letterhead.ts';
 import { F as FlagBits, lexicon } from './lexicon.ts';
+import { addListSiblingOrganizations } from './list-siblings.ts';
 import {
   lowerOrganizationAt,
   lowerOrganizationScreen,
@@ -305,6 +306,7 @@ export function analyzeEnglishEntities(text: string): EntitySpan[] {
   releaseCodeUnits();
   completeNameLists(tokens, out);
   labelLetterheadOrganizations(text, out);
+  addListSiblingOrganizations(tokens, out);
   addShortOrganizationMentions(tokens, out);
   return out;
 }
