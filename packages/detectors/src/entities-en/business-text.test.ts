@@ -271,3 +271,26 @@ describe('teams, faculties and sales regions', () => {
     expect(all('"Server=db02;Database=Ledger;Integrated Security=true;Trusted Connection=yes"')).toEqual([]);
   });
 });
+
+describe('companies by name and by their units', () => {
+  it('audit, analyst and telecom firms named alone are organizations', () => {
+    expect(
+      found('A benchmark from Gartner and an audit by KPMG; Telstra confirmed.', 'organization'),
+    ).toEqual(['Gartner', 'KPMG', 'Telstra']);
+  });
+  it('"X and Sons" is a family firm', () => {
+    expect(found('Harrow and Sons is a timber merchant.', 'organization')).toEqual(['Harrow and Sons']);
+  });
+  it('a coined name before one of its units is the company', () => {
+    expect(found('From: Lena Ortiz | Brambleton Outdoor Customer Care', 'organization')).toEqual([
+      'Brambleton Outdoor',
+    ]);
+    expect(found('Please cc the Vantrel Finance Team today.', 'organization')).toEqual(['Vantrel']);
+    expect(found('needed by Quorra Claims Services for the claim', 'organization')).toEqual([
+      'Quorra Claims Services',
+    ]);
+  });
+  it('a site before a unit is a unit', () => {
+    expect(found('Escalate to the EMEA Sales Team.', 'organization')).toEqual([]);
+  });
+});

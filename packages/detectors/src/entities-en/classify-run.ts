@@ -4,6 +4,7 @@ import type { Lexicon } from './lexicon.ts';
 import { F as FlagBits, foldAccents } from './lexicon.ts';
 import {
   basedBefore,
+  companyBeforeUnit,
   fansAfter,
   isOrgOpener,
   organizationEvidence,
@@ -406,6 +407,16 @@ function classifyRunWords(ctx: RunContext, out: EntitySpan[]): void {
     return;
   }
   if (postalService(ctx, words) || teamName(ctx, words)) return;
+  const unit = companyBeforeUnit(words);
+  if (unit > 0) {
+    out.push({
+      start: spanStart(words, 0),
+      end: spanEnd(ctx, words, unit - 1),
+      type: 'organization',
+      score: 0.5,
+    });
+    return;
+  }
   // Whole-run organization evidence (legal suffix / head word) wins over splitting at connectors.
   const org = ctx.caps && headlineClause(words) ? undefined : organizationEvidence(words);
   if (org) {

@@ -3,6 +3,7 @@ import { loadDictionaryWords } from './gazetteer/dictionary-words.ts';
 import { CURRENCY_CODES, EVERYDAY_ACRONYMS } from './gazetteer/everyday-acronyms.ts';
 import { EXTRA_FIRST_NAMES } from './gazetteer/first-names.ts';
 import {
+  BUSINESS_ORGANIZATIONS,
   HEAD_FIRST_WORDS,
   KNOWN_ORGANIZATIONS,
   LEGAL_SUFFIXES,
@@ -146,6 +147,7 @@ export function lexicon(): Lexicon {
     ...bars(compromise.SPORTS_TEAMS),
     ...KNOWN_ORGANIZATIONS,
     ...MORE_ORGANIZATIONS,
+    ...BUSINESS_ORGANIZATIONS,
   ]);
   // A legal-form word alone ("Inc", "Co") ends a company name; it names none.
   for (const suffix of LEGAL_SUFFIXES) organizations.delete(suffix);

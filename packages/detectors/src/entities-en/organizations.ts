@@ -261,12 +261,54 @@ function internalUnit(words: readonly WordInfo[], last: WordInfo): boolean {
     if (!(w.dict || w.stop) || w.first || w.surname || w.place) break;
   }
   if (!UNIT_HEADS.has(last.key)) return false;
-  for (let k = 0; k < words.length - 1; k++) {
+  // "London Customer Service", "EMEA Sales Team": a site or region before the unit.
+  let k = 0;
+  while (k < words.length - 2 && siteWord(words[k] as WordInfo)) k++;
+  for (; k < words.length - 1; k++) {
     const w = words[k] as WordInfo;
     if (w.key === '&' || (w.key === 'and' && k > 0)) continue;
     if (!BUSINESS_FUNCTIONS.has(w.key)) return false;
   }
   return true;
+}
+
+/**
+ * Unit heads that never end a company's own name. ("Brightline Claims Services", "Tirol IT Services" are
+ * whole names: "Services", "Management" and "Relations" are not here.)
+ */
+const UNITS_AFTER_COMPANY = new Set([
+  'team',
+  'dept',
+  'department',
+  'care',
+  'desk',
+  'success',
+  'payable',
+  'receivable',
+]);
+
+/**
+ * "Saltbush Outdoor Customer Care", "Vantrel Finance Team": a coined name, then one of its units. Returns
+ * the index where the unit starts (the company is the words before it), or 0.
+ */
+export function companyBeforeUnit(words: readonly WordInfo[]): number {
+  const n = words.length;
+  if (n < 3 || !UNITS_AFTER_COMPANY.has((words[n - 1] as WordInfo).key)) return 0;
+  let m = n - 1;
+  while (m > 0 && BUSINESS_FUNCTIONS.has((words[m - 1] as WordInfo).key)) m--;
+  if (m === 0 || m === n - 1) return 0;
+  let coined = false;
+  for (let k = 0; k < m; k++) {
+    const w = words[k] as WordInfo;
+    if (w.token.shape !== Shape.Title || w.first || w.title || w.stop) return 0;
+    if (!w.dict && !w.common && !w.surname && !w.place) coined = true;
+  }
+  return coined ? m : 0;
+}
+
+/** A place ("London") or a region code ("EMEA", an everyday acronym) naming where a unit sits. */
+function siteWord(w: WordInfo): boolean {
+  return (w.place && !w.first) || (w.token.shape === Shape.Upper && (w.lexFlags & F.everyday) !== 0);
 }
 
 /** First words of a line that names a team or department ("Team Payments", "Abteilung Einkauf"). */

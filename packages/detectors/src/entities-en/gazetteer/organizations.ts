@@ -49,7 +49,7 @@ redskins|seahawks|49ers|ravens|colts|jaguars|titans|vikings|panthers|falcons|buc
 flyers|penguins|bruins|canadiens|maple leafs|blackhawks|capitals|islanders|devils|sabres|senators|flames|
 avalanche|predators|stars|ducks|coyotes|whalers|nordiques|jets|sounders|galaxy|fire|crew|revolution|
 supply|supplies|manufacturing|distribution|distributors|wholesale|trading|imports|clinics|hospitals|pharmacy|
-pharmacies`);
+pharmacies|sons`);
 
 /**
  * Head words that open an organization's name in other languages ("Clinique Sainte-Anne", "Banco Sabadell",
@@ -191,3 +191,13 @@ queens of the stone age|eagles of death metal|gojira|lamb of god|trivium|killswi
 five finger death punch|shinedown|papa roach|hollywood undead|
 jonas brothers|prettymuch|cnco|wanna one|ateez|itzy|aespa|le sserafim|
 newjeans|(g)i-dle|loona|dreamcatcher|apink|t-ara|2ne1|wonder girls|f(x)|sistar`);
+
+/**
+ * Firms business and operations text names as parties: audit and consulting firms, analysts, credit bureaus,
+ * data-centre and telecom operators, security auditors (general knowledge).
+ */
+export const BUSINESS_ORGANIZATIONS: readonly string[] = split(`gartner|forrester|deloitte|kpmg|pwc|
+pricewaterhousecoopers|ernst & young|accenture|mckinsey|mckinsey & company|bain & company|
+boston consulting group|capgemini|infosys|wipro|tata consultancy services|cognizant|kroll|marsh mclennan|
+equinix|telia|telstra|optus|telenor|swisscom|trustwave|klarna|intuit|experian|equifax|
+transunion|lexisnexis|thomson reuters|dun & bradstreet|iron mountain`);
