@@ -294,3 +294,20 @@ describe('companies by name and by their units', () => {
     expect(found('Escalate to the EMEA Sales Team.', 'organization')).toEqual([]);
   });
 });
+
+describe('more products and internal bodies', () => {
+  it('a company after "our"/"my" or before its channel acronym is the product', () => {
+    expect(found('Our Shopify → Xero sync broke; my Mastercard was charged.', 'organization')).toEqual([]);
+    expect(found('Fall back to WhatsApp OTP, then the Salesforce API.', 'organization')).toEqual([]);
+    expect(found('We bank with HSBC.', 'organization')).toEqual(['HSBC']);
+  });
+  it('a carrier before a tracking number in three groups', () => {
+    expect(found('| NG | DHL 77 5120 9931 | returned', 'organization')).toEqual([]);
+  });
+  it('project boards and steering groups are internal bodies; AP is accounts payable', () => {
+    expect(
+      found('Minutes: ERP Cutover Steering Group, and the Change Advisory Board.', 'organization'),
+    ).toEqual([]);
+    expect(found('Requested by Ivo Marsh (AP); map it to our AP schema.', 'organization')).toEqual([]);
+  });
+});

@@ -580,8 +580,18 @@ function productUse(ctx: RunContext, w: WordInfo, piece: readonly WordInfo[], k:
     if (productWords(piece) && productSetting(ctx, piece)) return true;
     return after?.kind === Kind.Number && labelsNumber(ctx, (piece[piece.length - 1] as WordInfo).index + 1);
   }
-  if (k !== piece.length - 1) return false;
   const next = ctx.tokens[w.index + 1];
+  // "WhatsApp OTP", "Salesforce API": the company's channel or interface.
+  if (
+    k >= piece.length - 2 &&
+    next?.kind === Kind.Word &&
+    next.shape === Shape.Upper &&
+    PRODUCT_ACRONYMS.has(next.lower)
+  )
+    return true;
+  if (k !== piece.length - 1) return false;
+  // "our Shopify → NetSuite sync", "my Mastercard": a company the writer uses is the product they use.
+  if (possessiveOpener(ctx.tokens[w.index - 1])) return true;
   // "Mastercard (ending 2290)"
   if (next?.lower === '(' && ctx.tokens[w.index + 2]?.lower === 'ending') return true;
   if (next?.kind === Kind.Number) return labelsNumber(ctx, w.index + 1);
@@ -600,10 +610,29 @@ function labelsNumber(ctx: RunContext, at: number): boolean {
   const next = ctx.tokens[at] as Token;
   const digits = idDigits(ctx.codes, next);
   if (digits >= 6) return true;
+  const third = ctx.tokens[at + 2];
+  const second = ctx.tokens[at + 1];
+  // "DHL 88 1207 4412": three single-spaced groups, the last two of four digits or more.
+  if (
+    second?.kind === Kind.Number &&
+    third?.kind === Kind.Number &&
+    second.start === next.end + 1 &&
+    third.start === second.end + 1 &&
+    idDigits(ctx.codes, second) >= 4 &&
+    idDigits(ctx.codes, third) >= 4
+  )
+    return true;
   // An id written in groups: "9400 1118 9922", "1Z 4E7 W69" (not a table row's "57 5 49").
   const after = ctx.tokens[at + 1];
   if (after?.kind !== Kind.Number || after.start !== next.end + 1 || digits < 0) return false;
   return (digits >= 3 && idDigits(ctx.codes, after) >= 3) || digits < next.end - next.start;
+}
+
+/** Acronyms after a company that name its channel or interface, not a party. */
+const PRODUCT_ACRONYMS = new Set(['otp', 'sms', 'api', 'sdk', 'sso', 'crm', 'erp', 'pos', 'cli', 'ui']);
+
+function possessiveOpener(t: Token | undefined): boolean {
+  return t?.kind === Kind.Word && (t.lower === 'our' || t.lower === 'my' || t.lower === 'your');
 }
 
 /** Words before a product's name: "shipped via DHL Express", "our Google Drive". */

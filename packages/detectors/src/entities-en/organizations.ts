@@ -214,6 +214,18 @@ export function organizationEvidence(words: readonly WordInfo[]): OrgEvidence | 
   return { from, to: n - 1, score, personBefore };
 }
 
+/** "Steering Group", "Working Group", "Project Board", "Change Advisory Board": project bodies. */
+const INTERNAL_BODY_KINDS = new Set([
+  'steering',
+  'working',
+  'project',
+  'programme',
+  'program',
+  'advisory',
+  'review',
+]);
+const BODY_HEADS = new Set(['group', 'committee', 'board', 'council']);
+
 /** Last words of a company's internal units: "Accounts Payable", "Customer Success", "Platform Team". */
 const UNIT_HEADS = new Set([
   'union',
@@ -254,6 +266,13 @@ const BUSINESS_FUNCTIONS = new Set(
  */
 function internalUnit(words: readonly WordInfo[], last: WordInfo): boolean {
   if (last.token.shape === Shape.Upper) return false;
+  // "LMS Migration Steering Group", "Project Board": a body inside the organization running a project.
+  if (
+    words.length >= 2 &&
+    INTERNAL_BODY_KINDS.has((words[words.length - 2] as WordInfo).key) &&
+    BODY_HEADS.has(last.key)
+  )
+    return true;
   // "Faculty of Law", "ask Faculty of Computer Science": a university's unit (after ordinary words only).
   for (let k = 0; k + 1 < words.length; k++) {
     const w = words[k] as WordInfo;
