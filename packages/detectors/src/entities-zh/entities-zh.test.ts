@@ -601,4 +601,19 @@ describe('record lines', () => {
     expect(found('3. 马秀英/13900001111/湖南省长沙市', 'person_name')).toEqual(['马秀英']);
     expect(found('2. 马上/明天/下周', 'person_name')).toEqual([]);
   });
+
+  it('reads names in rosters and chats that lack a cue', () => {
+    // A rarer surname before a given name jieba tags as one (志强/nrfg).
+    expect(found('1）贝志强的缴费基数不对，请核对', 'person_name')).toEqual(['贝志强']);
+    // 可 and 若 opening a given name after a clear surname.
+    expect(found('学号 04 岑可欣 证件已交', 'person_name')).toEqual(['岑可欣']);
+    expect(found('学号 12 季若彤 证件已交', 'person_name')).toEqual(['季若彤']);
+    // "Me and X".
+    expect(found('值班的是我和沙鹏飞，有事找我们', 'person_name')).toEqual(['沙鹏飞']);
+  });
+
+  it('leaves words that open with a surname-like character and end in a title alone', () => {
+    expect(found('班主任让我整理一条家长群通知', 'person_name')).toEqual([]);
+    expect(found('签约当日付定金 5,000 元', 'person_name')).toEqual([]);
+  });
 });

@@ -163,7 +163,23 @@ function opensClause(tokens: readonly SegmentedToken[], i: number): boolean {
 
 function hasCueBefore(tokens: readonly SegmentedToken[], index: number): boolean {
   const before = tokens[index - 1];
-  return before !== undefined && before.end === tokens[index]?.start && hasRoleBefore(before);
+  if (before === undefined || before.end !== tokens[index]?.start) return false;
+  return hasRoleBefore(before) || personAndBefore(tokens, index);
+}
+
+const AND_WORDS: ReadonlySet<string> = new Set(['和', '跟', '与']);
+const PERSONAL_PRONOUNS: ReadonlySet<string> = new Set(['我', '你', '您', '他', '她']);
+
+/** 我和沙鹏飞, 她跟某某: "a person and …" names a person next. */
+function personAndBefore(tokens: readonly SegmentedToken[], index: number): boolean {
+  const and = tokens[index - 1] as SegmentedToken;
+  const person = tokens[index - 2];
+  return (
+    AND_WORDS.has(and.word) &&
+    person !== undefined &&
+    person.end === and.start &&
+    PERSONAL_PRONOUNS.has(person.word)
+  );
 }
 
 /** Is this token a whole Chinese name by itself: a surname-led nr word (李鹏/nr)? */
@@ -231,7 +247,9 @@ function readGivenName(tokens: readonly SegmentedToken[], i: number): GivenName 
       return undefined;
     // A place (谈|武汉) after a surname-like verb is where, not who: no evidence of a given name.
     const nounLike = (g1.tag.startsWith('n') && g1.tag !== 'ns') || g1.tag === 'x';
-    return { endIndex: i + 1, score: g1.tag === 'nr' ? 2 : nounLike ? 1 : 0 };
+    // nrfg: jieba's tag for personal names, given names among them (志强, 志远).
+    const nameTagged = g1.tag === 'nr' || g1.tag === 'nrfg';
+    return { endIndex: i + 1, score: nameTagged ? 2 : nounLike ? 1 : 0 };
   }
   if (!isGivenNameChar(g1, false)) return undefined;
   const g2 = tokens[i + 2];
@@ -518,6 +536,8 @@ function clauseEndsAt(text: string, pos: number): boolean {
 }
 
 /** Surname-led HMM word: a name when its given-name characters are plain and the evidence suffices. */
+const NAME_OPENING_FUNCTION_CHARS: ReadonlySet<string> = new Set(['可', '若', '如', '千']);
+
 function unknownWordName(
   text: string,
   tokens: readonly SegmentedToken[],
@@ -556,7 +576,14 @@ function unknownWordName(
   const next = end > token.end ? i + 2 : i + 1;
   const cueAfter = hasCueAfter(text, tokens, next, end) || opensLine(text, token.start, end);
   const cueBefore = hasCueBefore(tokens, i);
-  if (oddInside && !cueAfter && !cueBefore) return undefined;
+  // 岑可欣, 季若彤: 可, 若, 如 and 千 open many given names; after a clear surname and before a common
+  // given-name character they are the name's. Other function characters (祁以诚) need a cue.
+  const plainTail =
+    !ambiguous &&
+    word.length === surLen + 2 &&
+    NAME_OPENING_FUNCTION_CHARS.has(word.charAt(surLen)) &&
+    givenNameEvidence(word.slice(-1)) > 0;
+  if (oddInside && !cueAfter && !cueBefore && !plainTail) return undefined;
   if (cueAfter) score += 2;
   if (cueBefore) score += 2;
   if (score < 3) {

@@ -105,6 +105,8 @@ function titledSurname(
   // 向/p 某单位, 由/p 某公司: a preposition before 某 "some", not a surname.
   if (text.charAt(title) === '某' && GRAMMAR_TAGS.has(token.tag)) return undefined;
   if (token.start === at) {
+    // 班主任/n, 付定金: jieba knows surname-like character + title as one everyday word.
+    if (token.end === title + len && !NAME_TAGS.has(token.tag)) return undefined;
     if (isAmbiguousSurname(surname) && !boundaryBefore(text, tokens, k, at)) return undefined;
     return { start: at, end: title, score: 0.6, type: 'person_name' };
   }
