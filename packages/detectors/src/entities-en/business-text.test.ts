@@ -311,3 +311,13 @@ describe('more products and internal bodies', () => {
     expect(found('Requested by Ivo Marsh (AP); map it to our AP schema.', 'organization')).toEqual([]);
   });
 });
+
+describe('products named after their maker', () => {
+  it('Google Drive, Play Store, Samsung Galaxy, Exact Online are products', () => {
+    expect(
+      found('Test on a Samsung Galaxy S23 from the Play Store; notes are in Google Drive.', 'organization'),
+    ).toEqual([]);
+    expect(found('Book it in Exact Online and tell us in Microsoft Teams.', 'organization')).toEqual([]);
+    expect(found('Samsung Electronics reported results.', 'organization')).toEqual(['Samsung Electronics']);
+  });
+});

@@ -1,5 +1,6 @@
 import type { EntitySpan } from './analyze.ts';
 import { COMPOUND_HEAD_ENDINGS } from './gazetteer/organizations.ts';
+import { PRODUCT_PHRASES } from './gazetteer/tech-terms.ts';
 import type { Lexicon } from './lexicon.ts';
 import { F as FlagBits, foldAccents } from './lexicon.ts';
 import {
@@ -320,6 +321,29 @@ function spanStart(words: readonly WordInfo[], from: number): number {
   return (words[from] as WordInfo).token.start;
 }
 
+const PRODUCTS = new Set(PRODUCT_PHRASES);
+const PRODUCT_FIRST_WORDS = new Set(PRODUCT_PHRASES.map((p) => p.slice(0, p.indexOf(' '))));
+const MAX_PRODUCT_WORDS = 4;
+
+/** "the Play Store", "Samsung Galaxy": a run whose last words are a product's name has no head word. */
+function endsInProduct(words: readonly WordInfo[]): boolean {
+  for (let k = Math.max(0, words.length - MAX_PRODUCT_WORDS); k < words.length - 1; k++)
+    if (PRODUCT_FIRST_WORDS.has((words[k] as WordInfo).key) && productPhraseAt(words, k) === words.length - k)
+      return true;
+  return false;
+}
+
+/** Longest product phrase starting at words[at], as a word count, or 0. */
+function productPhraseAt(words: readonly WordInfo[], at: number): number {
+  let key = (words[at] as WordInfo).key;
+  let best = 0;
+  for (let k = at + 1; k < words.length && k - at < MAX_PRODUCT_WORDS; k++) {
+    key = `${key} ${(words[k] as WordInfo).key}`;
+    if (PRODUCTS.has(key)) best = k - at + 1;
+  }
+  return best;
+}
+
 /** Longest known phrase (organization or place) starting at words[at], as a word count, or 0. */
 function phraseAt(words: readonly WordInfo[], at: number, set: ReadonlySet<string>, max: number): number {
   const w0 = words[at];
@@ -418,7 +442,8 @@ function classifyRunWords(ctx: RunContext, out: EntitySpan[]): void {
     return;
   }
   // Whole-run organization evidence (legal suffix / head word) wins over splitting at connectors.
-  const org = ctx.caps && headlineClause(words) ? undefined : organizationEvidence(words);
+  const org =
+    (ctx.caps && headlineClause(words)) || endsInProduct(words) ? undefined : organizationEvidence(words);
   if (org) {
     if (org.personBefore) classifyPiece(ctx, words.slice(0, org.personBefore), out);
     out.push({
@@ -757,6 +782,14 @@ function classifyPiece(ctx: RunContext, piece: readonly WordInfo[], out: EntityS
   let chunkStart = 0;
   while (k < piece.length) {
     const w = piece[k] as WordInfo;
+    // "Google Drive", "Play Store", "Samsung Galaxy": a product named after its maker names nobody.
+    const productLen = PRODUCT_FIRST_WORDS.has(w.key) ? productPhraseAt(piece, k) : 0;
+    if (productLen > 0) {
+      titled = flush(ctx, piece, chunkStart, k, titled, out);
+      k += productLen;
+      chunkStart = k;
+      continue;
+    }
     const orgLen = phraseAt(piece, k, lex.organizations, lex.maxPhraseWords);
     // A known organization: emit unless it is the start of a person ("Ford Madox Ford" is rare; "Jordan
     // Smith" is not) - single words that are also given names followed by more words stay with the chunk.

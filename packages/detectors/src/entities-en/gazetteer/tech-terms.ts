@@ -74,3 +74,19 @@ volume healthcheck onbuild stopsignal shell incr decr hset hget hincrby lpush rp
 apm rum siem soc pci dss hipaa gdpr pii phi lgtm ptal nit wfm ooo eod asap fyi tldr imo afaik
 amd64 arm64 x86 aarch64 gogc gomaxprocs
 `);
+
+/**
+ * Consumer and office products named after their maker ("Google Drive", "Samsung Galaxy", "Play Store"):
+ * the product, never the company as a party. Lower-case, words joined by single spaces.
+ */
+export const PRODUCT_PHRASES: readonly string[] =
+  `google drive|google docs|google sheets|google slides|google meet|
+google maps|google play|google pay|google workspace|google analytics|google ads|google cloud|google chrome|
+google search console|play store|app store|apple pay|apple watch|apple music|apple id|icloud drive|
+microsoft teams|microsoft 365|office 365|microsoft office|microsoft excel|microsoft word|microsoft outlook|
+microsoft entra|amazon prime|amazon web services console|samsung galaxy|samsung pay|samsung internet|
+exact online|facebook messenger|facebook ads|meta ads|whatsapp business|linkedin sales navigator|
+adobe acrobat|adobe reader|adobe sign|paypal checkout|shop pay|stripe checkout|stripe dashboard`
+    .split('|')
+    .map((p) => p.trim())
+    .filter(Boolean);
