@@ -612,6 +612,12 @@ describe('record lines', () => {
     expect(found('值班的是我和沙鹏飞，有事找我们', 'person_name')).toEqual(['沙鹏飞']);
   });
 
+  it('reads a class or estate committee as an organization only with a place or name before it', () => {
+    expect(found('我是三年级二班的家委会成员', 'organization')).toEqual([]);
+    expect(found('缴费有问题找家委会财务。', 'organization')).toEqual([]);
+    expect(found('由朝阳区居委会出具证明', 'organization')).toEqual(['朝阳区居委会']);
+  });
+
   it('leaves words that open with a surname-like character and end in a title alone', () => {
     expect(found('班主任让我整理一条家长群通知', 'person_name')).toEqual([]);
     expect(found('签约当日付定金 5,000 元', 'person_name')).toEqual([]);

@@ -560,6 +560,11 @@ export function findChineseOrganizations(
       i += 1;
       continue;
     }
+    if (head && RESIDENT_COMMITTEES.has(token.word) && !hasPlaceOrNameBefore(tokens, s, i)) {
+      // 家委会, 居委会: a class's or an estate's committee is generic until a place or name says which one.
+      i += 1;
+      continue;
+    }
     if (head && token.word === '学会' && !hasProperBefore(tokens, s, i)) {
       // 小学生学会…: pupils learn; a society takes a country, a place or a name (中国某某学会).
       i += 1;
@@ -715,6 +720,20 @@ function namedBeyondPlace(tokens: readonly SegmentedToken[], s: number, i: numbe
 function companyHeadFollows(tokens: readonly SegmentedToken[], k: number): boolean {
   const next = tokens[k + 1];
   return next !== undefined && contiguous(tokens[k], next) && COMPANY_END.test(next.word);
+}
+
+/** Committees every class, estate or village has (家委会 parents', 居委会 residents', 业委会 owners'). */
+const RESIDENT_COMMITTEES: ReadonlySet<string> = new Set(['家委会', '居委会', '业委会', '村委会']);
+const PLACE_OR_NAME_TAGS: ReadonlySet<string> = new Set(['ns', 'nz', 'nt', 'nr', 'nrt', 'j']);
+
+/** A place or a name among tokens s..i-1 (朝阳社区居委会), not just modifiers and numbers ((2)班家委会). */
+function hasPlaceOrNameBefore(tokens: readonly SegmentedToken[], s: number, i: number): boolean {
+  for (let k = s; k < i; k++) {
+    const t = tokens[k] as SegmentedToken;
+    if (PLACE_OR_NAME_TAGS.has(t.tag) || (isUnknownWord(t) && isCjkToken(t) && t.word.length >= 2))
+      return true;
+  }
+  return false;
 }
 
 function hasProperBefore(tokens: readonly SegmentedToken[], s: number, i: number): boolean {
