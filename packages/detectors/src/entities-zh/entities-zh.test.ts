@@ -618,6 +618,11 @@ describe('record lines', () => {
     expect(found('由朝阳区居委会出具证明', 'organization')).toEqual(['朝阳区居委会']);
   });
 
+  it('reads a hall on a floor of a venue as a room, not an office', () => {
+    expect(found('婚宴场地：三楼锦绣厅，共 30 桌', 'organization')).toEqual([]);
+    expect(found('浙江省公安厅经侦总队', 'organization')).toEqual(['浙江省公安厅经侦总队']);
+  });
+
   it('leaves words that open with a surname-like character and end in a title alone', () => {
     expect(found('班主任让我整理一条家长群通知', 'person_name')).toEqual([]);
     expect(found('签约当日付定金 5,000 元', 'person_name')).toEqual([]);

@@ -560,6 +560,11 @@ export function findChineseOrganizations(
       i += 1;
       continue;
     }
+    if (head && FLOOR.test((tokens[s] as SegmentedToken).word)) {
+      // 三楼锦绣厅, 2层多功能厅: a room on a floor of the venue, not an office.
+      i += 1;
+      continue;
+    }
     if (head && RESIDENT_COMMITTEES.has(token.word) && !hasPlaceOrNameBefore(tokens, s, i)) {
       // 家委会, 居委会: a class's or an estate's committee is generic until a place or name says which one.
       i += 1;
@@ -721,6 +726,8 @@ function companyHeadFollows(tokens: readonly SegmentedToken[], k: number): boole
   const next = tokens[k + 1];
   return next !== undefined && contiguous(tokens[k], next) && COMPANY_END.test(next.word);
 }
+
+const FLOOR = /^[一二三四五六七八九十\d]{1,3}[楼层]$/;
 
 /** Committees every class, estate or village has (家委会 parents', 居委会 residents', 业委会 owners'). */
 const RESIDENT_COMMITTEES: ReadonlySet<string> = new Set(['家委会', '居委会', '业委会', '村委会']);
