@@ -50,3 +50,11 @@ describe('short mentions of an organization named in full', () => {
     expect(scalingRatio(analyzeEnglishEntities, make(30_000), make(300_000), 200)).toBeLessThan(45);
   });
 });
+
+describe('short mentions after a head word that opens the name', () => {
+  it('"Groupe Marvelle" is later "Marvelle"', () => {
+    expect(
+      found('Staff of Groupe Marvelle move in May. Please ask Marvelle about parking.', 'organization'),
+    ).toEqual(['Groupe Marvelle', 'Marvelle']);
+  });
+});

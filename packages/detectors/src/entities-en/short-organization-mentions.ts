@@ -42,8 +42,12 @@ function shortNames(tokens: readonly Token[], out: readonly EntitySpan[]): Set<s
   for (const span of out) {
     if (span.type !== 'organization') continue;
     if (++k > MAX_SHORT_NAMES) break;
-    const first = tokenStartingAt(tokens, span.start);
-    if (first === undefined || first.end >= span.end) continue;
+    let first = tokenStartingAt(tokens, span.start);
+    if (first === undefined) continue;
+    // "Groupe Altessa", "Banco Sabadell": after a head word that opens the name, the next word is the short name.
+    if ((flagsOf(first) & F.headFirst) !== 0) first = tokenStartingAfter(tokens, first);
+    else if (first.end >= span.end) continue;
+    if (first === undefined) continue;
     if (first.kind !== Kind.Word || first.shape !== Shape.Title || first.end - first.start < 4) continue;
     if ((flagsOf(first) & NOT_DISTINCTIVE) !== 0) continue;
     names ??= new Set();
@@ -82,6 +86,11 @@ function tokenStartingAt(tokens: readonly Token[], start: number): Token | undef
     else return t;
   }
   return undefined;
+}
+
+/** The token right after `t` (one space between), or undefined. */
+function tokenStartingAfter(tokens: readonly Token[], t: Token): Token | undefined {
+  return tokenStartingAt(tokens, t.end + 1);
 }
 
 function spanAt(out: readonly EntitySpan[], t: Token): EntitySpan | undefined {
