@@ -618,6 +618,20 @@ describe('record lines', () => {
     expect(found('由朝阳区居委会出具证明', 'organization')).toEqual(['朝阳区居委会']);
   });
 
+  it('does not read instructions, negations or "where it is" descriptions as organizations', () => {
+    for (const text of [
+      '备注里写的是“工作日送公司，周末送家里”',
+      '另外我妈不太会用智能手机',
+      '晚上 9 点后放驿站冷柜',
+      '燃气泄漏，已转燃气公司抢修',
+      '协商不成的，向房屋所在地人民法院起诉',
+      '请补充讲师所在学院的兼职证明',
+    ]) {
+      expect(found(text, 'organization'), text).toEqual([]);
+    }
+    expect(found('由杭州市西湖区人民法院审理', 'organization')).toEqual(['杭州市西湖区人民法院']);
+  });
+
   it('reads a hall on a floor of a venue as a room, not an office', () => {
     expect(found('婚宴场地：三楼锦绣厅，共 30 桌', 'organization')).toEqual([]);
     expect(found('浙江省公安厅经侦总队', 'organization')).toEqual(['浙江省公安厅经侦总队']);

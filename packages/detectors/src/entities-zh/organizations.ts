@@ -263,6 +263,8 @@ function armyGivenName(tokens: readonly SegmentedToken[], i: number): boolean {
 
 function headOf(token: SegmentedToken): Head | undefined {
   const { word, tag } = token;
+  // 不太会/n "not very good at": a negated word is no head.
+  if (word.charCodeAt(0) === 0x4e0d /* 不 */ && word.length > 1) return undefined;
   // The company before a department ends where the department starts: 欣旺达 | 采购部.
   if (tag === 'nt') {
     if (isGenericNt(word)) return undefined;
@@ -361,14 +363,17 @@ function isModifier(token: SegmentedToken): boolean {
   return true;
 }
 
-/** Date characters that end a date jieba's HMM glues onto the next word (1997年任…). */
-const DATE_CHARS: ReadonlySet<string> = new Set(['年', '月']);
+/**
+ * Characters that end a date or time jieba's HMM glues onto the next word (1997年任…, 9 点后放…), and 已
+ * "already", glued onto the verb after it (已转, 已收).
+ */
+const DATE_CHARS: ReadonlySet<string> = new Set(['年', '月', '点', '已']);
 /** Prepositions, copulas and the appointment verb 任: glued onto the end of a word they introduce a name. */
 const GLUED_GRAMMAR_END: ReadonlySet<string> = new Set('为在于将把被由向对从与和及的了是任'.split(''));
 
 /**
- * Did HMM glue grammar onto an unknown word: a preposition or verb at its end (图为, 起任) or a date character
- * at its start (年任)? Such a word stands before an organization, not inside it.
+ * Did HMM glue grammar onto an unknown word: a preposition or verb at its end (图为, 起任), a date or time
+ * character or 已 at its start (年任, 点后, 已转)? Such a word stands before an organization, not inside it.
  */
 function gluesGrammar(word: string): boolean {
   return GLUED_GRAMMAR_END.has(word.charAt(word.length - 1)) || DATE_CHARS.has(word.charAt(0));
@@ -608,7 +613,9 @@ export function findChineseOrganizations(
       // 互联网公司: a name part alone before the head describes a trade.
       !(i - s === 1 && NAME_PART_NOT_HEAD.has((tokens[s] as SegmentedToken).word)) &&
       // 该电影工作室, 这家设计研究院: a demonstrative points back to an organization named elsewhere.
-      !DEMONSTRATIVES.has(tokens[s - 1]?.word ?? '')
+      !DEMONSTRATIVES.has(tokens[s - 1]?.word ?? '') &&
+      // 工作日送公司, 已转燃气公司: a verb before the head makes it an instruction, not a description.
+      !hasActionBefore(tokens, s, i)
     ) {
       // Descriptive but specific: 国际经济研究所.
       spans.push({ start, end, score: 0.5, type: ORG });
@@ -652,7 +659,11 @@ export function findChineseOrganizations(
     }
   }
   const employers = employersBeforeBoardRoles(tokens, spans);
-  return employers.length === 0 ? spans : [...spans, ...employers].sort((a, b) => a.start - b.start);
+  const all = employers.length === 0 ? spans : [...spans, ...employers].sort((a, b) => a.start - b.start);
+  // 房屋所在地人民法院, 讲师所在学院: "the court where the flat is" describes which one, it names none.
+  return all.some((span) => text.slice(span.start, span.end).includes('所在'))
+    ? all.filter((span) => !text.slice(span.start, span.end).includes('所在'))
+    : all;
 }
 
 /**
@@ -728,6 +739,15 @@ function companyHeadFollows(tokens: readonly SegmentedToken[], k: number): boole
 }
 
 const FLOOR = /^[一二三四五六七八九十\d]{1,3}[楼层]$/;
+
+/** A verb outside the business lines, or a word HMM glued onto 已 (已转, 已收), among tokens s..i-1. */
+function hasActionBefore(tokens: readonly SegmentedToken[], s: number, i: number): boolean {
+  for (let k = s; k < i; k++) {
+    const t = tokens[k] as SegmentedToken;
+    if ((t.tag === 'v' && !ORG_VERBS.has(t.word)) || (t.tag === 'x' && t.word.startsWith('已'))) return true;
+  }
+  return false;
+}
 
 /** Committees every class, estate or village has (家委会 parents', 居委会 residents', 业委会 owners'). */
 const RESIDENT_COMMITTEES: ReadonlySet<string> = new Set(['家委会', '居委会', '业委会', '村委会']);
