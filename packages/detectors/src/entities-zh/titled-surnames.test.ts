@@ -88,6 +88,7 @@ describe('product names led by a company name', () => {
     expect(found('部署在阿里云 ECS 上', 'person_name')).toEqual([]);
     expect(found('晚上用网易新闻客户端看了直播。', 'organization')).toEqual([]);
     expect(found('您的京东包裹已到南门，不要退京东白条，去京东后台查。', 'organization')).toEqual([]);
+    expect(found('今天京东揽收是 17:30，物流：京东物流 JDX0198，账在用友 U8 里', 'organization')).toEqual([]);
   });
 
   it('does not read drug names, form roles or a type in parentheses as people', () => {
