@@ -321,3 +321,18 @@ describe('products named after their maker', () => {
     expect(found('Samsung Electronics reported results.', 'organization')).toEqual(['Samsung Electronics']);
   });
 });
+
+describe('parties named by their role in a notice or a sentence', () => {
+  it('a role noun before a coined name: acquirer, vendor, external counsel', () => {
+    expect(
+      found('The acquirer Banverra must be told; external counsel Halloway agreed.', 'organization'),
+    ).toEqual(['Banverra', 'Halloway']);
+    expect(found('our supplier Anna Berg called', 'organization')).toEqual([]);
+  });
+  it('a notice "To X: attn. Person" goes to a company', () => {
+    expect(all('Notices. To Quorvane: attn. Priscilla Tran, General Counsel.')).toEqual([
+      'organization:Quorvane',
+      'person_name:Priscilla Tran',
+    ]);
+  });
+});

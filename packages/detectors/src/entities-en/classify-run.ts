@@ -1250,6 +1250,10 @@ function classifyChunk(
     out.push({ start, end, type: 'organization', score: 0.5 });
     return;
   }
+  if (!titled && person < 0.8 && !allOrdinaryWords(chunk) && attentionAfter(ctx, lastWord.index)) {
+    out.push({ start, end, type: 'organization', score: 0.5 });
+    return;
+  }
   if (orgContext(ctx, chunk, person, out)) {
     out.push({ start, end, type: 'organization', score: 0.5 });
     return;
@@ -1644,6 +1648,16 @@ function isDoubleSurname(ctx: RunContext, w: WordInfo): boolean {
   const [a = '', b = ''] = parts;
   const lex = ctx.lex;
   return !lex.firstNames.has(a) && !lex.firstNames.has(b) && (lex.surnames.has(a) || lex.surnames.has(b));
+}
+
+/** "To Northlake: attn. Priscilla Tran": the party a notice goes to, to the attention of a person there. */
+function attentionAfter(ctx: RunContext, index: number): boolean {
+  const colon = ctx.tokens[index + 1];
+  if (colon?.lower !== ':' && colon?.lower !== ',') return false;
+  const word = ctx.tokens[index + 2];
+  return (
+    word?.kind === Kind.Word && (word.lower === 'attn' || word.lower === 'fao' || word.lower === 'attention')
+  );
 }
 
 function hasTool(chunk: readonly WordInfo[]): boolean {

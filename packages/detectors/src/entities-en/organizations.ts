@@ -54,6 +54,21 @@ const ORG_CUE_BEFORE = new Set([
   'exporter',
   'publisher',
   'distributor',
+  // Parties of business text: "acquirer Cielo", "our vendor Quillstone", "external counsel Fasken".
+  'acquirer',
+  'auditor',
+  'auditors',
+  'vendor',
+  'supplier',
+  'subcontractor',
+  'contractor',
+  'reseller',
+  'bank',
+  'processor',
+  'integrator',
+  'consultancy',
+  'regulator',
+  'counsel',
 ]);
 
 /** "the address of X", "CEO of X": nouns that take a company after "of". */
