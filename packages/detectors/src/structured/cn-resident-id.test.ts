@@ -8,6 +8,15 @@ describe('cn_resident_id', () => {
     expect(findCnResidentIds('id 11010519491231002x ok')).toMatchObject([{ start: 3, end: 21 }]);
   });
 
+  it('finds an 18-character id behind one capital letter (a student registration number)', () => {
+    expect(spans(cnResidentIdDetector, '学籍号是 G11010519491231002X，请填写')).toEqual([
+      '11010519491231002X',
+    ]);
+    // Two letters, or a letter glued to a longer word, is some other code.
+    expect(spans(cnResidentIdDetector, 'SKU AG11010519491231002X')).toEqual([]);
+    expect(spans(cnResidentIdDetector, 'order-G11010519491231002X')).toEqual([]);
+  });
+
   it('finds first-generation 15-digit ids with a real birth date', () => {
     expect(isValidCnResidentId('110105491231002')).toBe(true);
     expect(isValidCnResidentId('110105491331002')).toBe(false);

@@ -9,7 +9,12 @@ import { hasDigit } from './text-context.ts';
  * (15 digits, no check digit, two-digit birth year 19xx): province code and a real birth date.
  */
 
-const CANDIDATE = /(?<![\w.\-+])(\d{17}[\dXx]|\d{15})(?![\w]|[.-]\d)/g;
+/**
+ * A free-standing run, or an 18-character id behind one capital letter: Chinese student registration numbers
+ * are the pupil's id number after a G (学籍号 G350102…); the check character keeps that prefix safe.
+ */
+const CANDIDATE =
+  /(?:(?<![\w.\-+])(?:\d{17}[\dXx]|\d{15})|(?<=(?<![\w.\-+])[A-Z])\d{17}[\dXx])(?![\w]|[.-]\d)/g;
 
 /** First two digits: provinces, autonomous regions, municipalities, Taiwan, Hong Kong and Macau. */
 const PROVINCES = new Set([
