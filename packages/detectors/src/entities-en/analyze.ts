@@ -265,7 +265,11 @@ export function analyzeEnglishEntities(text: string): EntitySpan[] {
     }
     // "Svenska Handelsbanken IBAN", "Savannah ETD": an everyday acronym after a name is a label or a
     // field of its own.
-    if (last > i && trailingEverydayAcronym(tokens[last] as Token, tokens[last - 1] as Token)) {
+    if (
+      last > i &&
+      (trailingEverydayAcronym(tokens[last] as Token, tokens[last - 1] as Token) ||
+        acronymAfterHead(tokens[last] as Token, tokens[last - 1] as Token))
+    ) {
       last--;
       afterRun = (tokens[last] as Token).end;
       after = codes[afterRun] as number;
@@ -350,6 +354,22 @@ function trailingEverydayAcronym(u: Token, prev: Token): boolean {
     prev.kind === Kind.Word &&
     prev.shape === Shape.Title &&
     (flagsOf(u) & F.everyday) !== 0
+  );
+}
+
+/**
+ * "European Space Agency ITT", "Harbour Authority RFQ": a short acronym after an organization's head word is
+ * the document or scheme it issues, not part of the name (a legal form such as "AG" stays).
+ */
+function acronymAfterHead(u: Token, prev: Token): boolean {
+  const f = flagsOf(prev);
+  return (
+    u.shape === Shape.Upper &&
+    u.end - u.start <= 4 &&
+    prev.shape === Shape.Title &&
+    (f & F.orgHead) !== 0 &&
+    (f & F.legal) === 0 &&
+    (flagsOf(u) & (F.legal | F.org | F.place)) === 0
   );
 }
 

@@ -336,3 +336,17 @@ describe('parties named by their role in a notice or a sentence', () => {
     ]);
   });
 });
+
+describe('head words and the documents after them', () => {
+  it('an acronym after a head word is the document it issues; commissioners head a body', () => {
+    expect(found('a bid for the Northern Rail Authority ITT 2024/17', 'organization')).toEqual([
+      'Northern Rail Authority',
+    ]);
+    expect(found('a perk at Brixham Harbour Commissioners.', 'organization')).toEqual([
+      'Brixham Harbour Commissioners',
+    ]);
+  });
+  it('a body before "numbers" is the identifier scheme', () => {
+    expect(found('NHS numbers and Amazon order numbers are masked.', 'organization')).toEqual([]);
+  });
+});

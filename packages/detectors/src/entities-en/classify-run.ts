@@ -586,6 +586,9 @@ const PRODUCT_ARTIFACTS = new Set([
   'pixel',
   'card',
   'wallet',
+  // "NHS numbers", "an Amazon order number": the identifier scheme, not the body.
+  'number',
+  'numbers',
   'tracking',
   'label',
   'labels',

@@ -49,7 +49,7 @@ redskins|seahawks|49ers|ravens|colts|jaguars|titans|vikings|panthers|falcons|buc
 flyers|penguins|bruins|canadiens|maple leafs|blackhawks|capitals|islanders|devils|sabres|senators|flames|
 avalanche|predators|stars|ducks|coyotes|whalers|nordiques|jets|sounders|galaxy|fire|crew|revolution|
 supply|supplies|manufacturing|distribution|distributors|wholesale|trading|imports|clinics|hospitals|pharmacy|
-pharmacies|sons`);
+pharmacies|sons|commissioners|trustees`);
 
 /**
  * Head words that open an organization's name in other languages ("Clinique Sainte-Anne", "Banco Sabadell",
