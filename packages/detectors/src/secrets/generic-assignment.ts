@@ -70,7 +70,7 @@ export function looksRandom(value: string): boolean {
  * A password a person chose ("Crm_R0@2024jun", "Spring!Tide42"): words and digits with a symbol, which the
  * identifier test alone would pass over as a name. Only under a name for a typed secret.
  */
-function looksLikeChosenPassword(value: string): boolean {
+export function looksLikeChosenPassword(value: string): boolean {
   if (value.length < 8 || value.length > 64 || /\s/.test(value) || isNoLiteral(value)) return false;
   return /[!@#$%^&*?~+=]/.test(value) && /\d/.test(value) && charClassCount(value) >= 3;
 }

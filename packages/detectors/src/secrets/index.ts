@@ -1,5 +1,6 @@
 import type { Detector } from '../detector.ts';
 import { bearerDetector } from './bearer.ts';
+import { chineseSecretLabelDetector } from './chinese-secret-labels.ts';
 import { genericAssignmentDetector } from './generic-assignment.ts';
 import { jwtDetector } from './jwt.ts';
 import { keywordProximityDetector } from './keyword-proximity.ts';
@@ -12,6 +13,7 @@ export const secretDetectors: readonly Detector[] = [
   providerTokenDetector,
   genericAssignmentDetector,
   keywordProximityDetector,
+  chineseSecretLabelDetector,
   jwtDetector,
   privateKeyDetector,
   bearerDetector,
