@@ -18,7 +18,7 @@ describe('chineseSecretLabelDetector', () => {
       '请修改密码后登录',
       '密码 123456',
       '密钥：changeme123',
-      '密码：${DB_PASSWORD}',
+      '密码：$DB_PASSWORD',
       '密码：<your-password>',
       '忘记密码 forgot password',
       'Kx9#mPq2vL',
