@@ -56,6 +56,7 @@ const INTL_ADDRESSES = [
   '14 Nehru Marg, Civil Lines, Jaipur 302006',
   'Unit 5, 88 Harbour Street, Wellington 6011',
   '7 Rue Saint-Éloi, 13001 Marseille',
+  '2-14-9 Hakusan, Bunkyo-ku, Tokyo 112-0001',
 ];
 const PHONES = [
   '(312) 555-0187',
@@ -217,6 +218,7 @@ const CHINESE: Segment[] = [
   (n) =>
     `会议纪要：${pick(CN_NAMES, n)}、${pick(CN_NAMES, n)}参加，讨论与${pick(CN_ORGS, n)}的合作，下周三前回复。`,
   (n) => `报错信息：连接 10.0.${Math.floor(n() * 255)}.8 超时，请${pick(CN_NAMES, n)}检查配置。`,
+  (n) => `测试库账号 ops，密码 Wy#${digits(n, 4)}qa_Ok，用完请在群里说一声。`,
 ];
 
 /**
