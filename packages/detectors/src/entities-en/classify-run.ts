@@ -1,5 +1,5 @@
 import type { EntitySpan } from './analyze.ts';
-import { COMPOUND_HEAD_ENDINGS } from './gazetteer/organizations.ts';
+import { COMPOUND_HEAD_ENDINGS, POSTAL_WORDS } from './gazetteer/organizations.ts';
 import { PRODUCT_PHRASES } from './gazetteer/tech-terms.ts';
 import type { Lexicon } from './lexicon.ts';
 import { F as FlagBits, foldAccents } from './lexicon.ts';
@@ -430,8 +430,10 @@ function classifyRunWords(ctx: RunContext, out: EntitySpan[]): void {
     classifyRunWords(ctx, out);
     return;
   }
-  if (postalService(ctx, words) || teamName(ctx, words)) return;
-  const unit = companyBeforeUnit(words);
+  // Most runs neither start nor end in a word of the run-level screens below.
+  const screened = (((words[0] as WordInfo).lexFlags | (words[n - 1] as WordInfo).lexFlags) & F.runCue) !== 0;
+  if (screened && (postalService(ctx, words) || teamName(ctx, words))) return;
+  const unit = screened ? companyBeforeUnit(words) : 0;
   if (unit > 0) {
     out.push({
       start: spanStart(words, 0),
@@ -443,7 +445,9 @@ function classifyRunWords(ctx: RunContext, out: EntitySpan[]): void {
   }
   // Whole-run organization evidence (legal suffix / head word) wins over splitting at connectors.
   const org =
-    (ctx.caps && headlineClause(words)) || endsInProduct(words) ? undefined : organizationEvidence(words);
+    (ctx.caps && headlineClause(words)) || (screened && endsInProduct(words))
+      ? undefined
+      : organizationEvidence(words);
   if (org) {
     if (org.personBefore) classifyPiece(ctx, words.slice(0, org.personBefore), out);
     out.push({
@@ -701,7 +705,7 @@ function teamName(ctx: RunContext, words: readonly WordInfo[]): boolean {
 }
 
 /** Last words of a postal or parcel service's name ("NZ Post", "Royal Mail", "Parcel Express"). */
-const POSTAL_WORDS = new Set(['post', 'mail', 'express', 'parcel', 'parcels', 'paket', 'courier']);
+const POSTAL = new Set(POSTAL_WORDS);
 
 /**
  * "NZ Post CP418820331NZ", "Canada Post 7023 4418 9920 1157": a postal service right before a tracking
@@ -709,7 +713,7 @@ const POSTAL_WORDS = new Set(['post', 'mail', 'express', 'parcel', 'parcels', 'p
  */
 function postalService(ctx: RunContext, words: readonly WordInfo[]): boolean {
   const last = words[words.length - 1] as WordInfo;
-  if (words.length < 2 || !POSTAL_WORDS.has(last.key)) return false;
+  if (words.length < 2 || !POSTAL.has(last.key)) return false;
   const at = last.index + 1;
   const next = ctx.tokens[at];
   if (!next || next.start > last.token.end + 1) return false;
@@ -786,7 +790,8 @@ function classifyPiece(ctx: RunContext, piece: readonly WordInfo[], out: EntityS
   while (k < piece.length) {
     const w = piece[k] as WordInfo;
     // "Google Drive", "Play Store", "Samsung Galaxy": a product named after its maker names nobody.
-    const productLen = PRODUCT_FIRST_WORDS.has(w.key) ? productPhraseAt(piece, k) : 0;
+    const productLen =
+      (w.lexFlags & F.runCue) !== 0 && PRODUCT_FIRST_WORDS.has(w.key) ? productPhraseAt(piece, k) : 0;
     if (productLen > 0) {
       titled = flush(ctx, piece, chunkStart, k, titled, out);
       k += productLen;
@@ -1253,7 +1258,7 @@ function classifyChunk(
     out.push({ start, end, type: 'organization', score: 0.5 });
     return;
   }
-  if (!titled && person < 0.8 && !allOrdinaryWords(chunk) && attentionAfter(ctx, lastWord.index)) {
+  if (!titled && person < 0.8 && attentionAfter(ctx, lastWord.index) && !allOrdinaryWords(chunk)) {
     out.push({ start, end, type: 'organization', score: 0.5 });
     return;
   }

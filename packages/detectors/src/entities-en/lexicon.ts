@@ -10,12 +10,15 @@ import {
   MORE_ORGANIZATIONS,
   ORG_HEAD_WORDS,
   ORG_OF_HEADS,
+  POSTAL_WORDS,
   TEAM_NICKNAMES,
+  TEAM_OPENERS,
+  UNITS_AFTER_COMPANY,
 } from './gazetteer/organizations.ts';
 import { EXTRA_DEMONYMS, EXTRA_PLACES } from './gazetteer/places.ts';
 import { NAME_SUFFIXES, PERSON_TITLES, STOP_WORDS } from './gazetteer/stop-words.ts';
 import { EXTRA_SURNAMES } from './gazetteer/surnames.ts';
-import { TECH_ACRONYMS, TECH_PRODUCTS } from './gazetteer/tech-terms.ts';
+import { PRODUCT_PHRASES, TECH_ACRONYMS, TECH_PRODUCTS } from './gazetteer/tech-terms.ts';
 
 /** Bit flags of {@link Lexicon.flags}: one hash lookup per word answers every list membership. */
 export const F = {
@@ -44,6 +47,11 @@ export const F = {
   headFirst: 65536,
   /** An everyday business acronym or currency code ("CRM", "SKU", "SEK"): no name, no organization. */
   everyday: 131072,
+  /**
+   * A word that may start or end a run the run-level screens read: a postal service, a company's unit, a
+   * team, a product named after its maker (classify-run.ts). One bit test spares those checks on most runs.
+   */
+  runCue: 262144,
 } as const;
 
 /** Lower-cased lookup sets, built once on first use (a few ms, well under 10 MB). */
@@ -106,6 +114,7 @@ function buildFlags(lex: WordLists, dictionaryWords: ReadonlySet<string>): Map<s
   add(new Set(TECH_ACRONYMS), F.techAcronym);
   add(new Set(HEAD_FIRST_WORDS), F.headFirst);
   add(new Set([...EVERYDAY_ACRONYMS, ...CURRENCY_CODES]), F.everyday);
+  add(new Set([...POSTAL_WORDS, ...UNITS_AFTER_COMPANY, ...TEAM_OPENERS, ...productEnds()]), F.runCue);
   for (const set of [lex.organizations, lex.places]) {
     for (const phrase of set) {
       const space = phrase.indexOf(' ');
@@ -116,6 +125,16 @@ function buildFlags(lex: WordLists, dictionaryWords: ReadonlySet<string>): Map<s
     }
   }
   return flags;
+}
+
+/** First and last words of the product phrases. */
+function productEnds(): string[] {
+  const words: string[] = [];
+  for (const phrase of PRODUCT_PHRASES) {
+    const parts = phrase.split(' ');
+    words.push(parts[0] as string, parts[parts.length - 1] as string);
+  }
+  return words;
 }
 
 let cached: Lexicon | undefined;

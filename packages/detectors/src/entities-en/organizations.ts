@@ -1,4 +1,5 @@
 import type { RunContext, WordInfo } from './classify-run.ts';
+import { UNITS_AFTER_COMPANY } from './gazetteer/organizations.ts';
 import { F as FlagBits } from './lexicon.ts';
 import { Kind as KindEnum, Shape as ShapeEnum, type Token, flagsOf as tokenFlags } from './tokenize.ts';
 
@@ -306,20 +307,7 @@ function internalUnit(words: readonly WordInfo[], last: WordInfo): boolean {
   return true;
 }
 
-/**
- * Unit heads that never end a company's own name. ("Brightline Claims Services", "Tirol IT Services" are
- * whole names: "Services", "Management" and "Relations" are not here.)
- */
-const UNITS_AFTER_COMPANY = new Set([
-  'team',
-  'dept',
-  'department',
-  'care',
-  'desk',
-  'success',
-  'payable',
-  'receivable',
-]);
+const UNITS_AFTER = new Set(UNITS_AFTER_COMPANY);
 
 /**
  * "Saltbush Outdoor Customer Care", "Vantrel Finance Team": a coined name, then one of its units. Returns
@@ -327,7 +315,7 @@ const UNITS_AFTER_COMPANY = new Set([
  */
 export function companyBeforeUnit(words: readonly WordInfo[]): number {
   const n = words.length;
-  if (n < 3 || !UNITS_AFTER_COMPANY.has((words[n - 1] as WordInfo).key)) return 0;
+  if (n < 3 || !UNITS_AFTER.has((words[n - 1] as WordInfo).key)) return 0;
   let m = n - 1;
   while (m > 0 && BUSINESS_FUNCTIONS.has((words[m - 1] as WordInfo).key)) m--;
   if (m === 0 || m === n - 1) return 0;
@@ -650,50 +638,54 @@ function definesOrg(ctx: RunContext, index: number): boolean {
 }
 
 /** "signed with X", "acquired by X": the verb or noun before the preposition that makes X a party. */
-const ORG_PHRASES: Readonly<Record<string, ReadonlySet<string>>> = {
-  with: new Set([
-    'signed',
-    'contract',
-    'contracts',
-    'partnered',
-    'partnering',
-    'partnership',
-    'merged',
-    'merger',
-    'contracted',
-    'banks',
-    'banking',
-  ]),
-  by: new Set([
-    'acquired',
-    'audited',
-    'audit',
-    'check',
-    'checks',
-    'operated',
-    'owned',
-    'underwritten',
-    'insured',
-    'employed',
-    'funded',
-    'sponsored',
-    'supplied',
-    'manufactured',
-    'distributed',
-    'commissioned',
-    'invoiced',
-    'billed',
-  ]),
-  for: new Set(['works', 'worked', 'working', 'consults', 'consulting']),
-  of: new Set(['behalf']),
-};
+const ORG_PHRASES = new Map<string, ReadonlySet<string>>(
+  Object.entries({
+    with: new Set([
+      'signed',
+      'contract',
+      'contracts',
+      'partnered',
+      'partnering',
+      'partnership',
+      'merged',
+      'merger',
+      'contracted',
+      'banks',
+      'banking',
+    ]),
+    by: new Set([
+      'acquired',
+      'audited',
+      'audit',
+      'check',
+      'checks',
+      'operated',
+      'owned',
+      'underwritten',
+      'insured',
+      'employed',
+      'funded',
+      'sponsored',
+      'supplied',
+      'manufactured',
+      'distributed',
+      'commissioned',
+      'invoiced',
+      'billed',
+    ]),
+    for: new Set(['works', 'worked', 'working', 'consults', 'consulting']),
+    of: new Set(['behalf']),
+  }),
+);
 
 /** The two words right before token `index` are one of {@link ORG_PHRASES}. */
 export function orgPhraseBefore(ctx: RunContext, index: number): boolean {
   const p = ctx.tokens[index - 1];
-  if (!p || p.kind !== Kind.Word || p.shape !== Shape.Lower) return false;
-  const nouns = ORG_PHRASES[p.lower];
-  if (!nouns || !Object.hasOwn(ORG_PHRASES, p.lower)) return false;
+  // All four prepositions have two to four letters: most words leave before the lookup.
+  if (!p || p.kind !== Kind.Word || p.shape !== Shape.Lower || p.end - p.start > 4 || p.end - p.start < 2)
+    return false;
+  const nouns = ORG_PHRASES.get(p.lower);
+  if (!nouns) return false;
   const w = ctx.tokens[index - 2];
   return !!w && w.kind === Kind.Word && w.shape === Shape.Lower && nouns.has(w.lower);
 }

@@ -201,3 +201,17 @@ pricewaterhousecoopers|ernst & young|accenture|mckinsey|mckinsey & company|bain 
 boston consulting group|capgemini|infosys|wipro|tata consultancy services|cognizant|kroll|marsh mclennan|
 equinix|telia|telstra|optus|telenor|swisscom|trustwave|klarna|intuit|experian|equifax|
 transunion|lexisnexis|thomson reuters|dun & bradstreet|iron mountain`);
+
+/** Last words of a postal or parcel service's name ("NZ Post", "Royal Mail", "Parcel Express"). */
+export const POSTAL_WORDS: readonly string[] = split('post|mail|express|parcel|parcels|paket|courier');
+
+/**
+ * Unit heads that never end a company's own name ("Customer Care", "Finance Team"). ("Brightline Claims
+ * Services", "Tirol IT Services" are whole names: "Services", "Management" and "Relations" are not here.)
+ */
+export const UNITS_AFTER_COMPANY: readonly string[] = split(
+  'team|dept|department|care|desk|success|payable|receivable',
+);
+
+/** First words of a team's name inside a company ("Team Payments", "Abteilung Einkauf"). */
+export const TEAM_OPENERS: readonly string[] = split('team|abteilung');
