@@ -1,6 +1,7 @@
 import type { DetectContext, Detector } from '../detector.ts';
 import type { Finding } from '../types.ts';
 import { handleOrganizations } from './handle-orgs.ts';
+import { findIsolatedNames } from './isolated-names.ts';
 import { listedOrganizations } from './listed-orgs.ts';
 import { findNameFields } from './name-fields.ts';
 import { findChineseOrganizations, isBrandOfProduct } from './organizations.ts';
@@ -34,7 +35,11 @@ export const chineseEntityDetector: Detector = {
       (p) => !isBrandOfProduct(text, p.start, p.end) && !namesContest(text, p.end),
     );
     if (orgs.length > 0 && text.includes('、')) addListedOrganizations(text, tokens, orgs, persons);
-    const extra = [...findTitledSurnames(text, tokens), ...findNameFields(text)];
+    const extra = [
+      ...findTitledSurnames(text, tokens),
+      ...findNameFields(text),
+      ...findIsolatedNames(text, tokens),
+    ];
     if (extra.length > 0) persons.push(...uncovered(extra, persons));
     const spans = [...orgs, ...withoutOverlaps(persons, orgs)];
     if (spans.length > 0) spans.push(...repeatedMentions(text, tokens, spans));
