@@ -350,3 +350,24 @@ describe('head words and the documents after them', () => {
     expect(found('NHS numbers and Amazon order numbers are masked.', 'organization')).toEqual([]);
   });
 });
+
+describe('e-mail signatures', () => {
+  it('the company line under a name and title, before a contact line', () => {
+    expect(
+      found(
+        'Best regards,\nMegan Doyle\nAccount Manager\nQuillfeather\nmegan@quillfeather.example',
+        'organization',
+      ),
+    ).toEqual(['Quillfeather']);
+    expect(
+      found(
+        'Cheers,\nTom Reyes\nHead of Partnerships | Brackenridge Outdoor\nwww.brackenridge.example',
+        'organization',
+      ),
+    ).toEqual(['Brackenridge Outdoor']);
+  });
+  it('a title line or a place line is no company', () => {
+    expect(found('Best,\nMegan Doyle\nAccount Manager\n+44 20 7946 0321', 'organization')).toEqual([]);
+    expect(found('Thanks\nRaj Patel\nHead of Growth | London\nraj@example.com', 'organization')).toEqual([]);
+  });
+});

@@ -1,4 +1,5 @@
 import type { EntitySpan } from './analyze.ts';
+import { lexicon } from './lexicon.ts';
 import { Coverage } from './name-lists.ts';
 import { unitWords } from './organizations.ts';
 
@@ -46,6 +47,50 @@ function isAddressLine(text: string, line: Line): boolean {
   return last >= 48 && last <= 57;
 }
 
+/** Contact lines of a signature: an e-mail address, a web address, a labelled phone ("T: +44 …"). */
+const CONTACT_START =
+  /^(?:www\.|https?:\/\/|(?:t|tel|phone|m|mob|mobile|e|email|e-mail|w|web)\.?\s*:?\s*[+(0-9])/i;
+
+/** An address line, or a contact line below a name in a signature. */
+function isAddressOrContactLine(text: string, line: Line): boolean {
+  if (isAddressLine(text, line)) return true;
+  const s = text.slice(line.start, Math.min(line.end, line.start + 80));
+  return s.includes('@') || CONTACT_START.test(s);
+}
+
+/**
+ * "Head of Partnerships | Brackenridge Outdoor": the part after the last " | " of a title line, when it
+ * is a short line of words itself; undefined otherwise.
+ */
+function companyAfterBar(text: string, line: Line): Line | undefined {
+  const bar = text.lastIndexOf(' | ', line.end);
+  if (bar < line.start) return undefined;
+  const part = { start: bar + 3, end: line.end };
+  return isNameLine(text, part) ? part : undefined;
+}
+
+/** Words of job titles (English and the common European ones): a line with one is the person's title. */
+const JOB_WORDS = new Set(
+  'manager|director|engineer|head|lead|officer|president|vp|svp|evp|ceo|cto|cfo|coo|cio|ciso|cmo|founder|co-founder|cofounder|counsel|paralegal|analyst|consultant|specialist|coordinator|administrator|assistant|executive|representative|advisor|adviser|architect|developer|designer|accountant|buyer|recruiter|secretary|intern|supervisor|technician|agent|editor|producer|chair|chairman|chairwoman|controller|treasurer|auditor|attorney|solicitor|lawyer|nurse|physician|teacher|professor|lecturer|researcher|scientist|owner|partner|associate|leiter|leiterin|geschäftsführer|geschäftsführerin|directeur|directrice|responsable|gerente|jefe|jefa|direttore|direttrice|verkaufsleiter|einkaufsleiter'.split(
+    '|',
+  ),
+);
+
+/** "London", "New York": a known place on its own line is where the person sits, not their company. */
+function placeLine(text: string, line: Line): boolean {
+  return lexicon().places.has(text.slice(line.start, line.end).toLowerCase());
+}
+
+/** Whether a line holds a job-title word ("Account Manager", "Head of Growth", "CTO"). */
+function jobTitleLine(text: string, line: Line): boolean {
+  for (const word of text
+    .slice(line.start, line.end)
+    .toLowerCase()
+    .split(/[\s,|/&()–-]+/))
+    if (JOB_WORDS.has(word)) return true;
+  return false;
+}
+
 /** A short line of words only (a company name candidate): letters, spaces, "&", ",", ".", "-", "'". */
 function isNameLine(text: string, line: Line): boolean {
   const len = line.end - line.start;
@@ -79,18 +124,33 @@ export function labelLetterheadOrganizations(text: string, out: EntitySpan[]): v
     const prev = lines[j - 1] as Line;
     const next = lines[j + 1] as Line;
     const prev2 = lines[j - 2];
-    if (!isNameLine(text, line)) continue;
+    const titleLine = jobTitleLine(text, line);
+    if (!isNameLine(text, line) || titleLine) {
+      // "Head of Partnerships | Brackenridge Outdoor" right under the person, then a contact line.
+      const company = isPersonLine(personAt, prev) ? companyAfterBar(text, line) : undefined;
+      if (
+        company === undefined ||
+        jobTitleLine(text, company) ||
+        placeLine(text, company) ||
+        !isAddressOrContactLine(text, next)
+      )
+        continue;
+      if (!unitWords(text.slice(company.start, company.end).toLowerCase().split(' ')))
+        relabel.push({ start: company.start, end: company.end, type: 'organization', score: 0.5 });
+      continue;
+    }
     const afterPerson =
       isPersonLine(personAt, prev) ||
       (isPersonLine(personAt, prev2) && isNameLine(text, prev) && !isAddressLine(text, prev));
     if (!afterPerson) continue;
     if (
-      !isAddressLine(text, next) &&
+      !isAddressOrContactLine(text, next) &&
       !(isPersonLine(personAt, next) && (sameText(text, next, prev) || sameText(text, next, prev2)))
     )
       continue;
     // The person's own name repeated before the address is not a company.
     if (isPersonLine(personAt, line) && (sameText(text, line, prev) || sameText(text, line, prev2))) continue;
+    if (placeLine(text, line)) continue;
     // "Team Digitalisierung", "Customer Care": the person's department, not the company.
     if (unitWords(text.slice(line.start, line.end).toLowerCase().split(' '))) continue;
     relabel.push({ start: line.start, end: line.end, type: 'organization', score: 0.5 });
