@@ -41,6 +41,12 @@ describe('surnames with a title', () => {
     expect(titled('对于老师来说')).toEqual([]);
   });
 
+  it('takes an ambiguous surname after a role or job, and after a team word glued on', () => {
+    expect(titled('年级组长游老师要求每班交记录表')).toEqual(['游']);
+    expect(titled('之前业务员区小姐答应一周到账')).toEqual(['区']);
+    expect(titled('负责人是数仓组戚老师，我是实习生')).toEqual(['戚']);
+  });
+
   it('ignores titles that start a longer word or follow a word', () => {
     expect(titled('本周总结如下')).toEqual([]);
     expect(titled('部门经理和项目经理都来了')).toEqual([]);

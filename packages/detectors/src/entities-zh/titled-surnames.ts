@@ -1,4 +1,5 @@
 import type { SegmentedToken } from '../segmentation/chinese-segmenter.ts';
+import { hasRoleBefore } from './cue-words.ts';
 import type { Span } from './person-names.ts';
 import { isAmbiguousSurname, isMostCommonSurname, surnameLength } from './surnames.ts';
 
@@ -72,8 +73,15 @@ function tokenAt(tokens: readonly SegmentedToken[], pos: number): number {
 function boundaryBefore(text: string, tokens: readonly SegmentedToken[], k: number, pos: number): boolean {
   if (pos === 0 || !CJK.test(text.charAt(pos - 1))) return true;
   const prev = tokens[k - 1];
-  return prev !== undefined && prev.end === pos && ADDRESSING_BEFORE.has(prev.word);
+  if (prev === undefined || prev.end !== pos) return false;
+  // 业务员区小姐, 年级组长游老师: a role or job before the surname introduces the person.
+  return ADDRESSING_BEFORE.has(prev.word) || hasRoleBefore(prev) || ROLE_WORD_END.test(prev.word);
 }
+
+/** Job nouns jieba may leave unlisted or mis-tag (组长/v, 业务员, 快递员): the person is named next. */
+const ROLE_WORD_END = /(?:员|组长|班长|主管|师傅)$/;
+/** Team and office words HMM glues onto the surname after them: 数仓组戚/x 老师. */
+const UNIT_BEFORE: ReadonlySet<string> = new Set(['组', '部', '科', '处', '室']);
 
 /**
  * Does the title ending at `end` end a word? A dictionary word running past it (本周总结, 总经理) means the
@@ -112,7 +120,7 @@ function titledSurname(
   }
   // HMM glued the verb before onto the surname: 找何/x 老师.
   const lead = text.slice(token.start, at);
-  if (token.tag === 'x' && token.end === title && ADDRESSING_BEFORE.has(lead))
+  if (token.tag === 'x' && token.end === title && (ADDRESSING_BEFORE.has(lead) || UNIT_BEFORE.has(lead)))
     return { start: at, end: title, score: 0.6, type: 'person_name' };
   return undefined;
 }
