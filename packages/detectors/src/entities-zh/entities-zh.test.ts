@@ -632,6 +632,12 @@ describe('record lines', () => {
     expect(found('由杭州市西湖区人民法院审理', 'organization')).toEqual(['杭州市西湖区人民法院']);
   });
 
+  it('reads numbered hospitals and a whole name in parentheses', () => {
+    expect(found('6 月 10 日到广州市第八中心医院骨科就诊', 'organization')).toEqual(['广州市第八中心医院']);
+    expect(found('在杭州市第一人民医院复查', 'organization')).toEqual(['杭州市第一人民医院']);
+    expect(found('卡号 6217 8235（中国建设银行），手机', 'organization')).toEqual(['中国建设银行']);
+  });
+
   it('reads a hall on a floor of a venue as a room, not an office', () => {
     expect(found('婚宴场地：三楼锦绣厅，共 30 桌', 'organization')).toEqual([]);
     expect(found('浙江省公安厅经侦总队', 'organization')).toEqual(['浙江省公安厅经侦总队']);

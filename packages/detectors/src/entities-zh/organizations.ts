@@ -359,9 +359,12 @@ function isModifier(token: SegmentedToken): boolean {
       PAREN_OPEN.has(word) ||
       PAREN_CLOSE.has(word)
     );
-  if (tag === 'm') return ASCII_DIGIT.test(word);
+  // 第一人民医院, 第八中心医院: an ordinal numbers hospitals, schools and institutes.
+  if (tag === 'm') return ASCII_DIGIT.test(word) || ORDINAL.test(word);
   return true;
 }
+
+const ORDINAL = /^第[一二三四五六七八九十百零〇两]+$/;
 
 /**
  * Characters that end a date or time jieba's HMM glues onto the next word (1997年任…, 9 点后放…), and 已
@@ -369,7 +372,7 @@ function isModifier(token: SegmentedToken): boolean {
  */
 const DATE_CHARS: ReadonlySet<string> = new Set(['年', '月', '点', '已']);
 /** Prepositions, copulas and the appointment verb 任: glued onto the end of a word they introduce a name. */
-const GLUED_GRAMMAR_END: ReadonlySet<string> = new Set('为在于将把被由向对从与和及的了是任'.split(''));
+const GLUED_GRAMMAR_END: ReadonlySet<string> = new Set('为在于将把被由向对从与和及的了是任到'.split(''));
 
 /**
  * Did HMM glue grammar onto an unknown word: a preposition or verb at its end (图为, 起任), a date or time
@@ -480,9 +483,12 @@ export function findChineseOrganizations(
     }
     const known = knownOrgAt(text, tokens, i, sports);
     const knownEnd = known ? known.last : -1;
-    // A head inside parentheses (…工程(集团)股份有限公司) belongs to the outer name.
+    // A head word alone inside parentheses (…工程(集团)股份有限公司) belongs to the outer name; a whole name
+    // in parentheses (卡号（中国建设银行）) is a name of its own.
     const parenthesised =
-      PAREN_CLOSE.has(text.charAt(token.end)) && PAREN_OPEN.has(text.charAt(token.start - 1));
+      token.word.length <= 2 &&
+      PAREN_CLOSE.has(text.charAt(token.end)) &&
+      PAREN_OPEN.has(text.charAt(token.start - 1));
     const head =
       knownEnd >= 0 ||
       parenthesised ||
