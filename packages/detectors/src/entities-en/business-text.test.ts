@@ -371,3 +371,12 @@ describe('e-mail signatures', () => {
     expect(found('Thanks\nRaj Patel\nHead of Growth | London\nraj@example.com', 'organization')).toEqual([]);
   });
 });
+
+describe('business-function runs and interfaces', () => {
+  it('a run of business-function words is neither a person nor a company', () => {
+    expect(all('The Customer Success Platform team and the Finance Ops Team agreed.')).toEqual([]);
+  });
+  it('a channel acronym after an ordinary word still makes the product', () => {
+    expect(found('WARN Shopify Admin API rate limit hit; retrying', 'organization')).toEqual([]);
+  });
+});

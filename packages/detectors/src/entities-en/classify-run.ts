@@ -5,6 +5,7 @@ import type { Lexicon } from './lexicon.ts';
 import { F as FlagBits, foldAccents } from './lexicon.ts';
 import {
   basedBefore,
+  businessFunctionsOnly,
   companyBeforeUnit,
   fansAfter,
   isOrgOpener,
@@ -430,6 +431,7 @@ function classifyRunWords(ctx: RunContext, out: EntitySpan[]): void {
     classifyRunWords(ctx, out);
     return;
   }
+  if (businessFunctionsOnly(words)) return;
   // Most runs neither start nor end in a word of the run-level screens below.
   const screened = (((words[0] as WordInfo).lexFlags | (words[n - 1] as WordInfo).lexFlags) & F.runCue) !== 0;
   if (screened && (postalService(ctx, words) || teamName(ctx, words))) return;
@@ -613,12 +615,10 @@ function productUse(ctx: RunContext, w: WordInfo, piece: readonly WordInfo[], k:
     return after?.kind === Kind.Number && labelsNumber(ctx, (piece[piece.length - 1] as WordInfo).index + 1);
   }
   const next = ctx.tokens[w.index + 1];
-  // "WhatsApp OTP", "Salesforce API": the company's channel or interface.
+  // "WhatsApp OTP", "Salesforce API", "Shopify Admin API": the company's channel or interface.
   if (
-    k >= piece.length - 2 &&
-    next?.kind === Kind.Word &&
-    next.shape === Shape.Upper &&
-    PRODUCT_ACRONYMS.has(next.lower)
+    (next?.kind === Kind.Word && next.shape === Shape.Upper && PRODUCT_ACRONYMS.has(next.lower)) ||
+    productAcronymAfter(piece, k)
   )
     return true;
   if (k !== piece.length - 1) return false;
@@ -662,6 +662,16 @@ function labelsNumber(ctx: RunContext, at: number): boolean {
 
 /** Acronyms after a company that name its channel or interface, not a party. */
 const PRODUCT_ACRONYMS = new Set(['otp', 'sms', 'api', 'sdk', 'sso', 'crm', 'erp', 'pos', 'cli', 'ui']);
+
+/** A channel acronym as the next word of the piece or the one after an ordinary word ("Admin API"). */
+function productAcronymAfter(piece: readonly WordInfo[], k: number): boolean {
+  for (let m = k + 1; m < piece.length && m <= k + 2; m++) {
+    const w = piece[m] as WordInfo;
+    if (w.token.shape === Shape.Upper && PRODUCT_ACRONYMS.has(w.key)) return true;
+    if (!w.dict || w.token.shape !== Shape.Title) return false;
+  }
+  return false;
+}
 
 function possessiveOpener(t: Token | undefined): boolean {
   return t?.kind === Kind.Word && (t.lower === 'our' || t.lower === 'my' || t.lower === 'your');

@@ -333,6 +333,22 @@ function siteWord(w: WordInfo): boolean {
   return (w.place && !w.first) || (w.token.shape === Shape.Upper && (w.lexFlags & F.everyday) !== 0);
 }
 
+/**
+ * "Customer Success Platform", "Finance Ops Team", "Accounts Payable": a run of business-function and unit
+ * words only names a part of a company (or a product area), never a person or an organization.
+ */
+export function businessFunctionsOnly(words: readonly WordInfo[]): boolean {
+  let counted = 0;
+  for (const w of words) {
+    if (w.stop && counted === 0) continue;
+    if (w.key === '&' || w.key === 'and') continue;
+    if (w.token.shape === Shape.Upper || (!BUSINESS_FUNCTIONS.has(w.key) && !UNIT_HEADS.has(w.key)))
+      return false;
+    counted++;
+  }
+  return counted >= 2;
+}
+
 /** First words of a line that names a team or department ("Team Payments", "Abteilung Einkauf"). */
 const UNIT_OPENERS = new Set([
   'team',
