@@ -632,6 +632,12 @@ describe('record lines', () => {
     expect(found('由杭州市西湖区人民法院审理', 'organization')).toEqual(['杭州市西湖区人民法院']);
   });
 
+  it('reads a name right after a department, and a company before its information centre', () => {
+    expect(found('日志里把手机号全打出来了，安全部龙婷上周审计时提过', 'person_name')).toEqual(['龙婷']);
+    expect(found('参与人有天津港信息中心主任沈立新等', 'organization')).toEqual(['天津港']);
+    expect(found('美国国土安全部发布公告', 'organization')).toEqual(['美国国土安全部']);
+  });
+
   it('reads numbered hospitals and a whole name in parentheses', () => {
     expect(found('6 月 10 日到广州市第八中心医院骨科就诊', 'organization')).toEqual(['广州市第八中心医院']);
     expect(found('在杭州市第一人民医院复查', 'organization')).toEqual(['杭州市第一人民医院']);

@@ -35,8 +35,17 @@ const FUNCTIONS: ReadonlySet<string> = new Set([
   '企划',
   '营销',
   '运维',
+  '信息',
+  '数据',
+  '合规',
+  '内控',
+  '电商',
+  '渠道',
+  '信用卡',
+  '招聘',
+  '培训',
 ]);
-const UNIT_ENDINGS = ['部', '处', '科', '组', '中心'] as const;
+const UNIT_ENDINGS = ['事业部', '部', '处', '科', '组', '中心'] as const;
 
 /** Last characters of the endings: most words are rejected by this one test. */
 const ENDING_LAST = new Set(UNIT_ENDINGS.map((e) => e.charAt(e.length - 1)));

@@ -164,8 +164,15 @@ function opensClause(tokens: readonly SegmentedToken[], i: number): boolean {
 function hasCueBefore(tokens: readonly SegmentedToken[], index: number): boolean {
   const before = tokens[index - 1];
   if (before === undefined || before.end !== tokens[index]?.start) return false;
-  return hasRoleBefore(before) || personAndBefore(tokens, index);
+  // 安全部龙婷, 外交部王某: a department, team or ministry right before a name says who in it.
+  return hasRoleBefore(before) || personAndBefore(tokens, index) || isUnitWord(before.word);
 }
+
+/** A department, team or office word (安全部, 数据组, 财务处): two to five characters ending in a unit. */
+function isUnitWord(word: string): boolean {
+  return word.length >= 2 && word.length <= 5 && UNIT_END.test(word);
+}
+const UNIT_END = /[部组科处室]$/;
 
 const AND_WORDS: ReadonlySet<string> = new Set(['和', '跟', '与']);
 const PERSONAL_PRONOUNS: ReadonlySet<string> = new Set(['我', '你', '您', '他', '她']);
