@@ -380,3 +380,12 @@ describe('business-function runs and interfaces', () => {
     expect(found('WARN Shopify Admin API rate limit hit; retrying', 'organization')).toEqual([]);
   });
 });
+
+describe('tools data moves between', () => {
+  it('a company a migration or sync goes from or to is its product', () => {
+    expect(
+      found('The team migrated from Zendesk to HubSpot; orders are synced with Shopify.', 'organization'),
+    ).toEqual([]);
+    expect(found('She moved to Google in 2021.', 'organization')).toEqual(['Google']);
+  });
+});

@@ -623,7 +623,7 @@ function productUse(ctx: RunContext, w: WordInfo, piece: readonly WordInfo[], k:
     return true;
   if (k !== piece.length - 1) return false;
   // "our Shopify → NetSuite sync", "my Mastercard": a company the writer uses is the product they use.
-  if (possessiveOpener(ctx.tokens[w.index - 1])) return true;
+  if (possessiveOpener(ctx.tokens[w.index - 1]) || (k === 0 && migrationBefore(ctx, w.index))) return true;
   // "Mastercard (ending 2290)"
   if (next?.lower === '(' && ctx.tokens[w.index + 2]?.lower === 'ending') return true;
   if (next?.kind === Kind.Number) return labelsNumber(ctx, w.index + 1);
@@ -669,6 +669,26 @@ function productAcronymAfter(piece: readonly WordInfo[], k: number): boolean {
     const w = piece[m] as WordInfo;
     if (w.token.shape === Shape.Upper && PRODUCT_ACRONYMS.has(w.key)) return true;
     if (!w.dict || w.token.shape !== Shape.Title) return false;
+  }
+  return false;
+}
+
+/** Verbs that move data between tools: "migrated from Zendesk to Intercom", "synced with HubSpot". */
+const MIGRATION_VERBS = new Set(
+  'migrate|migrated|migrating|migration|integrate|integrated|integrating|integration|sync|synced|syncing|export|exported|exporting|import|imported|importing|replace|replaced|replacing|connect|connected|connecting'.split(
+    '|',
+  ),
+);
+const MIGRATION_PREPOSITIONS = new Set(['from', 'to', 'into', 'with', 'off']);
+
+/** A preposition right before token `index`, and a migration verb at most four tokens before that. */
+function migrationBefore(ctx: RunContext, index: number): boolean {
+  const p = ctx.tokens[index - 1];
+  if (p?.kind !== Kind.Word || !MIGRATION_PREPOSITIONS.has(p.lower)) return false;
+  for (let m = index - 2; m >= 0 && m >= index - 5; m--) {
+    const t = ctx.tokens[m] as Token;
+    if (t.kind === Kind.Newline) return false;
+    if (t.kind === Kind.Word && t.shape === Shape.Lower && MIGRATION_VERBS.has(t.lower)) return true;
   }
   return false;
 }
