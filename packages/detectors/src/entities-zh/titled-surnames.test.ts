@@ -45,6 +45,7 @@ describe('surnames with a title', () => {
     expect(titled('年级组长游老师要求每班交记录表')).toEqual(['游']);
     expect(titled('之前业务员区小姐答应一周到账')).toEqual(['区']);
     expect(titled('负责人是数仓组戚老师，我是实习生')).toEqual(['戚']);
+    expect(titled('婚庆公司对接人芦老师，主持人是签约司仪')).toEqual(['芦']);
   });
 
   it('ignores titles that start a longer word or follow a word', () => {

@@ -80,8 +80,11 @@ function boundaryBefore(text: string, tokens: readonly SegmentedToken[], k: numb
 
 /** Job nouns jieba may leave unlisted or mis-tag (组长/v, 业务员, 快递员): the person is named next. */
 const ROLE_WORD_END = /(?:员|组长|班长|主管|师傅)$/;
-/** Team and office words HMM glues onto the surname after them: 数仓组戚/x 老师. */
-const UNIT_BEFORE: ReadonlySet<string> = new Set(['组', '部', '科', '处', '室']);
+/**
+ * Last characters of team words and of roles ending in 人 (对接人, 联系人) that HMM glues onto the surname after
+ * them: 数仓组戚/x 老师, 对接人芦/x 老师.
+ */
+const UNIT_BEFORE: ReadonlySet<string> = new Set(['组', '部', '科', '处', '室', '人']);
 
 /**
  * Does the title ending at `end` end a word? A dictionary word running past it (本周总结, 总经理) means the
