@@ -389,3 +389,18 @@ describe('tools data moves between', () => {
     expect(found('She moved to Google in 2021.', 'organization')).toEqual(['Google']);
   });
 });
+
+describe('firms joined by "and"', () => {
+  it('two surnames after "from" or "at" are a partnership', () => {
+    expect(found('Please review the engagement letter from Harlow and Finch.', 'organization')).toEqual([
+      'Harlow and Finch',
+    ]);
+    expect(found('a message from Anna and Tom', 'organization')).toEqual([]);
+    expect(found('imports from Germany and France', 'organization')).toEqual([]);
+  });
+  it('two firms each ending in a legal form, with "and" inside one of them', () => {
+    expect(
+      found('Invoice from Brenwick and Sons Ltd and Pellham and Voss LLP today', 'organization'),
+    ).toEqual(['Brenwick and Sons Ltd', 'Pellham and Voss LLP']);
+  });
+});

@@ -460,6 +460,10 @@ function classifyRunWords(ctx: RunContext, out: EntitySpan[]): void {
     });
     return;
   }
+  if (partnershipAfterCue(ctx, words)) {
+    out.push({ start: spanStart(words, 0), end: spanEnd(ctx, words, 2), type: 'organization', score: 0.5 });
+    return;
+  }
   // Otherwise split at connectors ("Peter and Mary", "Smith of Reuters") and classify pieces.
   let pieceStart = 0;
   for (let k = 0; k <= words.length; k++) {
@@ -484,6 +488,16 @@ function joinedOrganizations(words: readonly WordInfo[]): number {
   if (n < 5) return -1;
   const last = words[n - 1] as WordInfo;
   if ((last.lexFlags & (F.orgHead | F.legal)) === 0) return -1;
+  // "Brenwick and Sons Ltd and Pellham and Voss LLP": after a legal form the first name is complete.
+  for (let k = 2; k < n - 2; k++) {
+    const w = words[k] as WordInfo;
+    if (
+      w.key === 'and' &&
+      w.token.shape === Shape.Lower &&
+      ((words[k - 1] as WordInfo).lexFlags & F.legal) !== 0
+    )
+      return k;
+  }
   for (let k = 2; k < n - 2; k++) {
     const w = words[k] as WordInfo;
     if (w.key !== 'and' || w.token.shape !== Shape.Lower) continue;
@@ -497,6 +511,31 @@ function joinedOrganizations(words: readonly WordInfo[]): number {
       : -1;
   }
   return -1;
+}
+
+/** Words before a firm's name: "a letter from Harlow and Finch", "a partner at Harlow and Finch". */
+const FIRM_CUES = new Set(['from', 'at']);
+
+/**
+ * "from Harlow and Finch": two surnames (no given name, no ordinary word or place) joined by "and" after
+ * "from" or "at" name a partnership, as law and accounting firms are named.
+ */
+function partnershipAfterCue(ctx: RunContext, words: readonly WordInfo[]): boolean {
+  if (words.length !== 3 || (words[1] as WordInfo).key !== 'and') return false;
+  const a = words[0] as WordInfo;
+  const b = words[2] as WordInfo;
+  const p = ctx.tokens[a.index - 1];
+  if (p?.kind !== Kind.Word || p.shape !== Shape.Lower || !FIRM_CUES.has(p.lower)) return false;
+  return firmSurname(a) && firmSurname(b);
+}
+
+function firmSurname(w: WordInfo): boolean {
+  return (
+    w.token.shape === Shape.Title &&
+    !w.first &&
+    (w.lexFlags & (F.common | F.place | F.stop | F.title | F.org | F.tool)) === 0 &&
+    (w.surname || !w.dict)
+  );
 }
 
 function coinedWord(w: WordInfo): boolean {
