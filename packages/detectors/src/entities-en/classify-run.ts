@@ -1327,7 +1327,13 @@ function classifyChunk(
     out.push({ start, end, type: 'organization', score: 0.5 });
     return;
   }
-  if (!titled && person < 0.8 && attentionAfter(ctx, lastWord.index) && !allOrdinaryWords(chunk)) {
+  if (
+    next?.kind === Kind.Punct &&
+    !titled &&
+    person < 0.8 &&
+    attentionAfter(ctx, lastWord.index) &&
+    !allOrdinaryWords(chunk)
+  ) {
     out.push({ start, end, type: 'organization', score: 0.5 });
     return;
   }

@@ -124,10 +124,12 @@ export function labelLetterheadOrganizations(text: string, out: EntitySpan[]): v
     const prev = lines[j - 1] as Line;
     const next = lines[j + 1] as Line;
     const prev2 = lines[j - 2];
-    const titleLine = jobTitleLine(text, line);
-    if (!isNameLine(text, line) || titleLine) {
+    // Cheap map lookups first: most lines are not right under a person's name.
+    const underPerson = isPersonLine(personAt, prev);
+    if (!underPerson && !isPersonLine(personAt, prev2)) continue;
+    if (!isNameLine(text, line) || jobTitleLine(text, line)) {
       // "Head of Partnerships | Brackenridge Outdoor" right under the person, then a contact line.
-      const company = isPersonLine(personAt, prev) ? companyAfterBar(text, line) : undefined;
+      const company = underPerson ? companyAfterBar(text, line) : undefined;
       if (
         company === undefined ||
         jobTitleLine(text, company) ||
@@ -139,9 +141,7 @@ export function labelLetterheadOrganizations(text: string, out: EntitySpan[]): v
         relabel.push({ start: company.start, end: company.end, type: 'organization', score: 0.5 });
       continue;
     }
-    const afterPerson =
-      isPersonLine(personAt, prev) ||
-      (isPersonLine(personAt, prev2) && isNameLine(text, prev) && !isAddressLine(text, prev));
+    const afterPerson = underPerson || (isNameLine(text, prev) && !isAddressLine(text, prev));
     if (!afterPerson) continue;
     if (
       !isAddressOrContactLine(text, next) &&

@@ -3,6 +3,7 @@ import { loadDictionaryWords } from './gazetteer/dictionary-words.ts';
 import { CURRENCY_CODES, EVERYDAY_ACRONYMS } from './gazetteer/everyday-acronyms.ts';
 import { EXTRA_FIRST_NAMES } from './gazetteer/first-names.ts';
 import {
+  BUSINESS_FUNCTION_WORDS,
   BUSINESS_ORGANIZATIONS,
   HEAD_FIRST_WORDS,
   KNOWN_ORGANIZATIONS,
@@ -13,6 +14,7 @@ import {
   POSTAL_WORDS,
   TEAM_NICKNAMES,
   TEAM_OPENERS,
+  UNIT_HEAD_WORDS,
   UNITS_AFTER_COMPANY,
 } from './gazetteer/organizations.ts';
 import { EXTRA_DEMONYMS, EXTRA_PLACES } from './gazetteer/places.ts';
@@ -52,6 +54,8 @@ export const F = {
    * team, a product named after its maker (classify-run.ts). One bit test spares those checks on most runs.
    */
   runCue: 262144,
+  /** A business-function or unit word ("finance", "accounts", "team", "dept"): organizations.ts. */
+  unitWord: 524288,
 } as const;
 
 /** Lower-cased lookup sets, built once on first use (a few ms, well under 10 MB). */
@@ -115,6 +119,7 @@ function buildFlags(lex: WordLists, dictionaryWords: ReadonlySet<string>): Map<s
   add(new Set(HEAD_FIRST_WORDS), F.headFirst);
   add(new Set([...EVERYDAY_ACRONYMS, ...CURRENCY_CODES]), F.everyday);
   add(new Set([...POSTAL_WORDS, ...UNITS_AFTER_COMPANY, ...TEAM_OPENERS, ...productEnds()]), F.runCue);
+  add(new Set([...BUSINESS_FUNCTION_WORDS, ...UNIT_HEAD_WORDS]), F.unitWord);
   for (const set of [lex.organizations, lex.places]) {
     for (const phrase of set) {
       const space = phrase.indexOf(' ');

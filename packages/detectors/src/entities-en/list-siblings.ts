@@ -1,6 +1,6 @@
 import type { EntitySpan } from './analyze.ts';
 import { F } from './lexicon.ts';
-import { flagsOf, Kind, Shape, type Token } from './tokenize.ts';
+import { flagsOf, Kind, listStartsCount, Shape, type Token } from './tokenize.ts';
 
 /**
  * "Bekins, Enervee Corporation and Civic Insight", "vendors: Harlow Ltd, Quillstone and Marrowby": items of
@@ -21,6 +21,8 @@ const NOT_COINED = F.first | F.stop | F.title | F.place | F.common | F.dict | F.
 const NOT_COINED_ALONE = NOT_COINED | F.surname;
 
 export function addListSiblingOrganizations(tokens: readonly Token[], out: EntitySpan[]): void {
+  // No capitalized word before a comma or "and" anywhere: the text holds no list of names.
+  if (listStartsCount() === 0) return;
   let anchors = 0;
   const budget = { items: MAX_ITEMS };
   const found = out.length;

@@ -1,5 +1,5 @@
 import type { RunContext, WordInfo } from './classify-run.ts';
-import { UNITS_AFTER_COMPANY } from './gazetteer/organizations.ts';
+import { BUSINESS_FUNCTION_WORDS, UNIT_HEAD_WORDS, UNITS_AFTER_COMPANY } from './gazetteer/organizations.ts';
 import { F as FlagBits } from './lexicon.ts';
 import { Kind as KindEnum, Shape as ShapeEnum, type Token, flagsOf as tokenFlags } from './tokenize.ts';
 
@@ -242,39 +242,8 @@ const INTERNAL_BODY_KINDS = new Set([
 ]);
 const BODY_HEADS = new Set(['group', 'committee', 'board', 'council']);
 
-/** Last words of a company's internal units: "Accounts Payable", "Customer Success", "Platform Team". */
-const UNIT_HEADS = new Set([
-  'union',
-  'dept',
-  'department',
-  'team',
-  'service',
-  'services',
-  'desk',
-  'operations',
-  'ops',
-  'mgmt',
-  'management',
-  'success',
-  'payable',
-  'receivable',
-  'support',
-  'office',
-  'unit',
-  'division',
-  'care',
-  'relations',
-]);
-
-/**
- * Business functions that name a unit inside a company, not a company ("Verification Dept", "Technical
- * Service"). Government topics ("Commerce Department", "State Department") are not here: those are bodies.
- */
-const BUSINESS_FUNCTIONS = new Set(
-  'accounts|accounting|finance|financial|sales|marketing|legal|procurement|purchasing|engineering|verification|compliance|support|customer|customers|technical|tech|it|payroll|billing|operations|ops|quality|claims|underwriting|collections|product|design|people|talent|recruitment|recruiting|facilities|risk|audit|tax|platform|infrastructure|data|growth|partner|partnerships|service|services|delivery|fulfilment|fulfillment|dispatch|returns|commercial|contracts|admissions|enrollment|enrolment|managed|professional|shared|field|client|member|guest|patient|student|corporate|web|mobile|backend|frontend|helpdesk|onboarding|research|analytics|investor|media|press|communications|brand|events|training|learning|hr|qa|devops|sre|product|programme|program|project|projects|change|release|network|networks|site|reliability|success|account|accounts|payable|receivable|management|mgmt|credit|order|orders|export|import|exports|imports|logistics|warehouse|internal|global|regional|emea|apac|americas|digital|business|enterprise|strategic|key|retail|wholesale|channel|inside|outside'.split(
-    '|',
-  ),
-);
+const UNIT_HEADS = new Set(UNIT_HEAD_WORDS);
+const BUSINESS_FUNCTIONS = new Set(BUSINESS_FUNCTION_WORDS);
 
 /**
  * "Accounts Payable", "Customer Success", "Platform Team", "Managed Services": a head word that names a
@@ -339,11 +308,11 @@ function siteWord(w: WordInfo): boolean {
  */
 export function businessFunctionsOnly(words: readonly WordInfo[]): boolean {
   let counted = 0;
-  for (const w of words) {
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k] as WordInfo;
     if (w.stop && counted === 0) continue;
     if (w.key === '&' || w.key === 'and') continue;
-    if (w.token.shape === Shape.Upper || (!BUSINESS_FUNCTIONS.has(w.key) && !UNIT_HEADS.has(w.key)))
-      return false;
+    if (w.token.shape === Shape.Upper || (w.lexFlags & F.unitWord) === 0) return false;
     counted++;
   }
   return counted >= 2;

@@ -215,3 +215,16 @@ export const UNITS_AFTER_COMPANY: readonly string[] = split(
 
 /** First words of a team's name inside a company ("Team Payments", "Abteilung Einkauf"). */
 export const TEAM_OPENERS: readonly string[] = split('team|abteilung');
+
+/** Last words of a company's internal units: "Accounts Payable", "Customer Success", "Platform Team". */
+export const UNIT_HEAD_WORDS: readonly string[] = split(
+  `union|dept|department|team|service|services|desk|operations|ops|mgmt|management|success|payable|receivable|support|office|unit|division|care|relations`,
+);
+
+/**
+ * Business functions that name a unit inside a company, not a company ("Verification Dept", "Technical
+ * Service"). Government topics ("Commerce Department", "State Department") are not here: those are bodies.
+ */
+export const BUSINESS_FUNCTION_WORDS: readonly string[] = split(
+  `accounts|accounting|finance|financial|sales|marketing|legal|procurement|purchasing|engineering|verification|compliance|support|customer|customers|technical|tech|it|payroll|billing|operations|ops|quality|claims|underwriting|collections|product|design|people|talent|recruitment|recruiting|facilities|risk|audit|tax|platform|infrastructure|data|growth|partner|partnerships|service|services|delivery|fulfilment|fulfillment|dispatch|returns|commercial|contracts|admissions|enrollment|enrolment|managed|professional|shared|field|client|member|guest|patient|student|corporate|web|mobile|backend|frontend|helpdesk|onboarding|research|analytics|investor|media|press|communications|brand|events|training|learning|hr|qa|devops|sre|product|programme|program|project|projects|change|release|network|networks|site|reliability|success|account|accounts|payable|receivable|management|mgmt|credit|order|orders|export|import|exports|imports|logistics|warehouse|internal|global|regional|emea|apac|americas|digital|business|enterprise|strategic|key|retail|wholesale|channel|inside|outside`,
+);
