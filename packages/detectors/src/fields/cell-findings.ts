@@ -23,6 +23,9 @@ const CJK_ORG_END =
 const HAN_NAME = /^[\u3400-\u9fff·]{2,6}$/;
 const PERSON_CHARS = /^[\p{L}\p{M} .'’"-]+$/u;
 const SCORE = 0.75;
+/** A street line: a house number (after a unit, if any) and a capitalised street name. */
+const STREET_LINE =
+  /^(?:(?:unit|suite|flat|apt|apartment|level|floor)\.?\s*#?\w{1,5},?\s+)?\d{1,6}\s+\p{Lu}\p{L}+\s+\p{L}/iu;
 
 /** A finding for the cell text[start, end) of a column of the given kind, or undefined when the cell is no value. */
 export function cellFinding(text: string, start: number, end: number, kind: ColumnKind): Finding | undefined {
@@ -45,6 +48,8 @@ function typeOf(value: string, kind: ColumnKind): Finding['type'] | undefined {
     case 'address':
       return addressLike(value) ? 'address' : undefined;
     case 'party':
+      // "ship_to": "Unit 5, 38 Grey Street, …": a party column may hold the party's street address.
+      if (STREET_LINE.test(value)) return addressLike(value) ? 'address' : undefined;
       // "Nikhil Bhatt (Stores), Shreeji Polymers": a person and a company in one cell; the sentence-level
       // detectors split it better than one span of either type would.
       if (value.includes('(') || (value.includes(',') && !companyWords(value))) return undefined;

@@ -122,6 +122,15 @@ describe('delimited tables', () => {
       ['organization', 'Lumora'],
     ]);
   });
+  it('reads a street address held in a party column as an address', () => {
+    expect(found('{"ship_to": "Unit 5, 38 Grey Street, South Brisbane QLD 4101", "qty": 2}')).toEqual([
+      ['address', 'Unit 5, 38 Grey Street, South Brisbane QLD 4101'],
+    ]);
+    expect(found('{"consignee": "3M Company", "bill_to": "Acme Trading Ltd"}')).toEqual([
+      ['organization', '3M Company'],
+      ['organization', 'Acme Trading Ltd'],
+    ]);
+  });
   it('leaves a bare "name" column alone unless the table lists people', () => {
     expect(found('name,version,license\nleft-pad,1.3.0,MIT\nExpress Router,4.19.2,MIT')).toEqual([]);
     expect(found('name,email\nRuth Okonjo,ruth@example.test')).toEqual([['person_name', 'Ruth Okonjo']]);
