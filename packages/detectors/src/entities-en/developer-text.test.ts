@@ -31,6 +31,9 @@ describe('developer tools and code identifiers', () => {
       'The Apache Kafka consumer lags, Elasticsearch returns 503 and Redis is slow. NATS JetStream?';
     expect(all(text)).toEqual([]);
     expect(all('Should I use Postgres or Kubernetes for this?')).toEqual([]);
+    // An identity provider id in a config, and messaging or support shorthand in capitals.
+    expect(all('"identityProviders": [{ "alias": "google", "providerId": "google" }]')).toEqual([]);
+    expect(all('We sent the OTP by SMS; the MSP on call checked the EHIC scan.')).toEqual([]);
   });
   it('keeps a tool word that is also a name as a name outside technical text', () => {
     expect(found('Yesterday I had lunch with Jenkins and his sister.', 'person_name')).toEqual(['Jenkins']);

@@ -45,12 +45,12 @@ const NOT_LOWER = new Set(
 );
 
 /**
- * Platforms and tools that developers write in lower case as commands, hosts, packages or services ("push to
- * github", "npm install", "deploy on heroku"). In a coding prompt that is the tool, not a party the user deals
+ * Platforms and tools that developers write in lower case as commands, hosts, packages, services or identity
+ * providers ("push to github", "npm install", "deploy on heroku", `"providerId": "google"`). In a coding prompt that is the tool, not a party the user deals
  * with, and a placeholder there costs the model the one word it needs; capitalized, they are still found.
  */
 const TOOLS_IN_LOWER_CASE = new Set(
-  'github|gitlab|bitbucket|sourceforge|heroku|vercel|netlify|mongodb|mysql|postgres|postgresql|redis|docker|kubernetes|npm|yarn|pypi|homebrew|openai|anthropic|huggingface|aws|azure|gcp|cloudflare|akamai|digitalocean|linode|firebase|supabase|twilio|stripe|sentry|datadog|slack|discord|jira|atlassian|trello|asana|notion|figma|wordpress|mozilla|firefox|chrome|android|ubuntu|debian|redhat|linux|stackoverflow|jetbrains|vmware'.split(
+  'github|gitlab|bitbucket|sourceforge|heroku|vercel|netlify|mongodb|mysql|postgres|postgresql|redis|docker|kubernetes|npm|yarn|pypi|homebrew|openai|anthropic|huggingface|aws|azure|gcp|cloudflare|akamai|digitalocean|linode|firebase|supabase|twilio|stripe|sentry|datadog|slack|discord|jira|atlassian|trello|asana|notion|figma|wordpress|mozilla|firefox|chrome|android|ubuntu|debian|redhat|linux|stackoverflow|jetbrains|vmware|google|microsoft|okta|auth0|keycloak'.split(
     '|',
   ),
 );

@@ -17,6 +17,7 @@ ebitda capex opex arr mrr ltv cac nps csat ces aov gmv ytd qtd mtd yoy mom qoq f
 cob hr hris ats lms ehr emr hvac ppe msds sds coa rma sop sops rca mttr mtbf mttd sev inc chg req crq
 wms tms oms edi scm mrp bom plm pim mes tos eula gdpr ccpa hipaa kyc aml cv cvs faq faqs qa qc uat ops devops dev prod kyb p2p
 cpi ppi gdp rsu rsus esop espp hsa fsa tva siret siren rcs dba fmla hrbp dob dpo std ltd dept fao attn mgmt qsa dpa dpia dsar emea apac apj latam amer dach anz mena ap
+sms mms msp pnr ehic ghic pmh ods
 `);
 
 /** ISO 4217 codes of the currencies prompts mention most. */
