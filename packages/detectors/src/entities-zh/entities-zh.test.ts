@@ -644,6 +644,16 @@ describe('record lines', () => {
     expect(found('卡号 6217 8235（中国建设银行），手机', 'organization')).toEqual(['中国建设银行']);
   });
 
+  it('reads a brand before a product, an app after a glued verb and a generic account bank as no organization', () => {
+    for (const text of [
+      '二等奖 小米手环 8 × 20；阳光普照奖 京东 E 卡 200 元',
+      '我是小区的团长，用快团团卖水果，退款走快团团原路退',
+      '检查专票是否缺开户行信息',
+    ]) {
+      expect(found(text, 'organization'), text).toEqual([]);
+    }
+  });
+
   it('reads a hall on a floor of a venue as a room, not an office', () => {
     expect(found('婚宴场地：三楼锦绣厅，共 30 桌', 'organization')).toEqual([]);
     expect(found('浙江省公安厅经侦总队', 'organization')).toEqual(['浙江省公安厅经侦总队']);

@@ -189,6 +189,7 @@ export const BRAND_HEADS: ReadonlySet<string> = new Set([
 
 /** Common words that end in a head character but never close an organization name. */
 export const NOT_ORG_HEADS: ReadonlySet<string> = new Set([
+  '开户行',
   '怎么办',
   '中台',
   '前台',

@@ -367,10 +367,11 @@ function isModifier(token: SegmentedToken): boolean {
 const ORDINAL = /^第[一二三四五六七八九十百零〇两]+$/;
 
 /**
- * Characters that end a date or time jieba's HMM glues onto the next word (1997年任…, 9 点后放…), and 已
- * "already", glued onto the verb after it (已转, 已收).
+ * Characters that end a date or time jieba's HMM glues onto the next word (1997年任…, 9 点后放…), 已
+ * "already" glued onto the verb after it (已转, 已收), and 用/走 "use/go through" glued onto an app's name
+ * (用快团团, 退款走快团团).
  */
-const DATE_CHARS: ReadonlySet<string> = new Set(['年', '月', '点', '已']);
+const DATE_CHARS: ReadonlySet<string> = new Set(['年', '月', '点', '已', '用', '走']);
 /** Prepositions, copulas and the appointment verb 任: glued onto the end of a word they introduce a name. */
 const GLUED_GRAMMAR_END: ReadonlySet<string> = new Set('为在于将把被由向对从与和及的了是任到'.split(''));
 

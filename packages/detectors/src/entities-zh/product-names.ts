@@ -6,7 +6,7 @@ import type { SegmentedToken } from '../segmentation/chinese-segmenter.ts';
  * for a platform's delivery or sales service (京东快递, 京东物流, 天猫渠道, 用友 U8), as carriers are services.
  */
 const PRODUCT_AFTER =
-  /^(?:云|智能云|会议|文档|网盘|地图|翻译|输入法|浏览器|企业邮|邮箱|小程序|开放平台|开发者工具|新闻客户端|客户端|包裹|白条|店铺|后台|账号|账户|订单|余额|钱包|花呗|快递|物流|速运|揽收|自营|商城|超市|外卖|渠道|APP|App|app|\s?U8)/;
+  /^(?:云|智能云|会议|文档|网盘|地图|翻译|输入法|浏览器|企业邮|邮箱|小程序|开放平台|开发者工具|新闻客户端|客户端|包裹|白条|店铺|后台|账号|账户|订单|余额|钱包|花呗|快递|物流|速运|揽收|自营|商城|超市|外卖|渠道|手环|手机|手表|耳机|电视|\s?E\s?卡|APP|App|app|\s?U8)/;
 
 /** Does a product word follow a company name ending at `end` (阿里|云)? */
 export function productFollows(text: string, end: number): boolean {
