@@ -22,21 +22,21 @@ describe('prompt corpus', () => {
   }
   const sum = (types?: readonly EntityType[]) => totalOf(counts, types);
 
-  it('holds at least 163 prompts in English and Chinese', () => {
+  it('holds at least 211 prompts in English and Chinese', () => {
     const docs = loadPromptCorpus();
-    expect(docs.length).toBeGreaterThanOrEqual(163);
-    expect(docs.filter((d) => d.name.startsWith('zh/')).length).toBeGreaterThanOrEqual(52);
+    expect(docs.length).toBeGreaterThanOrEqual(211);
+    expect(docs.filter((d) => d.name.startsWith('zh/')).length).toBeGreaterThanOrEqual(68);
   });
 
-  // Measured 94.1 % / 94.6 %, 5.4 false positives per 10 K chars with the b4 and b5 batches in (ninth session).
+  // Measured 94.6 % / 95.4 %, 5.2 false positives per 10 K chars with the b6 and b7 batches in (tenth session).
   it('masks little harmless text and finds the PII', () => {
     const all = sum();
-    expect(all.precision).toBeGreaterThan(0.92);
-    expect(all.recall).toBeGreaterThan(0.93);
-    expect((all.fp * 10240) / chars).toBeLessThan(6.5);
+    expect(all.precision).toBeGreaterThan(0.935);
+    expect(all.recall).toBeGreaterThan(0.945);
+    expect((all.fp * 10240) / chars).toBeLessThan(6);
   });
 
-  it('keeps names precise and structured values nearly exact (person 95.4 / 94.2 %, structured 99.5 / 99.6 %)', () => {
+  it('keeps names precise and structured values nearly exact (person 94.9 / 94.9 %, structured 99.1 / 99.8 %)', () => {
     const person = sum(['person_name']);
     expect(person.precision).toBeGreaterThan(0.93);
     expect(person.recall).toBeGreaterThan(0.93);
