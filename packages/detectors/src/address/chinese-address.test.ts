@@ -99,9 +99,9 @@ describe('house numbers typed with spaces', () => {
 
   it('keeps a building number typed with spaces after an estate name without a suffix', () => {
     const found = (t: string) => findChineseAddresses(t).map((f) => t.slice(f.start, f.end));
-    expect(found('施工地点：苏州市吴中区越溪街道吴中大道 66 号澄湖之星 5 幢 1 单元 802 室，面积 96 平')).toEqual([
-      '苏州市吴中区越溪街道吴中大道 66 号澄湖之星 5 幢 1 单元 802 室',
-    ]);
+    expect(
+      found('施工地点：苏州市吴中区越溪街道吴中大道 66 号澄湖之星 5 幢 1 单元 802 室，面积 96 平'),
+    ).toEqual(['苏州市吴中区越溪街道吴中大道 66 号澄湖之星 5 幢 1 单元 802 室']);
     expect(found('我们有 3 栋楼，一共 12 号人')).toEqual([]);
   });
 });
