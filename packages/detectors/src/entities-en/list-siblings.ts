@@ -1,6 +1,6 @@
 import type { EntitySpan } from './analyze.ts';
 import { F } from './lexicon.ts';
-import { flagsOf, Kind, listStartsCount, Shape, type Token } from './tokenize.ts';
+import { flagsOf, Kind, listStartsCount, Shape, type Token, tokenIndexAt } from './tokenize.ts';
 
 /**
  * "Bekins, Enervee Corporation and Civic Insight", "vendors: Harlow Ltd, Quillstone and Marrowby": items of
@@ -137,18 +137,4 @@ function labelItem(tokens: readonly Token[], out: EntitySpan[], a: number, b: nu
 function spanOver(out: readonly EntitySpan[], start: number, end: number): EntitySpan | undefined {
   for (const s of out) if (s.start < end && start < s.end) return s;
   return undefined;
-}
-
-/** Binary search over the tokens (sorted, disjoint) for the one starting at `start`, or -1. */
-function tokenIndexAt(tokens: readonly Token[], start: number): number {
-  let lo = 0;
-  let hi = tokens.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const t = tokens[mid] as Token;
-    if (t.start < start) lo = mid + 1;
-    else if (t.start > start) hi = mid - 1;
-    else return mid;
-  }
-  return -1;
 }

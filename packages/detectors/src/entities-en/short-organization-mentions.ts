@@ -1,6 +1,6 @@
 import type { EntitySpan } from './analyze.ts';
 import { F } from './lexicon.ts';
-import { flagsOf, Kind, Shape, type Token } from './tokenize.ts';
+import { flagsOf, Kind, Shape, type Token, tokenIndexAt } from './tokenize.ts';
 
 /**
  * Contracts, minutes and e-mail threads name a company in full once ("Fenwick Orbital Ltd", "Vantara
@@ -74,18 +74,10 @@ function titleBefore(tokens: readonly Token[], i: number): boolean {
   return title !== undefined && title.kind === Kind.Word && (flagsOf(title) & F.title) !== 0;
 }
 
-/** Binary search over the tokens (sorted, disjoint) for the one starting at `start`. */
+/** The token starting at `start`, if any. */
 function tokenStartingAt(tokens: readonly Token[], start: number): Token | undefined {
-  let lo = 0;
-  let hi = tokens.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const t = tokens[mid] as Token;
-    if (t.start < start) lo = mid + 1;
-    else if (t.start > start) hi = mid - 1;
-    else return t;
-  }
-  return undefined;
+  const i = tokenIndexAt(tokens, start);
+  return i < 0 ? undefined : tokens[i];
 }
 
 /** The token right after `t` (one space between), or undefined. */

@@ -513,3 +513,17 @@ function scan(text: string, reuse: boolean): Token[] {
   }
   return tokens;
 }
+
+/** Binary search over tokens (sorted, disjoint) for the one starting at `start`: its index, or -1. */
+export function tokenIndexAt(tokens: readonly Token[], start: number): number {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const t = tokens[mid] as Token;
+    if (t.start < start) lo = mid + 1;
+    else if (t.start > start) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
+}
