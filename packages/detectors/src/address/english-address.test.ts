@@ -37,6 +37,15 @@ describe('english addresses', () => {
     expect(spans('Ship to 12 Oak Street\nNew York, NY 10001')).toEqual(['12 Oak Street\nNew York, NY 10001']);
   });
 
+  it('ends a street at a CSV cell boundary (a comma glued on both sides in a row of such cells)', () => {
+    expect(spans('D-01002,Frau,Heike,Brandstätter,Lindenstraße 9,Freiburg im Breisgau,79098,DE,n/a')).toEqual(
+      ['Lindenstraße 9'],
+    );
+    expect(spans('Send to 742 Evergreen Terrace,Springfield,IL 62704')).toEqual([
+      '742 Evergreen Terrace,Springfield,IL 62704',
+    ]);
+  });
+
   it('ends the line at a ZIP or UK postcode: a phone label after it is not the address', () => {
     expect(spans('14 Cavendish Road, Sheffield S11 8LT Tel 0114 268 4409')).toEqual([
       '14 Cavendish Road, Sheffield S11 8LT',

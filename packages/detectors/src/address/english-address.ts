@@ -246,6 +246,24 @@ function lineHasDigit(text: string, i: number): boolean {
   return false;
 }
 
+/** A comma with a word or digit glued on both sides, on a line holding at least two more such commas. */
+function isCellSeparator(text: string, at: number): boolean {
+  if (!isCellCode(text.charCodeAt(at - 1)) || !isCellCode(text.charCodeAt(at + 1))) return false;
+  let glued = 0;
+  for (let k = at + 1; k < text.length && k - at < 200; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 10) break;
+    if (c === 44 && isCellCode(text.charCodeAt(k - 1)) && isCellCode(text.charCodeAt(k + 1)) && ++glued >= 2)
+      return true;
+  }
+  return false;
+}
+
+/** A letter (accented ones too) or digit, as cell text around a CSV comma. */
+function isCellCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0xc0;
+}
+
 const UK_OUTWARD = /^[a-z]{1,2}\d[a-z\d]?$/;
 const UK_INWARD = /^\d[a-z]{2}$/;
 
@@ -293,6 +311,9 @@ function parseForward(
     if (t.kind === 'p') {
       if (t.low === ',' || t.low === '-' || t.low === '/') {
         if (next?.kind === 'p' && next.low !== '#') break;
+        // "Lindenstraße 9,Freiburg im Breisgau,79098,DE": a comma glued on both sides separates CSV cells, and
+        // a street cell holds the street alone (the city and postcode are cells of their own).
+        if (t.low === ',' && isCellSeparator(text, t.start)) break;
         if (t.low === ',') ev.commas++;
         j++;
         continue;
