@@ -217,10 +217,13 @@ describe.skipIf(SKIP !== undefined)('scale-out: N proxies behind HAProxy, one ad
     await new Promise((r) => setTimeout(r, 1500));
     stopping = true;
     await Promise.all(workers);
-    // Only requests in flight on the victim at the kill may fail (HAProxy answers them 502); connection
-    // attempts to it after that are redispatched to a survivor.
+    // Only requests in flight on the victim while it dies may fail (HAProxy answers them 502); connection
+    // attempts to it after that are redispatched to a survivor. Between the SIGKILL and the exit being
+    // reported a worker may see its request fail and send one more that the dying process still accepted, so
+    // the bound is two per worker (a loaded CI machine showed 9 of 6 workers); the check below pins them all
+    // to before the kill was complete.
     const afterKill = answers.slice(countBefore);
-    expect(afterKill.filter((a) => !a.ok).length).toBeLessThanOrEqual(6);
+    expect(afterKill.filter((a) => !a.ok).length).toBeLessThanOrEqual(12);
     expect(afterKill.length).toBeGreaterThan(20);
     // Which requests those were is decided by when they were sent, not by when they finished: on a loaded
     // machine an in-flight request can take longer to fail than later ones take to succeed.
