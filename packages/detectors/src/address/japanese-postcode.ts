@@ -1,3 +1,5 @@
+import { isPartEnd, isSeparator } from './address-parts.ts';
+
 /**
  * Japanese addresses written in romaji, read back from their postcode: "3-8-1 Ariake, Koto-ku, Tokyo
  * 135-0063", "1-2-3 Umeda, Kita-ku, Osaka-shi, Osaka 530-0001". The postcode (three digits, a hyphen, four
@@ -90,13 +92,12 @@ function isWordCode(c: number): boolean {
 function partBefore(text: string, at: number): { text: string; start: number } | undefined {
   let k = at;
   while (k > 0 && text.charCodeAt(k - 1) === 32) k--;
-  const sep = text.charCodeAt(k - 1);
-  if (k === 0 || (sep !== 44 && sep !== 10)) return undefined;
+  if (k === 0 || !isSeparator(text.charCodeAt(k - 1))) return undefined;
   const end = k - 1;
   let start = end;
   while (start > 0 && end - start < MAX_PART) {
     const c = text.charCodeAt(start - 1);
-    if (c === 44 || c === 10 || c === 58 || c === 59 || c === 40 || c === 34) break;
+    if (isSeparator(c) || isPartEnd(c)) break;
     start--;
   }
   const part = text.slice(start, end);

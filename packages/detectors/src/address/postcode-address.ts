@@ -1,4 +1,5 @@
 import type { Finding } from '../types.ts';
+import { isBlank, isPartEnd, isSeparator } from './address-parts.ts';
 import { JP_POSTCODE, japaneseAddressStart } from './japanese-postcode.ts';
 import { STOP_WORDS } from './stop-words.ts';
 import {
@@ -388,14 +389,6 @@ function readAround(
   return s < 0 ? undefined : { start: s, end };
 }
 
-function isBlank(c: number): boolean {
-  return c === 32 || c === 9 || c === 13;
-}
-
-function isSeparator(c: number): boolean {
-  return c === 44 || c === 10;
-}
-
 /** Whether `text[at]` opens a part: after `,` or a line break (blanks between), or at the text start. */
 function opensPart(text: string, at: number): boolean {
   let k = at;
@@ -484,14 +477,6 @@ function wordsBefore(text: string, at: number): Word[] {
 
 /** Whether the last wordsBefore part was cut at MAX_PART rather than at a separator. */
 let partCut = false;
-
-/**
- * `:`, `;`, `(`, `[` and an opening quote end a part too ("Office: 1 Poultry", a quoted CSV cell), but never
- * join two parts of an address.
- */
-function isPartEnd(c: number): boolean {
-  return c === 58 || c === 59 || c === 40 || c === 91 || c === 34 || c === 0x201c;
-}
 
 function splitWords(text: string, from: number, to: number): Word[] {
   const words: Word[] = [];

@@ -668,9 +668,8 @@ export function findChineseOrganizations(
   const employers = employersBeforeBoardRoles(tokens, spans);
   const all = employers.length === 0 ? spans : [...spans, ...employers].sort((a, b) => a.start - b.start);
   // 房屋所在地人民法院, 讲师所在学院: "the court where the flat is" describes which one, it names none.
-  return all.some((span) => text.slice(span.start, span.end).includes('所在'))
-    ? all.filter((span) => !text.slice(span.start, span.end).includes('所在'))
-    : all;
+  if (!text.includes('所在')) return all;
+  return all.filter((span) => !text.slice(span.start, span.end).includes('所在'));
 }
 
 /**
